@@ -1,0 +1,67 @@
+package dev.headroom.ledger;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One row of a user's usage ledger.
+ *
+ * @param transactionId caller-chosen unique id; recording the same id twice changes nothing
+ * @param userEmail the user's email address, the ledger's user key
+ * @param timestamp when the request ended or the credit was bought
+ * @param kind usage or credit purchase
+ * @param model model name of a usage row; empty for a credit purchase
+ * @param tokensIn prompt tokens, zero for a credit purchase
+ * @param tokensOut generated tokens, zero for a credit purchase
+ * @param amountMicros cost or credit in micro-dollars, never negative
+ * @param durationMillis request duration in milliseconds, zero for a credit purchase
+ */
+public record Transaction(
+        String transactionId,
+        String userEmail,
+        Instant timestamp,
+        TransactionKind kind,
+        String model,
+        long tokensIn,
+        long tokensOut,
+        long amountMicros,
+        long durationMillis) {
+
+    /** Validates the fields and throws {@link InvalidInputException} naming the first bad one. */
+    public Transaction {
+        requireText(transactionId, "transactionId");
+        requireText(userEmail, "userEmail");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(kind, "kind");
+        model = model == null ? "" : model;
+        requireNotNegative(tokensIn, "tokensIn");
+        requireNotNegative(tokensOut, "tokensOut");
+        requireNotNegative(amountMicros, "amountMicros");
+        requireNotNegative(durationMillis, "durationMillis");
+    }
+
+    /** Creates a credit purchase of {@code amountMicros} for {@code userEmail}. */
+    public static Transaction credit(
+            String transactionId, String userEmail, Instant timestamp, long amountMicros) {
+        return new Transaction(transactionId, userEmail, timestamp, TransactionKind.CREDIT, "",
+                0, 0, amountMicros, 0);
+    }
+
+    /** Returns the signed change this transaction makes to the balance, in micro-dollars. */
+    public long balanceDeltaMicros() {
+        return kind == TransactionKind.CREDIT ? amountMicros : -amountMicros;
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field + " is missing; give a non-blank value");
+        }
+    }
+
+    private static void requireNotNegative(long value, String field) {
+        if (value < 0) {
+            throw new InvalidInputException(
+                    field + " is " + value + "; it must be zero or positive");
+        }
+    }
+}
