@@ -1,0 +1,40 @@
+package dev.headroom.model;
+
+import java.util.List;
+
+/**
+ * A fast model of one storage backend serving the proxy's ledger calls.
+ *
+ * <p>The caller (the simulation run) decides when each call happens; the model applies its
+ * limit rules at that simulated time and returns the outcome. Users are dense indexes
+ * {@code 0..n-1} with a stable email each. Models are not thread-safe.
+ */
+public interface BackendModel {
+
+    /** Returns a short name for reports, such as {@code sheets-sharded}. */
+    String name();
+
+    /**
+     * Makes the calls that the design makes for a new user (for the plan's Sheets design: count
+     * tabs, then add a tab) and places the user.
+     */
+    CallOutcome signUp(int user, String email, long now);
+
+    /** Reads the user's balance once; the caller has already decided that no cache applies. */
+    CallOutcome readBalance(int user, long now);
+
+    /** Appends one usage or credit row for the user. */
+    CallOutcome appendRow(int user, long now);
+
+    /** Returns the current level of each capacity limit this backend has, for the reports. */
+    List<LimitGauge> gauges();
+
+    /** Returns throttled attempts since the start, by quota name, in a stable order. */
+    List<QuotaCount> throttlesByQuota();
+
+    /**
+     * Returns the hosting cost accrued in {@code [from, to)} in micro-dollars: storage, request
+     * units and fixed node prices as the model prices them.
+     */
+    long hostingCostMicros(long from, long to);
+}
