@@ -1,7 +1,7 @@
 package dev.headroom.scenario;
 
 /**
-/** Users who leave: each month this fraction of the active users stops sending requests.
+ * Users who leave: each month this fraction of the active users stops sending requests.
  *
  * @param monthlyRate the fraction in {@code [0, 1)}; zero means no churn
  */
