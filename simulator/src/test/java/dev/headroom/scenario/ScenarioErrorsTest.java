@@ -62,6 +62,8 @@ class ScenarioErrorsTest {
                         "the last phase has a trigger but no phase follows it"),
                 Arguments.of("invalid-choice.yaml", "12:61", "plan.phases[0].backend.router",
                         "invalid value 'char-summ'; did you mean 'char-sum'?"),
+                Arguments.of("unknown-dataset.yaml", "14:43", "workload.token_sizes.dataset",
+                        "unknown bundled table 'azure-conv-2024'; did you mean 'azure-conv-2023'?"),
                 Arguments.of("duplicate-field.yaml", "4:1", "horizon",
                         "duplicate field; remove one of the two"));
     }
