@@ -62,14 +62,14 @@ final class Defaults {
     static final int QUOTA_PER_USER = 60;
 
     /**
-     * Cap on one backoff wait: Google's limits page says the maximum backoff "is typically 32 or
+     * Cap on one backoff wait: Google's limits page gives the maximum backoff as "typically 32 or
      * 64 seconds", https://developers.google.com/workspace/sheets/api/limits (read 2026-04-23).
      */
     static final Duration MAXIMUM_BACKOFF = Duration.ofSeconds(64);
 
     /**
-     * Retries after the first attempt. NOTE: Google's page asks for a cap on the number of
-     * retries but gives no number; five is an assumption.
+     * Retries after the first attempt. NOTE: Google's page recommends a cap on the number
+     * of retries but gives no number; five is an assumption.
      */
     static final int MAXIMUM_RETRIES = 5;
 
