@@ -26,8 +26,8 @@ final class WorkloadReader {
     private static final BigDecimal SHARE_TOLERANCE = new BigDecimal("0.000001");
 
     /**
-     * Sheets' column limit per tab, 18,278 (column ZZZ):
-     * https://support.google.com/drive/answer/37603
+     * Sheets' column limit per tab, 18,278 (column ZZZ), as the scaling plan's limits table gives
+     * it. NOTE: Google's file-limits page was not checked for this figure.
      */
     private static final int MAX_COLUMNS = 18_278;
 
