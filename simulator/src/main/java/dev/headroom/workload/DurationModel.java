@@ -5,8 +5,8 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 
 /**
  * The duration of a chat request, from its arrival at the proxy to its end, when the usage row is
- * written. The mean is a fixed part plus a part per prompt token and per generated token; a
- * log-normal factor with mean 1 spreads individual requests around it.
+ * written. The mean is a fixed part plus a part per prompt token and per generated token. A
+ * log-normal factor with mean 1 spreads individual requests around that mean.
  *
  * @param baseMillis fixed part in milliseconds, zero or more
  * @param millisPerInputToken milliseconds per prompt token, zero or more

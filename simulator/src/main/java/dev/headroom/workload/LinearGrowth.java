@@ -6,8 +6,8 @@ import dev.headroom.engine.SimTime;
  * Users growing by a constant number per day:
  * {@code users(t) = max(0, initialUsers + usersPerDay * t)}, with {@code t} in days.
  *
- * @param initialUsers the line's value at time zero; negative when a line through two later
- *     points crosses zero after time zero, and the curve is zero until then
+ * @param initialUsers the line's value at time zero. It is negative when the line crosses zero
+ *     after time zero, and the curve stays at zero until that crossing.
  * @param usersPerDay users added per simulated day, zero or more
  */
 public record LinearGrowth(double initialUsers, double usersPerDay) implements GrowthCurve {

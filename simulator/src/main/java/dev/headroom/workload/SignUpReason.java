@@ -1,6 +1,6 @@
 package dev.headroom.workload;
 
-/** Why a user signs up. */
+/** Cause of a user's sign-up. */
 public enum SignUpReason {
     /** The growth curve reached one more active user. */
     GROWTH,

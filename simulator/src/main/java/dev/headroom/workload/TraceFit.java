@@ -3,7 +3,7 @@ package dev.headroom.workload;
 import java.util.List;
 
 /**
- * What {@link TraceFitter} derives from a request log.
+ * Token-size quantiles and arrival burstiness of one request log, from {@link TraceFitter}.
  *
  * @param source the log's file name
  * @param requests rows in the log

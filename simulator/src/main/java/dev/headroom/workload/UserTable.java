@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Per-user workload state in parallel primitive arrays, indexed by dense user numbers
- * {@code 0..size()-1} in sign-up order: about 32 bytes per user, with no object per user.
+ * {@code 0..size()-1} in sign-up order: 32 bytes per user, up to twice that while the arrays
+ * have spare capacity, and no object per user.
  *
  * <p>Not thread-safe: one simulation owns one table.
  */

@@ -1,7 +1,7 @@
 package dev.headroom.workload;
 
 /**
- * How arrivals bunch at one time scale, from the request counts of consecutive windows.
+ * Burstiness of arrivals at one time scale, from the request counts of consecutive windows.
  *
  * <p>The log's span, from its first arrival, is cut into consecutive windows of
  * {@code windowSeconds}; only whole windows count, so a trailing partial window is dropped. With

@@ -5,8 +5,8 @@ import dev.headroom.engine.RandomStreams;
 
 /**
  * The workload of one simulation run: its parameters, its per-user state and its named random
- * streams. The run's event loop asks it when the next user signs up, when each user's next
- * request arrives and what that request is; the backends never see it.
+ * streams. The run's event loop calls it for the time of the next sign-up, the time of each
+ * user's next request and the attributes of that request. The backends never see it.
  *
  * <p>Streams: {@code rates} (each user's mean rate), {@code churn} (lifetimes), {@code arrivals}
  * (request times), {@code sizes} (model and tokens), {@code durations}, and per-user

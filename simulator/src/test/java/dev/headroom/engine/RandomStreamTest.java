@@ -36,7 +36,8 @@ class RandomStreamTest {
         int bound = Integer.MAX_VALUE - 5;
         for (int i = 0; i < 10_000; i++) {
             int value = stream.nextInt(bound);
-            assertTrue(value >= 0 && value < bound, "draw " + value);
+            assertTrue(value >= 0, "draw " + value);
+            assertTrue(value < bound, "draw " + value);
         }
     }
 
@@ -55,7 +56,8 @@ class RandomStreamTest {
         double[] values = new double[20_000];
         for (int i = 0; i < values.length; i++) {
             values[i] = stream.nextDouble();
-            assertTrue(values[i] >= 0 && values[i] < 1, "draw " + values[i]);
+            assertTrue(values[i] >= 0, "draw " + values[i]);
+            assertTrue(values[i] < 1, "draw " + values[i]);
         }
 
         double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(

@@ -66,7 +66,13 @@ class TokenSizeTableTest {
         int n = 20_000;
         for (int i = 0; i < n; i++) {
             long value = table.drawRounded(stream);
-            counts[value < 100 ? 0 : value < 1_000 ? 1 : 2]++;
+            if (value < 100) {
+                counts[0]++;
+            } else if (value < 1_000) {
+                counts[1]++;
+            } else {
+                counts[2]++;
+            }
         }
 
         double p = new ChiSquareTest().chiSquareTest(

@@ -124,7 +124,7 @@ class TraceFitterTest {
         return file;
     }
 
-    /** Returns the nearest directory at or above the working directory that holds the modules. */
+    /** Returns the nearest directory at or above the working directory with the modules. */
     private static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
