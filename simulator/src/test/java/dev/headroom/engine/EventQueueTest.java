@@ -37,15 +37,17 @@ class EventQueueTest {
                 Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         RandomStream random = new RandomStream(42);
         long sequence = 0;
+        long now = 0;
         for (int step = 0; step < 20_000; step++) {
             if (reference.isEmpty() || random.nextInt(3) > 0) {
-                long time = random.nextInt(50);
+                long time = now + random.nextInt(50);
                 int kind = random.nextInt(5);
                 queue.add(time, kind, (int) sequence);
                 reference.add(new long[] {time, sequence, kind});
                 sequence++;
             } else {
                 long[] expected = reference.poll();
+                now = expected[0];
                 queue.poll();
                 assertEquals(expected[0], queue.polledTime(), "time at step " + step);
                 assertEquals(expected[1], queue.polledSubject(), "subject at step " + step);
