@@ -71,8 +71,8 @@ public final class JdbcLedger implements UsageLedger {
     }
 
     /**
-     * How a unit of work uses its connection. Reads run in auto-commit mode, because on SQLite
-     * an open transaction would hold a lock; writes run in one database transaction.
+     * Transaction mode of a unit of work: a read is one statement in auto-commit mode, and a
+     * write runs its statements in one database transaction.
      */
     private enum Access {
         READ,

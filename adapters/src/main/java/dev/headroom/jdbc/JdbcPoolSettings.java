@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param maxPoolSize maximum number of open connections, at least 1
  * @param connectionTimeout how long a call waits for a free connection before it fails
  * @param sqliteBusyTimeout how long a SQLite connection waits for another writer's lock before
- *     it fails with SQLITE_BUSY, which the retry policy then retries; unused on PostgreSQL
+ *     it fails with SQLITE_BUSY. The retry policy retries that failure. PostgreSQL ignores it.
  */
 public record JdbcPoolSettings(
         int maxPoolSize, Duration connectionTimeout, Duration sqliteBusyTimeout) {
