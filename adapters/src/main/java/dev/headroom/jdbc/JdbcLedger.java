@@ -335,7 +335,21 @@ public final class JdbcLedger implements UsageLedger {
             rollbackQuietly(connection, e);
             throw e;
         } finally {
+            restoreAutoCommit(connection);
+        }
+    }
+
+    /**
+     * Turns auto-commit back on. A failure here is logged, not thrown, because the work has
+     * already committed or rolled back, and a retry of a committed write would report it as a
+     * duplicate. The pool resets or discards the connection when it is returned.
+     */
+    private static void restoreAutoCommit(Connection connection) {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("Could not turn auto-commit back on; the pool resets the connection: {}",
+                    e.toString());
         }
     }
 
