@@ -10,6 +10,8 @@ public enum RouterKind {
     SHA256_PREFIX,
     /** {@link JumpHashRouter}. */
     JUMP,
+    /** {@link SlotTableRouter}, the recommended router. */
+    SLOT_TABLE,
     /** {@link RendezvousRouter}. */
     RENDEZVOUS,
     /** {@link RingRouter} with {@value #RING_VIRTUAL_NODES} virtual nodes per shard. */
@@ -24,6 +26,7 @@ public enum RouterKind {
             case CHAR_SUM -> new CharSumRouter(shardCount);
             case SHA256_PREFIX -> new Sha256PrefixRouter(shardCount);
             case JUMP -> new JumpHashRouter(shardCount);
+            case SLOT_TABLE -> new SlotTableRouter(shardCount);
             case RENDEZVOUS -> new RendezvousRouter(shardCount);
             case RING -> new RingRouter(shardCount, RING_VIRTUAL_NODES);
         };

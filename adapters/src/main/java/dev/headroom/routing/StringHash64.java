@@ -1,29 +1,41 @@
 package dev.headroom.routing;
 
 /**
- * Fast, well-mixed 64-bit hash of a string: FNV-1a over the UTF-16 code units, then the
- * 64-bit finalizer of MurmurHash3 so that every input bit affects every output bit.
+ * Fast, well-mixed 64-bit hash of a string. Four UTF-16 code units at a time are packed into a
+ * 64-bit word, mixed into the state with one multiply and one rotate, and the state is finished
+ * with MurmurHash3's 64-bit finalizer so that every input bit affects every output bit.
  *
- * <p>FNV-1a: http://www.isthe.com/chongo/tech/comp/fnv/ ; MurmurHash3 fmix64:
- * https://github.com/aappleby/smhasher/blob/master/src/MurmurHash3.cpp (both read 2026-12).
- * Not a cryptographic hash: a chosen set of keys can collide on purpose.
+ * <p>Packing four code units per multiply keeps the dependency chain four times shorter than a
+ * per-character hash such as FNV-1a, which is what lets a hash-based router run almost as fast
+ * as a plain character sum. MurmurHash3 fmix64 and constants:
+ * https://github.com/aappleby/smhasher/blob/master/src/MurmurHash3.cpp (read 2026-12). Not a
+ * cryptographic hash: a chosen set of keys can collide on purpose.
  */
 public final class StringHash64 {
 
-    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+    private static final long MULTIPLIER = 0x87c37b91114253d5L;
 
     private StringHash64() {
     }
 
     /** Returns the 64-bit hash of {@code key}. */
     public static long hash(String key) {
-        long h = FNV_OFFSET_BASIS;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= FNV_PRIME;
+        int length = key.length();
+        long h = SEED ^ length;
+        int i = 0;
+        for (; i + 4 <= length; i += 4) {
+            long word = key.charAt(i)
+                    | (long) key.charAt(i + 1) << 16
+                    | (long) key.charAt(i + 2) << 32
+                    | (long) key.charAt(i + 3) << 48;
+            h = Long.rotateLeft((h ^ word) * MULTIPLIER, 29);
         }
-        return mix(h);
+        long tail = 0;
+        for (int shift = 0; i < length; i++, shift += 16) {
+            tail |= (long) key.charAt(i) << shift;
+        }
+        return mix((h ^ tail) * MULTIPLIER);
     }
 
     /** Returns MurmurHash3's fmix64 of {@code value}, a bijection on 64-bit values. */

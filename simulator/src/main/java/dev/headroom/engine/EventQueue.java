@@ -3,20 +3,47 @@ package dev.headroom.engine;
 import java.util.Arrays;
 
 /**
- * Pending events in a binary min-heap of parallel primitive arrays, ordered by time and then by
- * insertion sequence, so that ties run first-in, first-out. An event is a time, an event kind and
- * a subject (for example a user index); nothing is allocated per event.
+ * Pending events in a calendar queue, ordered by time and then by insertion sequence, so that
+ * ties run first-in, first-out. An event is a time in milliseconds, an event kind and a subject
+ * (for example a user index), kept in primitive arrays: nothing is allocated per event.
+ *
+ * <p>Design (R. Brown, "Calendar queues", CACM 31(10), 1988): the time axis is cut into buckets
+ * of a power-of-two width, laid around a ring like the days of a year. An event goes to bucket
+ * {@code (time >> widthShift) & mask}, in a list sorted by time and sequence. Removal scans the
+ * ring from the bucket of the last removed event and takes the first head that falls in the
+ * current year; a full turn with none falls back to a direct search. The ring doubles or halves
+ * with the queue's size, and the width is re-estimated from the spacing of the earliest events
+ * whenever the ring is rebuilt or scans grow long, so both operations take constant time on
+ * average. Events may only be added at or after the time of the last removed event.
  *
  * <p>Not thread-safe: one simulation owns one queue.
  */
 public final class EventQueue {
 
-    private long[] times;
-    private long[] sequences;
-    private int[] kinds;
-    private int[] subjects;
+    private static final int NIL = -1;
+    private static final int MIN_BUCKETS = 16;
+    private static final int COST_WINDOW = 4096;
+    private static final int MAX_MEAN_COST = 6;
+
+    /** Node {@code n}'s time at {@code 2n} and the index of its successor at {@code 2n + 1}. */
+    private long[] links;
+    /** Node {@code n}'s kind in the high 32 bits and its subject in the low 32 bits. */
+    private long[] payloads;
+    private int freeList = NIL;
+    private int allocated;
     private int size;
-    private long nextSequence;
+
+    private int[] heads;
+    private int mask;
+    private int widthShift;
+    private int currentBucket;
+    private long bucketTop;
+    private long lastRemovedTime = Long.MIN_VALUE;
+
+    private int peekedNode = NIL;
+    private int peekedBucket;
+    private int operations;
+    private long cost;
 
     private long polledTime;
     private int polledKind;
@@ -24,29 +51,32 @@ public final class EventQueue {
 
     /** Creates an empty queue with room for {@code initialCapacity} events before it grows. */
     public EventQueue(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        times = new long[capacity];
-        sequences = new long[capacity];
-        kinds = new int[capacity];
-        subjects = new int[capacity];
+        int capacity = Math.max(MIN_BUCKETS, initialCapacity);
+        links = new long[2 * capacity];
+        payloads = new long[capacity];
+        widthShift = 10;
+        resetRing(MIN_BUCKETS, 0);
     }
 
-    /** Adds an event at simulated time {@code time} (milliseconds). */
+    /**
+     * Adds an event at simulated time {@code time} (milliseconds).
+     *
+     * @throws IllegalArgumentException if {@code time} is before the last removed event's time
+     */
     public void add(long time, int kind, int subject) {
-        if (size == times.length) {
-            grow();
+        if (time < lastRemovedTime) {
+            throw new IllegalArgumentException("event time " + time
+                    + " ms is before the last removed event at " + lastRemovedTime + " ms");
         }
-        long sequence = nextSequence++;
-        int child = size++;
-        while (child > 0) {
-            int parent = (child - 1) >>> 1;
-            if (!before(time, sequence, parent)) {
-                break;
-            }
-            moveTo(child, parent);
-            child = parent;
+        int node = allocate();
+        links[2 * node] = time;
+        payloads[node] = (long) kind << 32 | (subject & 0xFFFF_FFFFL);
+        link(node);
+        size++;
+        peekedNode = NIL;
+        if (size > 2 * heads.length) {
+            rebuild(heads.length * 2);
         }
-        set(child, time, sequence, kind, subject);
     }
 
     /**
@@ -59,18 +89,38 @@ public final class EventQueue {
         if (size == 0) {
             throw new IllegalStateException("poll on an empty event queue");
         }
-        polledTime = times[0];
-        polledKind = kinds[0];
-        polledSubject = subjects[0];
+        if (peekedNode == NIL) {
+            findEarliest();
+        }
+        int node = peekedNode;
+        int bucket = peekedBucket;
+        peekedNode = NIL;
+        long time = time(node);
+        heads[bucket] = next(node);
+        currentBucket = bucket;
+        bucketTop = ((time >> widthShift) + 1) << widthShift;
+        lastRemovedTime = time;
+        polledTime = time;
+        polledKind = (int) (payloads[node] >>> 32);
+        polledSubject = (int) payloads[node];
+        release(node);
         size--;
-        if (size > 0) {
-            siftDownLast();
+        if (size < heads.length / 2 && heads.length > MIN_BUCKETS) {
+            rebuild(heads.length / 2);
+        } else if (++operations == COST_WINDOW) {
+            recalibrateIfSlow();
         }
     }
 
     /** Returns the time of the earliest pending event, or {@link Long#MAX_VALUE} if none. */
     public long peekTime() {
-        return size == 0 ? Long.MAX_VALUE : times[0];
+        if (size == 0) {
+            return Long.MAX_VALUE;
+        }
+        if (peekedNode == NIL) {
+            findEarliest();
+        }
+        return time(peekedNode);
     }
 
     public boolean isEmpty() {
@@ -93,52 +143,150 @@ public final class EventQueue {
         return polledSubject;
     }
 
-    private void siftDownLast() {
-        long time = times[size];
-        long sequence = sequences[size];
-        int kind = kinds[size];
-        int subject = subjects[size];
-        int parent = 0;
-        int half = size >>> 1;
-        while (parent < half) {
-            int child = 2 * parent + 1;
-            int right = child + 1;
-            if (right < size && before(times[right], sequences[right], child)) {
-                child = right;
+    /** Sets the peeked node and bucket without changing the ring's committed position. */
+    private void findEarliest() {
+        int bucket = currentBucket;
+        long top = bucketTop;
+        for (int step = 0; step < heads.length; step++) {
+            int head = heads[bucket];
+            if (head != NIL && time(head) < top) {
+                cost += step;
+                peekedNode = head;
+                peekedBucket = bucket;
+                return;
             }
-            if (!earlier(times[child], sequences[child], time, sequence)) {
-                break;
-            }
-            moveTo(parent, child);
-            parent = child;
+            bucket = (bucket + 1) & mask;
+            top += 1L << widthShift;
         }
-        set(parent, time, sequence, kind, subject);
+        cost += heads.length;
+        directSearch();
     }
 
-    private boolean before(long time, long sequence, int index) {
-        return earlier(time, sequence, times[index], sequences[index]);
+    private void directSearch() {
+        int best = NIL;
+        for (int bucket = 0; bucket < heads.length; bucket++) {
+            int head = heads[bucket];
+            if (head != NIL && (best == NIL || time(head) < time(best))) {
+                best = head;
+                peekedBucket = bucket;
+            }
+        }
+        peekedNode = best;
     }
 
-    private static boolean earlier(long time, long sequence, long otherTime, long otherSequence) {
-        return time < otherTime || (time == otherTime && sequence < otherSequence);
+    /**
+     * Inserts a node into its bucket after every node with the same or an earlier time. Nodes
+     * are linked in the order they were added (and re-linked in list order by a rebuild), so
+     * equal times keep first-in, first-out order without storing a sequence number.
+     */
+    private void link(int node) {
+        long time = time(node);
+        int bucket = (int) (time >> widthShift) & mask;
+        int previous = NIL;
+        int current = heads[bucket];
+        while (current != NIL && time(current) <= time) {
+            previous = current;
+            current = next(current);
+            cost++;
+        }
+        setNext(node, current);
+        if (previous == NIL) {
+            heads[bucket] = node;
+        } else {
+            setNext(previous, node);
+        }
     }
 
-    private void moveTo(int target, int source) {
-        set(target, times[source], sequences[source], kinds[source], subjects[source]);
+    private long time(int node) {
+        return links[2 * node];
     }
 
-    private void set(int index, long time, long sequence, int kind, int subject) {
-        times[index] = time;
-        sequences[index] = sequence;
-        kinds[index] = kind;
-        subjects[index] = subject;
+    private int next(int node) {
+        return (int) links[2 * node + 1];
+    }
+
+    private void setNext(int node, int successor) {
+        links[2 * node + 1] = successor;
+    }
+
+    private void recalibrateIfSlow() {
+        if (cost > (long) MAX_MEAN_COST * operations) {
+            rebuild(heads.length);
+        }
+        operations = 0;
+        cost = 0;
+    }
+
+    /** Re-lays every pending event on a ring of {@code bucketCount} buckets of a new width. */
+    private void rebuild(int bucketCount) {
+        int[] nodes = pendingNodes();
+        widthShift = estimateWidthShift(nodes);
+        long start = lastRemovedTime == Long.MIN_VALUE ? 0 : lastRemovedTime;
+        resetRing(bucketCount, start);
+        for (int node : nodes) {
+            link(node);
+        }
+        peekedNode = NIL;
+        operations = 0;
+        cost = 0;
+    }
+
+    private void resetRing(int bucketCount, long start) {
+        heads = new int[bucketCount];
+        Arrays.fill(heads, NIL);
+        mask = bucketCount - 1;
+        currentBucket = (int) (start >> widthShift) & mask;
+        bucketTop = ((start >> widthShift) + 1) << widthShift;
+    }
+
+    /** Returns every pending node, each bucket's nodes in list order. */
+    private int[] pendingNodes() {
+        int[] nodes = new int[size];
+        int count = 0;
+        for (int head : heads) {
+            for (int node = head; node != NIL; node = next(node)) {
+                nodes[count++] = node;
+            }
+        }
+        return nodes;
+    }
+
+    /** Returns a width of about three times the mean gap between the earliest 256 events. */
+    private int estimateWidthShift(int[] nodes) {
+        if (nodes.length < 2) {
+            return widthShift;
+        }
+        long[] sample = new long[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            sample[i] = time(nodes[i]);
+        }
+        Arrays.sort(sample);
+        int count = Math.min(sample.length, 256);
+        long span = sample[count - 1] - sample[0];
+        long width = Math.max(1, 3 * span / (count - 1));
+        return 63 - Long.numberOfLeadingZeros(width);
+    }
+
+    private int allocate() {
+        if (freeList != NIL) {
+            int node = freeList;
+            freeList = next(node);
+            return node;
+        }
+        if (allocated == payloads.length) {
+            grow();
+        }
+        return allocated++;
+    }
+
+    private void release(int node) {
+        setNext(node, freeList);
+        freeList = node;
     }
 
     private void grow() {
-        int capacity = times.length * 2;
-        times = Arrays.copyOf(times, capacity);
-        sequences = Arrays.copyOf(sequences, capacity);
-        kinds = Arrays.copyOf(kinds, capacity);
-        subjects = Arrays.copyOf(subjects, capacity);
+        int capacity = payloads.length * 2;
+        links = Arrays.copyOf(links, 2 * capacity);
+        payloads = Arrays.copyOf(payloads, capacity);
     }
 }

@@ -1,0 +1,50 @@
+package dev.headroom.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JmhReportTest {
+
+    private static final String JSON = """
+            [
+              {"benchmark": "dev.headroom.bench.RouterBenchmark.route",
+               "params": {"router": "SHA256_PREFIX", "shards": "5"},
+               "primaryMetric": {"score": 80.0, "scoreError": 2.0, "scoreUnit": "ns/op"}},
+              {"benchmark": "dev.headroom.bench.RouterBenchmark.route",
+               "params": {"router": "SLOT_TABLE", "shards": "5"},
+               "primaryMetric": {"score": 12.0, "scoreError": 1.0, "scoreUnit": "ns/op"}},
+              {"benchmark": "dev.headroom.bench.RouterBenchmark.route",
+               "params": {"router": "SLOT_TABLE", "shards": "64"},
+               "primaryMetric": {"score": 13.0, "scoreError": "NaN", "scoreUnit": "ns/op"}},
+              {"benchmark": "dev.headroom.bench.EngineBenchmark.ssj",
+               "primaryMetric": {"score": 2.0E6, "scoreError": 1.0E5, "scoreUnit": "ops/s"}},
+              {"benchmark": "dev.headroom.bench.EngineBenchmark.headroom",
+               "primaryMetric": {"score": 3.0E7, "scoreError": 1.0E6, "scoreUnit": "ops/s"}}
+            ]
+            """;
+
+    @Test
+    void ratiosCompareWithinTheSameParameterGroup() {
+        List<JmhReport.Result> results = JmhReport.parse(JsonParser.parseString(JSON)
+                .getAsJsonArray());
+        String table = JmhReport.render(results);
+        assertTrue(table.contains("| SLOT_TABLE | 12.000 | 1.000 | ns/op | 0.15 |"), table);
+        assertTrue(table.contains("| SHA256_PREFIX (baseline) | 80.000 | 2.000 | ns/op | 1.00 |"),
+                table);
+        assertTrue(table.contains("| SLOT_TABLE | 13.000 | n/a | ns/op | n/a |"), table);
+    }
+
+    @Test
+    void methodVariantsCompareWithTheirBaselineMethod() {
+        List<JmhReport.Result> results = JmhReport.parse(JsonParser.parseString(JSON)
+                .getAsJsonArray());
+        String table = JmhReport.render(results);
+        assertTrue(table.contains("| headroom | 30000000.000 | 1000000.000 | ops/s | 15.00 |"),
+                table);
+        assertEquals(5, results.size());
+    }
+}
