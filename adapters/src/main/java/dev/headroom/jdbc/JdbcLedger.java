@@ -1,14 +1,5 @@
 package dev.headroom.jdbc;
 
-import static dev.headroom.jdbc.TransactionRows.ADD_TO_BALANCE;
-import static dev.headroom.jdbc.TransactionRows.COUNT_USERS;
-import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
-import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
-import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
-import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
-import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
-import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
-import static dev.headroom.jdbc.TransactionRows.TRANSACTION_EXISTS;
 import static dev.headroom.jdbc.TransactionRows.estimatedBytes;
 import static dev.headroom.jdbc.TransactionRows.utf8Length;
 
@@ -25,11 +16,8 @@ import dev.headroom.metrics.MetricsRecorder;
 import dev.headroom.retry.Retrier;
 import dev.headroom.retry.RetryPolicy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
@@ -138,41 +126,16 @@ public final class JdbcLedger implements UsageLedger {
     public RecordOutcome record(Transaction transaction) {
         LedgerArguments.requireTransaction(transaction);
         return call(Access.WRITE, "record", transaction.transactionId(),
-                connection -> insertRecord(connection, transaction),
+                connection -> LedgerWork.insertRecord(connection, transaction),
                 outcome -> estimatedBytes(transaction));
-    }
-
-    private RecordOutcome insertRecord(Connection connection, Transaction row)
-            throws SQLException {
-        ensureAccount(connection, row.userEmail());
-        try (PreparedStatement update = connection.prepareStatement(ADD_TO_BALANCE)) {
-            update.setLong(1, row.balanceDeltaMicros());
-            update.setString(2, row.userEmail());
-            update.executeUpdate();
-        }
-        if (!insertRow(connection, row)) {
-            connection.rollback();
-            return RecordOutcome.DUPLICATE;
-        }
-        connection.commit();
-        return RecordOutcome.RECORDED;
     }
 
     @Override
     public long balanceMicros(String userEmail) {
         LedgerArguments.requireEmail(userEmail);
         return call(Access.READ, "balance", userEmail,
-                connection -> selectBalance(connection, userEmail),
+                connection -> LedgerWork.selectBalance(connection, userEmail),
                 balance -> utf8Length(userEmail) + BALANCE_BYTES);
-    }
-
-    private static long selectBalance(Connection connection, String email) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT_BALANCE)) {
-            select.setString(1, email);
-            try (ResultSet result = select.executeQuery()) {
-                return result.next() ? result.getLong(1) : 0;
-            }
-        }
     }
 
     @Override
@@ -180,70 +143,22 @@ public final class JdbcLedger implements UsageLedger {
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         return call(Access.READ, "transactions", userEmail,
-                connection -> selectRange(connection, userEmail, from, to),
+                connection -> LedgerWork.selectRange(connection, userEmail, from, to),
                 rows -> rows.stream().mapToLong(TransactionRows::estimatedBytes).sum());
-    }
-
-    private static List<Transaction> selectRange(Connection connection, String email,
-            Instant from, Instant to) throws SQLException {
-        List<Transaction> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT_RANGE)) {
-            TransactionRows.bindRange(select, email, from, to);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(TransactionRows.read(result));
-                }
-            }
-        }
-        return List.copyOf(rows);
     }
 
     @Override
     public long countUsers() {
-        return call(Access.READ, "countUsers", "all users", JdbcLedger::selectUserCount,
+        return call(Access.READ, "countUsers", "all users", LedgerWork::selectUserCount,
                 count -> BALANCE_BYTES);
-    }
-
-    private static long selectUserCount(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(COUNT_USERS);
-                ResultSet result = select.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
         LedgerArguments.requireUsage(usage);
         return call(Access.WRITE, "admit", usage.transactionId(),
-                connection -> debitAndInsert(connection, usage),
+                connection -> LedgerWork.debitAndInsert(connection, usage),
                 outcome -> estimatedBytes(usage));
-    }
-
-    private AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
-            throws SQLException {
-        ensureAccount(connection, usage.userEmail());
-        if (transactionExists(connection, usage.transactionId())) {
-            connection.rollback();
-            return AdmissionOutcome.DUPLICATE;
-        }
-        int debited;
-        try (PreparedStatement debit = connection.prepareStatement(DEBIT_IF_COVERED)) {
-            debit.setLong(1, usage.amountMicros());
-            debit.setString(2, usage.userEmail());
-            debit.setLong(3, usage.amountMicros());
-            debited = debit.executeUpdate();
-        }
-        if (debited == 0) {
-            connection.rollback();
-            return AdmissionOutcome.INSUFFICIENT_BALANCE;
-        }
-        if (!insertRow(connection, usage)) {
-            connection.rollback();
-            return AdmissionOutcome.DUPLICATE;
-        }
-        connection.commit();
-        return AdmissionOutcome.ADMITTED;
     }
 
     @Override
@@ -262,45 +177,6 @@ public final class JdbcLedger implements UsageLedger {
         if (ownership == DataSourceOwnership.OWNED && dataSource instanceof HikariDataSource pool) {
             pool.close();
             LOG.info("JDBC ledger on {} closed its connection pool", dialect);
-        }
-    }
-
-    /** Creates the user's account row with a zero balance unless it exists. */
-    private static void ensureAccount(Connection connection, String email) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
-            insert.setString(1, email);
-            insert.executeUpdate();
-        }
-    }
-
-    private static boolean transactionExists(Connection connection, String transactionId)
-            throws SQLException {
-        try (PreparedStatement select =
-                connection.prepareStatement(TRANSACTION_EXISTS)) {
-            select.setString(1, transactionId);
-            try (ResultSet result = select.executeQuery()) {
-                return result.next();
-            }
-        }
-    }
-
-    /**
-     * Inserts the row numbered after the account's updated row count; false if the id is
-     * already stored. Call it after the account update, in the same database transaction.
-     */
-    private static boolean insertRow(Connection connection, Transaction row) throws SQLException {
-        long seq;
-        try (PreparedStatement select = connection.prepareStatement(SELECT_ROW_COUNT)) {
-            select.setString(1, row.userEmail());
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                seq = result.getLong(1);
-            }
-        }
-        try (PreparedStatement insert =
-                connection.prepareStatement(INSERT_TRANSACTION)) {
-            TransactionRows.bindInsert(insert, row, seq);
-            return insert.executeUpdate() == 1;
         }
     }
 
