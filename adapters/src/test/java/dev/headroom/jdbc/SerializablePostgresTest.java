@@ -23,8 +23,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs concurrent admissions on PostgreSQL at the SERIALIZABLE isolation level. A second session
- * holds the account row until every admission waits for it, so each one then fails with SQLSTATE
- * 40001. The test checks that the ledger retries them and still admits exactly one request.
+ * locks the account row until the number of admissions waiting for it is steady. Each waiting
+ * admission then fails with SQLSTATE 40001, and the ledger must retry it and still admit exactly
+ * one request.
  */
 class SerializablePostgresTest {
 
@@ -55,8 +56,8 @@ class SerializablePostgresTest {
     }
 
     /**
-     * Waits until some sessions wait for a lock and their number has not changed for three polls
-     * 100 ms apart, or 30 s have passed; returns that number.
+     * Returns the number of sessions waiting for a lock once it is above zero and unchanged over
+     * three polls 100 ms apart. After 30 s it returns the last count.
      */
     private static long awaitSteadyLockWaiters(Connection connection) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
