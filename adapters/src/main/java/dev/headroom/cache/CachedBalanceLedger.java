@@ -1,0 +1,238 @@
+package dev.headroom.cache;
+
+import dev.headroom.ledger.AdmissionGuarantee;
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.LedgerArguments;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.UsageLedger;
+import dev.headroom.metrics.AdapterMetrics;
+import dev.headroom.metrics.MetricsRecorder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * {@link UsageLedger} decorator that caches balances in Redis with a TTL. Thread-safe when the
+ * delegate is. Writes, admissions, listings and user counts go to the delegate unchanged, and
+ * admission keeps the delegate's {@link AdmissionGuarantee}.
+ *
+ * <p>Each write or admission increments the user's generation key and deletes the cached
+ * balance in one Lua script, after the delegate call returns or fails. A balance read that
+ * misses reads the generation first, then the delegate, and stores the balance only if the
+ * generation is unchanged, so a read that overlaps a write never caches the balance from before
+ * it. Generation keys have no TTL: one small key per user who wrote through the cache.
+ *
+ * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
+ * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
+ * most the TTL; both are logged.
+ */
+public final class CachedBalanceLedger implements UsageLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachedBalanceLedger.class);
+
+    /** Increments the generation (KEYS[1]) and deletes the cached balance (KEYS[2]). */
+    private static final String INVALIDATE = "redis.call('INCR', KEYS[1]) "
+            + "redis.call('DEL', KEYS[2]) return 1";
+
+    /**
+     * Stores the balance ARGV[2] in KEYS[2] for ARGV[3] ms if the generation KEYS[1] still
+     * equals ARGV[1], where an empty ARGV[1] means the generation key did not exist.
+     */
+    private static final String FILL_IF_UNCHANGED = "local current = redis.call('GET', KEYS[1]) "
+            + "if current == false then current = '' end "
+            + "if current == ARGV[1] then "
+            + "redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1 end "
+            + "return 0";
+
+    private final UsageLedger delegate;
+    private final UnifiedJedis redis;
+    private final ClientOwnership ownership;
+    private final CacheSettings settings;
+    private final MetricsRecorder redisMetrics = new MetricsRecorder();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder redisFailures = new LongAdder();
+
+    /** Whether {@link #close()} closes the Redis client. */
+    private enum ClientOwnership {
+        OWNED,
+        BORROWED
+    }
+
+    private CachedBalanceLedger(UsageLedger delegate, UnifiedJedis redis,
+            ClientOwnership ownership, CacheSettings settings) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.ownership = ownership;
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Wraps {@code delegate} with a cache in a Redis client that the caller owns and closes.
+     * {@link #close()} closes the delegate.
+     */
+    public static CachedBalanceLedger wrap(UsageLedger delegate, UnifiedJedis redis,
+            CacheSettings settings) {
+        return new CachedBalanceLedger(delegate, redis, ClientOwnership.BORROWED, settings);
+    }
+
+    /**
+     * Wraps {@code delegate} with a cache in the Redis server at {@code host:port}, such as
+     * 127.0.0.1:6379. {@link #close()} closes the delegate and the Redis client.
+     */
+    public static CachedBalanceLedger open(UsageLedger delegate, String host, int port,
+            CacheSettings settings) {
+        RedisClient client = RedisClient.create(host, port);
+        LOG.info("Balance cache on Redis at {}:{} with a TTL of {} ms", host, port,
+                settings.ttl().toMillis());
+        return new CachedBalanceLedger(delegate, client, ClientOwnership.OWNED, settings);
+    }
+
+    @Override
+    public RecordOutcome record(Transaction transaction) {
+        LedgerArguments.requireTransaction(transaction);
+        try {
+            return delegate.record(transaction);
+        } finally {
+            invalidate(transaction.userEmail(), transaction.transactionId());
+        }
+    }
+
+    @Override
+    public AdmissionOutcome admit(Transaction usage) {
+        LedgerArguments.requireUsage(usage);
+        try {
+            return delegate.admit(usage);
+        } finally {
+            invalidate(usage.userEmail(), usage.transactionId());
+        }
+    }
+
+    /** Returns the cached balance, or reads the delegate and caches its balance for the TTL. */
+    @Override
+    public long balanceMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        BalanceKeys keys = BalanceKeys.of(settings.keyPrefix(), userEmail);
+        List<String> cached = redisCall("read", userEmail,
+                () -> redis.mget(keys.balance(), keys.generation()));
+        if (cached != null && cached.get(0) != null) {
+            hits.increment();
+            return Long.parseLong(cached.get(0));
+        }
+        misses.increment();
+        String generation = cached == null || cached.get(1) == null ? "" : cached.get(1);
+        long balance = delegate.balanceMicros(userEmail);
+        if (cached != null) {
+            redisCall("fill", userEmail, () -> redis.eval(FILL_IF_UNCHANGED,
+                    List.of(keys.generation(), keys.balance()),
+                    List.of(generation, Long.toString(balance),
+                            Long.toString(settings.ttl().toMillis()))));
+        }
+        return balance;
+    }
+
+    @Override
+    public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        return delegate.transactions(userEmail, from, to);
+    }
+
+    @Override
+    public long countUsers() {
+        return delegate.countUsers();
+    }
+
+    @Override
+    public AdmissionGuarantee admissionGuarantee() {
+        return delegate.admissionGuarantee();
+    }
+
+    /** Returns the delegate's store metrics; Redis calls are in {@link #redisMetrics()}. */
+    @Override
+    public AdapterMetrics metrics() {
+        return delegate.metrics();
+    }
+
+    /** Returns the counters of calls to Redis: calls, bytes of cached values, latency. */
+    public AdapterMetrics redisMetrics() {
+        return redisMetrics;
+    }
+
+    /** Returns the TTL and key prefix of this cache. */
+    public CacheSettings settings() {
+        return settings;
+    }
+
+    /** Returns how many balance reads were served from Redis. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Returns how many balance reads went to the delegate. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Closes the delegate, then the Redis client if {@link #open} created it. */
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } finally {
+            if (ownership == ClientOwnership.OWNED) {
+                redis.close();
+            }
+        }
+    }
+
+    private void invalidate(String userEmail, String transactionId) {
+        BalanceKeys keys = BalanceKeys.of(settings.keyPrefix(), userEmail);
+        Object done = redisCall("invalidate", userEmail + " after " + transactionId,
+                () -> redis.eval(INVALIDATE, List.of(keys.generation(), keys.balance()),
+                        List.of()));
+        if (done == null) {
+            LOG.error("Cached balance of {} may be stale for up to {} ms after transaction {}",
+                    userEmail, settings.ttl().toMillis(), transactionId);
+        }
+    }
+
+    /**
+     * Makes one Redis call and records it; returns null when Redis fails, after logging the
+     * first failure and every 100th after it.
+     */
+    private <T> T redisCall(String operation, String id, Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            T result = call.get();
+            redisMetrics.recordCall(payloadBytes(result), (System.nanoTime() - start) / 1_000);
+            return result;
+        } catch (JedisException e) {
+            redisMetrics.recordCall(0, (System.nanoTime() - start) / 1_000);
+            redisFailures.increment();
+            long failures = redisFailures.sum();
+            if (failures == 1 || failures % 100 == 0) {
+                LOG.warn("Redis {} for {} failed ({} Redis failures so far); using the ledger"
+                        + " instead: {}", operation, id, failures, e.toString());
+            }
+            return null;
+        }
+    }
+
+    private static long payloadBytes(Object result) {
+        if (result instanceof List<?> values) {
+            long bytes = 0;
+            for (Object value : values) {
+                bytes += value == null ? 0 : value.toString().length();
+            }
+            return bytes;
+        }
+        return result == null ? 0 : result.toString().length();
+    }
+}

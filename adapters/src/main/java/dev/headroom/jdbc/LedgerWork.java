@@ -1,0 +1,145 @@
+package dev.headroom.jdbc;
+
+import static dev.headroom.jdbc.TransactionRows.ADD_TO_BALANCE;
+import static dev.headroom.jdbc.TransactionRows.COUNT_USERS;
+import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
+import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
+import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
+import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
+import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
+import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
+import static dev.headroom.jdbc.TransactionRows.TRANSACTION_EXISTS;
+
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL units of work of {@link JdbcLedger}, one per ledger method, each on one connection. A
+ * write commits or rolls back by itself, while the caller opens the database transaction and
+ * retries failed attempts.
+ */
+final class LedgerWork {
+
+    private LedgerWork() {
+    }
+
+    static RecordOutcome insertRecord(Connection connection, Transaction row)
+            throws SQLException {
+        ensureAccount(connection, row.userEmail());
+        try (PreparedStatement update = connection.prepareStatement(ADD_TO_BALANCE)) {
+            update.setLong(1, row.balanceDeltaMicros());
+            update.setString(2, row.userEmail());
+            update.executeUpdate();
+        }
+        if (!insertRow(connection, row)) {
+            connection.rollback();
+            return RecordOutcome.DUPLICATE;
+        }
+        connection.commit();
+        return RecordOutcome.RECORDED;
+    }
+
+    static long selectBalance(Connection connection, String email) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BALANCE)) {
+            select.setString(1, email);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
+    }
+
+    static List<Transaction> selectRange(Connection connection, String email,
+            Instant from, Instant to) throws SQLException {
+        List<Transaction> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_RANGE)) {
+            TransactionRows.bindRange(select, email, from, to);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(TransactionRows.read(result));
+                }
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    static long selectUserCount(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(COUNT_USERS);
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
+            throws SQLException {
+        ensureAccount(connection, usage.userEmail());
+        if (transactionExists(connection, usage.transactionId())) {
+            connection.rollback();
+            return AdmissionOutcome.DUPLICATE;
+        }
+        int debited;
+        try (PreparedStatement debit = connection.prepareStatement(DEBIT_IF_COVERED)) {
+            debit.setLong(1, usage.amountMicros());
+            debit.setString(2, usage.userEmail());
+            debit.setLong(3, usage.amountMicros());
+            debited = debit.executeUpdate();
+        }
+        if (debited == 0) {
+            connection.rollback();
+            return AdmissionOutcome.INSUFFICIENT_BALANCE;
+        }
+        if (!insertRow(connection, usage)) {
+            connection.rollback();
+            return AdmissionOutcome.DUPLICATE;
+        }
+        connection.commit();
+        return AdmissionOutcome.ADMITTED;
+    }
+
+    /** Creates the user's account row with a zero balance unless it exists. */
+    private static void ensureAccount(Connection connection, String email) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
+            insert.setString(1, email);
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean transactionExists(Connection connection, String transactionId)
+            throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement(TRANSACTION_EXISTS)) {
+            select.setString(1, transactionId);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /**
+     * Inserts the row numbered after the account's updated row count; false if the id is
+     * already stored. Call it after the account update, in the same database transaction.
+     */
+    private static boolean insertRow(Connection connection, Transaction row) throws SQLException {
+        long seq;
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ROW_COUNT)) {
+            select.setString(1, row.userEmail());
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                seq = result.getLong(1);
+            }
+        }
+        try (PreparedStatement insert =
+                connection.prepareStatement(INSERT_TRANSACTION)) {
+            TransactionRows.bindInsert(insert, row, seq);
+            return insert.executeUpdate() == 1;
+        }
+    }
+}

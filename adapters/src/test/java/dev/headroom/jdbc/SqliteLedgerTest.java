@@ -1,0 +1,132 @@
+package dev.headroom.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.StoreUnavailableException;
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.UsageLedger;
+import dev.headroom.ledger.UsageLedgerContract;
+import dev.headroom.retry.RetryPolicy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the ledger contract against SQLite in a file under a temporary directory. */
+class SqliteLedgerTest extends UsageLedgerContract {
+
+    @TempDir
+    Path directory;
+
+    private String url() {
+        return "jdbc:sqlite:" + directory.resolve("ledger.db");
+    }
+
+    @Override
+    protected UsageLedger newLedger() {
+        JdbcPoolSettings pool = new JdbcPoolSettings(4, Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
+        RetryPolicy retry = RetryPolicy.builder()
+                .uniform(new SplittableRandom(11)::nextDouble)
+                .build();
+        return JdbcLedger.open(url(), null, null, pool, retry);
+    }
+
+    @Test
+    void dialect_isSqlite() {
+        assertEquals(SqlDialect.SQLITE, ((JdbcLedger) ledger).dialect());
+    }
+
+    @Test
+    void databaseFile_usesWriteAheadLog() throws Exception {
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertEquals("wal", mode.getString(1));
+        }
+    }
+
+    /**
+     * Opens a second ledger on {@code file} whose connections fail at once with SQLITE_BUSY
+     * while another connection writes, and whose retries call {@code onSleep} instead of waiting.
+     */
+    private JdbcLedger openWithoutBusyTimeout(String file, int attempts, Runnable onSleep) {
+        JdbcPoolSettings pool = new JdbcPoolSettings(2, Duration.ofSeconds(30), Duration.ZERO);
+        RetryPolicy retry = RetryPolicy.builder()
+                .maxAttempts(attempts)
+                .uniform(() -> 0.5)
+                .sleeper(duration -> onSleep.run())
+                .build();
+        return JdbcLedger.open("jdbc:sqlite:" + directory.resolve(file), null, null, pool, retry);
+    }
+
+    /** Opens a plain connection that takes the database's write lock and keeps it. */
+    private Connection lockForWriting(String file) throws Exception {
+        Connection blocker = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(file));
+        blocker.setAutoCommit(false);
+        try (Statement statement = blocker.createStatement()) {
+            statement.executeUpdate("INSERT INTO ledger_accounts VALUES ('blocker', 0, 0)");
+        }
+        return blocker;
+    }
+
+    @Test
+    void busyDatabase_isRetriedUntilFree() throws Exception {
+        List<String> events = new ArrayList<>();
+        Connection[] blocker = new Connection[1];
+        try (JdbcLedger busy = openWithoutBusyTimeout("busy.db", 4, () -> {
+            events.add("sleep");
+            try {
+                blocker[0].rollback();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            blocker[0] = lockForWriting("busy.db");
+            Transaction credit = Transaction.credit("c-1", "ann@example.com", T0, 700);
+
+            RecordOutcome outcome = busy.record(credit);
+
+            assertEquals(RecordOutcome.RECORDED, outcome);
+            assertEquals(List.of("sleep"), events);
+            assertEquals(1, busy.metrics().retries());
+            assertEquals(700, busy.balanceMicros("ann@example.com"));
+            assertEquals(List.of(credit),
+                    busy.transactions("ann@example.com", Instant.MIN, Instant.MAX));
+        } finally {
+            blocker[0].close();
+        }
+    }
+
+    @Test
+    void busyDatabase_afterLastAttempt_isUnavailable() throws Exception {
+        try (JdbcLedger busy = openWithoutBusyTimeout("locked.db", 3, () -> { });
+                Connection blocker = lockForWriting("locked.db")) {
+            Transaction credit = Transaction.credit("c-1", "ann@example.com", T0, 700);
+
+            StoreUnavailableException error =
+                    assertThrows(StoreUnavailableException.class, () -> busy.record(credit));
+
+            assertTrue(error.getMessage().contains("record for c-1 failed after 3 attempts"),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("SQLITE_BUSY"), error.getMessage());
+            assertEquals(2, busy.metrics().retries());
+            assertEquals(3, busy.metrics().calls() - 1, "schema creation plus three attempts");
+            blocker.rollback();
+            assertEquals(0, busy.balanceMicros("ann@example.com"));
+            assertEquals(0, busy.countUsers());
+        }
+    }
+}
