@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,8 +52,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Hence the balance always equals the sum of the log items plus the pending transaction whose
  * log item is not written yet, and a balance read (one GetItem) is exact at every moment.
  *
- * <p>Writers of one user contend on the balance item; a writer that loses the race on the
- * condition waits a short random time and starts again, at most {@value #MAX_ROUNDS} times.
+ * <p>Writers of one user contend on the balance item. Inside one ledger they queue on a lock
+ * per user (striped over {@value #LOCK_STRIPES} locks), because only one of them could commit
+ * at a time anyway. Across processes the conditions decide: a writer that loses the race
+ * waits a short random time and starts again, at most {@value #MAX_ROUNDS} times.
  */
 final class RunningBalance implements BalanceStrategy {
 
@@ -63,6 +66,7 @@ final class RunningBalance implements BalanceStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningBalance.class);
     private static final int MAX_ROUNDS = 1_000;
+    private static final int LOCK_STRIPES = 64;
     private static final long MAX_CONFLICT_WAIT_MICROS = 2_000;
 
     private final TableCalls calls;
@@ -70,6 +74,7 @@ final class RunningBalance implements BalanceStrategy {
     private final LedgerItems items;
     private final String table;
     private final Runnable afterCommit;
+    private final ReentrantLock[] userLocks = new ReentrantLock[LOCK_STRIPES];
 
     /**
      * Creates the strategy; {@code afterCommit} runs between the commit and the log-item write,
@@ -82,6 +87,9 @@ final class RunningBalance implements BalanceStrategy {
         this.items = items;
         this.table = table;
         this.afterCommit = afterCommit;
+        for (int i = 0; i < userLocks.length; i++) {
+            userLocks[i] = new ReentrantLock();
+        }
     }
 
     @Override
@@ -118,6 +126,17 @@ final class RunningBalance implements BalanceStrategy {
     }
 
     private AdmissionOutcome write(Transaction transaction, boolean requireCover) {
+        ReentrantLock lock = userLocks[Math.floorMod(transaction.userEmail().hashCode(),
+                userLocks.length)];
+        lock.lock();
+        try {
+            return writeLocked(transaction, requireCover);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AdmissionOutcome writeLocked(Transaction transaction, boolean requireCover) {
         String email = transaction.userEmail();
         String logSortKey = LedgerItems.logSortKey(transaction);
         for (int round = 1; round <= MAX_ROUNDS; round++) {
