@@ -1,6 +1,6 @@
 package dev.headroom.dynamodb;
 
-/** How {@link DynamoDbLedger} keeps a user's balance. */
+/** Scheme by which {@link DynamoDbLedger} keeps a user's balance. */
 public enum BalanceDesign {
     /**
      * No balance item: a balance read is a Query over all of the user's log items, following

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * balance item kept in step by conditional writes ({@link RunningBalance} gives the argument
  * that it stays exact across retries and crashes).
  *
- * <p>Every call asks for the consumed capacity and adds it to {@link #capacity()}; every HTTP
+ * <p>Every call requests the consumed capacity and adds it to {@link #capacity()}; every HTTP
  * exchange counts in {@link #metrics()}. The SDK's own retries are off: throttled and 5xx
  * calls are retried by the {@link RetryPolicy}, and counted. Thread-safe.
  */

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The ledger's DynamoDB calls: each one asks for the consumed capacity, goes through the
+ * The ledger's DynamoDB calls: each one requests the consumed capacity, goes through the
  * retrier, records its capacity in the meter, and turns client errors into ledger errors.
  * A write whose condition fails returns {@code false} instead of throwing.
  */
