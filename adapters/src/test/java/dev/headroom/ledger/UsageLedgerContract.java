@@ -454,7 +454,8 @@ public abstract class UsageLedgerContract {
         if (ledger.admissionGuarantee() == AdmissionGuarantee.ATOMIC) {
             assertEquals(1, admitted, "admitted requests");
             assertEquals(0, finalBalance);
-            assertEquals(0, lowestBalance.get(), "lowest balance seen during the race");
+            assertTrue(lowestBalance.get() >= 0,
+                    "lowest balance seen during the race: " + lowestBalance.get());
         } else {
             int bound = bestEffortMaxAdmitted();
             LOG.info("{} admitted {} of {} racing requests for credit of one (documented"
