@@ -1,0 +1,363 @@
+package dev.headroom.jdbc;
+
+import static dev.headroom.jdbc.TransactionRows.ADD_TO_BALANCE;
+import static dev.headroom.jdbc.TransactionRows.COUNT_USERS;
+import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
+import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
+import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
+import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
+import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
+import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
+import static dev.headroom.jdbc.TransactionRows.TRANSACTION_EXISTS;
+import static dev.headroom.jdbc.TransactionRows.estimatedBytes;
+import static dev.headroom.jdbc.TransactionRows.utf8Length;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.headroom.ledger.AdmissionGuarantee;
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.InvalidInputException;
+import dev.headroom.ledger.LedgerArguments;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.UsageLedger;
+import dev.headroom.metrics.AdapterMetrics;
+import dev.headroom.metrics.MetricsRecorder;
+import dev.headroom.retry.Retrier;
+import dev.headroom.retry.RetryPolicy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link UsageLedger} on PostgreSQL or SQLite through JDBC. Thread-safe when its
+ * {@link DataSource} is; admission is {@link AdmissionGuarantee#ATOMIC}.
+ *
+ * <p>A write is one database transaction that updates the user's account row (balance and row
+ * count) and inserts the transaction row with {@code ON CONFLICT DO NOTHING}. When the insert
+ * finds the id already stored, the transaction rolls back, so a retried write never counts twice.
+ * The account update comes first, so it locks the user's row and concurrent writes for one user
+ * queue on that lock. An admission debits with
+ * {@code UPDATE ... WHERE email = ? AND balance_micros >= ?}, and an admission whose update
+ * changes no row stores nothing.
+ *
+ * <p>If the commit reaches the database but its reply is lost, the retried write returns
+ * {@link RecordOutcome#DUPLICATE} (or {@link AdmissionOutcome#DUPLICATE}) although this call
+ * stored the row.
+ */
+public final class JdbcLedger implements UsageLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
+    private static final long BALANCE_BYTES = 8;
+
+    private final DataSource dataSource;
+    private final DataSourceOwnership ownership;
+    private final SqlDialect dialect;
+    private final MetricsRecorder metrics = new MetricsRecorder();
+    private final Retrier retrier;
+
+    /** Whether {@link #close()} closes the data source. */
+    private enum DataSourceOwnership {
+        OWNED,
+        BORROWED
+    }
+
+    /**
+     * How a unit of work uses its connection. Reads run in auto-commit mode, because on SQLite
+     * an open transaction would hold a lock; writes run in one database transaction.
+     */
+    private enum Access {
+        READ,
+        WRITE
+    }
+
+    /** One attempt of a unit of work on a connection from the pool. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private JdbcLedger(DataSource dataSource, DataSourceOwnership ownership,
+            RetryPolicy retryPolicy) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.ownership = ownership;
+        this.retrier = retryPolicy.retrier(new SqlFailureClassifier(), metrics);
+        this.dialect = call(Access.WRITE, "createSchema", "ledger", this::createSchema,
+                result -> 0);
+        LOG.info("JDBC ledger ready on {}", dialect);
+    }
+
+    /**
+     * Creates a ledger on a data source that the caller configures, pools and closes. For SQLite,
+     * set a busy timeout on each connection; the ledger switches the file to WAL mode.
+     */
+    public static JdbcLedger create(DataSource dataSource, RetryPolicy retryPolicy) {
+        return new JdbcLedger(dataSource, DataSourceOwnership.BORROWED, retryPolicy);
+    }
+
+    /**
+     * Opens a ledger on its own connection pool for {@code jdbcUrl}, such as
+     * {@code jdbc:postgresql://127.0.0.1:5432/ledger} or {@code jdbc:sqlite:/var/lib/ledger.db}.
+     * {@link #close()} closes the pool.
+     *
+     * @param user database user, or null for SQLite
+     * @param password database password, or null for SQLite
+     */
+    public static JdbcLedger open(String jdbcUrl, String user, String password,
+            JdbcPoolSettings pool, RetryPolicy retryPolicy) {
+        HikariDataSource dataSource = JdbcPools.create(jdbcUrl, user, password, pool);
+        try {
+            return new JdbcLedger(dataSource, DataSourceOwnership.OWNED, retryPolicy);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private SqlDialect createSchema(Connection connection) throws SQLException {
+        SqlDialect detected = SqlDialect.of(connection);
+        LedgerSchema.create(connection, detected);
+        connection.commit();
+        return detected;
+    }
+
+    /** Returns the database product behind this ledger. */
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public RecordOutcome record(Transaction transaction) {
+        LedgerArguments.requireTransaction(transaction);
+        return call(Access.WRITE, "record", transaction.transactionId(),
+                connection -> insertRecord(connection, transaction),
+                outcome -> estimatedBytes(transaction));
+    }
+
+    private RecordOutcome insertRecord(Connection connection, Transaction row)
+            throws SQLException {
+        ensureAccount(connection, row.userEmail());
+        try (PreparedStatement update = connection.prepareStatement(ADD_TO_BALANCE)) {
+            update.setLong(1, row.balanceDeltaMicros());
+            update.setString(2, row.userEmail());
+            update.executeUpdate();
+        }
+        if (!insertRow(connection, row)) {
+            connection.rollback();
+            return RecordOutcome.DUPLICATE;
+        }
+        connection.commit();
+        return RecordOutcome.RECORDED;
+    }
+
+    @Override
+    public long balanceMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        return call(Access.READ, "balance", userEmail,
+                connection -> selectBalance(connection, userEmail),
+                balance -> utf8Length(userEmail) + BALANCE_BYTES);
+    }
+
+    private static long selectBalance(Connection connection, String email) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BALANCE)) {
+            select.setString(1, email);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        LedgerArguments.requireEmail(userEmail);
+        LedgerArguments.requireRange(from, to);
+        return call(Access.READ, "transactions", userEmail,
+                connection -> selectRange(connection, userEmail, from, to),
+                rows -> rows.stream().mapToLong(TransactionRows::estimatedBytes).sum());
+    }
+
+    private static List<Transaction> selectRange(Connection connection, String email,
+            Instant from, Instant to) throws SQLException {
+        List<Transaction> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_RANGE)) {
+            TransactionRows.bindRange(select, email, from, to);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(TransactionRows.read(result));
+                }
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    @Override
+    public long countUsers() {
+        return call(Access.READ, "countUsers", "all users", JdbcLedger::selectUserCount,
+                count -> BALANCE_BYTES);
+    }
+
+    private static long selectUserCount(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(COUNT_USERS);
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Override
+    public AdmissionOutcome admit(Transaction usage) {
+        LedgerArguments.requireUsage(usage);
+        return call(Access.WRITE, "admit", usage.transactionId(),
+                connection -> debitAndInsert(connection, usage),
+                outcome -> estimatedBytes(usage));
+    }
+
+    private AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
+            throws SQLException {
+        ensureAccount(connection, usage.userEmail());
+        if (transactionExists(connection, usage.transactionId())) {
+            connection.rollback();
+            return AdmissionOutcome.DUPLICATE;
+        }
+        int debited;
+        try (PreparedStatement debit = connection.prepareStatement(DEBIT_IF_COVERED)) {
+            debit.setLong(1, usage.amountMicros());
+            debit.setString(2, usage.userEmail());
+            debit.setLong(3, usage.amountMicros());
+            debited = debit.executeUpdate();
+        }
+        if (debited == 0) {
+            connection.rollback();
+            return AdmissionOutcome.INSUFFICIENT_BALANCE;
+        }
+        if (!insertRow(connection, usage)) {
+            connection.rollback();
+            return AdmissionOutcome.DUPLICATE;
+        }
+        connection.commit();
+        return AdmissionOutcome.ADMITTED;
+    }
+
+    @Override
+    public AdmissionGuarantee admissionGuarantee() {
+        return AdmissionGuarantee.ATOMIC;
+    }
+
+    @Override
+    public AdapterMetrics metrics() {
+        return metrics;
+    }
+
+    /** Closes the connection pool if {@link #open} created it; a borrowed data source stays. */
+    @Override
+    public void close() {
+        if (ownership == DataSourceOwnership.OWNED && dataSource instanceof HikariDataSource pool) {
+            pool.close();
+            LOG.info("JDBC ledger on {} closed its connection pool", dialect);
+        }
+    }
+
+    /** Creates the user's account row with a zero balance unless it exists. */
+    private static void ensureAccount(Connection connection, String email) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
+            insert.setString(1, email);
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean transactionExists(Connection connection, String transactionId)
+            throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement(TRANSACTION_EXISTS)) {
+            select.setString(1, transactionId);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /**
+     * Inserts the row numbered after the account's updated row count; false if the id is
+     * already stored. Call it after the account update, in the same database transaction.
+     */
+    private static boolean insertRow(Connection connection, Transaction row) throws SQLException {
+        long seq;
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ROW_COUNT)) {
+            select.setString(1, row.userEmail());
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                seq = result.getLong(1);
+            }
+        }
+        try (PreparedStatement insert =
+                connection.prepareStatement(INSERT_TRANSACTION)) {
+            TransactionRows.bindInsert(insert, row, seq);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Runs {@code work} under the retry policy, recording one call per attempt with its latency
+     * and estimated payload bytes.
+     */
+    private <T> T call(Access access, String operation, String id, SqlWork<T> work,
+            ToLongFunction<T> payloadBytes) {
+        return retrier.execute(operation, id, () -> {
+            long start = System.nanoTime();
+            long bytes = 0;
+            try (Connection connection = dataSource.getConnection()) {
+                T result = access == Access.WRITE
+                        ? runInTransaction(connection, work) : work.run(connection);
+                bytes = payloadBytes.applyAsLong(result);
+                return result;
+            } catch (SQLException e) {
+                throw invalidInputOr(e, operation, id);
+            } finally {
+                metrics.recordCall(bytes, (System.nanoTime() - start) / 1_000);
+            }
+        });
+    }
+
+    private static <T> T runInTransaction(Connection connection, SqlWork<T> work)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            return work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /**
+     * Turns a data exception (SQLSTATE class 22, such as text the database cannot store) into
+     * {@link InvalidInputException}; other failures go to the retry policy unchanged.
+     */
+    private static SQLException invalidInputOr(SQLException failure, String operation,
+            String id) {
+        String state = failure.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            throw new InvalidInputException(operation + " for " + id + " was rejected by the"
+                    + " database as invalid data: " + failure.getMessage(), failure);
+        }
+        return failure;
+    }
+}

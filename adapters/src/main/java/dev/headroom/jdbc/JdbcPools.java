@@ -1,0 +1,47 @@
+package dev.headroom.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.headroom.ledger.StoreUnavailableException;
+import java.util.Locale;
+
+/** Creates the HikariCP connection pools that {@link JdbcLedger#open} owns. */
+final class JdbcPools {
+
+    private JdbcPools() {
+    }
+
+    /**
+     * Creates a pool for {@code jdbcUrl}. SQLite connections get the busy timeout and WAL mode
+     * through sqlite-jdbc's connection properties.
+     *
+     * @throws StoreUnavailableException if the pool cannot open its first connection
+     */
+    static HikariDataSource create(String jdbcUrl, String user, String password,
+            JdbcPoolSettings settings) {
+        SqlDialect dialect = SqlDialect.ofUrl(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("headroom-ledger-" + dialect.name().toLowerCase(Locale.ROOT));
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        if (dialect == SqlDialect.SQLITE) {
+            config.addDataSourceProperty("busy_timeout",
+                    String.valueOf(settings.sqliteBusyTimeout().toMillis()));
+            config.addDataSourceProperty("journal_mode", "WAL");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("could not open a connection pool for "
+                    + jdbcUrl + ": " + e.getMessage()
+                    + "; check that the database runs and the URL and user are right", e);
+        }
+    }
+}

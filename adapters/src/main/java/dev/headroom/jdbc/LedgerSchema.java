@@ -1,0 +1,70 @@
+package dev.headroom.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tables of the JDBC ledger, created if missing. The SQL is portable between PostgreSQL and
+ * SQLite.
+ *
+ * <p>{@code ledger_accounts} has one row per user with the running balance and the number of
+ * stored rows, which also numbers each new row ({@code seq}) so that rows with the same
+ * timestamp list in the order they were stored. {@code ledger_transactions} has the transaction
+ * id as primary key, so an insert of a stored id changes nothing. Timestamps are stored as epoch
+ * seconds plus a nanosecond part, which keeps every {@link java.time.Instant} exactly.
+ */
+final class LedgerSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);
+
+    private static final List<String> TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS ledger_accounts ("
+                    + "email TEXT PRIMARY KEY, "
+                    + "balance_micros BIGINT NOT NULL, "
+                    + "row_count BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS ledger_transactions ("
+                    + "transaction_id TEXT PRIMARY KEY, "
+                    + "email TEXT NOT NULL, "
+                    + "seq BIGINT NOT NULL, "
+                    + "epoch_second BIGINT NOT NULL, "
+                    + "nano INTEGER NOT NULL, "
+                    + "kind TEXT NOT NULL, "
+                    + "model TEXT NOT NULL, "
+                    + "tokens_in BIGINT NOT NULL, "
+                    + "tokens_out BIGINT NOT NULL, "
+                    + "amount_micros BIGINT NOT NULL, "
+                    + "duration_millis BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS ledger_transactions_by_user_time "
+                    + "ON ledger_transactions (email, epoch_second, nano, seq)");
+
+    private LedgerSchema() {
+    }
+
+    /** Creates the tables and index that are missing; on SQLite, also turns on WAL mode. */
+    static void create(Connection connection, SqlDialect dialect) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (dialect == SqlDialect.SQLITE) {
+                enableWriteAheadLog(statement);
+            }
+            for (String ddl : TABLES) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /** Switches the database file to WAL mode, which persists in the file. */
+    private static void enableWriteAheadLog(Statement statement) throws SQLException {
+        try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
+            String actual = mode.next() ? mode.getString(1) : "unknown";
+            if (!"wal".equalsIgnoreCase(actual)) {
+                LOG.warn("SQLite kept journal mode {} instead of WAL; an in-memory database"
+                        + " cannot use WAL, and writers then block readers", actual);
+            }
+        }
+    }
+}
