@@ -268,7 +268,8 @@ public final class JdbcLedger implements UsageLedger {
      */
     public int recordAll(List<Transaction> transactions) {
         if (transactions == null) {
-            throw new InvalidInputException("transactions is missing; pass a list, which may be empty");
+            throw new InvalidInputException(
+                    "transactions is missing; pass a list, which may be empty");
         }
         transactions.forEach(LedgerArguments::requireTransaction);
         if (transactions.isEmpty()) {
