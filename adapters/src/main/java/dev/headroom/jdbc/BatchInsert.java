@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +20,19 @@ import java.util.TreeMap;
  */
 final class BatchInsert {
 
-    /** Statements sent per JDBC batch, which bounds the driver's buffered parameters. */
-    private static final int BATCH_SIZE = 1_000;
+    /** Columns of {@code INSERT_TRANSACTION}, which are its parameters for one row. */
+    private static final int COLUMNS = 11;
+
+    /**
+     * Rows per multi-row {@code INSERT}: 1,100 parameters, far below the host parameter limit
+     * of SQLite 3.32 and newer (32,766, https://www.sqlite.org/limits.html#max_variable_number)
+     * and PostgreSQL's (65,535, an unsigned 16-bit count in the Bind message,
+     * https://www.postgresql.org/docs/current/protocol-message-formats.html), both seen 2026-12.
+     */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    /** Statements per JDBC batch, which bounds the parameters that the driver buffers. */
+    private static final int STATEMENTS_PER_BATCH = 20;
 
     private static final String ADD_ROWS_TO_BALANCE = "UPDATE ledger_accounts"
             + " SET balance_micros = balance_micros + ?, row_count = row_count + ?"
@@ -85,31 +97,71 @@ final class BatchInsert {
 
     private static boolean insertRows(Connection connection, List<Transaction> rows,
             Map<String, AccountChange> changes) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSACTION)) {
+        int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        if (full > 0 && !insertGroups(connection, rows.subList(0, full), ROWS_PER_STATEMENT,
+                changes)) {
+            return false;
+        }
+        return full == rows.size()
+                || insertGroups(connection, rows.subList(full, rows.size()), 1, changes);
+    }
+
+    /**
+     * Inserts the rows with statements of {@code group} rows each, sent in JDBC batches. The
+     * size of {@code rows} is a multiple of {@code group}.
+     */
+    private static boolean insertGroups(Connection connection, List<Transaction> rows, int group,
+            Map<String, AccountChange> changes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(multiRowInsert(group))) {
             int pending = 0;
-            for (Transaction row : rows) {
-                AccountChange change = changes.get(row.userEmail());
-                TransactionRows.bindInsert(insert, row, change.nextSeq++);
+            for (int start = 0; start < rows.size(); start += group) {
+                for (int i = 0; i < group; i++) {
+                    Transaction row = rows.get(start + i);
+                    bind(insert, i * COLUMNS, row, changes.get(row.userEmail()).nextSeq++);
+                }
                 insert.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    if (!allInserted(insert.executeBatch())) {
+                if (++pending == STATEMENTS_PER_BATCH) {
+                    if (!allInserted(insert.executeBatch(), group)) {
                         return false;
                     }
                     pending = 0;
                 }
             }
-            return pending == 0 || allInserted(insert.executeBatch());
+            return pending == 0 || allInserted(insert.executeBatch(), group);
         }
     }
 
+    /** Returns {@code INSERT_TRANSACTION} with {@code group} rows of parameters. */
+    static String multiRowInsert(int group) {
+        String oneRow = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
+        String values = String.join(", ", Collections.nCopies(group, oneRow));
+        return INSERT_TRANSACTION.replace(oneRow, values);
+    }
+
+    /** Binds one row's parameters after the first {@code offset} of a multi-row insert. */
+    private static void bind(PreparedStatement insert, int offset, Transaction row, long seq)
+            throws SQLException {
+        insert.setString(offset + 1, row.transactionId());
+        insert.setString(offset + 2, row.userEmail());
+        insert.setLong(offset + 3, seq);
+        insert.setLong(offset + 4, row.timestamp().getEpochSecond());
+        insert.setInt(offset + 5, row.timestamp().getNano());
+        insert.setString(offset + 6, row.kind().name());
+        insert.setString(offset + 7, row.model());
+        insert.setLong(offset + 8, row.tokensIn());
+        insert.setLong(offset + 9, row.tokensOut());
+        insert.setLong(offset + 10, row.amountMicros());
+        insert.setLong(offset + 11, row.durationMillis());
+    }
+
     /**
-     * Checks that each statement inserted one row. A count of 0 is a stored id; a driver that
-     * reports {@link java.sql.Statement#SUCCESS_NO_INFO} also fails the check, because the batch
-     * then cannot prove that no id was skipped.
+     * Checks that each statement inserted all of its {@code group} rows. A smaller count means a
+     * stored id; a driver that reports {@link java.sql.Statement#SUCCESS_NO_INFO} also fails the
+     * check, because the batch then cannot prove that no id was skipped.
      */
-    private static boolean allInserted(int[] counts) {
+    private static boolean allInserted(int[] counts, int group) {
         for (int count : counts) {
-            if (count != 1) {
+            if (count != group) {
                 return false;
             }
         }

@@ -149,7 +149,8 @@ class BalanceReadsTest {
     @EnumSource(SqlDialect.class)
     void recordAll_storesLikeRecord(SqlDialect dialect) throws Exception {
         JdbcLedger batched = newLedger(dialect);
-        List<Transaction> rows = mixedRows(2_500);
+        // Two JDBC batches of 100-row statements, then 37 single-row ones.
+        List<Transaction> rows = mixedRows(2_537);
 
         int stored = batched.recordAll(rows);
 
@@ -187,6 +188,24 @@ class BalanceReadsTest {
 
     @ParameterizedTest
     @EnumSource(SqlDialect.class)
+    void recordAll_skipsStoredIdInLargeBatch(SqlDialect dialect) throws Exception {
+        JdbcLedger ledger = newLedger(dialect);
+        List<Transaction> rows = mixedRows(450);
+        ledger.record(rows.get(120));
+
+        int stored = ledger.recordAll(rows);
+
+        assertEquals(449, stored);
+        long sum = rows.stream().filter(row -> row.userEmail().equals(ANA))
+                .mapToLong(Transaction::balanceDeltaMicros).sum();
+        assertEquals(sum, ledger.balanceMicros(ANA));
+        assertEquals(sum, ledger.sumOfRowsMicros(ANA));
+        assertEquals(rows.size(), ledger.transactions(ANA, Instant.MIN, Instant.MAX).size()
+                + ledger.transactions(BO, Instant.MIN, Instant.MAX).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
     void recordAll_rejectsMissingInput(SqlDialect dialect) throws Exception {
         JdbcLedger ledger = newLedger(dialect);
 
@@ -211,7 +230,7 @@ class BalanceReadsTest {
 
     /**
      * Returns credits and usage of two users, with runs of equal timestamps so that the stored
-     * order matters, spread over more than one JDBC batch.
+     * order matters.
      */
     private static List<Transaction> mixedRows(int count) {
         List<Transaction> rows = new ArrayList<>();
