@@ -38,7 +38,7 @@ final class BatchInsert {
             + " SET balance_micros = balance_micros + ?, row_count = row_count + ?"
             + " WHERE email = ?";
 
-    /** Balance change and row count of one user's rows in the batch. */
+    /** Balance change, row count and next row number of one user's rows in the batch. */
     private static final class AccountChange {
         private long deltaMicros;
         private long rows;

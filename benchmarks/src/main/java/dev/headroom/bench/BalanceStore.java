@@ -2,7 +2,7 @@ package dev.headroom.bench;
 
 import java.io.IOException;
 
-/** Where {@link BalanceBenchmark} keeps the ledger history. */
+/** Storage that holds the ledger history which {@link BalanceBenchmark} reads. */
 public enum BalanceStore {
     /** {@link ArrayLedger}: primitive arrays in the benchmark's heap. */
     MEMORY,
