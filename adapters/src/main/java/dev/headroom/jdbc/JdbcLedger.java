@@ -171,6 +171,119 @@ public final class JdbcLedger implements UsageLedger {
         return metrics;
     }
 
+    /**
+     * Records many transactions in one database transaction with batched statements, for imports
+     * and fixtures. It stores the same rows and balances as {@link #record} on each in list
+     * order, and rows with equal timestamps list in list order. When an id is already stored or
+     * repeats in the list, the batch rolls back and the rows are recorded one at a time, each in
+     * its own database transaction.
+     *
+     * @return the number of rows stored, which excludes ids already stored
+     * @throws InvalidInputException if the list or one of its transactions is missing
+     */
+    public int recordAll(List<Transaction> transactions) {
+        if (transactions == null) {
+            throw new InvalidInputException(
+                    "transactions is missing; pass a list, which may be empty");
+        }
+        transactions.forEach(LedgerArguments::requireTransaction);
+        if (transactions.isEmpty()) {
+            return 0;
+        }
+        return call(Access.WRITE, "recordAll", transactions.size() + " transactions",
+                connection -> insertBatch(connection, transactions),
+                stored -> transactions.stream().mapToLong(TransactionRows::estimatedBytes).sum());
+    }
+
+    private int insertBatch(Connection connection, List<Transaction> rows) throws SQLException {
+        if (BatchInsert.insertAll(connection, rows)) {
+            connection.commit();
+            return rows.size();
+        }
+        connection.rollback();
+        LOG.info("recordAll of {} rows found an id stored before or repeated in the list;"
+                + " recording the rows one at a time", rows.size());
+        int stored = 0;
+        for (Transaction row : rows) {
+            if (insertRecord(connection, row) == RecordOutcome.RECORDED) {
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Returns the signed sum of all of the user's rows in micro-dollars (credits add, usage
+     * subtracts), zero for an unknown user. It reads every row of the user, which is the
+     * balance design of a ledger with no account row; it equals {@link #balanceMicros} unless
+     * the running balance has drifted, so it serves as an audit.
+     */
+    public long sumOfRowsMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        return call(Access.READ, "sumOfRows", userEmail,
+                connection -> BalanceRows.sumAllRows(connection, userEmail),
+                sum -> utf8Length(userEmail) + BALANCE_BYTES);
+    }
+
+    /**
+     * Sums the user's rows stamped before {@code cutoff} and stores the sum as the user's
+     * snapshot, replacing an earlier one, so that {@link #balanceFromSnapshotMicros} reads only
+     * the rows from the cut-off on.
+     *
+     * <p>NOTE: a row stored after the snapshot but stamped before its cut-off is in neither part,
+     * so take snapshots only at cut-offs older than any row still to come.
+     *
+     * @throws InvalidInputException if the email or the cut-off is missing
+     */
+    public BalanceSnapshot snapshotBalance(String userEmail, Instant cutoff) {
+        LedgerArguments.requireEmail(userEmail);
+        if (cutoff == null) {
+            throw new InvalidInputException("cutoff is missing; pass the instant that the"
+                    + " snapshot of " + userEmail + " should cover rows before");
+        }
+        return call(Access.WRITE, "snapshotBalance", userEmail,
+                connection -> commitSnapshot(connection, userEmail, cutoff),
+                snapshot -> utf8Length(userEmail) + 3 * BALANCE_BYTES);
+    }
+
+    private static BalanceSnapshot commitSnapshot(Connection connection, String email,
+            Instant cutoff) throws SQLException {
+        BalanceSnapshot snapshot = BalanceRows.storeSnapshot(connection, email, cutoff);
+        connection.commit();
+        return snapshot;
+    }
+
+    /**
+     * Returns the user's snapshot balance plus the rows stamped at or after its cut-off, in
+     * micro-dollars, read with one statement. A user without a snapshot gets the sum of all rows.
+     */
+    public long balanceFromSnapshotMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        return call(Access.READ, "balanceFromSnapshot", userEmail,
+                connection -> BalanceRows.snapshotPlusRecent(connection, userEmail),
+                balance -> utf8Length(userEmail) + BALANCE_BYTES);
+    }
+
+    /**
+     * Updates the query planner's statistics of the ledger tables with {@code ANALYZE}. Run it
+     * after a large {@link #recordAll}, because PostgreSQL's autovacuum does so only later and
+     * SQLite never does.
+     */
+    public void updateStatistics() {
+        call(Access.WRITE, "updateStatistics", "ledger tables",
+                JdbcLedger::analyzeTables, done -> 0);
+    }
+
+    private static Boolean analyzeTables(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE ledger_accounts");
+            statement.execute("ANALYZE ledger_transactions");
+            statement.execute("ANALYZE ledger_snapshots");
+        }
+        connection.commit();
+        return Boolean.TRUE;
+    }
+
     /** Closes the connection pool if {@link #open} created it; a borrowed data source stays. */
     @Override
     public void close() {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * timestamp list in the order they were stored. {@code ledger_transactions} has the transaction
  * id as primary key, so an insert of a stored id changes nothing. Timestamps are stored as epoch
  * seconds plus a nanosecond part, which keeps every {@link java.time.Instant} exactly.
+ * {@code ledger_snapshots} has at most one {@link BalanceSnapshot} per user.
  */
 final class LedgerSchema {
 
@@ -40,7 +41,12 @@ final class LedgerSchema {
                     + "amount_micros BIGINT NOT NULL, "
                     + "duration_millis BIGINT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS ledger_transactions_by_user_time "
-                    + "ON ledger_transactions (email, epoch_second, nano, seq)");
+                    + "ON ledger_transactions (email, epoch_second, nano, seq)",
+            "CREATE TABLE IF NOT EXISTS ledger_snapshots ("
+                    + "email TEXT PRIMARY KEY, "
+                    + "cutoff_second BIGINT NOT NULL, "
+                    + "cutoff_nano INTEGER NOT NULL, "
+                    + "balance_micros BIGINT NOT NULL)");
 
     private LedgerSchema() {
     }
