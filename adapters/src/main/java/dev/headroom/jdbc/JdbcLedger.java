@@ -205,7 +205,7 @@ public final class JdbcLedger implements UsageLedger {
                 + " recording the rows one at a time", rows.size());
         int stored = 0;
         for (Transaction row : rows) {
-            if (insertRecord(connection, row) == RecordOutcome.RECORDED) {
+            if (LedgerWork.insertRecord(connection, row) == RecordOutcome.RECORDED) {
                 stored++;
             }
         }

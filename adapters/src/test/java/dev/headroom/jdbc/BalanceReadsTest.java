@@ -7,7 +7,6 @@ import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
 import dev.headroom.retry.RetryPolicy;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,24 +34,10 @@ class BalanceReadsTest {
     private static final String BO = "bo@example.com";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    private static EmbeddedPostgres server;
-
     @TempDir
     Path directory;
 
     private final List<JdbcLedger> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServers.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @AfterEach
     void closeLedgers() {
@@ -69,11 +52,11 @@ class BalanceReadsTest {
             url = "jdbc:sqlite:" + directory.resolve("ledger.db");
         } else {
             String schema = "balance_" + SCHEMAS.incrementAndGet();
-            try (Connection admin = DriverManager.getConnection(PostgresServers.url(server, null));
+            try (Connection admin = DriverManager.getConnection(PostgresServers.url(null));
                     Statement statement = admin.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema);
             }
-            url = PostgresServers.url(server, schema);
+            url = PostgresServers.url(schema);
         }
         JdbcLedger ledger = JdbcLedger.open(url, null, null, pool, RetryPolicy.noRetries());
         opened.add(ledger);
