@@ -1,0 +1,219 @@
+package dev.headroom.workload;
+
+import dev.headroom.engine.RandomStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Empirical distributions of prompt and generated tokens per request, as quantile tables that
+ * share one column of probabilities. The two counts are drawn independently of each other.
+ *
+ * <p>Text format (UTF-8): lines starting with {@code #} are comments and carry the source and
+ * licence of the figures; the first other line is the header
+ * {@code probability,tokens_in,tokens_out}; each further line is one quantile row. Probabilities
+ * run from 0 to 1 in increasing order.
+ */
+public final class TokenSizeTable {
+
+    /** The header line of the text format. */
+    public static final String HEADER = "probability,tokens_in,tokens_out";
+    /** Name of the bundled table fitted from a conversation (chat) request log. */
+    public static final String AZURE_CONVERSATION_2023 = "azure-conv-2023";
+    /** Name of the bundled table fitted from a code-completion request log. */
+    public static final String AZURE_CODE_2023 = "azure-code-2023";
+
+    private final List<String> comments;
+    private final QuantileTable tokensIn;
+    private final QuantileTable tokensOut;
+
+    /**
+     * Creates a table. The two quantile tables must have the same probabilities.
+     *
+     * @param comments lines of provenance written after {@code #}, without the marker
+     */
+    public TokenSizeTable(List<String> comments, QuantileTable tokensIn, QuantileTable tokensOut) {
+        this.comments = List.copyOf(comments);
+        this.tokensIn = Objects.requireNonNull(tokensIn, "tokensIn");
+        this.tokensOut = Objects.requireNonNull(tokensOut, "tokensOut");
+        boolean same = tokensIn.size() == tokensOut.size();
+        for (int i = 0; same && i < tokensIn.size(); i++) {
+            same = tokensIn.probability(i) == tokensOut.probability(i);
+        }
+        if (!same) {
+            throw new IllegalArgumentException(
+                    "the prompt and generated token tables must have the same probabilities");
+        }
+    }
+
+    /**
+     * Loads a bundled table by name, such as {@link #AZURE_CONVERSATION_2023}.
+     *
+     * @throws IllegalArgumentException if no table of that name is bundled
+     */
+    public static TokenSizeTable bundled(String name) {
+        String resource = "token-sizes-" + name + ".csv";
+        InputStream stream = TokenSizeTable.class.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalArgumentException("no bundled token-size table is named '" + name
+                    + "'; use " + AZURE_CONVERSATION_2023 + " or " + AZURE_CODE_2023);
+        }
+        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return read(reader, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read bundled resource " + resource, e);
+        }
+    }
+
+    /**
+     * Reads a table in the text format.
+     *
+     * @param source the file or resource name used in error messages
+     * @throws InputFormatException naming the line of the first malformed row
+     */
+    public static TokenSizeTable read(Reader reader, String source) throws IOException {
+        BufferedReader lines = new BufferedReader(reader);
+        List<String> comments = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        boolean headerSeen = false;
+        long lineNumber = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            String text = line.strip();
+            if (text.startsWith("#")) {
+                comments.add(text.substring(1).strip());
+            } else if (!text.isEmpty() && !headerSeen) {
+                requireHeader(text, source, lineNumber);
+                headerSeen = true;
+            } else if (!text.isEmpty()) {
+                double[] row = parseRow(text, source, lineNumber);
+                requireOrder(rows.isEmpty() ? null : rows.get(rows.size() - 1), row, source,
+                        lineNumber);
+                rows.add(row);
+            }
+        }
+        if (rows.size() < 2) {
+            throw new InputFormatException(source, lineNumber,
+                    "a token-size table needs at least two quantile rows, found " + rows.size());
+        }
+        if (rows.get(rows.size() - 1)[0] != 1) {
+            throw new InputFormatException(source, lineNumber,
+                    "the last quantile row must have probability 1, found "
+                    + rows.get(rows.size() - 1)[0]);
+        }
+        return fromRows(comments, rows);
+    }
+
+    /** Writes the table in the text format, comments first. */
+    public void write(Writer writer) throws IOException {
+        for (String comment : comments) {
+            writer.write("# " + comment + "\n");
+        }
+        writer.write(HEADER + "\n");
+        for (int i = 0; i < tokensIn.size(); i++) {
+            writer.write(formatNumber(tokensIn.probability(i)) + ","
+                    + formatNumber(tokensIn.value(i)) + "," + formatNumber(tokensOut.value(i))
+                    + "\n");
+        }
+    }
+
+    public List<String> comments() {
+        return comments;
+    }
+
+    public QuantileTable tokensIn() {
+        return tokensIn;
+    }
+
+    public QuantileTable tokensOut() {
+        return tokensOut;
+    }
+
+    /** Draws a prompt size in tokens with one uniform draw. */
+    public long drawTokensIn(RandomStream stream) {
+        return tokensIn.drawRounded(stream);
+    }
+
+    /** Draws a generated size in tokens with one uniform draw. */
+    public long drawTokensOut(RandomStream stream) {
+        return tokensOut.drawRounded(stream);
+    }
+
+    /** Formats a number without a trailing {@code .0} and without exponent notation. */
+    static String formatNumber(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static void requireHeader(String text, String source, long lineNumber) {
+        if (!text.replace(" ", "").equalsIgnoreCase(HEADER)) {
+            throw new InputFormatException(source, lineNumber, "expected the header '" + HEADER
+                    + "' but found '" + text + "'");
+        }
+    }
+
+    private static double[] parseRow(String text, String source, long lineNumber) {
+        String[] fields = text.split(",", -1);
+        if (fields.length != 3) {
+            throw new InputFormatException(source, lineNumber, "expected 3 comma-separated "
+                    + "fields (" + HEADER + ") but found " + fields.length);
+        }
+        double[] row = new double[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                row[i] = Double.parseDouble(fields[i].strip());
+            } catch (NumberFormatException e) {
+                row[i] = Double.NaN;
+            }
+            if (!Double.isFinite(row[i])) {
+                throw new InputFormatException(source, lineNumber, "field " + (i + 1) + " '"
+                        + fields[i].strip() + "' is not a finite number");
+            }
+        }
+        return row;
+    }
+
+    private static void requireOrder(
+            double[] previous, double[] row, String source, long lineNumber) {
+        if (previous == null && row[0] != 0) {
+            throw new InputFormatException(source, lineNumber,
+                    "the first quantile row must have probability 0, found " + row[0]);
+        }
+        if (previous != null && !(row[0] > previous[0])) {
+            throw new InputFormatException(source, lineNumber, "probability " + row[0]
+                    + " must be above the previous row's " + previous[0]);
+        }
+        if (row[0] > 1 || row[1] < 0 || row[2] < 0) {
+            throw new InputFormatException(source, lineNumber,
+                    "probability must be at most 1 and token counts zero or more");
+        }
+        if (previous != null && (row[1] < previous[1] || row[2] < previous[2])) {
+            throw new InputFormatException(source, lineNumber,
+                    "token counts must not be lower than the previous row's");
+        }
+    }
+
+    private static TokenSizeTable fromRows(List<String> comments, List<double[]> rows) {
+        double[] probabilities = new double[rows.size()];
+        double[] in = new double[rows.size()];
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            probabilities[i] = rows.get(i)[0];
+            in[i] = rows.get(i)[1];
+            out[i] = rows.get(i)[2];
+        }
+        return new TokenSizeTable(comments, new QuantileTable(probabilities, in),
+                new QuantileTable(probabilities, out));
+    }
+}
