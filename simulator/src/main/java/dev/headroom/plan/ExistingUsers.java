@@ -2,12 +2,16 @@ package dev.headroom.plan;
 
 /**
  * The users a backend takes over when its phase goes live, with what each has stored so far.
- * Users are dense indexes {@code 0..count()-1} in sign-up order.
+ * Users are dense indexes {@code 0..size()-1} in sign-up order; a user whose sign-up failed keeps
+ * an index but was never placed.
  */
 public interface ExistingUsers {
 
-    /** Returns the number of users placed so far, failed sign-ups excluded. */
-    int count();
+    /** Returns the number of user indexes, failed sign-ups included. */
+    int size();
+
+    /** Returns whether user {@code user} was placed in the ledger, whether or not it left. */
+    boolean placed(int user);
 
     /** Returns the email of user {@code user}. */
     String email(int user);
