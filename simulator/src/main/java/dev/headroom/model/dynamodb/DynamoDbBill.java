@@ -1,0 +1,117 @@
+package dev.headroom.model.dynamodb;
+
+import dev.headroom.engine.SimTime;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The hosting bill of the DynamoDB model in exact micro-dollars: request units, table storage,
+ * S3 archive storage and PUTs, and DAX node hours.
+ *
+ * <p>Each component is billed as {@code floor(cumulative quantity x price)}, and the cost of an
+ * interval is the difference of the cumulative bill at its ends, so the costs of consecutive
+ * intervals add up exactly to the cost of their union. A month is one twelfth of a 365-day year
+ * (730 hours), and a GB is 2^30 bytes.
+ * NOTE: the free storage allowance is applied to the bytes stored at each instant, where AWS
+ * applies it to a month's average.
+ */
+final class DynamoDbBill {
+
+    private static final BigInteger GB_MONTH_BYTE_MILLIS =
+            BigInteger.valueOf(1L << 30).multiply(BigInteger.valueOf(SimTime.YEAR / 12));
+    private static final long MILLION = 1_000_000L;
+
+    private final DynamoDbParams params;
+    private final long startMillis;
+    private final StorageIntegral table;
+    private final StorageIntegral archive;
+    private final TreeMap<Long, Long> checkpoints = new TreeMap<>();
+    private long writeUnits;
+    private long readHalfUnits;
+    private long archivePuts;
+
+    DynamoDbBill(DynamoDbParams params, long startMillis) {
+        this.params = params;
+        this.startMillis = startMillis;
+        this.table = new StorageIntegral(params.prices().freeStorageBytes(), startMillis);
+        this.archive = new StorageIntegral(0, startMillis);
+        this.checkpoints.put(startMillis, 0L);
+    }
+
+    StorageIntegral table() {
+        return table;
+    }
+
+    StorageIntegral archive() {
+        return archive;
+    }
+
+    void addWriteUnits(long units) {
+        writeUnits += units;
+    }
+
+    void addReadHalfUnits(long halfUnits) {
+        readHalfUnits += halfUnits;
+    }
+
+    void addArchivePut() {
+        archivePuts++;
+    }
+
+    long writeUnits() {
+        return writeUnits;
+    }
+
+    long readHalfUnits() {
+        return readHalfUnits;
+    }
+
+    /**
+     * Returns the bill accrued up to {@code to} and records it as a checkpoint. The storage must
+     * already be integrated up to {@code to}; request units counted so far are billed here.
+     */
+    long cumulativeTo(long to) {
+        Map.Entry<Long, Long> last = checkpoints.lastEntry();
+        if (to <= last.getKey()) {
+            return lookup(to);
+        }
+        long tableMicros = storageMicros(table, params.prices().storageMicrosPerGbMonth());
+        long archiveMicros = storageMicros(archive, params.archive().storageMicrosPerGbMonth())
+                + archivePuts * params.archive().putMicrosPerThousand() / 1_000;
+        long total = requestMicros() + tableMicros + archiveMicros + daxMicros(to);
+        checkpoints.put(to, total);
+        return total;
+    }
+
+    /** Returns the bill at an earlier interval end, or zero at or before the start. */
+    long lookup(long at) {
+        if (at <= startMillis) {
+            return 0;
+        }
+        Long value = checkpoints.get(at);
+        if (value == null) {
+            throw new IllegalArgumentException("cost asked from or to " + at + " ms, which is"
+                    + " not the end of an earlier interval; ask for consecutive intervals");
+        }
+        return value;
+    }
+
+    private long requestMicros() {
+        long writes = Math.multiplyExact(writeUnits, params.prices().writeMicrosPerMillionUnits())
+                / MILLION;
+        long reads = Math.multiplyExact(readHalfUnits, params.prices().readMicrosPerMillionUnits())
+                / (2 * MILLION);
+        return writes + reads;
+    }
+
+    private static long storageMicros(StorageIntegral storage, long microsPerGbMonth) {
+        return storage.billableByteMillis().multiply(BigInteger.valueOf(microsPerGbMonth))
+                .divide(GB_MONTH_BYTE_MILLIS).longValueExact();
+    }
+
+    private long daxMicros(long to) {
+        long nodeMillis = Math.multiplyExact((long) params.dax().nodeCount(), to - startMillis);
+        return Math.multiplyExact(nodeMillis, params.dax().nodeMicrosPerHour()) / SimTime.HOUR;
+    }
+}

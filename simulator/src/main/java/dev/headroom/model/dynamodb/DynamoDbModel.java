@@ -1,0 +1,288 @@
+package dev.headroom.model.dynamodb;
+
+import dev.headroom.dynamodb.CapacityUnits;
+import dev.headroom.dynamodb.WriteMode;
+import dev.headroom.model.BackendModel;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.LimitGauge;
+import dev.headroom.model.QuotaCount;
+import dev.headroom.model.latency.LatencyModel;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The DynamoDB usage ledger as a fast model: one table keyed by the user's email (partition
+ * key) and the time of each log item (sort key), billed on demand.
+ *
+ * <p>Rules, each in {@code CapacityUnits} with its source: a write costs one write unit per
+ * started 1 KB; a GetItem one 4 KB block; a Query the summed bytes of each page of at most
+ * 1 MB, rounded up to 4 KB; a partition key serves at most 1,000 write units and 3,000 read
+ * units per second. Each stored item adds 100 bytes of indexing overhead to the billed storage
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html,
+ * read 2026-12). Items leave the table by TTL, which deletes them without charge
+ * (https://repost.aws/questions/QU8eKVThPzQR6wDdx0KZr0YQ, read 2026-12).
+ *
+ * <p>The plan's last phase: a DAX cache answers a fixed fraction of balance reads, spread
+ * evenly over the run, at no read-unit cost; archiving copies items older than the retention
+ * age to S3 (one object per user and bucket) and removes them from the table. Under
+ * {@link BalanceDesign#QUERY_ALL_ITEMS} the archive job also keeps one carried-forward item per
+ * user, the size of a log item, so the balance Query reads only the table's items.
+ *
+ * <p>Leaves out: the table-wide and account quotas, warm throughput and adaptive capacity,
+ * stale balances read from DAX, the 48-hour TTL deletion delay, request latency of the archive
+ * job, data transfer and backup prices, and retry backoff jitter (a throttled call waits for
+ * the next second). Not thread-safe.
+ */
+public final class DynamoDbModel implements BackendModel {
+
+    /** Indexing overhead that DynamoDB adds to each stored item's billed size, in bytes. */
+    public static final long ITEM_OVERHEAD_BYTES = 100;
+
+    private static final CallOutcome NO_CALL = new CallOutcome(
+            CallOutcome.Status.OK, 0, 0, 0, null);
+
+    private final DynamoDbParams params;
+    private final LatencyModel latency;
+    private final LatencyModel daxLatency;
+    private final KeyThroughput readKeys = new KeyThroughput(
+            2 * CapacityUnits.PARTITION_MAX_READ_UNITS_PER_SECOND);
+    private final KeyThroughput writeKeys = new KeyThroughput(
+            CapacityUnits.PARTITION_MAX_WRITE_UNITS_PER_SECOND);
+    private final ItemArchive archive;
+    private final DynamoDbBill bill;
+    private long[] liveItems = new long[64];
+    private long readThrottles;
+    private long writeThrottles;
+    private long balanceReads;
+    private long daxHits;
+
+    /**
+     * Creates the model of a table that goes live at {@code startMillis}; node hours and
+     * storage are billed from then. Latency draws come from {@code random}.
+     */
+    public DynamoDbModel(DynamoDbParams params, RandomGenerator random, long startMillis) {
+        this.params = params;
+        this.latency = new LatencyModel(params.latency(), random);
+        this.daxLatency = new LatencyModel(params.dax().hitLatency(), random);
+        this.archive = params.archive().enabled()
+                ? new ItemArchive(params.archive(), startMillis) : null;
+        this.bill = new DynamoDbBill(params, startMillis);
+    }
+
+    @Override
+    public String name() {
+        return "dynamodb";
+    }
+
+    /** Creates the running-balance item, or makes no call under the Query design. */
+    @Override
+    public CallOutcome signUp(int user, String email, long now) {
+        advanceTo(now);
+        ensureUser(user);
+        if (params.design() == BalanceDesign.QUERY_ALL_ITEMS) {
+            return NO_CALL;
+        }
+        long units = CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
+        CallOutcome outcome = write(user, now, units, 1);
+        if (outcome.succeeded()) {
+            bill.table().add(params.balanceItemBytes() + ITEM_OVERHEAD_BYTES);
+        }
+        return outcome;
+    }
+
+    @Override
+    public CallOutcome readBalance(int user, long now) {
+        advanceTo(now);
+        ensureUser(user);
+        balanceReads++;
+        if (daxAnswers()) {
+            daxHits++;
+            return CallOutcome.ok(daxLatency.sampleMillis(0));
+        }
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            long halfUnits = CapacityUnits.getItemReadHalfUnits(
+                    params.balanceItemBytes(), params.consistency());
+            return readPages(user, now, new long[] {1}, new long[] {halfUnits});
+        }
+        return queryAll(user, now);
+    }
+
+    /** Puts one log item, and under the running-balance design also updates the balance. */
+    @Override
+    public CallOutcome appendRow(int user, long now) {
+        advanceTo(now);
+        ensureUser(user);
+        long units = CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD);
+        int calls = 1;
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            units += CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
+            calls = 2;
+        }
+        CallOutcome outcome = write(user, now, units, calls);
+        if (outcome.succeeded()) {
+            liveItems[user]++;
+            bill.table().add(params.logItemBytes() + ITEM_OVERHEAD_BYTES);
+            if (archive != null) {
+                archive.add(user);
+            }
+        }
+        return outcome;
+    }
+
+    @Override
+    public List<LimitGauge> gauges() {
+        return List.of(
+                new LimitGauge("table-bytes", "dynamodb", bill.table().bytes(), Long.MAX_VALUE),
+                new LimitGauge("archive-bytes", "s3", bill.archive().bytes(), Long.MAX_VALUE),
+                new LimitGauge("key-read-half-units-per-second", "busiest-key",
+                        readKeys.peakUnits(), readKeys.unitsPerSecond()),
+                new LimitGauge("key-write-units-per-second", "busiest-key",
+                        writeKeys.peakUnits(), writeKeys.unitsPerSecond()));
+    }
+
+    /** Returns throttled attempts under the names of DynamoDB's throttling reasons. */
+    @Override
+    public List<QuotaCount> throttlesByQuota() {
+        return List.of(
+                new QuotaCount("TableReadKeyRangeThroughputExceeded", readThrottles),
+                new QuotaCount("TableWriteKeyRangeThroughputExceeded", writeThrottles));
+    }
+
+    /**
+     * Returns the bill for {@code [from, to)}. Each {@code from} must be the model's start or
+     * the {@code to} of an earlier call, and request units are billed to the first interval
+     * asked after the call that consumed them.
+     */
+    @Override
+    public long hostingCostMicros(long from, long to) {
+        if (to < from) {
+            throw new IllegalArgumentException("cost interval [" + from + ", " + to
+                    + ") ms ends before it starts");
+        }
+        long start = bill.lookup(from);
+        advanceTo(to);
+        return bill.cumulativeTo(to) - start;
+    }
+
+    /** Returns the write request units consumed so far. */
+    public long writeUnits() {
+        return bill.writeUnits();
+    }
+
+    /** Returns the read request units consumed so far, counted in halves of a unit. */
+    public long readHalfUnits() {
+        return bill.readHalfUnits();
+    }
+
+    /** Returns the balance reads so far and how many of them DAX answered. */
+    public long[] balanceReadsAndDaxHits() {
+        return new long[] {balanceReads, daxHits};
+    }
+
+    /** Returns the log items of {@code user} still in the table. */
+    public long liveItems(int user) {
+        return user < liveItems.length ? liveItems[user] : 0;
+    }
+
+    private CallOutcome queryAll(int user, long now) {
+        long items = liveItems[user];
+        if (archive != null && archive.archivedItems(user) > 0) {
+            items++;
+        }
+        long itemsPerPage = CapacityUnits.QUERY_PAGE_MAX_BYTES / params.logItemBytes();
+        int pages = (int) Math.max(1, (items + itemsPerPage - 1) / itemsPerPage);
+        long[] pageItems = new long[pages];
+        long[] pageHalfUnits = new long[pages];
+        long remaining = items;
+        for (int page = 0; page < pages; page++) {
+            pageItems[page] = Math.min(remaining, itemsPerPage);
+            pageHalfUnits[page] = CapacityUnits.pageReadHalfUnits(
+                    pageItems[page] * params.logItemBytes(), params.consistency());
+            remaining -= pageItems[page];
+        }
+        return readPages(user, now, pageItems, pageHalfUnits);
+    }
+
+    private CallOutcome readPages(int user, long now, long[] pageItems, long[] pageHalfUnits) {
+        long time = now;
+        int requests = 0;
+        int throttles = 0;
+        for (int page = 0; page < pageItems.length; page++) {
+            long accepted = readKeys.charge(user, time, pageHalfUnits[page], params.maxRetries());
+            throttles += readKeys.lastThrottles();
+            requests += 1 + readKeys.lastThrottles();
+            readThrottles += readKeys.lastThrottles();
+            if (accepted < 0) {
+                return new CallOutcome(CallOutcome.Status.THROTTLED, requests, throttles,
+                        time - now, "TableReadKeyRangeThroughputExceeded");
+            }
+            bill.addReadHalfUnits(pageHalfUnits[page]);
+            time = accepted + latency.sampleMillis(pageItems[page]);
+        }
+        return new CallOutcome(CallOutcome.Status.OK, requests, throttles, time - now, null);
+    }
+
+    private CallOutcome write(int user, long now, long units, int calls) {
+        long accepted = writeKeys.charge(user, now, units, params.maxRetries());
+        int throttles = writeKeys.lastThrottles();
+        writeThrottles += throttles;
+        if (accepted < 0) {
+            return new CallOutcome(CallOutcome.Status.THROTTLED, calls + throttles, throttles,
+                    accepted - now, "TableWriteKeyRangeThroughputExceeded");
+        }
+        bill.addWriteUnits(units);
+        long latencyMillis = accepted - now;
+        for (int call = 0; call < calls; call++) {
+            latencyMillis += latency.sampleMillis(1);
+        }
+        return new CallOutcome(CallOutcome.Status.OK, calls + throttles, throttles,
+                latencyMillis, null);
+    }
+
+    private boolean daxAnswers() {
+        if (!params.dax().enabled()) {
+            return false;
+        }
+        double rate = params.dax().hitRate();
+        return Math.floor(balanceReads * rate) > Math.floor((balanceReads - 1) * rate);
+    }
+
+    private void advanceTo(long now) {
+        if (archive != null) {
+            while (archive.nextBoundaryMillis() <= now) {
+                advanceStorage(archive.nextBoundaryMillis());
+                archive.step(this::moveToArchive);
+            }
+        }
+        advanceStorage(now);
+    }
+
+    private void advanceStorage(long now) {
+        bill.table().advanceTo(now);
+        bill.archive().advanceTo(now);
+    }
+
+    private void moveToArchive(int user, int items) {
+        boolean firstArchive = archive.archivedItems(user) == items;
+        liveItems[user] -= items;
+        bill.table().add(-items * (params.logItemBytes() + ITEM_OVERHEAD_BYTES));
+        bill.archive().add(items * params.logItemBytes());
+        bill.addArchivePut();
+        if (params.design() == BalanceDesign.QUERY_ALL_ITEMS) {
+            bill.addWriteUnits(CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD));
+            if (firstArchive) {
+                bill.table().add(params.logItemBytes() + ITEM_OVERHEAD_BYTES);
+            }
+        }
+    }
+
+    private void ensureUser(int user) {
+        if (user < 0) {
+            throw new IllegalArgumentException("user index " + user + " is negative");
+        }
+        if (user >= liveItems.length) {
+            liveItems = Arrays.copyOf(liveItems, Math.max(user + 1, liveItems.length * 2));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.headroom.model.dynamodb;
+
+import java.util.Arrays;
+
+/**
+ * The per-partition-key throughput ceiling, counted in whole one-second windows of simulated
+ * time. Every item of one user shares a partition key, so one user's calls share one budget.
+ *
+ * <p>A charge that does not fit in the key's current second waits for the next second and is
+ * counted as one throttled attempt, as an SDK retry after a throttling error would be.
+ * NOTE: a charge for a second earlier than the key's latest one is counted in the latest one,
+ * which overstates use only when calls of one user arrive out of time order.
+ */
+final class KeyThroughput {
+
+    private static final long NO_SECOND = Long.MIN_VALUE;
+
+    private final long unitsPerSecond;
+    private long[] second = new long[0];
+    private long[] used = new long[0];
+    private long peakUnits;
+    private int lastThrottles;
+
+    /** Creates a budget of {@code unitsPerSecond} per key, in the unit of later charges. */
+    KeyThroughput(long unitsPerSecond) {
+        this.unitsPerSecond = unitsPerSecond;
+    }
+
+    /**
+     * Charges {@code units} to the user's key at {@code at} or in a later second, waiting at
+     * most {@code maxRetries} times. Returns the time the charge was accepted, or {@code -1}
+     * when the retries ran out; {@link #lastThrottles()} then returns the waits it took.
+     */
+    long charge(int user, long at, long units, int maxRetries) {
+        ensureUser(user);
+        lastThrottles = 0;
+        long time = at;
+        while (true) {
+            long window = Math.floorDiv(time, 1_000L);
+            if (second[user] == NO_SECOND || window > second[user]) {
+                second[user] = window;
+                used[user] = 0;
+            }
+            if (used[user] + units <= unitsPerSecond) {
+                used[user] += units;
+                peakUnits = Math.max(peakUnits, used[user]);
+                return time;
+            }
+            if (lastThrottles == maxRetries) {
+                return -1;
+            }
+            lastThrottles++;
+            time = (second[user] + 1) * 1_000L;
+        }
+    }
+
+    /** Returns the throttled attempts of the latest {@link #charge}. */
+    int lastThrottles() {
+        return lastThrottles;
+    }
+
+    /** Returns the most units any key used in one second so far. */
+    long peakUnits() {
+        return peakUnits;
+    }
+
+    /** Returns the ceiling per key and second. */
+    long unitsPerSecond() {
+        return unitsPerSecond;
+    }
+
+    private void ensureUser(int user) {
+        if (user < second.length) {
+            return;
+        }
+        int oldLength = second.length;
+        int capacity = Math.max(user + 1, Math.max(64, oldLength * 2));
+        second = Arrays.copyOf(second, capacity);
+        Arrays.fill(second, oldLength, capacity, NO_SECOND);
+        used = Arrays.copyOf(used, capacity);
+    }
+}
