@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class TokenSizeTable {
         return fromRows(comments, rows);
     }
 
-    /** Writes the table in the text format, comments first. */
+    /** Writes the table in the text format, comments first, values rounded to 0.001. */
     public void write(Writer writer) throws IOException {
         for (String comment : comments) {
             writer.write("# " + comment + "\n");
@@ -148,12 +149,13 @@ public final class TokenSizeTable {
         return tokensOut.drawRounded(stream);
     }
 
-    /** Formats a number without a trailing {@code .0} and without exponent notation. */
+    /**
+     * Formats a number rounded to three decimals, without trailing zeros and without exponent
+     * notation.
+     */
     static String formatNumber(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static void requireHeader(String text, String source, long lineNumber) {

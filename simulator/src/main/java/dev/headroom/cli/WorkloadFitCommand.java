@@ -1,0 +1,157 @@
+package dev.headroom.cli;
+
+import dev.headroom.workload.InputFormatException;
+import dev.headroom.workload.LogColumns;
+import dev.headroom.workload.QuantileTable;
+import dev.headroom.workload.RequestLog;
+import dev.headroom.workload.RequestLogReader;
+import dev.headroom.workload.TraceFit;
+import dev.headroom.workload.TraceFitter;
+import dev.headroom.workload.WindowBurstiness;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code headroom workload fit LOG.csv}: prints the token-size quantiles and the burstiness of
+ * arrivals of a request log, and optionally writes the quantiles as a token-size table that a
+ * scenario can use in place of the bundled one.
+ *
+ * <p>Exit codes: 0 on success, 2 on bad input (a missing or unreadable file, a malformed row),
+ * 1 on any other failure to read or write.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Derive token-size quantiles and arrival burstiness from a request log in "
+                + "CSV with a timestamp and prompt and generated token counts per request.")
+public final class WorkloadFitCommand implements Callable<Integer> {
+
+    /** Exit code on success. */
+    public static final int EXIT_OK = 0;
+    /** Exit code when reading or writing fails for a reason other than the input. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code on bad input. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadFitCommand.class);
+    private static final double[] PRINTED_PROBABILITIES =
+        {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1};
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG.csv",
+            description = "Request log: a header line, then one request per line.")
+    private Path log;
+
+    @Option(names = "--write", paramLabel = "FILE",
+            description = "Also write the quantiles to FILE as a token-size table.")
+    private Path tableFile;
+
+    @Option(names = "--comment", paramLabel = "TEXT",
+            description = "A provenance line (source, licence) for the written table; repeatable.")
+    private List<String> comments = new ArrayList<>();
+
+    @Option(names = "--timestamp-column", paramLabel = "NAME",
+            description = "Header of the arrival time column (default: detected).")
+    private String timestampColumn;
+
+    @Option(names = "--tokens-in-column", paramLabel = "NAME",
+            description = "Header of the prompt tokens column (default: detected).")
+    private String tokensInColumn;
+
+    @Option(names = "--tokens-out-column", paramLabel = "NAME",
+            description = "Header of the generated tokens column (default: detected).")
+    private String tokensOutColumn;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        TraceFit fit;
+        try {
+            LogColumns columns = new LogColumns(timestampColumn, tokensInColumn, tokensOutColumn);
+            RequestLog requests = new RequestLogReader(columns).read(log);
+            fit = new TraceFitter().fit(requests, comments);
+        } catch (NoSuchFileException e) {
+            err.println("Request log not found: " + log + "; give the path of a CSV file.");
+            return EXIT_BAD_INPUT;
+        } catch (AccessDeniedException e) {
+            err.println("Request log cannot be read: " + log + " (permission denied).");
+            return EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            LOG.error("Failed to read request log {}", log, e);
+            err.println("Failed to read request log " + log + ": " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        print(fit, spec.commandLine().getOut());
+        return tableFile == null ? EXIT_OK : writeTable(fit, err);
+    }
+
+    private int writeTable(TraceFit fit, PrintWriter err) {
+        try (Writer writer = Files.newBufferedWriter(tableFile, StandardCharsets.UTF_8)) {
+            fit.tokenSizes().write(writer);
+        } catch (IOException e) {
+            LOG.error("Failed to write token-size table {}", tableFile, e);
+            err.println("Failed to write the token-size table to " + tableFile + ": " + e);
+            return EXIT_FAILURE;
+        }
+        spec.commandLine().getOut().println("Token-size table written to " + tableFile);
+        return EXIT_OK;
+    }
+
+    /** Prints the fit as plain text with fixed-width columns. */
+    static void print(TraceFit fit, PrintWriter out) {
+        out.printf(Locale.ROOT, "Request log: %s%n", fit.source());
+        out.printf(Locale.ROOT, "Requests: %d over %.1f s (%.3f per second)%n",
+                fit.requests(), fit.spanSeconds(), fit.meanRatePerSecond());
+        out.printf(Locale.ROOT, "Inter-arrival coefficient of variation: %s"
+                + " (1 for a Poisson process)%n", format(fit.interArrivalCv()));
+        out.printf(Locale.ROOT, "%nRequests per window:%n%-8s %8s %12s %10s %12s%n",
+                "window", "windows", "mean count", "count CV", "dispersion");
+        for (WindowBurstiness window : fit.windows()) {
+            out.printf(Locale.ROOT, "%-8s %8d %12s %10s %12s%n",
+                    windowLabel(window.windowSeconds()), window.windows(),
+                    format(window.meanCount()), format(window.countCv()),
+                    format(window.dispersionIndex()));
+        }
+        QuantileTable prompt = fit.tokenSizes().tokensIn();
+        QuantileTable generated = fit.tokenSizes().tokensOut();
+        out.printf(Locale.ROOT, "%nToken quantiles:%n%-8s %12s %12s%n",
+                "p", "tokens in", "tokens out");
+        for (double p : PRINTED_PROBABILITIES) {
+            out.printf(Locale.ROOT, "%-8s %12.1f %12.1f%n",
+                    Double.toString(p), prompt.quantile(p), generated.quantile(p));
+        }
+        out.printf(Locale.ROOT, "%-8s %12.1f %12.1f%n", "mean", prompt.mean(), generated.mean());
+        out.flush();
+    }
+
+    private static String windowLabel(long seconds) {
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + " h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

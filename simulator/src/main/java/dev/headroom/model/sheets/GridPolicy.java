@@ -1,0 +1,17 @@
+package dev.headroom.model.sheets;
+
+/** The grid a new user's tab gets, which sets how fast a workbook uses its cell budget. */
+public enum GridPolicy {
+
+    /**
+     * The plan's code: {@code addSheet} with only a title, so the tab gets Google's default grid
+     * of 1,000 rows by 26 columns, and appends past row 1,000 grow it one row at a time.
+     */
+    DEFAULT_GRID,
+
+    /**
+     * A careful adapter: {@code addSheet} asks for one row as wide as a usage row, and appends
+     * grow the grid one row at a time.
+     */
+    SIZED_TO_ROW
+}

@@ -1,0 +1,44 @@
+package dev.headroom.model.sheets;
+
+import dev.headroom.sheets.limits.Grid;
+import dev.headroom.sheets.limits.GridBudget;
+
+/** One modelled workbook: its cell budget over every tab's grid, with tabs keyed by user. */
+final class Workbook {
+
+    private final GridBudget budget;
+    private final GridPolicy policy;
+    private final int rowColumns;
+
+    Workbook(SheetsParams params) {
+        this.budget = new GridBudget(params.cellLimit());
+        this.policy = params.gridPolicy();
+        this.rowColumns = params.rowColumns();
+        for (int preset = 1; preset <= params.presetTabs(); preset++) {
+            budget.addTab(-preset, Grid.DEFAULT);
+        }
+    }
+
+    int tabCount() {
+        return budget.tabCount();
+    }
+
+    long cells() {
+        return budget.cells();
+    }
+
+    long cellLimit() {
+        return budget.cellLimit();
+    }
+
+    /** Adds the user's tab with the policy's grid; throws if the cell limit would be passed. */
+    void addTab(int user) {
+        Grid grid = policy == GridPolicy.DEFAULT_GRID ? Grid.DEFAULT : new Grid(1, rowColumns);
+        budget.addTab(user, grid);
+    }
+
+    /** Grows the user's tab to hold {@code rows} rows, as an append past the grid's edge does. */
+    void reachRow(int user, int rows) {
+        budget.growToReach(user, Math.max(1, rows), rowColumns);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.headroom.workload;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a request log in CSV: a header line, then one request per line, with at least an arrival
+ * time and the prompt and generated token counts. Other columns are ignored. Fields may be
+ * enclosed in double quotes; a field with a comma inside quotes is not supported.
+ *
+ * <p>Arrival times are either ISO-8601 date-times ({@code 2023-11-16 18:17:03.97996} or
+ * {@code 2023-11-16T18:17:03Z}; a time without an offset is read as UTC) or plain numbers of
+ * seconds from any origin. Token counts are whole numbers, zero or more.
+ */
+public final class RequestLogReader {
+
+    private final LogColumns columns;
+
+    public RequestLogReader(LogColumns columns) {
+        this.columns = columns;
+    }
+
+    /**
+     * Reads a log file.
+     *
+     * @throws InputFormatException naming the file and line of the first malformed row
+     */
+    public RequestLog read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        }
+    }
+
+    /**
+     * Reads a log from {@code reader}; {@code source} names it in error messages.
+     *
+     * @throws InputFormatException naming the source and line of the first malformed row
+     */
+    public RequestLog read(Reader reader, String source) throws IOException {
+        BufferedReader lines = new BufferedReader(reader);
+        String header = lines.readLine();
+        if (header == null || header.isBlank()) {
+            throw new InputFormatException(source, 1, "the log is empty; expected a header line "
+                    + "naming the timestamp and token columns");
+        }
+        String[] names = split(stripByteOrderMark(header));
+        int[] index = {
+            find(names, columns.timestamp(), LogColumns.TIMESTAMP_NAMES, "timestamp", source),
+            find(names, columns.tokensIn(), LogColumns.TOKENS_IN_NAMES, "tokens-in", source),
+            find(names, columns.tokensOut(), LogColumns.TOKENS_OUT_NAMES, "tokens-out", source)
+        };
+        LongColumns rows = new LongColumns();
+        long lineNumber = 1;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (!line.isBlank()) {
+                parseRow(split(line), names, index, source, lineNumber, rows);
+            }
+        }
+        if (rows.size < 2) {
+            throw new InputFormatException(source, lineNumber, "the log has " + rows.size
+                    + " requests; fitting needs at least 2");
+        }
+        return new RequestLog(source, Arrays.copyOf(rows.times, rows.size),
+                Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size));
+    }
+
+    private static void parseRow(String[] fields, String[] names, int[] index, String source,
+            long lineNumber, LongColumns rows) {
+        if (fields.length != names.length) {
+            throw new InputFormatException(source, lineNumber, "expected " + names.length
+                    + " fields as in the header but found " + fields.length);
+        }
+        String time = fields[index[0]];
+        long nanos;
+        try {
+            nanos = Timestamps.parseNanos(time);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(source, lineNumber, "timestamp '" + time + "' in column "
+                    + names[index[0]] + " is invalid: " + e.getMessage());
+        }
+        long in = parseTokens(fields[index[1]], names[index[1]], source, lineNumber);
+        long out = parseTokens(fields[index[2]], names[index[2]], source, lineNumber);
+        rows.add(nanos, in, out);
+    }
+
+    private static long parseTokens(String text, String column, String source, long line) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the same message as a negative count.
+        }
+        throw new InputFormatException(source, line, "token count '" + text + "' in column "
+                + column + " is not a whole number of zero or more");
+    }
+
+    private static int find(
+            String[] names, String wanted, List<String> usual, String role, String source) {
+        for (int i = 0; i < names.length; i++) {
+            String name = LogColumns.canonical(names[i]);
+            boolean match = wanted == null
+                    ? usual.contains(name) : name.equals(LogColumns.canonical(wanted));
+            if (match) {
+                return i;
+            }
+        }
+        String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
+        throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
+                + " in the header " + Arrays.toString(names)
+                + "; name the column with the " + role + " column option");
+    }
+
+    /** Splits a CSV line on commas and removes surrounding quotes and spaces from each field. */
+    private static String[] split(String line) {
+        String[] fields = line.split(",", -1);
+        for (int i = 0; i < fields.length; i++) {
+            String field = fields[i].strip();
+            if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+                field = field.substring(1, field.length() - 1).strip();
+            }
+            fields[i] = field;
+        }
+        return fields;
+    }
+
+    private static String stripByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** Growable parallel columns of the parsed rows. */
+    private static final class LongColumns {
+        private long[] times = new long[1024];
+        private long[] in = new long[1024];
+        private long[] out = new long[1024];
+        private int size;
+
+        void add(long time, long tokensIn, long tokensOut) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                in = Arrays.copyOf(in, size * 2);
+                out = Arrays.copyOf(out, size * 2);
+            }
+            times[size] = time;
+            in[size] = tokensIn;
+            out[size] = tokensOut;
+            size++;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.headroom.workload;
+
+import java.util.List;
+
+/**
+ * What {@link TraceFitter} derives from a request log.
+ *
+ * @param source the log's file name
+ * @param requests rows in the log
+ * @param spanSeconds time from the first to the last arrival, in seconds
+ * @param meanRatePerSecond {@code (requests - 1) / spanSeconds}
+ * @param interArrivalCv sample standard deviation of the gaps between consecutive arrivals
+ *     divided by their mean (divisor {@code n - 1}); 1 for a Poisson process, above 1 when
+ *     arrivals come in bursts
+ * @param windows burstiness of counts at 1 s, 1 min and 1 h windows, in that order
+ * @param tokenSizes quantiles of prompt and generated tokens at {@link TraceFitter#PROBABILITIES}
+ */
+public record TraceFit(
+        String source,
+        int requests,
+        double spanSeconds,
+        double meanRatePerSecond,
+        double interArrivalCv,
+        List<WindowBurstiness> windows,
+        TokenSizeTable tokenSizes) {
+
+    public TraceFit {
+        windows = List.copyOf(windows);
+    }
+}
