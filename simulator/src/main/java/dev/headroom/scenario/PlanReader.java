@@ -1,0 +1,199 @@
+package dev.headroom.scenario;
+
+import dev.headroom.routing.RouterKind;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps the {@code plan} mapping of a scenario file onto a {@link Plan} and checks that its
+ * phases are in an order the simulation can follow.
+ */
+final class PlanReader {
+
+    private static final String BACKEND_HINT =
+            "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
+            + "char-sum} or {kind: dynamodb}";
+
+    private PlanReader() {
+    }
+
+    static Plan read(Section section, boolean present, LocalDate startDate) {
+        if (!present) {
+            section.problem("missing required field; add a plan with an hourly_rate and at "
+                    + "least one phase");
+            return new Plan(0, List.of());
+        }
+        long rate = section.money("hourly_rate", 0, 0,
+                "write the cost of one developer hour in dollars, such as 100");
+        if (!section.has("phases")) {
+            section.missing("phases", "write a list of phases, the first live at the start");
+        }
+        List<Section> items = section.sections("phases");
+        section.finish();
+        if (items.isEmpty() && section.has("phases")) {
+            section.problem("phases", "empty list; add at least one phase");
+        }
+        List<Phase> phases = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            phases.add(phase(items.get(i), i == 0, i == items.size() - 1));
+        }
+        checkOrder(items, phases, startDate);
+        return new Plan(rate, phases);
+    }
+
+    private static Phase phase(Section section, boolean first, boolean last) {
+        String name = section.text("name", section.path(),
+                "write a short name for reports, such as five-shards");
+        Backend backend = backend(section);
+        Migration migration = migration(section.section("migration"));
+        List<Trigger> triggers = section.has("next_when")
+                ? triggers(section.section("next_when")) : List.of();
+        section.finish();
+
+        if (first && !migration.leadTime().isZero()) {
+            section.section("migration").problem("lead_time", "inconsistent settings: the first "
+                    + "phase is live from the start, so it has no lead time; set lead_time: 0s");
+        }
+        if (last && !triggers.isEmpty()) {
+            section.problem("next_when", "inconsistent settings: the last phase has a trigger "
+                    + "but no phase follows it; remove next_when or add a phase after it");
+        }
+        if (!last && triggers.isEmpty()) {
+            section.missing("next_when", "write when the next phase starts, such as "
+                    + "next_when: {users: 800}");
+        }
+        return new Phase(name, backend, migration, triggers);
+    }
+
+    private static Backend backend(Section phase) {
+        if (!phase.has("backend")) {
+            phase.missing("backend", BACKEND_HINT);
+            return new Backend.Sheets();
+        }
+        Section section = phase.section("backend");
+        BackendKind kind = section.choice("kind", null, BackendKind.class, BACKEND_HINT);
+        Backend backend = kind == null ? new Backend.Sheets() : switch (kind) {
+            case SHEETS -> new Backend.Sheets();
+            case SHEETS_SHARDED -> new Backend.ShardedSheets(
+                    (int) section.count("workbooks", 2, 2, 10_000,
+                            "write the number of workbooks, such as workbooks: 5"),
+                    section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null));
+            case DYNAMODB -> new Backend.DynamoDb(features(section));
+        };
+        if (kind != null) {
+            section.finish();
+        }
+        return backend;
+    }
+
+    private static Set<Backend.DynamoDb.Feature> features(Section section) {
+        List<Backend.DynamoDb.Feature> listed = section.list("features",
+                text -> Section.parseChoice(text, Backend.DynamoDb.Feature.class),
+                "dax or s3-archive");
+        return listed.isEmpty() ? Set.of() : EnumSet.copyOf(listed);
+    }
+
+    private static Migration migration(Section section) {
+        long hours = section.count("effort_hours", 0, 0, 1_000_000, null);
+        Duration lead = section.duration("lead_time", Duration.ZERO, Duration.ZERO,
+                ScenarioReader.MAX_HORIZON, null);
+        section.finish();
+        return new Migration(hours, lead);
+    }
+
+    private static List<Trigger> triggers(Section section) {
+        List<Trigger> triggers = new ArrayList<>();
+        if (section.has("users")) {
+            triggers.add(new Trigger.Users(
+                    section.count("users", 1, 1, Integer.MAX_VALUE, null)));
+        }
+        if (section.has("throttled_calls_per_day")) {
+            triggers.add(new Trigger.ThrottledCallsPerDay(
+                    section.count("throttled_calls_per_day", 0, 0, Long.MAX_VALUE, null)));
+        }
+        if (section.has("p95_latency")) {
+            triggers.add(new Trigger.LatencyP95(section.duration("p95_latency",
+                    Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofHours(1), null)));
+        }
+        if (section.has("monthly_cost")) {
+            triggers.add(new Trigger.MonthlyCost(section.money("monthly_cost", 0, 0, null)));
+        }
+        if (section.has("date")) {
+            triggers.add(new Trigger.OnDate(section.read("date", LocalDate.EPOCH,
+                    ScenarioReader::date, "a date", null)));
+        }
+        section.finish();
+        if (triggers.isEmpty()) {
+            section.problem("empty trigger; write at least one of users, "
+                    + "throttled_calls_per_day, p95_latency, monthly_cost or date");
+        }
+        return triggers;
+    }
+
+    /**
+     * Checks that phases move forward: names are unique, Sheets phases never shrink the
+     * workbook count nor follow a DynamoDB phase, and user-count and date triggers increase.
+     */
+    private static void checkOrder(List<Section> items, List<Phase> phases, LocalDate start) {
+        Set<String> names = new HashSet<>();
+        long lastUsers = 0;
+        LocalDate lastDate = start;
+        int lastWorkbooks = 0;
+        boolean seenDynamoDb = false;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            Section item = items.get(i);
+            if (!names.add(phase.name())) {
+                item.problem("name", "duplicate phase name '" + phase.name()
+                        + "'; give each phase its own name");
+            }
+            int workbooks = workbooks(phase.backend());
+            if (workbooks > 0 && seenDynamoDb) {
+                item.problem("backend", "out of order: a Sheets phase cannot follow a DynamoDB "
+                        + "phase; list the Sheets phases first");
+            } else if (workbooks > 0 && workbooks < lastWorkbooks) {
+                item.problem("backend", "out of order: " + workbooks + " workbooks after a "
+                        + "phase with " + lastWorkbooks + ", but existing users stay where they "
+                        + "are; keep at least " + lastWorkbooks + " workbooks");
+            }
+            seenDynamoDb |= phase.backend() instanceof Backend.DynamoDb;
+            lastWorkbooks = Math.max(lastWorkbooks, workbooks);
+            Section triggers = item.section("next_when");
+            for (Trigger trigger : phase.nextWhen()) {
+                if (trigger instanceof Trigger.Users users) {
+                    if (users.users() <= lastUsers) {
+                        triggers.problem("users", "out of order: " + users.users() + " users is "
+                                + "not above the previous phase's trigger of " + lastUsers
+                                + "; raise it");
+                    }
+                    lastUsers = users.users();
+                } else if (trigger instanceof Trigger.OnDate date) {
+                    if (!date.date().isAfter(lastDate)) {
+                        triggers.problem("date", "out of order: " + date.date() + " is not after "
+                                + lastDate + ", the start date or the previous phase's date; "
+                                + "use a later date");
+                    }
+                    lastDate = date.date();
+                }
+            }
+        }
+    }
+
+    /** Returns the workbook count of a Sheets backend, or 0 for DynamoDB. */
+    private static int workbooks(Backend backend) {
+        if (backend instanceof Backend.ShardedSheets sharded) {
+            return sharded.workbooks();
+        }
+        return backend instanceof Backend.Sheets ? 1 : 0;
+    }
+
+    /** Kinds of backend, as scenario files name them. */
+    enum BackendKind {
+        SHEETS, SHEETS_SHARDED, DYNAMODB
+    }
+}

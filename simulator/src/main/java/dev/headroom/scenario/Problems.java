@@ -1,0 +1,44 @@
+package dev.headroom.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Collects the problems of one scenario file while it loads. */
+final class Problems {
+
+    private final String file;
+    private final List<ScenarioProblem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    /** Records a problem at the start of {@code node}. */
+    void add(Node node, String path, String message) {
+        add(node.getStartMark(), path, message);
+    }
+
+    /** Records a problem at a position that SnakeYAML reports, which counts from 0. */
+    void add(Mark mark, String path, String message) {
+        int line = mark == null ? 1 : mark.getLine() + 1;
+        int column = mark == null ? 1 : mark.getColumn() + 1;
+        found.add(new ScenarioProblem(file, line, column, path, message));
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Throws every problem recorded so far, sorted by position, if there is any. */
+    void throwIfAny() throws InvalidScenarioException {
+        if (!found.isEmpty()) {
+            List<ScenarioProblem> sorted = new ArrayList<>(found);
+            sorted.sort(Comparator.comparingInt(ScenarioProblem::line)
+                    .thenComparingInt(ScenarioProblem::column));
+            throw new InvalidScenarioException(sorted);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.headroom.scenario;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps the top-level mapping of a scenario file onto a {@link Scenario}, recording every problem
+ * in the file's {@link Problems} rather than stopping at the first.
+ */
+final class ScenarioReader {
+
+    /** The longest horizon a scenario may ask for. */
+    static final Duration MAX_HORIZON = Duration.ofDays(100 * 365L);
+
+    private ScenarioReader() {
+    }
+
+    /** Reads a whole scenario; the result is only meaningful when no problem was recorded. */
+    static Scenario read(Section root) {
+        String name = root.text("name", "unnamed",
+                "write a short name for reports, such as name: seed-plan");
+        long seed = root.count("seed", Defaults.SEED, 0, Long.MAX_VALUE, null);
+        LocalDate startDate = root.read("start_date", LocalDate.EPOCH, ScenarioReader::date,
+                "a date", "write the calendar date of the run's first day, such as 2025-01-01");
+        Duration horizon = root.duration("horizon", Duration.ofDays(365), Duration.ofDays(1),
+                MAX_HORIZON, "write how long to simulate, such as horizon: 5y");
+        Growth growth = GrowthReader.read(root.section("growth"), root.has("growth"));
+        Churn churn = readChurn(root.section("churn"));
+        Workload workload = WorkloadReader.read(root.section("workload"));
+        SheetsSettings sheets = StoreReader.sheets(root.section("sheets"));
+        Duration cacheTtl = root.duration("balance_cache_ttl", Defaults.BALANCE_CACHE_TTL,
+                Duration.ZERO, Duration.ofDays(1), null);
+        AdmissionDesign admission = root.choice("admission", AdmissionDesign.CACHED_CHECK,
+                AdmissionDesign.class, null);
+        DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
+        Plan plan = PlanReader.read(root.section("plan"), root.has("plan"), startDate);
+        root.finish();
+
+        checkRowFitsGrid(root, workload.row(), sheets);
+        return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
+                cacheTtl, admission, dynamoDb, plan);
+    }
+
+    private static Churn readChurn(Section section) {
+        double rate = section.number("monthly_rate", 0.0, 0.0, 0.99, null);
+        section.finish();
+        return new Churn(rate);
+    }
+
+    /** Checks that the cell limit leaves room for one row in every tab the guard allows. */
+    private static void checkRowFitsGrid(Section root, RowShape row, SheetsSettings sheets) {
+        long rowCells = row.columns();
+        if (sheets.cellsPerWorkbook() < rowCells * sheets.tabsPerWorkbook()) {
+            root.section("sheets").problem("cells_per_workbook", "inconsistent settings: "
+                    + sheets.cellsPerWorkbook() + " cells cannot give each of "
+                    + sheets.tabsPerWorkbook() + " tabs one row of " + rowCells
+                    + " columns; raise cells_per_workbook or lower tabs_per_workbook");
+        }
+    }
+
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid date '" + text
+                    + "'; write an ISO date such as 2025-01-31");
+        }
+    }
+
+    /** Reads the growth curve, whose fields depend on its kind. */
+    static final class GrowthReader {
+
+        private GrowthReader() {
+        }
+
+        static Growth read(Section section, boolean present) {
+            if (!present) {
+                section.problem("missing required field; add growth with a kind: piecewise, "
+                        + "linear, exponential or logistic");
+                return new Growth.Linear(0, 0);
+            }
+            GrowthKind kind = section.choice("kind", null, GrowthKind.class,
+                    "write kind: piecewise, linear, exponential or logistic");
+            Growth growth = kind == null ? new Growth.Linear(0, 0) : switch (kind) {
+                case PIECEWISE -> piecewise(section);
+                case LINEAR -> new Growth.Linear(
+                        section.count("initial_users", 0, 0, Integer.MAX_VALUE, null),
+                        section.number("users_per_year", 0, 0, 1e9,
+                                "write the users added per year, such as 1000"));
+                case EXPONENTIAL -> new Growth.Exponential(
+                        section.count("initial_users", 1, 1, Integer.MAX_VALUE,
+                                "write the users at time zero, at least 1"),
+                        section.number("annual_growth", 0, -0.99, 1e3,
+                                "write the growth per year as a fraction, such as 1.0"));
+                case LOGISTIC -> new Growth.Logistic(
+                        section.count("capacity", 1, 1, Integer.MAX_VALUE,
+                                "write the user count the curve approaches"),
+                        section.number("rate_per_year", 1, 1e-6, 1e3,
+                                "write the steepness per year, such as 2.0"),
+                        section.duration("midpoint", Duration.ZERO, Duration.ZERO, MAX_HORIZON,
+                                "write when the curve reaches half the capacity, such as 3y"));
+            };
+            if (kind != null) {
+                section.finish();
+            }
+            return growth;
+        }
+
+        private static Growth piecewise(Section section) {
+            if (!section.has("points")) {
+                section.missing("points",
+                        "write a list of points such as - {at: 1y, users: 100}");
+                return new Growth.Piecewise(List.of(new Growth.Point(Duration.ZERO, 0)));
+            }
+            List<Growth.Point> points = new ArrayList<>();
+            Duration previous = null;
+            for (Section item : section.sections("points")) {
+                Duration at = item.duration("at", Duration.ZERO, Duration.ZERO, MAX_HORIZON,
+                        "write the time of the point, such as at: 1y");
+                long users = item.count("users", 0, 0, Integer.MAX_VALUE,
+                        "write the user count at that time, such as users: 100");
+                item.finish();
+                if (previous == null && !at.isZero()) {
+                    item.problem("at", "out of order: the first point must be at 0d; "
+                            + "add a point at 0d with the starting user count");
+                } else if (previous != null && at.compareTo(previous) <= 0) {
+                    item.problem("at", "out of order: " + Formats.duration(at)
+                            + " does not come after " + Formats.duration(previous)
+                            + "; list points in increasing time");
+                }
+                previous = at;
+                points.add(new Growth.Point(at, users));
+            }
+            if (points.isEmpty()) {
+                section.problem("points", "empty list; add at least the point at 0d");
+                points.add(new Growth.Point(Duration.ZERO, 0));
+            }
+            return new Growth.Piecewise(points);
+        }
+    }
+
+    /** Kinds of growth curve, as scenario files name them. */
+    enum GrowthKind {
+        PIECEWISE, LINEAR, EXPONENTIAL, LOGISTIC
+    }
+}

@@ -1,0 +1,151 @@
+package dev.headroom.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads scenarios from files or from the bundled seed plan, and computes the canonical hash that
+ * output files carry.
+ *
+ * <p>Loading reads the YAML node tree, so every value keeps its line and column, then maps it
+ * onto the {@link Scenario} records. A file with problems throws one
+ * {@link InvalidScenarioException} that lists all of them. Relative token-size files resolve
+ * against the scenario file's folder.
+ */
+public final class Scenarios {
+
+    /** Classpath location of the bundled copy of {@code scenarios/seed-plan.yaml}. */
+    public static final String DEFAULT_RESOURCE = "/scenarios/seed-plan.yaml";
+
+    /** Name under which problems of the bundled scenario are reported. */
+    public static final String DEFAULT_NAME = "seed-plan.yaml (bundled)";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
+
+    private Scenarios() {
+    }
+
+    /**
+     * Loads and validates the scenario in {@code file}.
+     *
+     * @throws InvalidScenarioException if the file cannot be read or has problems
+     */
+    public static Scenario load(Path file) throws InvalidScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw single(file.toString(), "file not found; check the path");
+        } catch (IOException e) {
+            throw single(file.toString(), "cannot read the file (" + e.getMessage()
+                    + "); check that it is a readable UTF-8 text file");
+        }
+        Scenario scenario = parse(text, file.toString());
+        LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
+        return resolveFiles(scenario, file.toAbsolutePath().getParent());
+    }
+
+    /** Loads the bundled seed plan, a copy of {@code scenarios/seed-plan.yaml}. */
+    public static Scenario loadDefault() {
+        try {
+            return parse(defaultText(), DEFAULT_NAME);
+        } catch (InvalidScenarioException e) {
+            throw new IllegalStateException("the bundled seed plan is invalid:"
+                    + System.lineSeparator() + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the text of the bundled seed plan. */
+    public static String defaultText() {
+        try (InputStream in = Scenarios.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE
+                        + "; rebuild the simulator module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    /**
+     * Parses and validates scenario text; {@code fileName} is only used in messages. Relative
+     * token-size files are left as written.
+     *
+     * @throws InvalidScenarioException if the text has problems
+     */
+    public static Scenario parse(String yaml, String fileName) throws InvalidScenarioException {
+        Problems problems = new Problems(fileName);
+        Node root = compose(yaml, problems);
+        problems.throwIfAny();
+        if (!(root instanceof MappingNode mapping)) {
+            Mark mark = root == null ? null : root.getStartMark();
+            problems.add(mark, "", root == null
+                    ? "empty scenario; write at least name, start_date, horizon, growth and plan"
+                    : "wrong type: expected a mapping of fields at the top level; write one "
+                    + "field per line, such as name: my-scenario");
+            problems.throwIfAny();
+        }
+        Scenario scenario = ScenarioReader.read(Section.root(problems, (MappingNode) root));
+        problems.throwIfAny();
+        return scenario;
+    }
+
+    /**
+     * Returns the SHA-256 of the scenario's canonical text, as 64 lowercase hex digits. Two
+     * scenarios have the same hash exactly when every effective value is equal, whatever the
+     * file's layout, comments or left-out defaults.
+     */
+    public static String canonicalHash(Scenario scenario) {
+        return CanonicalForm.sha256(CanonicalForm.text(scenario));
+    }
+
+    private static Node compose(String yaml, Problems problems) {
+        try (Reader reader = new StringReader(yaml)) {
+            return new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            problems.add(e.getProblemMark(), "", "invalid YAML: " + e.getProblem()
+                    + "; fix the syntax at this position");
+        } catch (YAMLException | IOException e) {
+            problems.add((Mark) null, "", "invalid YAML: " + e.getMessage()
+                    + "; fix the syntax");
+        }
+        return null;
+    }
+
+    private static Scenario resolveFiles(Scenario scenario, Path folder) {
+        if (scenario.workload().tokenSizes() instanceof TokenSizes.FromFile fromFile
+                && !fromFile.file().isAbsolute() && folder != null) {
+            Workload w = scenario.workload();
+            Workload resolved = new Workload(w.requestRate(), w.profile(),
+                    new TokenSizes.FromFile(folder.resolve(fromFile.file()).normalize()),
+                    w.models(), w.requestDuration(), w.credits(), w.row());
+            return new Scenario(scenario.name(), scenario.seed(), scenario.horizon(),
+                    scenario.startDate(), scenario.growth(), scenario.churn(), resolved,
+                    scenario.sheets(), scenario.balanceCacheTtl(), scenario.admission(),
+                    scenario.dynamoDb(), scenario.plan());
+        }
+        return scenario;
+    }
+
+    private static InvalidScenarioException single(String file, String message) {
+        return new InvalidScenarioException(
+                List.of(new ScenarioProblem(file, 1, 1, "", message)));
+    }
+}

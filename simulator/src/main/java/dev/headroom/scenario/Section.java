@@ -1,0 +1,337 @@
+package dev.headroom.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A reader over one YAML mapping of a scenario file that records each problem with its position
+ * and field path instead of stopping at the first.
+ *
+ * <p>Every read names the field it reads, so {@link #finish()} can reject the fields nobody read
+ * and suggest the nearest valid name. A read that fails records a problem and returns the given
+ * fallback, so loading goes on and reports every problem of the file.
+ */
+final class Section {
+
+    private final Problems problems;
+    private final String path;
+    private final Mark anchor;
+    private final boolean reportMissing;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    private Section(Problems problems, String path, MappingNode node, Mark anchor,
+            boolean reportMissing) {
+        this.problems = problems;
+        this.path = path;
+        this.anchor = anchor;
+        this.reportMissing = reportMissing;
+        if (node != null) {
+            collect(node);
+        }
+    }
+
+    /** Returns a reader over the document's top-level mapping. */
+    static Section root(Problems problems, MappingNode node) {
+        return new Section(problems, "", node, node.getStartMark(), true);
+    }
+
+    private void collect(MappingNode node) {
+        for (NodeTuple tuple : node.getValue()) {
+            Node key = tuple.getKeyNode();
+            if (!(key instanceof ScalarNode scalar)) {
+                problems.add(key, path, "invalid field name: expected text, found "
+                        + describe(key) + "; write field names as plain words");
+                continue;
+            }
+            if (entries.containsKey(scalar.getValue())) {
+                problems.add(key, childPath(scalar.getValue()),
+                        "duplicate field; remove one of the two");
+                continue;
+            }
+            entries.put(scalar.getValue(), tuple);
+        }
+    }
+
+    /** Returns the path of this mapping, such as {@code plan.phases[0]}. */
+    String path() {
+        return path;
+    }
+
+    /** Returns the path of one field of this mapping. */
+    String childPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Returns whether the field is present with a non-null value, and marks it as valid. */
+    boolean has(String key) {
+        known.add(key);
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && !isNull(tuple.getValueNode());
+    }
+
+    /** Returns the position of a field's value, or of this mapping when the field is absent. */
+    Mark markOf(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? anchor : tuple.getValueNode().getStartMark();
+    }
+
+    /** Records a problem at a field's value; use it for checks that span several fields. */
+    void problem(String key, String message) {
+        problems.add(markOf(key), childPath(key), message);
+    }
+
+    /** Records a problem at this mapping as a whole. */
+    void problem(String message) {
+        problems.add(anchor, path, message);
+    }
+
+    /** Records that a required field is absent, with what to write there. */
+    void missing(String key, String hint) {
+        if (reportMissing) {
+            NodeTuple tuple = entries.get(key);
+            Mark mark = tuple == null ? anchor : tuple.getKeyNode().getStartMark();
+            problems.add(mark, childPath(key), "missing required field; " + hint);
+        }
+    }
+
+    /**
+     * Reads a scalar field through {@code parser}, which throws {@link IllegalArgumentException}
+     * with a message on a bad value. An absent field yields {@code fallback}; so does a bad one,
+     * after its problem is recorded.
+     *
+     * @param expected what the field takes, such as {@code "a duration"}, for type errors
+     * @param requiredHint what to write when the field is absent, or {@code null} if optional
+     */
+    <T> T read(String key, T fallback, Function<String, T> parser, String expected,
+            String requiredHint) {
+        if (!has(key)) {
+            if (requiredHint != null) {
+                missing(key, requiredHint);
+            }
+            return fallback;
+        }
+        Node value = entries.get(key).getValueNode();
+        if (!(value instanceof ScalarNode scalar)) {
+            problems.add(value, childPath(key), "wrong type: expected " + expected + ", found "
+                    + describe(value) + "; write " + expected);
+            return fallback;
+        }
+        try {
+            return parser.apply(scalar.getValue());
+        } catch (IllegalArgumentException e) {
+            problems.add(value, childPath(key), e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** Reads text; an empty string is a problem. */
+    String text(String key, String fallback, String requiredHint) {
+        return read(key, fallback, Section::nonEmpty, "text", requiredHint);
+    }
+
+    /** Reads a whole count in {@code [min, max]}. */
+    long count(String key, long fallback, long min, long max, String requiredHint) {
+        long value = read(key, fallback, Units::count, "a whole number such as 200",
+                requiredHint);
+        return inRange(key, value, min, max, fallback, Long.toString(value));
+    }
+
+    /** Reads a decimal number in {@code [min, max]}. */
+    double number(String key, double fallback, double min, double max, String requiredHint) {
+        double value = read(key, fallback, Units::number, "a number such as 0.5", requiredHint);
+        if (value < min || value > max) {
+            problem(key, "out of range: " + value + " is not between " + min + " and " + max
+                    + "; use a number in that range");
+            return fallback;
+        }
+        return value;
+    }
+
+    /** Reads a duration in {@code [min, max]}. */
+    Duration duration(String key, Duration fallback, Duration min, Duration max,
+            String requiredHint) {
+        Duration value = read(key, fallback, Units::duration, "a duration such as 30s",
+                requiredHint);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problem(key, "out of range: " + Formats.duration(value) + " is not between "
+                    + Formats.duration(min) + " and " + Formats.duration(max)
+                    + "; use a duration in that range");
+            return fallback;
+        }
+        return value;
+    }
+
+    /** Reads a size in bytes in {@code [min, max]}. */
+    long bytes(String key, long fallback, long min, long max, String requiredHint) {
+        long value = read(key, fallback, Units::bytes, "a size such as 500B", requiredHint);
+        return inRange(key, value, min, max, fallback, value + "B");
+    }
+
+    /** Reads an amount of dollars as micro-dollars, at least {@code minMicros}. */
+    long money(String key, long fallback, long minMicros, String requiredHint) {
+        long value = read(key, fallback, Units::micros, "an amount of dollars such as 1.25",
+                requiredHint);
+        if (value < minMicros) {
+            problem(key, "out of range: " + Formats.dollars(value) + " is below "
+                    + Formats.dollars(minMicros) + "; use an amount of at least "
+                    + Formats.dollars(minMicros));
+            return fallback;
+        }
+        return value;
+    }
+
+    /** Reads one of an enum's constants by its kebab-case name, such as {@code char-sum}. */
+    <E extends Enum<E>> E choice(String key, E fallback, Class<E> type, String requiredHint) {
+        return read(key, fallback, text -> parseChoice(text, type), "one of "
+                + String.join(", ", choices(type)), requiredHint);
+    }
+
+    /** Reads a sub-mapping; an absent one reads as empty, with every field at its default. */
+    Section section(String key) {
+        if (!has(key)) {
+            return new Section(problems, childPath(key), null, markOf(key), reportMissing);
+        }
+        Node value = entries.get(key).getValueNode();
+        if (value instanceof MappingNode mapping) {
+            return new Section(problems, childPath(key), mapping, mapping.getStartMark(), true);
+        }
+        problems.add(value, childPath(key), "wrong type: expected a mapping of fields, found "
+                + describe(value) + "; write the fields indented under " + key);
+        return new Section(problems, childPath(key), null, value.getStartMark(), false);
+    }
+
+    /** Reads a list of mappings, such as the plan's phases; an absent list reads as empty. */
+    List<Section> sections(String key) {
+        List<Section> result = new ArrayList<>();
+        for (Node item : sequence(key)) {
+            String itemPath = childPath(key) + "[" + result.size() + "]";
+            if (item instanceof MappingNode mapping) {
+                result.add(new Section(problems, itemPath, mapping, mapping.getStartMark(), true));
+            } else {
+                problems.add(item, itemPath, "wrong type: expected a mapping of fields, found "
+                        + describe(item) + "; write each item as fields");
+                result.add(new Section(problems, itemPath, null, item.getStartMark(), false));
+            }
+        }
+        return result;
+    }
+
+    /** Reads a list of scalars, each through {@code parser}; bad items are left out. */
+    <T> List<T> list(String key, Function<String, T> parser, String expected) {
+        List<T> result = new ArrayList<>();
+        int index = 0;
+        for (Node item : sequence(key)) {
+            String itemPath = childPath(key) + "[" + index++ + "]";
+            if (!(item instanceof ScalarNode scalar)) {
+                problems.add(item, itemPath, "wrong type: expected " + expected + ", found "
+                        + describe(item) + "; write " + expected);
+                continue;
+            }
+            try {
+                result.add(parser.apply(scalar.getValue()));
+            } catch (IllegalArgumentException e) {
+                problems.add(item, itemPath, e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private List<Node> sequence(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        Node value = entries.get(key).getValueNode();
+        if (value instanceof SequenceNode sequence) {
+            return sequence.getValue();
+        }
+        problems.add(value, childPath(key), "wrong type: expected a list, found "
+                + describe(value) + "; write the items as a list, one '- ' per item");
+        return List.of();
+    }
+
+    /** Rejects every field that no read asked for, suggesting the nearest valid name. */
+    void finish() {
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            if (known.contains(entry.getKey())) {
+                continue;
+            }
+            String hint = Suggestions.nearest(entry.getKey(), known)
+                    .map(name -> "did you mean '" + name + "'?")
+                    .orElse("valid fields here are " + String.join(", ", known));
+            problems.add(entry.getValue().getKeyNode(), childPath(entry.getKey()),
+                    "unknown field; " + hint);
+        }
+    }
+
+    /** Returns the kebab-case names of an enum's constants, as scenario files write them. */
+    static <E extends Enum<E>> List<String> choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Section::configName)
+                .collect(Collectors.toList());
+    }
+
+    /** Returns the kebab-case name of an enum constant, such as {@code sized-to-row}. */
+    static String configName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static <E extends Enum<E>> E parseChoice(String text, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (configName(constant).equals(text)) {
+                return constant;
+            }
+        }
+        List<String> names = choices(type);
+        String hint = Suggestions.nearest(text, names)
+                .map(name -> "did you mean '" + name + "'?")
+                .orElse("use one of " + String.join(", ", names));
+        throw new IllegalArgumentException("invalid value '" + text + "'; " + hint);
+    }
+
+    private long inRange(String key, long value, long min, long max, long fallback,
+            String shown) {
+        if (value < min || value > max) {
+            problem(key, "out of range: " + shown + " is not between " + min + " and " + max
+                    + "; use a value in that range");
+            return fallback;
+        }
+        return value;
+    }
+
+    private static String nonEmpty(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("empty text; write a value");
+        }
+        return text;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+}

@@ -1,0 +1,160 @@
+package dev.headroom.scenario;
+
+import java.time.Duration;
+
+/**
+ * Maps the {@code sheets} and {@code dynamodb} mappings of a scenario file, and the latency
+ * distributions inside them, onto their records.
+ */
+final class StoreReader {
+
+    /** DynamoDB's item size limit, 400 KB of 1,024 bytes: the DynamoDB developer guide. */
+    static final long MAX_ITEM_BYTES = 400 * 1024L;
+
+    private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
+    private StoreReader() {
+    }
+
+    static SheetsSettings sheets(Section section) {
+        int tabs = (int) section.count("tabs_per_workbook", Defaults.TABS_PER_WORKBOOK,
+                1, 1_000_000, null);
+        long cells = section.count("cells_per_workbook", Defaults.CELLS_PER_WORKBOOK,
+                1, Long.MAX_VALUE / 2, null);
+        int rows = (int) section.count("default_grid_rows", Defaults.DEFAULT_GRID_ROWS,
+                1, 10_000_000, null);
+        int columns = (int) section.count("default_grid_columns",
+                Defaults.DEFAULT_GRID_COLUMNS, 1, 18_278, null);
+        SheetsSettings.GridMode gridMode = section.choice("grid_mode",
+                SheetsSettings.GridMode.DEFAULT_GRID, SheetsSettings.GridMode.class, null);
+        SheetsQuotas quotas = quotas(section.section("quotas"));
+        SheetsSettings.QuotaIdentity identity = section.choice("quota_identity",
+                SheetsSettings.QuotaIdentity.SERVICE_ACCOUNT,
+                SheetsSettings.QuotaIdentity.class, null);
+        Backoff backoff = backoff(section.section("backoff"));
+        Latency read = latency(section.section("read_latency"), "per_thousand_rows");
+        Latency write = latency(section.section("write_latency"), "per_thousand_rows");
+        section.finish();
+        if ((long) rows * columns > cells) {
+            section.problem("default_grid_rows", "inconsistent settings: a default grid of "
+                    + rows + " x " + columns + " cells exceeds cells_per_workbook " + cells
+                    + "; lower the grid or raise the limit");
+        }
+        return new SheetsSettings(tabs, cells, rows, columns, gridMode, quotas, identity,
+                backoff, read, write);
+    }
+
+    private static SheetsQuotas quotas(Section section) {
+        int readProject = quota(section, "read_per_minute_per_project", Defaults.QUOTA_PER_PROJECT);
+        int readUser = quota(section, "read_per_minute_per_user", Defaults.QUOTA_PER_USER);
+        int writeProject = quota(section, "write_per_minute_per_project",
+                Defaults.QUOTA_PER_PROJECT);
+        int writeUser = quota(section, "write_per_minute_per_user", Defaults.QUOTA_PER_USER);
+        section.finish();
+        if (readUser > readProject) {
+            section.problem("read_per_minute_per_user", "inconsistent settings: the per-user "
+                    + "quota " + readUser + " exceeds the per-project quota " + readProject
+                    + "; lower it to at most " + readProject);
+        }
+        if (writeUser > writeProject) {
+            section.problem("write_per_minute_per_user", "inconsistent settings: the per-user "
+                    + "quota " + writeUser + " exceeds the per-project quota " + writeProject
+                    + "; lower it to at most " + writeProject);
+        }
+        return new SheetsQuotas(readProject, readUser, writeProject, writeUser);
+    }
+
+    private static int quota(Section section, String key, int fallback) {
+        return (int) section.count(key, fallback, 1, 100_000_000, null);
+    }
+
+    private static Backoff backoff(Section section) {
+        Duration maximum = section.duration("maximum_backoff", Defaults.MAXIMUM_BACKOFF,
+                Duration.ofSeconds(1), Duration.ofHours(1), null);
+        int retries = (int) section.count("maximum_retries", Defaults.MAXIMUM_RETRIES, 0, 100,
+                null);
+        section.finish();
+        return new Backoff(maximum, retries);
+    }
+
+    static DynamoDbSettings dynamoDb(Section section) {
+        long write = section.money("write_price_per_million", 0, 0, null);
+        long read = section.money("read_price_per_million", 0, 0, null);
+        long storage = section.money("storage_price_per_gb_month",
+                Defaults.DYNAMODB_STORAGE_MICROS_PER_GB_MONTH, 0, null);
+        long freeGb = section.count("free_storage_gb", 0, 0, 1_000_000, null);
+        DynamoDbSettings.Consistency consistency = section.choice("consistency",
+                DynamoDbSettings.Consistency.STRONG, DynamoDbSettings.Consistency.class, null);
+        long itemBytes = section.bytes("item_bytes", Defaults.DYNAMODB_ITEM_BYTES, 1,
+                MAX_ITEM_BYTES, null);
+        DynamoDbSettings.BalanceDesign design = section.choice("balance_design",
+                DynamoDbSettings.BalanceDesign.QUERY_SUM,
+                DynamoDbSettings.BalanceDesign.class, null);
+        Latency latency = latency(section.section("latency"), "per_thousand_rows");
+        DynamoDbSettings.Dax dax = dax(section.section("dax"));
+        DynamoDbSettings.Archive archive = archive(section.section("archive"));
+        section.finish();
+        return new DynamoDbSettings(write, read, storage, freeGb, consistency, itemBytes,
+                design, latency, dax, archive);
+    }
+
+    private static DynamoDbSettings.Dax dax(Section section) {
+        long nodePrice = section.money("node_price_per_hour", 0, 0, null);
+        int nodes = (int) section.count("nodes", 1, 1, 11, null);
+        double hitRate = section.number("hit_rate", 0.0, 0.0, 1.0, null);
+        section.finish();
+        return new DynamoDbSettings.Dax(nodePrice, nodes, hitRate);
+    }
+
+    private static DynamoDbSettings.Archive archive(Section section) {
+        Duration age = section.duration("age", Defaults.ARCHIVE_AGE, Duration.ofDays(1),
+                ScenarioReader.MAX_HORIZON, null);
+        long price = section.money("s3_price_per_gb_month", Defaults.S3_MICROS_PER_GB_MONTH, 0,
+                null);
+        section.finish();
+        return new DynamoDbSettings.Archive(age, price);
+    }
+
+    /** Reads a latency: a distribution plus the time added per {@code growthKey} unit. */
+    private static Latency latency(Section section, String growthKey) {
+        DurationDistribution base = distribution(section,
+                DurationDistribution.fixed(Duration.ZERO));
+        Duration growth = section.duration(growthKey, Duration.ZERO, Duration.ZERO,
+                MAX_LATENCY, null);
+        section.finish();
+        return new Latency(base, growth);
+    }
+
+    /**
+     * Reads the {@code distribution}, {@code mean} and {@code sigma} fields of a mapping; the
+     * caller reads its other fields and calls {@link Section#finish()}.
+     */
+    static DurationDistribution distribution(Section section, DurationDistribution fallback) {
+        DurationDistribution.Kind kind = section.choice("distribution", fallback.kind(),
+                DurationDistribution.Kind.class, null);
+        Duration mean = section.duration("mean", fallback.mean(), Duration.ZERO, MAX_LATENCY,
+                null);
+        double sigma = sigma(section, kind == DurationDistribution.Kind.LOGNORMAL);
+        if (kind != DurationDistribution.Kind.FIXED && mean.isZero()) {
+            section.problem("mean", "out of range: a " + Section.configName(kind)
+                    + " distribution needs a positive mean; set mean, such as 300ms");
+        }
+        return new DurationDistribution(kind, mean, sigma);
+    }
+
+    /**
+     * Reads the lognormal shape {@code sigma}: required and positive for a lognormal
+     * distribution, and rejected for any other, where it would have no effect.
+     */
+    static double sigma(Section section, boolean lognormal) {
+        if (!lognormal) {
+            if (section.has("sigma")) {
+                section.problem("sigma", "inconsistent settings: sigma applies only to "
+                        + "distribution: lognormal; remove it or change the distribution");
+            }
+            return 0.0;
+        }
+        return section.number("sigma", 1.0, 0.001, 10.0,
+                "write the lognormal shape, such as sigma: 0.5");
+    }
+}

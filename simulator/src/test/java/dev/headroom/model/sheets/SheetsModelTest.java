@@ -1,0 +1,241 @@
+package dev.headroom.model.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.engine.RandomStream;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.LimitGauge;
+import dev.headroom.model.QuotaCount;
+import dev.headroom.model.latency.LatencyParams;
+import dev.headroom.routing.CharSumRouter;
+import dev.headroom.routing.RouterKind;
+import dev.headroom.sheets.limits.GoogleBackoff;
+import dev.headroom.sheets.limits.QuotaLimits;
+import dev.headroom.sheets.limits.TabGuard;
+import dev.headroom.sheets.limits.WindowKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SheetsModelTest {
+
+    private static final long MINUTE = 60_000L;
+    private static final LatencyParams ONE_MS = LatencyParams.fixed(1.0);
+
+    private static SheetsParams params(int maxTabs, GridPolicy policy, int presetTabs,
+            CallerIdentity identity, GoogleBackoff backoff) {
+        return new SheetsParams(new TabGuard(maxTabs), 10_000_000L, policy, 10, presetTabs,
+                identity, QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED, backoff, ONE_MS);
+    }
+
+    private static SheetsModel model(SheetsParams params, ShardParams sharding) {
+        return new SheetsModel(params, sharding, new RandomStream(1), new RandomStream(2));
+    }
+
+    private static long throttles(SheetsModel model, String quota) {
+        return model.throttlesByQuota().stream().filter(q -> q.quota().equals(quota))
+                .mapToLong(QuotaCount::throttles).sum();
+    }
+
+    @Test
+    void tabGuardAdmits200thTabOnly() {
+        SheetsModel model = model(SheetsParams.plan(ONE_MS), ShardParams.SINGLE);
+        for (int user = 0; user < 199; user++) {
+            assertTrue(model.signUp(user, "u" + user + "@example.com", user * MINUTE).succeeded());
+        }
+
+        CallOutcome last = model.signUp(199, "u199@example.com", 199 * MINUTE);
+        CallOutcome first = model.signUp(200, "u200@example.com", 200 * MINUTE);
+
+        assertEquals(CallOutcome.Status.OK, last.status());
+        assertEquals(CallOutcome.Status.CAPACITY, first.status());
+        assertEquals(SheetsModel.TABS, first.limit());
+        assertEquals(1, first.requests(), "only the tab count was sent");
+        assertEquals(-1, model.workbookOf(200));
+    }
+
+    @Test
+    void defaultGridLastAppendUnderCellLimitFits() {
+        SheetsModel model = model(params(1_000, GridPolicy.DEFAULT_GRID, 383,
+                CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.SINGLE);
+        assertTrue(model.signUp(0, "a@example.com", 0).succeeded());
+        long time = MINUTE;
+        for (int row = 1; row <= 1_614; row++) {
+            assertTrue(model.appendRow(0, time).succeeded(), "append of row " + row);
+            time += 1_000;
+        }
+
+        CallOutcome lastFitting = model.appendRow(0, time);
+        CallOutcome firstRejected = model.appendRow(0, time + 1_000);
+
+        assertEquals(CallOutcome.Status.OK, lastFitting.status());
+        assertEquals(9_999_990L, model.gauges().get(1).used());
+        assertEquals(CallOutcome.Status.CAPACITY, firstRejected.status());
+        assertEquals(SheetsModel.CELLS, firstRejected.limit());
+        assertEquals(1_615, model.rows(0));
+    }
+
+    @Test
+    void sizedGridFillsCellLimitExactly() {
+        SheetsModel model = model(params(1_000, GridPolicy.SIZED_TO_ROW, 384,
+                CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.SINGLE);
+        assertTrue(model.signUp(0, "a@example.com", 0).succeeded());
+        long time = MINUTE;
+        for (int row = 1; row < 1_600; row++) {
+            assertTrue(model.appendRow(0, time).succeeded(), "append of row " + row);
+            time += 1_000;
+        }
+
+        CallOutcome lastFitting = model.appendRow(0, time);
+        CallOutcome firstRejected = model.appendRow(0, time + 1_000);
+
+        assertEquals(CallOutcome.Status.OK, lastFitting.status());
+        assertEquals(10_000_000L, model.gauges().get(1).used());
+        assertEquals(CallOutcome.Status.CAPACITY, firstRejected.status());
+    }
+
+    @Test
+    void signUpFailsWhenDefaultGridDoesNotFit() {
+        SheetsModel model = model(params(1_000, GridPolicy.DEFAULT_GRID, 384,
+                CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.SINGLE);
+
+        CallOutcome signUp = model.signUp(0, "a@example.com", 0);
+
+        assertEquals(CallOutcome.Status.CAPACITY, signUp.status());
+        assertEquals(SheetsModel.CELLS, signUp.limit());
+        assertEquals(2, signUp.requests(), "the tab count and the add were both sent");
+        assertEquals(9_984_000L, model.gauges().get(1).used());
+    }
+
+    @Test
+    void sixtyFirstWriteRetriesIntoNextMinute() {
+        SheetsModel model = model(SheetsParams.plan(ONE_MS), ShardParams.SINGLE);
+        assertTrue(model.signUp(0, "a@example.com", 0).succeeded());
+        for (int write = 2; write <= 60; write++) {
+            CallOutcome append = model.appendRow(0, write);
+            assertEquals(0, append.throttles(), "write " + write);
+        }
+
+        CallOutcome sixtyFirst = model.appendRow(0, 61);
+
+        assertEquals(CallOutcome.Status.OK, sixtyFirst.status());
+        assertTrue(sixtyFirst.throttles() >= 1);
+        assertEquals(sixtyFirst.throttles() + 1, sixtyFirst.requests());
+        assertTrue(61 + sixtyFirst.latencyMillis() > MINUTE, "retry landed in minute 1");
+        assertEquals(sixtyFirst.throttles(), throttles(model, "WriteRequestsPerMinutePerUser"));
+    }
+
+    @Test
+    void throttledCallFailsWhenRetriesRunOut() {
+        SheetsModel model = model(params(200, GridPolicy.DEFAULT_GRID, 0,
+                CallerIdentity.SERVICE_ACCOUNT, new GoogleBackoff(32_000L, 0)), ShardParams.SINGLE);
+        model.signUp(0, "a@example.com", 0);
+        for (int write = 2; write <= 60; write++) {
+            model.appendRow(0, write);
+        }
+
+        CallOutcome sixtyFirst = model.appendRow(0, 61);
+
+        assertEquals(CallOutcome.Status.THROTTLED, sixtyFirst.status());
+        assertEquals("WriteRequestsPerMinutePerUser", sixtyFirst.limit());
+        assertEquals(59, model.rows(0));
+    }
+
+    @Test
+    void projectQuotaPassesThreeHundredReads() {
+        SheetsModel model = model(params(200, GridPolicy.DEFAULT_GRID, 0,
+                CallerIdentity.END_USER, new GoogleBackoff(32_000L, 0)), ShardParams.SINGLE);
+        for (int user = 0; user < 6; user++) {
+            assertTrue(model.signUp(user, "u" + user + "@example.com", user).succeeded());
+        }
+        long minuteOne = MINUTE;
+        for (int read = 0; read < 300; read++) {
+            CallOutcome outcome = model.readBalance(read % 5, minuteOne + read);
+            assertEquals(CallOutcome.Status.OK, outcome.status(), "read " + (read + 1));
+        }
+
+        CallOutcome threeHundredFirst = model.readBalance(5, minuteOne + 300);
+
+        assertEquals(CallOutcome.Status.THROTTLED, threeHundredFirst.status());
+        assertEquals("ReadRequestsPerMinute", threeHundredFirst.limit());
+    }
+
+    @Test
+    void fullShardFailsSignUpWithoutSpilling() {
+        SheetsModel model = model(params(2, GridPolicy.DEFAULT_GRID, 0,
+                CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.PLAN);
+        CharSumRouter router = new CharSumRouter(5);
+        String[] shardZero = emailsOnShard(router, 0, 3);
+
+        assertTrue(model.signUp(0, shardZero[0], 0).succeeded());
+        assertTrue(model.signUp(1, shardZero[1], MINUTE).succeeded());
+        CallOutcome third = model.signUp(2, shardZero[2], 2 * MINUTE);
+
+        assertEquals(CallOutcome.Status.CAPACITY, third.status());
+        assertEquals(SheetsModel.TABS, third.limit());
+        List<LimitGauge> gauges = model.gauges();
+        assertEquals(2, gauges.get(0).used(), "workbook-0 tabs");
+        assertEquals(0, gauges.get(2).used(), "workbook-1 tabs");
+        assertEquals("sheets-sharded", model.name());
+    }
+
+    @Test
+    void shardsShareOneQuotaPool() {
+        SheetsModel model = model(params(200, GridPolicy.DEFAULT_GRID, 0,
+                CallerIdentity.SERVICE_ACCOUNT, new GoogleBackoff(32_000L, 0)),
+                new ShardParams(5, RouterKind.SHA256_PREFIX));
+        for (int user = 0; user < 60; user++) {
+            assertTrue(model.signUp(user, "u" + user + "@example.com", user).succeeded());
+        }
+
+        CallOutcome sixtyFirstWrite = model.appendRow(0, 100);
+
+        assertEquals(CallOutcome.Status.THROTTLED, sixtyFirstWrite.status());
+    }
+
+    @Test
+    void existingUsersStayInOriginalWorkbook() {
+        SheetsModel single = model(SheetsParams.plan(ONE_MS), ShardParams.SINGLE);
+        CharSumRouter router = new CharSumRouter(5);
+        String onShardThree = emailsOnShard(router, 3, 1)[0];
+        single.signUp(0, onShardThree, 0);
+        single.appendRow(0, 10);
+        single.appendRow(0, 20);
+
+        SheetsModel sharded = model(SheetsParams.plan(ONE_MS), ShardParams.PLAN);
+        sharded.adoptUsersFrom(single, 0);
+
+        assertEquals(0, sharded.workbookOf(0));
+        assertEquals(2, sharded.rows(0));
+        assertTrue(sharded.appendRow(0, MINUTE).succeeded());
+        assertEquals(3, sharded.rows(0));
+    }
+
+    @Test
+    void readLatencyGrowsWithTabRows() {
+        LatencyParams growing = new LatencyParams(
+                dev.headroom.model.latency.LatencyShape.FIXED, 10.0, 0.0, 1.0);
+        SheetsParams plan = SheetsParams.plan(growing);
+        SheetsModel model = model(plan, ShardParams.SINGLE);
+        model.signUp(0, "a@example.com", 0);
+        for (int row = 0; row < 2_000; row++) {
+            model.appendRow(0, MINUTE + row * 1_000L);
+        }
+
+        CallOutcome read = model.readBalance(0, 3_000 * MINUTE);
+
+        assertEquals(12, read.latencyMillis());
+    }
+
+    private static String[] emailsOnShard(CharSumRouter router, int shard, int count) {
+        String[] emails = new String[count];
+        int found = 0;
+        for (int i = 0; found < count; i++) {
+            String email = "user" + i + "@example.com";
+            if (router.route(email) == shard) {
+                emails[found++] = email;
+            }
+        }
+        return emails;
+    }
+}
