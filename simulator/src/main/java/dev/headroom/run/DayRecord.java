@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * @param day the zero-based day index
  * @param date the calendar date of that day
- * @param phase the name of the phase serving at the end of the day
- * @param migratingTo the name of the phase being migrated to, or an empty string
+ * @param phase the name of the phase serving at the start of the day
+ * @param migratingTo the name of the phase being migrated to at the start of the day, or an
+ *     empty string
  * @param users users placed at the end of the day, failed sign-ups excluded
  * @param signUps sign-ups attempted during the day
  * @param failedSignUps sign-ups that the backend rejected or that ran out of retries

@@ -33,6 +33,9 @@ final class DynamoDbMapping {
     /** DAX hit latency in milliseconds. NOTE: an assumed figure, not from a published source. */
     static final double DAX_HIT_MILLIS = 1.0;
 
+    /** The latency that stands for zero: positive, and rounded to 0 ms by the models. */
+    static final double MIN_LATENCY_MILLIS = 0.001;
+
     private DynamoDbMapping() {
     }
 
@@ -69,7 +72,8 @@ final class DynamoDbMapping {
      */
     static LatencyParams latency(Latency latency) {
         DurationDistribution base = latency.base();
-        double meanMillis = base.mean().toNanos() / 1e6;
+        // The model needs a positive median, so a zero latency becomes one that rounds to 0 ms.
+        double meanMillis = Math.max(base.mean().toNanos() / 1e6, MIN_LATENCY_MILLIS);
         double perThousandRows = latency.perThousandRows().toNanos() / 1e6;
         double sigma = switch (base.kind()) {
             case FIXED -> 0.0;

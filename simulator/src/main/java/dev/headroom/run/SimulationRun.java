@@ -10,7 +10,6 @@ import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
 import dev.headroom.plan.DayObservation;
 import dev.headroom.plan.Phase;
-import dev.headroom.plan.PhaseChange;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.PlanTracker;
 import dev.headroom.workload.Request;
@@ -59,6 +58,12 @@ public final class SimulationRun {
     private final Engine engine = new Engine(4096);
 
     private BackendModel backend;
+    /** The phase serving at the start of the current day, which the day's record names. */
+    private String dayPhase;
+    /** The phase being migrated to at the start of the current day, or an empty string. */
+    private String dayMigratingTo = "";
+    /** The simulated time at which the current day started. */
+    private long dayStartMillis;
     private long costSegmentStart;
     private long activeUsers;
     private RunProgress progress = RunProgress.NONE;
@@ -79,13 +84,15 @@ public final class SimulationRun {
         this.progress = progressListener;
         Phase first = plan.phases().get(0);
         backend = first.factory().create(null, ledger, 0);
+        dayPhase = first.name();
         LOG.info("[day 0 {}] run of scenario '{}' started: seed {}, {} days, phase '{}' on {}",
                 setup.startDate(), setup.scenarioName(), setup.seed(), setup.horizonDays(),
                 first.name(), first.backend());
 
         scheduleNextSignUp(0);
         engine.scheduleAt(SimTime.DAY, DAY_END, 0);
-        engine.run(horizonMillis, this::handle);
+        // The last day closes at the horizon itself, so run one millisecond past it.
+        engine.run(horizonMillis + 1, this::handle);
 
         LOG.info("[day {} {}] run of scenario '{}' stopped: {} events, {} users signed up",
                 setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
@@ -222,13 +229,15 @@ public final class SimulationRun {
         costSegmentStart = now;
         costWindow.add(cost);
 
-        PhaseChange pending = tracker.pending().orElse(null);
-        String migratingTo = pending == null ? "" : plan.phases().get(pending.to()).name();
-        DayRecord record = metrics.close(day, setup.startDate().plusDays(day),
-                plan.phases().get(tracker.livePhase()).name(), migratingTo, activeUsers,
-                backend.gauges());
+        DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
+                dayMigratingTo, activeUsers, backend.gauges());
         days.add(record);
         evaluateTrigger(record, now);
+        dayPhase = plan.phases().get(tracker.livePhase()).name();
+        dayMigratingTo = tracker.pending()
+                .map(change -> plan.phases().get(change.to()).name())
+                .orElse("");
+        dayStartMillis = now;
 
         if (now + SimTime.DAY <= horizonMillis) {
             engine.scheduleAt(now + SimTime.DAY, DAY_END, day + 1);
@@ -260,6 +269,10 @@ public final class SimulationRun {
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
         metrics.backendReplaced();
+        if (now == dayStartMillis) {
+            dayPhase = phase.name();
+            dayMigratingTo = "";
+        }
         int day = SimTime.dayOf(now);
         LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),
                 phase.name(), phase.backend());
