@@ -31,21 +31,22 @@ final class Defaults {
 
     /**
      * Tabs per workbook: the proxy's own guard, which rejects the 201st tab (plan of 2024-10-25,
-     * "Limit Check"). Current Google documentation gives no tab limit; 200 sheets per workbook
-     * was the limit of the old Google Sheets, quoted in
-     * https://github.com/tienfuc/gdcmdtools/issues/31 (2014).
+     * "Limit Check"). NOTE: no current Google page states a tab limit; the figure is the
+     * proxy's own.
      */
     static final int TABS_PER_WORKBOOK = 200;
 
     /**
      * Cells per workbook over every tab's grid: Google raised the limit to ten million in March
-     * 2022, https://workspaceupdates.googleblog.com/2022/03/ten-million-cells-google-sheets.html .
+     * 2022, https://workspaceupdates.googleblog.com/2022/03/ten-million-cells-google-sheets.html ,
+     * as quoted in https://github.com/tidyverse/googlesheets4/issues/257 (2022-03-21).
      */
     static final long CELLS_PER_WORKBOOK = 10_000_000L;
 
     /**
-     * Grid of a tab added with only a title, 1,000 rows by 26 columns:
-     * https://github.com/burnash/gspread/pull/704 (2019).
+     * Grid of a new tab, 1,000 rows by 26 columns: the grid Google gives a new spreadsheet's
+     * first tab, https://github.com/burnash/gspread/pull/704 (2019-10-27). NOTE: that a tab added
+     * with only a title gets the same grid is taken from secondary reports, not from Google.
      */
     static final int DEFAULT_GRID_ROWS = 1_000;
 
@@ -54,7 +55,7 @@ final class Defaults {
 
     /**
      * Read and write requests per minute per project, and per user per project:
-     * https://developers.google.com/workspace/sheets/api/limits (read 2026-04-23).
+     * https://developers.google.com/workspace/sheets/api/limits (read December 2026).
      */
     static final int QUOTA_PER_PROJECT = 300;
 
@@ -62,14 +63,14 @@ final class Defaults {
     static final int QUOTA_PER_USER = 60;
 
     /**
-     * Cap on one backoff wait: Google's limits page says the maximum backoff "is typically 32 or
-     * 64 seconds", https://developers.google.com/workspace/sheets/api/limits (read 2026-04-23).
+     * Cap on one backoff wait: Google's limits page gives the maximum backoff as "typically 32 or
+     * 64 seconds", https://developers.google.com/workspace/sheets/api/limits (read December 2026).
      */
     static final Duration MAXIMUM_BACKOFF = Duration.ofSeconds(64);
 
     /**
-     * Retries after the first attempt. NOTE: Google's page asks for a cap on the number of
-     * retries but gives no number; five is an assumption.
+     * Retries after the first attempt. NOTE: Google's page recommends a cap on the number
+     * of retries but gives no number; five is an assumption.
      */
     static final int MAXIMUM_RETRIES = 5;
 
@@ -91,8 +92,7 @@ final class Defaults {
     static final Duration ARCHIVE_AGE = Duration.ofDays(90);
 
     /**
-     * S3 Standard storage per GB-month for the first 50 TB, $0.023:
-     * https://aws.amazon.com/s3/pricing/ ; the plan quotes the same price.
+     * S3 storage per GB-month, $0.023: the plan's "Archive to S3" price (Phase 4).
      */
     static final long S3_MICROS_PER_GB_MONTH = 23_000L;
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class ScenarioReader {
 
-    /** The longest horizon a scenario may ask for. */
+    /** The maximum horizon of a scenario. */
     static final Duration MAX_HORIZON = Duration.ofDays(100 * 365L);
 
     private ScenarioReader() {

@@ -23,9 +23,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * A reader over one YAML mapping of a scenario file that records each problem with its position
  * and field path instead of stopping at the first.
  *
- * <p>Every read names the field it reads, so {@link #finish()} can reject the fields nobody read
- * and suggest the nearest valid name. A read that fails records a problem and returns the given
- * fallback, so loading goes on and reports every problem of the file.
+ * <p>Every read names the field it reads, so {@link #finish()} can reject the fields that no
+ * read named and suggest the nearest valid name. A read that fails records a problem and returns
+ * the given fallback, so loading goes on and reports every problem of the file.
  */
 final class Section {
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Parsers for the units of scenario files: durations, sizes, money and counts. Each parser
- * returns an exact value or throws {@link IllegalArgumentException} whose message says what is
+ * returns an exact value or throws {@link IllegalArgumentException} whose message states what is
  * wrong and how to write the value, ready to follow a field path.
  */
 final class Units {

@@ -3,16 +3,20 @@ package dev.headroom.workload;
 import dev.headroom.engine.SimTime;
 
 /**
- * Users growing by a constant number per day: {@code users(t) = initialUsers + usersPerDay * t},
- * with {@code t} in days.
+ * Users growing by a constant number per day:
+ * {@code users(t) = max(0, initialUsers + usersPerDay * t)}, with {@code t} in days.
  *
- * @param initialUsers active users at time zero
+ * @param initialUsers the line's value at time zero; negative when a line through two later
+ *     points crosses zero after time zero, and the curve is zero until then
  * @param usersPerDay users added per simulated day, zero or more
  */
 public record LinearGrowth(double initialUsers, double usersPerDay) implements GrowthCurve {
 
     public LinearGrowth {
-        Checks.notNegative(initialUsers, "initialUsers");
+        if (!Double.isFinite(initialUsers)) {
+            throw new IllegalArgumentException(
+                    "initialUsers is " + initialUsers + "; it must be a finite number");
+        }
         Checks.notNegative(usersPerDay, "usersPerDay");
     }
 
@@ -25,7 +29,7 @@ public record LinearGrowth(double initialUsers, double usersPerDay) implements G
 
     @Override
     public double usersAt(long millis) {
-        return initialUsers + usersPerDay * SimTime.toDays(millis);
+        return Math.max(0, initialUsers + usersPerDay * SimTime.toDays(millis));
     }
 
     static void requireOrdered(GrowthPoint first, GrowthPoint second) {

@@ -41,7 +41,7 @@ public sealed interface RateDistribution {
 
     /**
      * Log-normal rates with the given mean: {@code ln(rate)} is normal with standard deviation
-     * {@code shape} and mean {@code ln(meanPerDay) - shape^2 / 2}. A shape of 1 puts about 4% of
+     * {@code shape} and mean {@code ln(meanPerDay) - shape^2 / 2}. A shape of 1 puts about 5.5% of
      * users above three times the mean rate.
      *
      * @param meanPerDay mean rate over users, requests per day, above zero

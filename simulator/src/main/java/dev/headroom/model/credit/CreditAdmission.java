@@ -12,10 +12,10 @@ import java.util.Arrays;
  * example, a cost of 5 logged on a balance of 3 adds 2, and a cost logged on a balance of zero
  * or less adds all of it. A later purchase pays the debt first, but counted overspend stays.
  *
- * <p>Leaves out: the latency of the balance read (the read sees the ledger at {@code now}),
- * failed reads (the caller decides what a throttled read means), cache invalidation when the
- * proxy logs a cost (the plan's cache has none), and actual costs that differ from the cost
- * reserved by {@link AdmissionDesign#ATOMIC_DEBIT}.
+ * <p>Leaves out: the latency of the balance read, which returns the ledger balance at
+ * {@code now}; failed reads, which the caller handles; cache invalidation when the proxy logs a
+ * cost, which the plan's cache lacks; and actual costs that differ from the cost reserved by
+ * {@link AdmissionDesign#ATOMIC_DEBIT}.
  *
  * <p>Not thread-safe. Users are dense indexes from zero; arrays grow as new indexes appear.
  */

@@ -1,6 +1,6 @@
 package dev.headroom.model.dynamodb;
 
-/** How the ledger computes a user's balance, which sets what one balance read costs. */
+/** The ledger's way of computing a user's balance, which sets what one balance read costs. */
 public enum BalanceDesign {
 
     /**

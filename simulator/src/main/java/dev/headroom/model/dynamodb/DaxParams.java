@@ -7,7 +7,7 @@ import dev.headroom.model.latency.LatencyParams;
  *
  * @param nodeCount cluster nodes, each billed per hour; zero means no cache
  * @param nodeMicrosPerHour price of one node for one hour, in micro-dollars
- * @param hitRate fraction of balance reads that the cache answers, in {@code [0, 1]}
+ * @param hitRate fraction of balance reads that the cache serves, in {@code [0, 1]}
  * @param hitLatency latency of a read the cache answers
  */
 public record DaxParams(

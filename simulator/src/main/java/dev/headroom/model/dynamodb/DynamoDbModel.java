@@ -23,8 +23,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * read 2026-12). Items leave the table by TTL, which deletes them without charge
  * (https://repost.aws/questions/QU8eKVThPzQR6wDdx0KZr0YQ, read 2026-12).
  *
- * <p>The plan's last phase: a DAX cache answers a fixed fraction of balance reads, spread
- * evenly over the run, at no read-unit cost; archiving copies items older than the retention
+ * <p>The plan's last phase: a DAX cache serves a fixed fraction of balance reads, spread
+ * evenly over the run, at no read-unit cost. Archiving copies items older than the retention
  * age to S3 (one object per user and bucket) and removes them from the table. Under
  * {@link BalanceDesign#QUERY_ALL_ITEMS} the archive job also keeps one carried-forward item per
  * user, the size of a log item, so the balance Query reads only the table's items.
@@ -175,7 +175,7 @@ public final class DynamoDbModel implements BackendModel {
         return bill.readHalfUnits();
     }
 
-    /** Returns the balance reads so far and how many of them DAX answered. */
+    /** Returns the balance reads so far and how many of them DAX served. */
     public long[] balanceReadsAndDaxHits() {
         return new long[] {balanceReads, daxHits};
     }

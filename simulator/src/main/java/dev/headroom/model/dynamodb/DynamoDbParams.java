@@ -13,7 +13,7 @@ import dev.headroom.model.latency.LatencyParams;
  * @param balanceItemBytes size of the running-balance item, in bytes; used by
  *     {@link BalanceDesign#RUNNING_BALANCE} only
  * @param prices on-demand prices
- * @param maxRetries retries of a call that the per-key ceiling throttles before it fails; the
+ * @param maxRetries retries of a call that the per-key ceiling throttles before it fails. The
  *     AWS SDK for Java 2.x DynamoDB client retries 8 times by default
  * @param latency latency of one table call, growing with the items a Query page returns
  * @param dax the read cache, or {@link DaxParams#NONE}

@@ -10,7 +10,7 @@ public enum GridPolicy {
     DEFAULT_GRID,
 
     /**
-     * A careful adapter: {@code addSheet} asks for one row as wide as a usage row, and appends
+     * A careful adapter: {@code addSheet} requests one row as wide as a usage row, and appends
      * grow the grid one row at a time.
      */
     SIZED_TO_ROW

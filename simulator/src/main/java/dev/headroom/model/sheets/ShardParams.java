@@ -3,7 +3,7 @@ package dev.headroom.model.sheets;
 import dev.headroom.routing.RouterKind;
 
 /**
- * How users are spread over workbooks.
+ * The spread of users over workbooks.
  *
  * @param workbooks the number of workbooks, each with its own tab and cell limits
  * @param router the router that places a new user; existing users never move

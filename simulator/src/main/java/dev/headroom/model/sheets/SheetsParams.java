@@ -14,7 +14,7 @@ import dev.headroom.sheets.limits.WindowKind;
  * @param cellLimit Google's cells per workbook, counted over every tab's grid (10,000,000)
  * @param gridPolicy the grid a new tab gets
  * @param rowColumns columns of one usage row (the plan's rows have 10)
- * @param presetTabs tabs each workbook holds before any user, each with Google's default grid
+ * @param presetTabs tabs in each workbook before any user, each with Google's default grid
  *     (a new spreadsheet has one, {@code Sheet1}, unless it is deleted)
  * @param identity who makes the calls, which sets how the per-user quotas apply
  * @param quotas per-minute read and write quotas of the project

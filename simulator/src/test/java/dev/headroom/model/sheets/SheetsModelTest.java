@@ -95,7 +95,7 @@ class SheetsModelTest {
     }
 
     @Test
-    void signUpFailsWhenDefaultGridDoesNotFit() {
+    void signUpFailsOnCellLimit() {
         SheetsModel model = model(params(1_000, GridPolicy.DEFAULT_GRID, 384,
                 CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.SINGLE);
 

@@ -1,0 +1,87 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.workload.TokenSizeTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WorkloadFitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void fit_printsFiguresAndWritesTable() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n"
+                + "0,100,10\n1,200,20\n2.5,300,30\n3,400,40\n4,500,50\n");
+        Path table = dir.resolve("sizes.csv");
+
+        int code = execute(log.toString(), "--write", table.toString(), "--comment", "test log");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("Requests: 5 over 4.0 s (1.000 per second)"), out + "");
+        assertTrue(out.toString().matches("(?s).*\\n0\\.5 +300\\.0 +30\\.0\\R.*"), out + "");
+        assertTrue(out.toString().matches("(?s).*\\n1 s +4 +1\\.000 +0\\.000 +0\\.000\\R.*"),
+                out + "");
+        try (Reader reader = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
+            TokenSizeTable sizes = TokenSizeTable.read(reader, table.toString());
+            assertEquals("test log", sizes.comments().get(0));
+            assertEquals(250, sizes.tokensIn().quantile(0.375), 1e-9);
+        }
+    }
+
+    @Test
+    void fit_badRowExitsTwoWithFileAndLine() throws IOException {
+        Path log = write("bad.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,one,1\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals(log + ":3: token count 'one' in column tokens_in is not a whole number of "
+                + "zero or more" + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void fit_missingFileExitsTwo() {
+        Path missing = dir.resolve("none.csv");
+
+        int code = execute(missing.toString());
+
+        assertEquals(2, code);
+        assertEquals("Request log not found: " + missing + "; give the path of a CSV file."
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_noArgumentExitsTwoWithUsage() {
+        int code = execute();
+
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("Missing required parameter: 'LOG.csv'"), err + "");
+    }
+
+    private int execute(String... args) {
+        CommandLine command = new CommandLine(new WorkloadFitCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}

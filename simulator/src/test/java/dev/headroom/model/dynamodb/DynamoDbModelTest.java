@@ -1,0 +1,221 @@
+package dev.headroom.model.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.dynamodb.ReadConsistency;
+import dev.headroom.engine.RandomStream;
+import dev.headroom.engine.SimTime;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.latency.LatencyParams;
+import org.junit.jupiter.api.Test;
+
+class DynamoDbModelTest {
+
+    private static final LatencyParams ONE_MS = LatencyParams.fixed(1.0);
+    private static final DynamoDbPrices NO_FREE_STORAGE = new DynamoDbPrices(
+            1_250_000L, 250_000L, 250_000L, 0L);
+
+    private static DynamoDbParams params(BalanceDesign design, ReadConsistency consistency,
+            long logItemBytes, long balanceItemBytes, int maxRetries) {
+        return new DynamoDbParams(design, consistency, logItemBytes, balanceItemBytes,
+                NO_FREE_STORAGE, maxRetries, ONE_MS, DaxParams.NONE, ArchiveParams.NONE);
+    }
+
+    private static DynamoDbModel model(DynamoDbParams params) {
+        return new DynamoDbModel(params, new RandomStream(3), 0);
+    }
+
+    @Test
+    void writeUnitsAtOneKilobyteEdge() {
+        DynamoDbModel oneKb = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+        DynamoDbModel overOneKb = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_025, 100, 8));
+
+        oneKb.appendRow(0, 0);
+        overOneKb.appendRow(0, 0);
+
+        assertEquals(1, oneKb.writeUnits());
+        assertEquals(2, overOneKb.writeUnits());
+    }
+
+    @Test
+    void runningBalanceAppendAlsoWritesBalance() {
+        DynamoDbModel model = model(params(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 100, 8));
+
+        CallOutcome append = model.appendRow(0, 0);
+
+        assertEquals(2, append.requests());
+        assertEquals(2, model.writeUnits());
+    }
+
+    @Test
+    void getItemReadUnitsAtFourKilobyteEdge() {
+        long[][] cases = {
+            {4_096, 2, 1},
+            {4_097, 4, 2},
+        };
+        for (long[] testCase : cases) {
+            DynamoDbModel strong = model(params(BalanceDesign.RUNNING_BALANCE,
+                    ReadConsistency.STRONG, 500, testCase[0], 8));
+            DynamoDbModel eventual = model(params(BalanceDesign.RUNNING_BALANCE,
+                    ReadConsistency.EVENTUAL, 500, testCase[0], 8));
+
+            strong.readBalance(0, 0);
+            eventual.readBalance(0, 0);
+
+            assertEquals(testCase[1], strong.readHalfUnits(), "strong, " + testCase[0] + " B");
+            assertEquals(testCase[2], eventual.readHalfUnits(), "eventual, " + testCase[0] + " B");
+        }
+    }
+
+    @Test
+    void queryPageBreaksAfterOneMegabyte() {
+        DynamoDbModel full = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+        DynamoDbModel overFull = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+        for (int item = 0; item < 1_024; item++) {
+            full.appendRow(0, item * 1_000L);
+            overFull.appendRow(0, item * 1_000L);
+        }
+        overFull.appendRow(0, 1_024_000L);
+
+        CallOutcome onePage = full.readBalance(0, 2_000_000L);
+        CallOutcome twoPages = overFull.readBalance(0, 2_000_000L);
+
+        assertEquals(1, onePage.requests());
+        assertEquals(512, full.readHalfUnits(), "1 MB strong is 256 read units");
+        assertEquals(2, twoPages.requests());
+        assertEquals(514, overFull.readHalfUnits(), "a second page of 1 KB adds one unit");
+    }
+
+    @Test
+    void partitionWriteCeilingThrottlesEleventhWrite() {
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 102_400, 100, 8));
+        for (int write = 0; write < 10; write++) {
+            assertEquals(0, model.appendRow(0, write).throttles(), "write " + (write + 1));
+        }
+
+        CallOutcome eleventh = model.appendRow(0, 10);
+        CallOutcome otherUser = model.appendRow(1, 10);
+
+        assertEquals(CallOutcome.Status.OK, eleventh.status());
+        assertEquals(1, eleventh.throttles());
+        assertEquals(1_000 - 10 + 1, eleventh.latencyMillis(), "waited for the next second");
+        assertEquals(0, otherUser.throttles());
+        assertEquals(1, model.throttlesByQuota().get(1).throttles());
+    }
+
+    @Test
+    void partitionWriteCeilingFailsWithoutRetries() {
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 102_400, 100, 0));
+        for (int write = 0; write < 10; write++) {
+            model.appendRow(0, write);
+        }
+
+        CallOutcome eleventh = model.appendRow(0, 10);
+
+        assertEquals(CallOutcome.Status.THROTTLED, eleventh.status());
+        assertEquals("TableWriteKeyRangeThroughputExceeded", eleventh.limit());
+        assertEquals(10, model.liveItems(0));
+    }
+
+    @Test
+    void partitionReadCeilingPacesLongQuery() {
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+        for (int item = 0; item < 12 * 1_024; item++) {
+            model.appendRow(0, item * 1_000L);
+        }
+        long start = 100_000_000L;
+
+        CallOutcome query = model.readBalance(0, start);
+
+        assertEquals(13, query.requests(), "12 pages and one throttled attempt");
+        assertEquals(1, query.throttles());
+        assertEquals(1_000 + 1, query.latencyMillis(), "11 pages fit in the first second");
+        assertEquals(12 * 512, model.readHalfUnits());
+    }
+
+    @Test
+    void billOfWritesAndStorageForOneMonth() {
+        DynamoDbModel model = model(params(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 924, 8));
+        for (int user = 0; user < 1_024; user++) {
+            assertTrue(model.signUp(user, "u" + user + "@example.com", 0).succeeded());
+        }
+
+        long month = SimTime.YEAR / 12;
+        long cost = model.hostingCostMicros(0, month);
+
+        assertEquals(1_280 + 244, cost, "1,024 write units and 1 MiB for one month");
+    }
+
+    @Test
+    void consecutiveIntervalsAddUpExactly() {
+        DynamoDbParams params = params(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.EVENTUAL, 500, 924, 8);
+        DynamoDbModel whole = model(params);
+        DynamoDbModel split = model(params);
+        long half = SimTime.DAY * 15;
+        for (DynamoDbModel model : new DynamoDbModel[] {whole, split}) {
+            for (int user = 0; user < 100; user++) {
+                model.signUp(user, "u" + user + "@example.com", user);
+                model.readBalance(user, user + 1);
+            }
+        }
+
+        long total = whole.hostingCostMicros(0, 2 * half);
+        long first = split.hostingCostMicros(0, half);
+        long second = split.hostingCostMicros(half, 2 * half);
+
+        assertEquals(total, first + second);
+        // 100 KiB for 30 of 730/24 days at $0.25 per GiB-month is 23.5 micro-dollars.
+        assertEquals(125 + 12 + 23, total, "100 writes, 100 eventual reads, 100 KiB stored");
+    }
+
+    @Test
+    void daxAnswersConfiguredShareAndBillsNodes() {
+        DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ArchiveParams.NONE);
+        DynamoDbModel model = model(params);
+        for (int read = 0; read < 10; read++) {
+            model.readBalance(0, read);
+        }
+
+        assertEquals(5, model.balanceReadsAndDaxHits()[1]);
+        assertEquals(10, model.readHalfUnits(), "5 strong reads of one 4 KB block");
+        long nodes = 2 * 40_000L * 24;
+        long reads = 1;
+        assertEquals(nodes + reads, model.hostingCostMicros(0, SimTime.DAY),
+                "two nodes for 24 hours and 5 read units at $0.25 per million");
+    }
+
+    @Test
+    void archiveMovesItemsAfterRetention() {
+        ArchiveParams archive = new ArchiveParams(2 * SimTime.DAY, SimTime.DAY, 23_000L, 5_000L);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS,
+                DaxParams.NONE, archive);
+        DynamoDbModel model = model(params);
+        for (int item = 0; item < 2_000; item++) {
+            model.appendRow(0, item * 10L);
+        }
+
+        CallOutcome before = model.readBalance(0, 3 * SimTime.DAY - 1);
+        CallOutcome after = model.readBalance(0, 3 * SimTime.DAY);
+
+        assertEquals(2, before.requests(), "2,000 KB of items take two pages");
+        assertEquals(1, after.requests(), "only the carried-forward item is left");
+        assertEquals(0, model.liveItems(0));
+        assertEquals(2_000 * 1_024L, model.gauges().get(1).used(), "archived bytes in S3");
+        assertEquals(1_024 + 100, model.gauges().get(0).used(), "table keeps one item");
+    }
+}

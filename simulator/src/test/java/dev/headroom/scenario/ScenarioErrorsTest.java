@@ -1,0 +1,139 @@
+package dev.headroom.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One tiny invalid scenario per validation rule, each checked for its position, field path and
+ * the key phrase of its message.
+ */
+class ScenarioErrorsTest {
+
+    private static final Path INVALID = Path.of("src/test/resources/invalid");
+
+    /** File, expected line:column, field path, and a phrase the message must contain. */
+    static Stream<Arguments> invalidFiles() {
+        return Stream.of(
+                Arguments.of("unknown-field.yaml", "14:3", "sheets.tabs_per_workbok",
+                        "unknown field; did you mean 'tabs_per_workbook'?"),
+                Arguments.of("wrong-type.yaml", "3:10", "horizon",
+                        "wrong type: expected a duration such as 30s, found a list"),
+                Arguments.of("unknown-unit.yaml", "13:20", "balance_cache_ttl",
+                        "invalid duration '30sec': unknown unit 'sec'"),
+                Arguments.of("missing-unit.yaml", "3:10", "horizon",
+                        "invalid duration '30': missing unit"),
+                Arguments.of("bad-size.yaml", "14:29", "workload.row.bytes",
+                        "invalid size '500 bytes': unknown unit 'bytes'"),
+                Arguments.of("bad-money.yaml", "9:16", "plan.hourly_rate",
+                        "more than six decimal places"),
+                Arguments.of("bad-count.yaml", "14:22", "sheets.tabs_per_workbook",
+                        "invalid count '2,000'"),
+                Arguments.of("bad-date.yaml", "2:13", "start_date",
+                        "invalid date '2025-13-01'"),
+                Arguments.of("out-of-range.yaml", "15:15", "dynamodb.dax.hit_rate",
+                        "out of range: 1.5 is not between 0.0 and 1.0"),
+                Arguments.of("missing-field.yaml", "1:1", "horizon",
+                        "missing required field"),
+                Arguments.of("shares-sum.yaml", "15:5", "workload.models",
+                        "the shares sum to 0.9, not 1"),
+                Arguments.of("profile-length.yaml", "14:19", "workload.hourly_profile",
+                        "wrong length: 3 weights, expected 24"),
+                Arguments.of("quota-user-above-project.yaml", "16:32",
+                        "sheets.quotas.write_per_minute_per_user",
+                        "the per-user quota 60 exceeds the per-project quota 50"),
+                Arguments.of("sigma-not-lognormal.yaml", "14:59", "sheets.read_latency.sigma",
+                        "sigma applies only to distribution: lognormal"),
+                Arguments.of("growth-out-of-order.yaml", "9:12", "growth.points[2].at",
+                        "out of order: 1y does not come after 1y"),
+                Arguments.of("phases-out-of-order.yaml", "15:26", "plan.phases[1].next_when.users",
+                        "out of order: 150 users is not above the previous phase's trigger of 800"),
+                Arguments.of("sheets-after-dynamodb.yaml", "14:16", "plan.phases[1].backend",
+                        "a Sheets phase cannot follow a DynamoDB phase"),
+                Arguments.of("last-phase-trigger.yaml", "12:18", "plan.phases[0].next_when",
+                        "the last phase has a trigger but no phase follows it"),
+                Arguments.of("invalid-choice.yaml", "12:61", "plan.phases[0].backend.router",
+                        "invalid value 'char-summ'; did you mean 'char-sum'?"),
+                Arguments.of("unknown-dataset.yaml", "14:43", "workload.token_sizes.dataset",
+                        "unknown bundled table 'azure-conv-2024'; did you mean 'azure-conv-2023'?"),
+                Arguments.of("duplicate-field.yaml", "4:1", "horizon",
+                        "duplicate field; remove one of the two"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFiles")
+    void invalidFile_reportsPositionPathAndPhrase(
+            String file, String position, String path, String phrase) {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(INVALID.resolve(file)));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(1, problems.size(), error.getMessage());
+        ScenarioProblem problem = problems.get(0);
+        assertEquals(position, problem.line() + ":" + problem.column(),
+                error.getMessage());
+        assertEquals(path, problem.path());
+        assertTrue(problem.message().contains(phrase), problem.message());
+    }
+
+    @Test
+    void yamlSyntaxError_reportsParserPosition() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(INVALID.resolve("yaml-syntax.yaml")));
+
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals("4:5", problem.line() + ":" + problem.column());
+        assertTrue(problem.message().startsWith("invalid YAML: "), problem.message());
+    }
+
+    @Test
+    void manyProblems_allReportedInDocumentOrder() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(INVALID.resolve("many-problems.yaml")));
+
+        List<String> lines = error.getMessage().lines().toList();
+        assertEquals(3, lines.size(), error.getMessage());
+        String file = INVALID.resolve("many-problems.yaml").toString();
+        assertEquals(file + ":3:10: horizon: invalid duration '5 years': unknown unit 'years'; "
+                + Units.DURATION_HINT, lines.get(0));
+        assertEquals(file + ":5:9: growth.kind: invalid value 'exponentail'; "
+                + "did you mean 'exponential'?", lines.get(1));
+        assertEquals(file + ":12:7: plan.phases[0].colour: unknown field; valid fields here "
+                + "are name, backend, migration, next_when", lines.get(2));
+    }
+
+    @Test
+    void missingFile_reportsNotFound() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(INVALID.resolve("no-such-file.yaml")));
+
+        assertTrue(error.getMessage().endsWith("no-such-file.yaml:1:1: file not found; "
+                + "check the path"), error.getMessage());
+    }
+
+    @Test
+    void emptyText_reportsEmptyScenario() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse("# only a comment\n", "empty.yaml"));
+
+        assertTrue(error.getMessage().startsWith("empty.yaml:1:1: empty scenario"),
+                error.getMessage());
+    }
+
+    @Test
+    void topLevelList_reportsWrongType() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse("- a\n- b\n", "list.yaml"));
+
+        assertTrue(error.getMessage().startsWith("list.yaml:1:1: wrong type: expected a "
+                + "mapping"), error.getMessage());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.headroom.workload;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class RequestLogReaderTest {
+
+    private static final RequestLogReader DETECT = new RequestLogReader(LogColumns.DETECT);
+
+    @Test
+    void read_detectsColumnsAndSortsByTime() throws IOException {
+        String csv = "id,timestamp,model,tokens_in,tokens_out\n"
+                + "a,2024-01-01T00:00:02Z,m,30,3\n"
+                + "b,2024-01-01 00:00:00.5,m,10,1\n"
+                + "c,\"2024-01-01T01:00:01+01:00\",m,20,2\n";
+
+        RequestLog log = DETECT.read(new StringReader(csv), "log.csv");
+
+        assertArrayEquals(new long[] {10, 20, 30}, log.tokensIn());
+        assertArrayEquals(new long[] {1, 2, 3}, log.tokensOut());
+        long[] nanos = log.arrivalNanos();
+        assertEquals(500_000_000L, nanos[1] - nanos[0]);
+        assertEquals(1_000_000_000L, nanos[2] - nanos[1]);
+    }
+
+    @Test
+    void read_numericSecondsAndNamedColumns() throws IOException {
+        RequestLogReader reader = new RequestLogReader(new LogColumns("t", "p", "g"));
+        String csv = "t,p,g\n0.25,5,6\n1.75,7,8\n";
+
+        RequestLog log = reader.read(new StringReader(csv), "log.csv");
+
+        assertArrayEquals(new long[] {250_000_000L, 1_750_000_000L}, log.arrivalNanos());
+    }
+
+    @Test
+    void read_badRowsNameFileAndLine() {
+        String header = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
+        String good = "2023-11-16 18:15:46.68059,374,44\n";
+        assertReadError(header + good + "2023-11-16 18:15:47,-3,44\n",
+                "log.csv:3: token count '-3' in column ContextTokens is not a whole number of "
+                        + "zero or more");
+        assertReadError(header + good + good + "2023-11-16 18:15:47,12,4.5\n",
+                "log.csv:4: token count '4.5' in column GeneratedTokens is not a whole number of "
+                        + "zero or more");
+        assertReadError(header + "yesterday,1,2\n" + good,
+                "log.csv:2: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
+                        + "ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number of "
+                        + "seconds within the range of a 64-bit count of nanoseconds");
+        assertReadError(header + good + "2023-11-16 18:15:47,1\n",
+                "log.csv:3: expected 3 fields as in the header but found 2");
+        assertReadError(header + good, "log.csv:2: the log has 1 requests; fitting needs at "
+                + "least 2");
+        assertReadError("", "log.csv:1: the log is empty; expected a header line naming the "
+                + "timestamp and token columns");
+    }
+
+    @Test
+    void read_missingColumnListsExpectedNames() {
+        assertReadError("when,tokens_in,tokens_out\n1,2,3\n",
+                "log.csv:1: no timestamp column: expected one of [timestamp, time, createdat, "
+                        + "date] in the header [when, tokens_in, tokens_out]; name the column "
+                        + "with the timestamp column option");
+    }
+
+    private static void assertReadError(String csv, String message) {
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> DETECT.read(new StringReader(csv), "log.csv"));
+        assertEquals(message, e.getMessage());
+    }
+}
