@@ -155,12 +155,21 @@ class MainTest {
     void help_everyCommand_exitsZero() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"run", "--help"},
                 new String[] {"validate", "--help"}, new String[] {"workload", "--help"},
+                new String[] {"emulate", "--help"}, new String[] {"emulate", "sheets", "--help"},
                 new String[] {"workload", "fit", "--help"})) {
             Result result = execute(args);
 
             assertEquals(Main.EXIT_OK, result.code(), String.join(" ", args));
             assertTrue(result.out().contains("Usage:"), result.out());
         }
+    }
+
+    @Test
+    void emulateSheets_portOutOfRange_exitsTwo() {
+        Result result = execute("emulate", "sheets", "--port", "70000");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--port is 70000"), result.err());
     }
 
     @Test
