@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param admitted chat requests that credit admission let through
  * @param rejectedForCredit chat requests rejected because the balance was not positive
  * @param failedRequests chat requests that failed because a backend call failed
- * @param cacheHits balance checks answered from the balance cache
+ * @param cacheHits balance checks served from the balance cache
  * @param readRequests API requests made to read balances, retries included
  * @param writeRequests API requests made to append rows, retries included
  * @param signUpRequests API requests made for sign-ups, retries included

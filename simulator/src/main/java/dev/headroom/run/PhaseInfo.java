@@ -1,7 +1,7 @@
 package dev.headroom.run;
 
 /**
- * What the reports need to know about one phase of the plan.
+ * The facts about one phase of the plan that the reports use.
  *
  * @param name the phase's name
  * @param backend a description of its backend, such as {@code sheets-sharded x5 char-sum}

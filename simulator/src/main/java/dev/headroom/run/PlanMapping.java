@@ -29,9 +29,9 @@ import java.util.Locale;
 /**
  * Maps a scenario's plan onto the run's plan, with a backend factory per phase.
  *
- * <p>Migration semantics. Into Sheets, single or sharded: every placed user keeps its tab, with
- * its rows, in the workbook where it was, so users of a single workbook stay in shard 0, as the
- * plan's sharding keeps existing users in the original spreadsheet; new users are routed by the
+ * <p>Migration semantics. Into Sheets, single or sharded, every placed user keeps its tab and
+ * rows in the workbook where it was. So users of a single workbook stay in shard 0, as the plan's
+ * sharding keeps existing users in the original spreadsheet. New users are routed by the
  * phase's router. Into DynamoDB: the new table starts empty and users are created in it as they
  * are, without API calls or cost; each user's later rows go to the table.
  *

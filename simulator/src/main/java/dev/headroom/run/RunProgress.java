@@ -4,7 +4,7 @@ package dev.headroom.run;
 @FunctionalInterface
 public interface RunProgress {
 
-    /** Progress that nobody watches. */
+    /** A listener that ignores progress. */
     RunProgress NONE = (day, days) -> { };
 
     /** Called after simulated day {@code day} (zero-based) of {@code days} has closed. */

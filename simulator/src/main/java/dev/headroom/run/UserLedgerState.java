@@ -5,8 +5,8 @@ import dev.headroom.workload.Workload;
 import java.util.Arrays;
 
 /**
- * What the ledger holds per user, in primitive arrays: whether the user was placed and how many
- * rows it has stored. Emails are derived from the workload on demand, not stored. Not
+ * Per-user ledger state in primitive arrays: whether the user was placed and how many rows it
+ * has stored. Emails are derived from the workload on demand, not stored. Not
  * thread-safe.
  */
 final class UserLedgerState implements ExistingUsers {

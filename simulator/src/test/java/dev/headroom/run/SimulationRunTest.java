@@ -45,8 +45,8 @@ class SimulationRunTest {
             """;
 
     /**
-     * Ten users a day against a 10-tab guard; the trigger at 5 users starts a 5-day migration to
-     * sharded Sheets at the end of day 0.
+     * Ten users a day against a 10-tab guard. The trigger at 5 users starts a 5-day migration
+     * to sharded Sheets at the end of day 0.
      */
     private static final String MIGRATION = """
             name: migration
@@ -120,7 +120,7 @@ class SimulationRunTest {
     }
 
     @Test
-    void migration_startsAfterTriggerDay_andGoesLiveAfterLeadTime() throws Exception {
+    void migration_liveAfterLeadTime() throws Exception {
         RunResult result = run(MIGRATION);
         PhaseChange change = result.changes().get(0);
 
@@ -135,14 +135,14 @@ class SimulationRunTest {
     }
 
     @Test
-    void migration_tabGuardBindsBeforeLive_isAnOutage() throws Exception {
+    void migration_earlyTabLimit_isOutage() throws Exception {
         RunResult result = run(MIGRATION);
         Projections projections = Projections.of(result);
         Table outages = projections.outages();
         Table changes = projections.changes();
 
-        // Users sign up at n/10 days. Users 1-9 arrive on day 0, users 10-59 while migrating;
-        // the guard admits 10 tabs, so 49 sign-ups fail before the shards go live at day 6.
+        // User n signs up at n/10 days: users 1-9 on day 0 and users 10-59 while migrating.
+        // The guard admits 10 tabs, so 49 sign-ups fail before the shards go live at day 6.
         assertEquals("single-sheet", outages.stringColumn("phase").get(0));
         assertEquals("migrating to five-shards", outages.stringColumn("situation").get(0));
         assertEquals("2025-01-02", outages.stringColumn("first_failure").get(0));
@@ -152,7 +152,7 @@ class SimulationRunTest {
     }
 
     @Test
-    void migration_limitTimeline_showsTabsBindingOnDayOne() throws Exception {
+    void limitTimeline_tabsBindOnDayOne() throws Exception {
         Table limits = Projections.of(run(MIGRATION)).limits();
         int row = limits.stringColumn("limit").indexOf("tabs");
 
