@@ -12,9 +12,10 @@ import tech.tablesaw.api.Table;
  * the users its limits allow on paper (nominal), the users it held when its first sign-up
  * failed (simulated), and how fast its Sheets cells grew.
  *
- * <p>Cells per year is the growth of the cells over every workbook of the phase, from its first
- * to its last day, scaled to 365 days; it is empty for phases without Sheets gauges or that
- * served for less than two days.
+ * <p>Cells per year is the growth of the cells over every workbook of the phase, from the first
+ * to the last day with a cells gauge, scaled to 365 days. It is {@value #NONE} for phases
+ * without Sheets gauges or with fewer than two such days. A day on which the next phase went
+ * live at midnight may show the next backend's gauges, so only days with the gauge count.
  */
 public final class CapacityTable {
 
@@ -63,25 +64,44 @@ public final class CapacityTable {
     }
 
     private static String cellsPerYear(Table rows) {
-        int last = rows.rowCount() - 1;
         long first = 0;
         long end = 0;
-        boolean any = false;
+        int span = -1;
         for (String name : rows.columnNames()) {
             if (!name.startsWith(CELLS_PREFIX)) {
                 continue;
             }
             LongColumn cells = rows.longColumn(name);
-            if (cells.isMissing(0) || cells.isMissing(last)) {
+            int firstRow = firstPresent(cells);
+            int lastRow = lastPresent(cells);
+            if (firstRow < 0) {
                 continue;
             }
-            any = true;
-            first += cells.getLong(0);
-            end += cells.getLong(last);
+            first += cells.getLong(firstRow);
+            end += cells.getLong(lastRow);
+            span = Math.max(span, lastRow - firstRow);
         }
-        if (!any || last < 1) {
+        if (span < 1) {
             return NONE;
         }
-        return Long.toString(Math.round((end - first) * 365.0 / last));
+        return Long.toString(Math.round((end - first) * 365.0 / span));
+    }
+
+    private static int firstPresent(LongColumn column) {
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastPresent(LongColumn column) {
+        for (int row = column.size() - 1; row >= 0; row--) {
+            if (!column.isMissing(row)) {
+                return row;
+            }
+        }
+        return -1;
     }
 }
