@@ -1,0 +1,67 @@
+package dev.headroom.cli;
+
+import dev.headroom.sheets.emulator.EmulatorConfig;
+import dev.headroom.sheets.emulator.SheetsEmulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code headroom emulate} group: local stand-ins for the storage services. */
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = "Serve a local emulator of a storage API.",
+        subcommands = EmulateCommand.Sheets.class)
+final class EmulateCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Prints the group's usage when no subcommand is given. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code headroom emulate sheets}: the in-memory Google Sheets API v4 emulator. */
+    @Command(name = "sheets", mixinStandardHelpOptions = true,
+            description = "Serve the Google Sheets API v4 emulator, with Google's cell limit and"
+                    + " per-minute quotas, until the process is stopped.")
+    static final class Sheets implements Callable<Integer> {
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+                description = "TCP port to listen on; 0 picks a free one (default: 0).")
+        private int port;
+
+        @Option(names = "--bind", paramLabel = "ADDR", defaultValue = EmulatorConfig.LOOPBACK,
+                description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        private String bind;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65_535) {
+                throw new BadInputException("--port is " + port + "; give 0 to 65535");
+            }
+            EmulatorConfig config = EmulatorConfig.defaults().withBindAddress(bind)
+                    .withPort(port);
+            SheetsEmulator emulator;
+            try {
+                emulator = SheetsEmulator.start(config);
+            } catch (IOException e) {
+                throw new BadInputException("cannot listen on " + bind + ":" + port + " ("
+                        + e.getMessage() + "); choose another --port or --bind", e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Sheets emulator listening at " + emulator.rootUrl()
+                    + "; stop it with Ctrl-C");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-stop"));
+            emulator.awaitClose();
+            return Main.EXIT_OK;
+        }
+    }
+}

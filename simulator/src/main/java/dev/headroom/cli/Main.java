@@ -1,0 +1,94 @@
+package dev.headroom.cli;
+
+import dev.headroom.scenario.InvalidScenarioException;
+import dev.headroom.workload.InputFormatException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The entry point of the {@code headroom} command line. */
+@Command(name = "headroom", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Simulates the growth of an LLM proxy's usage ledger and reports which"
+                + " storage limit binds first, when, and what five years cost.",
+        subcommands = {RunCommand.class, ValidateCommand.class, EmulateCommand.class,
+                WorkloadCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a command that succeeded. */
+    public static final int EXIT_OK = 0;
+    /** Exit code of an internal error. */
+    public static final int EXIT_INTERNAL_ERROR = 1;
+    /** Exit code of invalid input: a scenario, an option or a file. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = Arrays.asList(args).contains(VerboseOption.NAME);
+        Logging.setVerbose(verbose);
+        CommandLine commandLine = commandLine(verbose);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Prints the usage when {@code headroom} is called without a command. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static CommandLine commandLine(boolean verbose) {
+        CommandLine commandLine = new CommandLine(new Main());
+        addVerboseOption(commandLine);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(verbose));
+        return commandLine;
+    }
+
+    private static void addVerboseOption(CommandLine commandLine) {
+        commandLine.addMixin("verbose", new VerboseOption());
+        for (Map.Entry<String, CommandLine> sub : commandLine.getSubcommands().entrySet()) {
+            addVerboseOption(sub.getValue());
+        }
+    }
+
+    /** Turns exceptions into one message and an exit code. */
+    private record ErrorHandler(boolean verbose) implements IExecutionExceptionHandler {
+
+        @Override
+        public int handleExecutionException(Exception error, CommandLine commandLine,
+                ParseResult parseResult) {
+            PrintWriter err = commandLine.getErr();
+            boolean badInput = error instanceof BadInputException
+                    || error instanceof InvalidScenarioException
+                    || error instanceof InputFormatException;
+            if (badInput) {
+                err.println("headroom: " + error.getMessage());
+            } else {
+                err.println("headroom: internal error: " + error
+                        + (verbose ? "" : "; rerun with --verbose for the stack trace"));
+            }
+            if (verbose) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return badInput ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR;
+        }
+    }
+}

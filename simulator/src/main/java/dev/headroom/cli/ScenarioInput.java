@@ -1,0 +1,40 @@
+package dev.headroom.cli;
+
+import dev.headroom.run.RunSetup;
+import dev.headroom.run.RunSetups;
+import dev.headroom.scenario.InvalidScenarioException;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.Scenarios;
+import dev.headroom.workload.InputFormatException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Loads a scenario named on the command line and resolves it into a run's setup. */
+final class ScenarioInput {
+
+    private ScenarioInput() {
+    }
+
+    /** Loads the file, or the bundled seed plan when {@code file} is {@code null}. */
+    static Scenario load(Path file) throws InvalidScenarioException {
+        return file == null ? Scenarios.loadDefault() : Scenarios.load(file);
+    }
+
+    /**
+     * Resolves a loaded scenario.
+     *
+     * @throws BadInputException if a value is outside what the workload or a model accepts
+     */
+    static RunSetup setup(Scenario scenario, Path file) {
+        Path baseDir = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
+        String where = file == null ? Scenarios.DEFAULT_NAME : file.toString();
+        try {
+            return RunSetups.of(scenario, baseDir);
+        } catch (InputFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new BadInputException(where + ": " + e.getMessage()
+                    + "; fix the scenario value it names", e);
+        }
+    }
+}

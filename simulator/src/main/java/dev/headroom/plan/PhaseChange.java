@@ -1,0 +1,34 @@
+package dev.headroom.plan;
+
+/**
+ * One migration from a phase to the next.
+ *
+ * @param from the index of the phase serving when the trigger held
+ * @param to the index of the phase migrated to
+ * @param reason the condition that held, such as {@code users >= 150}
+ * @param startMillis the simulated time the migration started (the end of the trigger's day)
+ * @param liveMillis the simulated time the new phase went live, or {@code -1} if it was not
+ *     live before the run ended
+ * @param usersAtStart users signed up when the migration started
+ * @param developmentCostMicros the migration's development cost in micro-dollars
+ */
+public record PhaseChange(
+        int from,
+        int to,
+        String reason,
+        long startMillis,
+        long liveMillis,
+        long usersAtStart,
+        long developmentCostMicros) {
+
+    /** Returns whether the new phase went live before the run ended. */
+    public boolean isLive() {
+        return liveMillis >= 0;
+    }
+
+    /** Returns a copy with the go-live time set. */
+    PhaseChange liveAt(long millis) {
+        return new PhaseChange(from, to, reason, startMillis, millis, usersAtStart,
+                developmentCostMicros);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.headroom.projection;
+
+import dev.headroom.run.PhaseInfo;
+import java.util.List;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the capacity table: one row per phase that served during the run, with its workbooks,
+ * the users its limits allow on paper (nominal), the users it held when its first sign-up
+ * failed (simulated), and how fast its Sheets cells grew.
+ *
+ * <p>Cells per year is the growth of the cells over every workbook of the phase, from the first
+ * to the last day with a cells gauge, scaled to 365 days. It is {@value #NONE} for phases
+ * without Sheets gauges or with fewer than two such days. A day on which the next phase went
+ * live at midnight may show the next backend's gauges, so only days with the gauge count.
+ */
+public final class CapacityTable {
+
+    /** The text of a value that does not apply or was not reached. */
+    public static final String NONE = "-";
+    private static final String CELLS_PREFIX = "cells:";
+
+    private CapacityTable() {
+    }
+
+    /** Builds the table from the daily table and the plan's phases. */
+    public static Table build(Table daily, List<PhaseInfo> phases) {
+        StringColumn phase = StringColumn.create("phase");
+        StringColumn backend = StringColumn.create("backend");
+        IntColumn workbooks = IntColumn.create("workbooks");
+        StringColumn nominal = StringColumn.create("nominal_max_users");
+        StringColumn simulated = StringColumn.create("simulated_max_users");
+        LongColumn peak = LongColumn.create("peak_users");
+        StringColumn cellsPerYear = StringColumn.create("cells_per_year");
+
+        for (PhaseInfo info : phases) {
+            Table rows = daily.where(daily.stringColumn("phase").isEqualTo(info.name()));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            phase.append(info.name());
+            backend.append(info.backend());
+            workbooks.append(info.workbooks());
+            nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : "unbounded");
+            simulated.append(firstFailedSignUpUsers(rows));
+            peak.append((long) rows.longColumn("users").max());
+            cellsPerYear.append(cellsPerYear(rows));
+        }
+        return Table.create("capacity", phase, backend, workbooks, nominal, simulated, peak,
+                cellsPerYear);
+    }
+
+    private static String firstFailedSignUpUsers(Table rows) {
+        LongColumn failed = rows.longColumn("failed_sign_ups");
+        for (int row = 0; row < rows.rowCount(); row++) {
+            if (failed.getLong(row) > 0) {
+                return Long.toString(rows.longColumn("users").getLong(row));
+            }
+        }
+        return LimitTimeline.NOT_REACHED;
+    }
+
+    private static String cellsPerYear(Table rows) {
+        long first = 0;
+        long end = 0;
+        int span = -1;
+        for (String name : rows.columnNames()) {
+            if (!name.startsWith(CELLS_PREFIX)) {
+                continue;
+            }
+            LongColumn cells = rows.longColumn(name);
+            int firstRow = firstPresent(cells);
+            int lastRow = lastPresent(cells);
+            if (firstRow < 0) {
+                continue;
+            }
+            first += cells.getLong(firstRow);
+            end += cells.getLong(lastRow);
+            span = Math.max(span, lastRow - firstRow);
+        }
+        if (span < 1) {
+            return NONE;
+        }
+        return Long.toString(Math.round((end - first) * 365.0 / span));
+    }
+
+    private static int firstPresent(LongColumn column) {
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastPresent(LongColumn column) {
+        for (int row = column.size() - 1; row >= 0; row--) {
+            if (!column.isMissing(row)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.headroom.projection;
+
+import dev.headroom.model.LimitGauge;
+import dev.headroom.run.DayRecord;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the per-day metrics table: one row per simulated day, fixed columns first, then one
+ * column per quota ({@code throttled:QUOTA}), per failing limit ({@code failed:LIMIT}) and per
+ * gauge ({@code LIMIT:RESOURCE}, the amount in use at the end of the day). Dynamic columns come
+ * in the order they first appear in the run; a gauge absent on a day, because another phase
+ * served then, is a missing value.
+ */
+public final class DailyTable {
+
+    /** Prefix of the throttled-attempts column of each quota. */
+    public static final String THROTTLED = "throttled:";
+    /** Prefix of the failed-calls column of each limit. */
+    public static final String FAILED = "failed:";
+
+    private DailyTable() {
+    }
+
+    /** Builds the table from the days of one run. */
+    public static Table build(List<DayRecord> days) {
+        Set<String> quotas = new LinkedHashSet<>();
+        Set<String> limits = new LinkedHashSet<>();
+        Set<String> gauges = new LinkedHashSet<>();
+        for (DayRecord day : days) {
+            quotas.addAll(day.throttlesByQuota().keySet());
+            limits.addAll(day.failuresByLimit().keySet());
+            day.gauges().forEach(gauge -> gauges.add(gaugeColumn(gauge)));
+        }
+
+        Table table = Table.create("daily");
+        table.addColumns(
+                IntColumn.create("day", days.stream().mapToInt(DayRecord::day).toArray()),
+                strings("date", days, day -> day.date().toString()),
+                strings("phase", days, DayRecord::phase),
+                strings("migrating_to", days, DayRecord::migratingTo),
+                longs("users", days, DayRecord::users),
+                longs("sign_ups", days, DayRecord::signUps),
+                longs("failed_sign_ups", days, DayRecord::failedSignUps),
+                longs("requests", days, DayRecord::requests),
+                longs("admitted", days, DayRecord::admitted),
+                longs("rejected_for_credit", days, DayRecord::rejectedForCredit),
+                longs("failed_requests", days, DayRecord::failedRequests),
+                longs("cache_hits", days, DayRecord::cacheHits),
+                longs("read_requests", days, DayRecord::readRequests),
+                longs("write_requests", days, DayRecord::writeRequests),
+                longs("sign_up_requests", days, DayRecord::signUpRequests),
+                longs("throttled", days, DayRecord::throttles),
+                longs("latency_p50_ms", days, DayRecord::latencyP50Millis),
+                longs("latency_p95_ms", days, DayRecord::latencyP95Millis),
+                longs("hosting_cost_micros", days, DayRecord::hostingCostMicros),
+                longs("overspend_micros", days, DayRecord::overspendMicros));
+        for (String quota : quotas) {
+            table.addColumns(longs(THROTTLED + quota, days,
+                    day -> day.throttlesByQuota().getOrDefault(quota, 0L)));
+        }
+        for (String limit : limits) {
+            table.addColumns(longs(FAILED + limit, days,
+                    day -> day.failuresByLimit().getOrDefault(limit, 0L)));
+        }
+        for (String gauge : gauges) {
+            table.addColumns(gaugeUse(gauge, days));
+        }
+        return table;
+    }
+
+    /** Returns the column name of a gauge, such as {@code cells:workbook-0}. */
+    public static String gaugeColumn(LimitGauge gauge) {
+        return gauge.limit() + ":" + gauge.resource();
+    }
+
+    private static LongColumn gaugeUse(String name, List<DayRecord> days) {
+        LongColumn column = LongColumn.create(name);
+        for (DayRecord day : days) {
+            Map<String, Long> used = new HashMap<>();
+            day.gauges().forEach(gauge -> used.put(gaugeColumn(gauge), gauge.used()));
+            Long value = used.get(name);
+            if (value == null) {
+                column.appendMissing();
+            } else {
+                column.append(value);
+            }
+        }
+        return column;
+    }
+
+    private static LongColumn longs(String name, List<DayRecord> days,
+            ToLongFunction<DayRecord> value) {
+        return LongColumn.create(name, days.stream().mapToLong(value).toArray());
+    }
+
+    private static StringColumn strings(String name, List<DayRecord> days,
+            Function<DayRecord, String> value) {
+        return StringColumn.create(name, days.stream().map(value).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.headroom.projection;
+
+import dev.headroom.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tables projected from one run.
+ *
+ * @param daily the per-day metrics, from {@link DailyTable}
+ * @param limits the limit timeline, from {@link LimitTimeline}
+ * @param capacity the capacity of each phase, from {@link CapacityTable}
+ * @param costs the cost by year, from {@link CostTable}
+ * @param changes the phase changes, from {@link PhaseChangeTable}
+ * @param outages the failures grouped by phase, from {@link OutageTable}
+ */
+public record Projections(
+        Table daily, Table limits, Table capacity, Table costs, Table changes, Table outages) {
+
+    /** Projects every table from a run. */
+    public static Projections of(RunResult run) {
+        Table daily = DailyTable.build(run.days());
+        return new Projections(
+                daily,
+                LimitTimeline.build(daily, capacityLimits(run)),
+                CapacityTable.build(daily, run.phases()),
+                CostTable.build(daily, run.changes()),
+                PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
+                OutageTable.build(daily));
+    }
+
+    /** Returns the tables in the order the reports write them. */
+    public List<Table> all() {
+        return List.of(limits, changes, capacity, costs, outages, daily);
+    }
+
+    private static List<String> capacityLimits(RunResult run) {
+        List<String> names = new ArrayList<>();
+        run.days().forEach(day -> day.gauges().forEach(gauge -> {
+            if (!names.contains(gauge.limit())) {
+                names.add(gauge.limit());
+            }
+        }));
+        return names;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.headroom.report;
+
+import dev.headroom.ledger.Money;
+import java.math.RoundingMode;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Formats table cells for people: money columns, named {@code *_micros}, as dollars. */
+final class Cells {
+
+    static final String MICROS_SUFFIX = "_micros";
+
+    private Cells() {
+    }
+
+    /** Returns the column's title, with {@code _micros} shown as {@code _usd}. */
+    static String title(Column<?> column) {
+        String name = column.name();
+        return isMoney(column)
+                ? name.substring(0, name.length() - MICROS_SUFFIX.length()) + "_usd"
+                : name;
+    }
+
+    /** Returns the cell's text: dollars with cents for money, empty for a missing value. */
+    static String text(Table table, int column, int row) {
+        Column<?> values = table.column(column);
+        if (values.isMissing(row)) {
+            return "";
+        }
+        if (isMoney(values)) {
+            long micros = ((Number) values.get(row)).longValue();
+            return "$" + Money.dollars(micros).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        }
+        return values.getString(row);
+    }
+
+    private static boolean isMoney(Column<?> column) {
+        return column.name().endsWith(MICROS_SUFFIX);
+    }
+}

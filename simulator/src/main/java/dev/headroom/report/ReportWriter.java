@@ -1,0 +1,80 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.Projections;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvWriteOptions;
+import tech.tablesaw.io.csv.CsvWriter;
+
+/**
+ * Writes a run's projections into an output folder: one CSV file per table, named after the
+ * table (for example {@code limits.csv}), and {@code report.md} with every table but the daily
+ * one. Files use UTF-8 and {@code \n} line ends; CSV files start with the header as {@code #}
+ * comment lines and hold money as exact micro-dollars.
+ */
+public final class ReportWriter {
+
+    /** The name of the Markdown report in the output folder. */
+    public static final String MARKDOWN_FILE = "report.md";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes every file, creating the folder if needed and replacing files of the same names.
+     *
+     * @return the files written, in order
+     */
+    public static List<Path> write(Path folder, ReportHeader header, Projections projections)
+            throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (Table table : projections.all()) {
+            Path file = folder.resolve(table.name() + ".csv");
+            Files.writeString(file, csv(header, table), StandardCharsets.UTF_8);
+            written.add(file);
+        }
+        Path markdown = folder.resolve(MARKDOWN_FILE);
+        Files.writeString(markdown, markdown(header, projections), StandardCharsets.UTF_8);
+        written.add(markdown);
+        return written;
+    }
+
+    /** Returns a table as CSV text after the header's comment lines. */
+    static String csv(ReportHeader header, Table table) {
+        StringBuilder text = new StringBuilder();
+        for (String line : header.lines()) {
+            text.append("# ").append(line).append('\n');
+        }
+        StringWriter body = new StringWriter();
+        new CsvWriter().write(table, CsvWriteOptions.builder(body).lineEnd("\n").build());
+        return text.append(body).toString();
+    }
+
+    /** Returns the Markdown report. */
+    static String markdown(ReportHeader header, Projections projections) {
+        StringBuilder text = new StringBuilder();
+        text.append("# Headroom report: ").append(header.scenarioName()).append("\n\n");
+        text.append("```\n");
+        header.lines().forEach(line -> text.append(line).append('\n'));
+        text.append("```\n\n");
+        section(text, "Limit timeline", projections.limits());
+        section(text, "Phase changes", projections.changes());
+        section(text, "Capacity", projections.capacity());
+        section(text, "Cost by year", projections.costs());
+        section(text, "Outages", projections.outages());
+        text.append("The metrics of every simulated day are in `daily.csv`.\n");
+        return text.toString();
+    }
+
+    private static void section(StringBuilder text, String title, Table table) {
+        text.append("## ").append(title).append("\n\n");
+        text.append(TableText.markdown(table)).append('\n');
+    }
+}

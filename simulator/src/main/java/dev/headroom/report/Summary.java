@@ -1,0 +1,26 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.Projections;
+
+/** Renders the short summary printed after a run: the tables that answer the main questions. */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    /** Returns the summary text, ending with the folder the files went to. */
+    public static String render(ReportHeader header, Projections projections, String outFolder) {
+        StringBuilder text = new StringBuilder();
+        text.append("Scenario '").append(header.scenarioName()).append("', seed ")
+                .append(header.seed()).append(", ").append(header.days()).append(" days\n\n");
+        text.append("Limit timeline (first day each limit bound)\n")
+                .append(TableText.plain(projections.limits())).append('\n');
+        text.append("Phase changes\n").append(TableText.plain(projections.changes()))
+                .append('\n');
+        text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
+        text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n');
+        text.append("Outages\n").append(TableText.plain(projections.outages())).append('\n');
+        text.append("Reports written to ").append(outFolder).append('\n');
+        return text.toString();
+    }
+}

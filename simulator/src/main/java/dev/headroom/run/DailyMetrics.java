@@ -1,0 +1,156 @@
+package dev.headroom.run;
+
+import dev.headroom.model.BackendModel;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.LimitGauge;
+import dev.headroom.model.QuotaCount;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts what happens during the current simulated day and closes it into a {@link DayRecord}.
+ * Not thread-safe.
+ */
+final class DailyMetrics {
+
+    private final LatencyHistogram latencies = new LatencyHistogram();
+    private final Map<String, Long> throttleBaseline = new HashMap<>();
+    private final TreeMap<String, Long> throttlesByQuota = new TreeMap<>();
+    private final TreeMap<String, Long> failuresByLimit = new TreeMap<>();
+
+    private long signUps;
+    private long failedSignUps;
+    private long requests;
+    private long admitted;
+    private long rejectedForCredit;
+    private long failedRequests;
+    private long cacheHits;
+    private long readRequests;
+    private long writeRequests;
+    private long signUpRequests;
+    private long hostingCostMicros;
+    private long overspendMicros;
+
+    /** Counts a sign-up and its calls; returns whether it succeeded. */
+    boolean signUp(CallOutcome outcome) {
+        signUps++;
+        signUpRequests += outcome.requests();
+        latencies.record(outcome.latencyMillis());
+        if (!outcome.succeeded()) {
+            failedSignUps++;
+            countFailure(outcome);
+        }
+        return outcome.succeeded();
+    }
+
+    void requestArrived() {
+        requests++;
+    }
+
+    void cacheHit() {
+        cacheHits++;
+    }
+
+    /** Counts a balance read and its calls; returns whether it succeeded. */
+    boolean balanceRead(CallOutcome outcome) {
+        readRequests += outcome.requests();
+        return countCall(outcome);
+    }
+
+    /** Counts a row append and its calls; returns whether it succeeded. */
+    boolean rowAppended(CallOutcome outcome) {
+        writeRequests += outcome.requests();
+        return countCall(outcome);
+    }
+
+    void admitted() {
+        admitted++;
+    }
+
+    void rejectedForCredit() {
+        rejectedForCredit++;
+    }
+
+    void requestFailed() {
+        failedRequests++;
+    }
+
+    void overspend(long micros) {
+        overspendMicros += micros;
+    }
+
+    void hostingCost(long micros) {
+        hostingCostMicros += micros;
+    }
+
+    /**
+     * Adds the throttles a backend counted since the last collection, by quota. Call it at the end
+     * of each day and before the backend is replaced.
+     */
+    void collectThrottles(BackendModel backend) {
+        for (QuotaCount count : backend.throttlesByQuota()) {
+            long previous = throttleBaseline.getOrDefault(count.quota(), 0L);
+            throttlesByQuota.merge(count.quota(), count.throttles() - previous, Long::sum);
+            throttleBaseline.put(count.quota(), count.throttles());
+        }
+    }
+
+    /** Forgets the throttle counts of the replaced backend, whose successor counts from zero. */
+    void backendReplaced() {
+        throttleBaseline.clear();
+    }
+
+    /** Returns the day's 95th-percentile latency so far, in milliseconds. */
+    long latencyP95Millis() {
+        return latencies.percentile(0.95);
+    }
+
+    /** Closes the day into a record and starts counting the next one from zero. */
+    DayRecord close(int day, LocalDate date, String phase, String migratingTo, long users,
+            List<LimitGauge> gauges) {
+        DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
+                failedSignUps, requests, admitted, rejectedForCredit, failedRequests, cacheHits,
+                readRequests, writeRequests, signUpRequests, throttlesByQuota, failuresByLimit,
+                latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
+                overspendMicros, gauges);
+        reset();
+        return record;
+    }
+
+    private boolean countCall(CallOutcome outcome) {
+        latencies.record(outcome.latencyMillis());
+        if (!outcome.succeeded()) {
+            countFailure(outcome);
+        }
+        return outcome.succeeded();
+    }
+
+    private void countFailure(CallOutcome outcome) {
+        String limit = outcome.limit() != null
+                ? outcome.limit()
+                : outcome.status().name().toLowerCase(Locale.ROOT);
+        failuresByLimit.merge(limit, 1L, Long::sum);
+    }
+
+    private void reset() {
+        latencies.clear();
+        throttlesByQuota.clear();
+        failuresByLimit.clear();
+        signUps = 0;
+        failedSignUps = 0;
+        requests = 0;
+        admitted = 0;
+        rejectedForCredit = 0;
+        failedRequests = 0;
+        cacheHits = 0;
+        readRequests = 0;
+        writeRequests = 0;
+        signUpRequests = 0;
+        hostingCostMicros = 0;
+        overspendMicros = 0;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.headroom.run;
+
+import dev.headroom.model.LimitGauge;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The metrics of one simulated day, as the run collected them.
+ *
+ * @param day the zero-based day index
+ * @param date the calendar date of that day
+ * @param phase the name of the phase serving at the start of the day
+ * @param migratingTo the name of the phase being migrated to at the start of the day, or an
+ *     empty string
+ * @param users users placed at the end of the day, failed sign-ups excluded
+ * @param signUps sign-ups attempted during the day
+ * @param failedSignUps sign-ups that the backend rejected or that ran out of retries
+ * @param requests chat requests that arrived during the day
+ * @param admitted chat requests that credit admission let through
+ * @param rejectedForCredit chat requests rejected because the balance was not positive
+ * @param failedRequests chat requests that failed because a backend call failed
+ * @param cacheHits balance checks served from the balance cache
+ * @param readRequests API requests made to read balances, retries included
+ * @param writeRequests API requests made to append rows, retries included
+ * @param signUpRequests API requests made for sign-ups, retries included
+ * @param throttlesByQuota attempts throttled during the day, by quota name
+ * @param failuresByLimit calls that failed during the day, by the name of the limit that failed
+ *     them
+ * @param latencyP50Millis median latency of the day's calls, backoff included, in milliseconds
+ * @param latencyP95Millis 95th-percentile latency of the day's calls, in milliseconds
+ * @param hostingCostMicros hosting cost of the day in micro-dollars
+ * @param overspendMicros credit admitted beyond users' balances during the day, in micro-dollars
+ * @param gauges capacity limits and their use at the end of the day
+ */
+public record DayRecord(
+        int day,
+        LocalDate date,
+        String phase,
+        String migratingTo,
+        long users,
+        long signUps,
+        long failedSignUps,
+        long requests,
+        long admitted,
+        long rejectedForCredit,
+        long failedRequests,
+        long cacheHits,
+        long readRequests,
+        long writeRequests,
+        long signUpRequests,
+        SortedMap<String, Long> throttlesByQuota,
+        SortedMap<String, Long> failuresByLimit,
+        long latencyP50Millis,
+        long latencyP95Millis,
+        long hostingCostMicros,
+        long overspendMicros,
+        List<LimitGauge> gauges) {
+
+    public DayRecord {
+        throttlesByQuota = Collections.unmodifiableSortedMap(
+                new TreeMap<>(throttlesByQuota));
+        failuresByLimit = Collections.unmodifiableSortedMap(
+                new TreeMap<>(failuresByLimit));
+        gauges = List.copyOf(gauges);
+    }
+
+    /** Returns the attempts throttled during the day by every quota together. */
+    public long throttles() {
+        return throttlesByQuota.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.headroom.run;
+
+/**
+ * The facts about one phase of the plan that the reports use.
+ *
+ * @param name the phase's name
+ * @param backend a description of its backend, such as {@code sheets-sharded x5 char-sum}
+ * @param workbooks Sheets workbooks the backend spreads users over, zero for other backends
+ * @param nominalMaxUsers users the backend holds by its own limits (workbooks times the tab
+ *     guard), or {@link Long#MAX_VALUE} when no limit caps users
+ */
+public record PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers) {
+
+    /** Returns whether a limit caps the users of this backend. */
+    public boolean bounded() {
+        return nominalMaxUsers != Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.headroom.run;
+
+import dev.headroom.engine.RandomStreams;
+import dev.headroom.model.BackendModel;
+import dev.headroom.model.dynamodb.DynamoDbModel;
+import dev.headroom.model.dynamodb.DynamoDbParams;
+import dev.headroom.model.sheets.CallerIdentity;
+import dev.headroom.model.sheets.GridPolicy;
+import dev.headroom.model.sheets.ShardParams;
+import dev.headroom.model.sheets.SheetsModel;
+import dev.headroom.model.sheets.SheetsParams;
+import dev.headroom.plan.BackendFactory;
+import dev.headroom.plan.Condition;
+import dev.headroom.plan.ExistingUsers;
+import dev.headroom.plan.Phase;
+import dev.headroom.plan.Plan;
+import dev.headroom.plan.Trigger;
+import dev.headroom.scenario.Backend;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.SheetsSettings;
+import dev.headroom.sheets.limits.GoogleBackoff;
+import dev.headroom.sheets.limits.QuotaLimits;
+import dev.headroom.sheets.limits.TabGuard;
+import dev.headroom.sheets.limits.WindowKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps a scenario's plan onto the run's plan, with a backend factory per phase.
+ *
+ * <p>Migration semantics. Into Sheets, single or sharded, every placed user keeps its tab and
+ * rows in the workbook where it was. So users of a single workbook stay in shard 0, as the plan's
+ * sharding keeps existing users in the original spreadsheet. New users are routed by the
+ * phase's router. Into DynamoDB: the new table starts empty and users are created in it as they
+ * are, without API calls or cost; each user's later rows go to the table.
+ *
+ * <p>NOTE: rows stored before a move into DynamoDB are not backfilled into the new table, so
+ * its storage and the balance Query's pages leave out older rows until the archive age passes.
+ *
+ * <p>Random streams: each phase draws latencies from {@code latency:PHASE} and backoff jitter
+ * from {@code jitter:PHASE}, so adding a phase leaves the draws of the workload unchanged.
+ */
+final class PlanMapping {
+
+    private PlanMapping() {
+    }
+
+    /** Returns what the reports need of each phase of the scenario's plan. */
+    static List<PhaseInfo> phaseInfos(Scenario scenario) {
+        List<PhaseInfo> infos = new ArrayList<>();
+        for (dev.headroom.scenario.Phase phase : scenario.plan().phases()) {
+            infos.add(info(phase, scenario.sheets()));
+        }
+        return infos;
+    }
+
+    /** Builds the plan, whose factories draw from {@code streams}. */
+    static Plan plan(Scenario scenario, RandomStreams streams) {
+        List<Phase> phases = new ArrayList<>();
+        for (dev.headroom.scenario.Phase phase : scenario.plan().phases()) {
+            phases.add(new Phase(phase.name(), describe(phase.backend()),
+                    factory(scenario, phase, streams), phase.migration().effortHours(),
+                    phase.migration().leadTime().toMillis(), trigger(phase)));
+        }
+        return new Plan(phases, scenario.plan().hourlyRateMicros());
+    }
+
+    /** Returns a short description of a backend, such as {@code sheets-sharded x5 char-sum}. */
+    static String describe(Backend backend) {
+        if (backend instanceof Backend.ShardedSheets sharded) {
+            return "sheets-sharded x" + sharded.workbooks() + " "
+                    + sharded.router().configName();
+        }
+        if (backend instanceof Backend.DynamoDb dynamo && !dynamo.features().isEmpty()) {
+            List<String> features = dynamo.features().stream()
+                    .map(feature -> feature.name().toLowerCase(Locale.ROOT)
+                            .replace('_', '-'))
+                    .sorted()
+                    .toList();
+            return "dynamodb + " + String.join(" + ", features);
+        }
+        return backend.kindName();
+    }
+
+    private static PhaseInfo info(dev.headroom.scenario.Phase phase, SheetsSettings sheets) {
+        Backend backend = phase.backend();
+        String description = describe(backend);
+        if (backend instanceof Backend.Sheets) {
+            return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook());
+        }
+        if (backend instanceof Backend.ShardedSheets sharded) {
+            return new PhaseInfo(phase.name(), description, sharded.workbooks(),
+                    (long) sharded.workbooks() * sheets.tabsPerWorkbook());
+        }
+        return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE);
+    }
+
+    private static Trigger trigger(dev.headroom.scenario.Phase phase) {
+        List<Condition> conditions = new ArrayList<>();
+        for (dev.headroom.scenario.Trigger trigger : phase.nextWhen()) {
+            conditions.add(condition(trigger));
+        }
+        return new Trigger(conditions);
+    }
+
+    private static Condition condition(dev.headroom.scenario.Trigger trigger) {
+        if (trigger instanceof dev.headroom.scenario.Trigger.Users users) {
+            return Condition.users(users.users());
+        }
+        if (trigger instanceof dev.headroom.scenario.Trigger.ThrottledCallsPerDay calls) {
+            return Condition.throttledCallsPerDay(calls.calls());
+        }
+        if (trigger instanceof dev.headroom.scenario.Trigger.LatencyP95 latency) {
+            return Condition.p95LatencyMillis(latency.latency().toMillis());
+        }
+        if (trigger instanceof dev.headroom.scenario.Trigger.MonthlyCost cost) {
+            return Condition.monthlyCostMicros(cost.micros());
+        }
+        return Condition.onDate(((dev.headroom.scenario.Trigger.OnDate) trigger).date());
+    }
+
+    private static BackendFactory factory(Scenario scenario, dev.headroom.scenario.Phase phase,
+            RandomStreams streams) {
+        Backend backend = phase.backend();
+        String latencyStream = "latency:" + phase.name();
+        String jitterStream = "jitter:" + phase.name();
+        if (backend instanceof Backend.DynamoDb dynamo) {
+            DynamoDbParams params = DynamoDbMapping.params(scenario.dynamoDb(), dynamo);
+            return (previous, users, now) -> new DynamoDbModel(params,
+                    streams.stream(latencyStream), now);
+        }
+        ShardParams sharding = backend instanceof Backend.ShardedSheets sharded
+                ? new ShardParams(sharded.workbooks(), sharded.router())
+                : ShardParams.SINGLE;
+        SheetsParams params = sheetsParams(scenario.sheets(),
+                scenario.workload().row().columns());
+        return (previous, users, now) -> {
+            SheetsModel model = new SheetsModel(params, sharding, streams.stream(latencyStream),
+                    streams.stream(jitterStream));
+            keepSheetsUsers(model, previous, users);
+            return model;
+        };
+    }
+
+    private static void keepSheetsUsers(SheetsModel model, BackendModel previous,
+            ExistingUsers users) {
+        if (!(previous instanceof SheetsModel sheets)) {
+            return;
+        }
+        for (int user = 0; user < users.size(); user++) {
+            int workbook = sheets.workbookOf(user);
+            if (workbook >= 0) {
+                model.placeExisting(user, users.email(user), workbook, sheets.rows(user));
+            }
+        }
+    }
+
+    static SheetsParams sheetsParams(SheetsSettings sheets, int rowColumns) {
+        var quotas = sheets.quotas();
+        GridPolicy grid = switch (sheets.gridMode()) {
+            case DEFAULT_GRID -> GridPolicy.DEFAULT_GRID;
+            case SIZED_TO_ROW -> GridPolicy.SIZED_TO_ROW;
+        };
+        CallerIdentity identity = switch (sheets.quotaIdentity()) {
+            case SERVICE_ACCOUNT -> CallerIdentity.SERVICE_ACCOUNT;
+            case PER_END_USER -> CallerIdentity.END_USER;
+        };
+        return new SheetsParams(new TabGuard(sheets.tabsPerWorkbook()),
+                sheets.cellsPerWorkbook(), grid, rowColumns, 0, identity,
+                new QuotaLimits(quotas.readsPerMinutePerProject(), quotas.readsPerMinutePerUser(),
+                        quotas.writesPerMinutePerProject(), quotas.writesPerMinutePerUser()),
+                WindowKind.FIXED,
+                new GoogleBackoff(sheets.backoff().maximumBackoff().toMillis(),
+                        sheets.backoff().maximumRetries()),
+                DynamoDbMapping.latency(sheets.readLatency()));
+    }
+}

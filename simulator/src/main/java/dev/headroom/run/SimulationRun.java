@@ -1,0 +1,280 @@
+package dev.headroom.run;
+
+import dev.headroom.engine.Engine;
+import dev.headroom.engine.RandomStreams;
+import dev.headroom.engine.SimTime;
+import dev.headroom.model.BackendModel;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.credit.Admission;
+import dev.headroom.model.credit.BackendCall;
+import dev.headroom.model.credit.CreditAdmission;
+import dev.headroom.plan.DayObservation;
+import dev.headroom.plan.Phase;
+import dev.headroom.plan.Plan;
+import dev.headroom.plan.PlanTracker;
+import dev.headroom.workload.Request;
+import dev.headroom.workload.SignUpReason;
+import dev.headroom.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulation run: the engine drives the workload's sign-ups and chat requests through credit
+ * admission and the live phase's backend model, closes the metrics of each simulated day, and
+ * follows the plan's triggers and migrations.
+ *
+ * <p>Per chat request: admission decides on the cached balance or makes the ledger call its
+ * design needs (a balance read, or a conditional debit sent as a write); a failed call fails the
+ * request. An admitted request ends after the call's latency plus its duration, when its usage
+ * row is appended; a top-up that the credit policy triggers then is appended as its own row. A
+ * sign-up makes the backend's sign-up calls and appends the initial credit purchase as a row.
+ *
+ * <p>A run is single-use and not thread-safe. Log lines start with the simulated day and date.
+ */
+public final class SimulationRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationRun.class);
+
+    static final int SIGN_UP = 0;
+    static final int ARRIVAL = 1;
+    static final int REQUEST_END = 2;
+    static final int LEAVE = 3;
+    static final int DAY_END = 4;
+    static final int PHASE_LIVE = 5;
+
+    private final RunSetup setup;
+    private final long horizonMillis;
+    private final Workload workload;
+    private final Plan plan;
+    private final PlanTracker tracker;
+    private final CreditAdmission admission;
+    private final UserLedgerState ledger;
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final DailyMetrics metrics = new DailyMetrics();
+    private final CostWindow costWindow = new CostWindow(30);
+    private final List<DayRecord> days = new ArrayList<>();
+    private final Engine engine = new Engine(4096);
+
+    private BackendModel backend;
+    /** The phase serving at the start of the current day, which the day's record names. */
+    private String dayPhase;
+    /** The phase being migrated to at the start of the current day, or an empty string. */
+    private String dayMigratingTo = "";
+    /** The simulated time at which the current day started. */
+    private long dayStartMillis;
+    private long costSegmentStart;
+    private long activeUsers;
+    private RunProgress progress = RunProgress.NONE;
+
+    public SimulationRun(RunSetup setup) {
+        this.setup = setup;
+        this.horizonMillis = setup.horizonDays() * SimTime.DAY;
+        RandomStreams streams = new RandomStreams(setup.seed());
+        this.workload = new Workload(setup.workload(), streams);
+        this.plan = setup.plan().apply(streams);
+        this.tracker = new PlanTracker(plan);
+        this.admission = new CreditAdmission(setup.admission());
+        this.ledger = new UserLedgerState(workload);
+    }
+
+    /** Runs the whole horizon and returns what it produced. */
+    public RunResult run(RunProgress progressListener) {
+        this.progress = progressListener;
+        Phase first = plan.phases().get(0);
+        backend = first.factory().create(null, ledger, 0);
+        dayPhase = first.name();
+        LOG.info("[day 0 {}] run of scenario '{}' started: seed {}, {} days, phase '{}' on {}",
+                setup.startDate(), setup.scenarioName(), setup.seed(), setup.horizonDays(),
+                first.name(), first.backend());
+
+        scheduleNextSignUp(0);
+        engine.scheduleAt(SimTime.DAY, DAY_END, 0);
+        // The last day closes at the horizon itself, so run one millisecond past it.
+        engine.run(horizonMillis + 1, this::handle);
+
+        LOG.info("[day {} {}] run of scenario '{}' stopped: {} events, {} users signed up",
+                setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
+                setup.scenarioName(), engine.eventsProcessed(), workload.users().size());
+        return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
+                setup.phases(), tracker.changes(), engine.eventsProcessed());
+    }
+
+    private void handle(Engine clock, int kind, int subject) {
+        long now = clock.now();
+        switch (kind) {
+            case ARRIVAL -> arrive(subject, now);
+            case REQUEST_END -> endRequest(subject, now);
+            case SIGN_UP -> signUp(SignUpReason.GROWTH, now);
+            case LEAVE -> leave(now);
+            case DAY_END -> closeDay(subject, now);
+            case PHASE_LIVE -> goLive(now);
+            default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
+    private void scheduleNextSignUp(long now) {
+        long next = workload.nextGrowthSignUp(now, horizonMillis);
+        if (next < horizonMillis) {
+            engine.scheduleAt(next, SIGN_UP, 0);
+        }
+    }
+
+    private void signUp(SignUpReason reason, long now) {
+        int user = workload.signUp(now, reason);
+        CallOutcome outcome = backend.signUp(user, workload.email(user), now);
+        boolean placed = metrics.signUp(outcome);
+        ledger.signedUp(user, placed);
+        if (placed) {
+            activeUsers++;
+            buyCredit(user, setup.workload().credit().initialCreditMicros(), now);
+            scheduleArrival(user, now);
+            long leave = workload.users().leaveMillis(user);
+            if (leave < horizonMillis) {
+                engine.scheduleAt(leave, LEAVE, user);
+            }
+        }
+        if (reason == SignUpReason.GROWTH) {
+            scheduleNextSignUp(now);
+        }
+    }
+
+    private void leave(long now) {
+        activeUsers--;
+        signUp(SignUpReason.REPLACEMENT, now);
+    }
+
+    private void scheduleArrival(int user, long now) {
+        long next = workload.nextArrival(user, now);
+        if (next < horizonMillis) {
+            engine.scheduleAt(next, ARRIVAL, user);
+        }
+    }
+
+    private void arrive(int user, long now) {
+        metrics.requestArrived();
+        scheduleArrival(user, now);
+        Request request = workload.drawRequest();
+        Admission decision = admission.onRequestStart(user, now, request.costMicros());
+        long callLatency = 0;
+        if (decision.call() != BackendCall.NONE) {
+            CallOutcome outcome = decision.call() == BackendCall.BALANCE_READ
+                    ? backend.readBalance(user, now)
+                    : backend.appendRow(user, now);
+            boolean succeeded = decision.call() == BackendCall.BALANCE_READ
+                    ? metrics.balanceRead(outcome)
+                    : metrics.rowAppended(outcome);
+            callLatency = outcome.latencyMillis();
+            if (!succeeded) {
+                failAdmittedRequest(user, decision, now);
+                return;
+            }
+        }
+        if (!decision.admitted()) {
+            metrics.rejectedForCredit();
+            return;
+        }
+        metrics.admitted();
+        int slot = inFlight.open(user, request.costMicros());
+        engine.scheduleAt(now + callLatency + request.durationMillis(), REQUEST_END, slot);
+    }
+
+    /**
+     * Fails a request whose admission call failed. An admitted request is closed at zero cost, so
+     * the credit model logs nothing for it.
+     */
+    private void failAdmittedRequest(int user, Admission decision, long now) {
+        metrics.requestFailed();
+        if (decision.admitted()) {
+            admission.onRequestEnd(user, now, 0);
+        }
+    }
+
+    private void endRequest(int slot, long now) {
+        int user = inFlight.user(slot);
+        long cost = inFlight.costMicros(slot);
+        inFlight.close(slot);
+        long overspendBefore = admission.totalOverspendMicros();
+        admission.onRequestEnd(user, now, cost);
+        metrics.overspend(admission.totalOverspendMicros() - overspendBefore);
+        if (appendRow(user, now)) {
+            long topUp = setup.workload().credit().topUpAfter(admission.balanceMicros(user));
+            buyCredit(user, topUp, now);
+        } else {
+            metrics.requestFailed();
+        }
+    }
+
+    private void buyCredit(int user, long amountMicros, long now) {
+        if (amountMicros <= 0) {
+            return;
+        }
+        admission.onCredit(user, now, amountMicros);
+        appendRow(user, now);
+    }
+
+    private boolean appendRow(int user, long now) {
+        boolean stored = metrics.rowAppended(backend.appendRow(user, now));
+        if (stored) {
+            ledger.rowStored(user);
+        }
+        return stored;
+    }
+
+    private void closeDay(int day, long now) {
+        metrics.collectThrottles(backend);
+        long cost = backend.hostingCostMicros(costSegmentStart, now);
+        metrics.hostingCost(cost);
+        costSegmentStart = now;
+        costWindow.add(cost);
+
+        DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
+                dayMigratingTo, activeUsers, backend.gauges());
+        days.add(record);
+        evaluateTrigger(record, now);
+        dayPhase = plan.phases().get(tracker.livePhase()).name();
+        dayMigratingTo = tracker.pending()
+                .map(change -> plan.phases().get(change.to()).name())
+                .orElse("");
+        dayStartMillis = now;
+
+        if (now + SimTime.DAY <= horizonMillis) {
+            engine.scheduleAt(now + SimTime.DAY, DAY_END, day + 1);
+        }
+        progress.dayClosed(day, setup.horizonDays());
+    }
+
+    private void evaluateTrigger(DayRecord record, long now) {
+        DayObservation observation = new DayObservation(record.day(), record.date(),
+                record.users(), record.throttles(), record.latencyP95Millis(), costWindow.sum());
+        tracker.onDayEnd(observation, now).ifPresent(change -> {
+            long live = tracker.pendingLiveMillis();
+            LOG.info("[day {} {}] migration from '{}' to '{}' started ({}); live on day {}",
+                    record.day() + 1, record.date().plusDays(1),
+                    plan.phases().get(change.from()).name(),
+                    plan.phases().get(change.to()).name(), change.reason(),
+                    SimTime.dayOf(live));
+            if (live < horizonMillis) {
+                engine.scheduleAt(live, PHASE_LIVE, change.to());
+            }
+        });
+    }
+
+    private void goLive(long now) {
+        metrics.collectThrottles(backend);
+        metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
+        costSegmentStart = now;
+        BackendModel previous = backend;
+        Phase phase = tracker.goLive(now);
+        backend = phase.factory().create(previous, ledger, now);
+        metrics.backendReplaced();
+        if (now == dayStartMillis) {
+            dayPhase = phase.name();
+            dayMigratingTo = "";
+        }
+        int day = SimTime.dayOf(now);
+        LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),
+                phase.name(), phase.backend());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private static final String SCENARIO = """
+            name: two-users
+            seed: 5
+            start_date: 2025-01-06
+            horizon: 3d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 2}
+            workload:
+              request_rate: {distribution: lognormal, mean_per_day: 20, sigma: 1.0}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path scenario(String text) throws Exception {
+        Path file = folder.resolve("scenario.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void run_smallScenario_printsSummaryAndWritesFiles() throws Exception {
+        Path out = folder.resolve("out");
+
+        Result result = execute("run", scenario(SCENARIO).toString(), "--out", out.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("Limit timeline"), result.out());
+        assertTrue(result.out().contains("Cost by year"), result.out());
+        for (String name : List.of("limits.csv", "phase-changes.csv", "capacity.csv",
+                "costs.csv", "outages.csv", "daily.csv", "report.md")) {
+            assertTrue(Files.exists(out.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void run_sameSeedTwice_writesIdenticalFiles() throws Exception {
+        Path file = scenario(SCENARIO);
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+
+        assertEquals(0, execute("run", file.toString(), "--out", first.toString()).code());
+        assertEquals(0, execute("run", file.toString(), "--out", second.toString()).code());
+
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(first)) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(7, files.size());
+        for (Path path : files) {
+            Path other = second.resolve(path.getFileName());
+            assertArrayEquals(Files.readAllBytes(path), Files.readAllBytes(other),
+                    path.getFileName().toString());
+        }
+    }
+
+    @Test
+    void run_otherSeed_changesDailyMetrics() throws Exception {
+        Path file = scenario(SCENARIO);
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+
+        execute("run", file.toString(), "--out", first.toString());
+        execute("run", file.toString(), "--seed", "6", "--out", second.toString());
+
+        String daily = Files.readString(first.resolve("daily.csv"));
+        String otherDaily = Files.readString(second.resolve("daily.csv"));
+        assertTrue(daily.contains("# seed: 5"), daily);
+        assertTrue(otherDaily.contains("# seed: 6"), otherDaily);
+        assertFalse(daily.equals(otherDaily));
+    }
+
+    @Test
+    void run_missingFile_exitsTwoWithMessage() {
+        Result result = execute("run", folder.resolve("absent.yaml").toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("absent.yaml"), result.err());
+        assertTrue(result.err().contains("file not found"), result.err());
+        assertFalse(result.err().contains("at dev.headroom"), result.err());
+    }
+
+    @Test
+    void run_zeroDays_exitsTwo() throws Exception {
+        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--days is 0"), result.err());
+    }
+
+    @Test
+    void validate_unknownField_exitsTwoWithPosition() throws Exception {
+        Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("scenario.yaml:2:1"), result.err());
+        assertTrue(result.err().contains("seed"), result.err());
+    }
+
+    @Test
+    void validate_validFile_printsHash() throws Exception {
+        Result result = execute("validate", scenario(SCENARIO).toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("valid scenario 'two-users'"), result.out());
+    }
+
+    @Test
+    void unknownOption_exitsTwo() {
+        Result result = execute("run", "--sed", "4");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--sed"), result.err());
+    }
+
+    @Test
+    void help_everyCommand_exitsZero() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"run", "--help"},
+                new String[] {"validate", "--help"}, new String[] {"workload", "--help"},
+                new String[] {"emulate", "--help"}, new String[] {"emulate", "sheets", "--help"},
+                new String[] {"workload", "fit", "--help"})) {
+            Result result = execute(args);
+
+            assertEquals(Main.EXIT_OK, result.code(), String.join(" ", args));
+            assertTrue(result.out().contains("Usage:"), result.out());
+        }
+    }
+
+    @Test
+    void emulateSheets_portOutOfRange_exitsTwo() {
+        Result result = execute("emulate", "sheets", "--port", "70000");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--port is 70000"), result.err());
+    }
+
+    @Test
+    void version_printsToolVersion() {
+        Result result = execute("--version");
+
+        assertEquals(Main.EXIT_OK, result.code());
+        assertTrue(result.out().startsWith("headroom "), result.out());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.headroom.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.model.LimitGauge;
+import dev.headroom.plan.PhaseChange;
+import dev.headroom.projection.Projections;
+import dev.headroom.scenario.Scenarios;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class SimulationRunTest {
+
+    /** Three users from day zero, fixed sizes and prices, no balance cache. */
+    private static final String THREE_USERS = """
+            name: three-users
+            seed: 11
+            start_date: 2025-01-06
+            horizon: 7d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 3}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 10}
+              token_sizes: {source: fixed, tokens_in: 1_000, tokens_out: 500}
+              models:
+                - {name: small, share: 1, input_price_per_million: 1.00,
+                   output_price_per_million: 2.00}
+              request_duration: {distribution: fixed, mean: 2s}
+              credits: {initial: 1.00}
+              row: {columns: 10, bytes: 500B}
+            sheets:
+              read_latency: {distribution: fixed, mean: 100ms}
+              write_latency: {distribution: fixed, mean: 100ms}
+            balance_cache_ttl: 0s
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """;
+
+    /**
+     * Ten users a day against a 10-tab guard. The trigger at 5 users starts a 5-day migration
+     * to sharded Sheets at the end of day 0.
+     */
+    private static final String MIGRATION = """
+            name: migration
+            seed: 3
+            start_date: 2025-01-01
+            horizon: 8d
+            growth:
+              kind: linear
+              initial_users: 0
+              users_per_year: 3_650
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 1}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            sheets:
+              tabs_per_workbook: 10
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 5}
+                - name: five-shards
+                  backend: {kind: sheets-sharded, workbooks: 5, router: char-sum}
+                  migration: {effort_hours: 8, lead_time: 5d}
+            """;
+
+    private static RunResult run(String yaml) throws Exception {
+        RunSetup setup = RunSetups.of(Scenarios.parse(yaml, "test.yaml"), Path.of("."));
+        return new SimulationRun(setup).run(RunProgress.NONE);
+    }
+
+    @Test
+    void threeUsers_dayZero_matchesHandCounts() throws Exception {
+        RunResult result = run(THREE_USERS);
+        DayRecord day0 = result.days().get(0);
+
+        assertEquals(7, result.days().size());
+        assertEquals(3, day0.users());
+        assertEquals(3, day0.signUps());
+        // Each sign-up counts the tabs (a read) and adds a tab (a write).
+        assertEquals(6, day0.signUpRequests());
+        // No cache: every request reads the balance once.
+        assertEquals(day0.requests(), day0.readRequests());
+        assertEquals(0, day0.cacheHits());
+        // One usage row per admitted request, plus each user's initial credit purchase.
+        assertEquals(day0.admitted() + 3, day0.writeRequests());
+        assertEquals(100, day0.latencyP50Millis());
+        assertEquals(0, day0.hostingCostMicros());
+    }
+
+    @Test
+    void threeUsers_gauges_countDefaultGrids() throws Exception {
+        RunResult result = run(THREE_USERS);
+        List<LimitGauge> gauges = result.days().get(6).gauges();
+
+        // Three tabs of Google's default 1,000 x 26 grid; a week of rows stays under row 1,000.
+        assertTrue(gauges.contains(new LimitGauge("tabs", "workbook-0", 3, 200)), gauges::toString);
+        assertTrue(gauges.contains(new LimitGauge("cells", "workbook-0", 78_000, 10_000_000)),
+                gauges::toString);
+    }
+
+    @Test
+    void threeUsers_allWeek_everyRequestAccountedFor() throws Exception {
+        RunResult result = run(THREE_USERS);
+
+        for (DayRecord day : result.days()) {
+            assertEquals(day.requests(), day.admitted() + day.rejectedForCredit()
+                    + day.failedRequests(), "day " + day.day());
+            assertEquals(0, day.throttles(), "day " + day.day());
+        }
+    }
+
+    @Test
+    void migration_liveAfterLeadTime() throws Exception {
+        RunResult result = run(MIGRATION);
+        PhaseChange change = result.changes().get(0);
+
+        assertEquals(1, result.changes().size());
+        assertEquals("users >= 5", change.reason());
+        assertEquals(1 * 86_400_000L, change.startMillis());
+        assertEquals(6 * 86_400_000L, change.liveMillis());
+        assertEquals(800_000_000L, change.developmentCostMicros());
+        assertEquals("five-shards", result.days().get(6).phase());
+        assertEquals("single-sheet", result.days().get(5).phase());
+        assertEquals("five-shards", result.days().get(5).migratingTo());
+    }
+
+    @Test
+    void migration_earlyTabLimit_isOutage() throws Exception {
+        RunResult result = run(MIGRATION);
+        Projections projections = Projections.of(result);
+        Table outages = projections.outages();
+        Table changes = projections.changes();
+
+        // User n signs up at n/10 days: users 1-9 on day 0 and users 10-59 while migrating.
+        // The guard admits 10 tabs, so 49 sign-ups fail before the shards go live at day 6.
+        assertEquals("single-sheet", outages.stringColumn("phase").get(0));
+        assertEquals("migrating to five-shards", outages.stringColumn("situation").get(0));
+        assertEquals("2025-01-02", outages.stringColumn("first_failure").get(0));
+        assertEquals("2025-01-06", outages.stringColumn("last_failure").get(0));
+        assertEquals(49, outages.longColumn("failed_sign_ups").get(0));
+        assertEquals(49, changes.longColumn("failed_sign_ups_while_migrating").get(0));
+    }
+
+    @Test
+    void limitTimeline_tabsBindOnDayOne() throws Exception {
+        Table limits = Projections.of(run(MIGRATION)).limits();
+        int row = limits.stringColumn("limit").indexOf("tabs");
+
+        assertEquals("2025-01-02", limits.stringColumn("binds_on").get(row));
+        assertEquals(10, limits.longColumn("users").get(row));
+    }
+}
