@@ -1,8 +1,8 @@
 package dev.headroom.retry;
 
 /**
- * Randomization that a {@link RetryPolicy} applies to the exponential delay {@code d = base * 2^(retry - 1)}.
- * Both results are capped at the policy's maximum delay.
+ * Randomization that a {@link RetryPolicy} applies to the exponential delay
+ * {@code d = base * 2^(retry - 1)}. Both results are capped at the policy's maximum delay.
  */
 public enum Jitter {
     /**

@@ -1,0 +1,144 @@
+package dev.headroom.ledger;
+
+import dev.headroom.metrics.AdapterMetrics;
+import dev.headroom.metrics.MetricsRecorder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Thread-safe {@link UsageLedger} in memory: the reference implementation and the baseline that
+ * the simulator and the benchmarks compare stores against. Admission is
+ * {@link AdmissionGuarantee#ATOMIC}.
+ *
+ * <p>Each user's rows and balance are guarded by that user's lock, so calls for different users
+ * run in parallel. Transaction ids are unique across all users. Metrics count one call per
+ * method invocation, with zero bytes and zero latency because no store is involved.
+ */
+public final class InMemoryLedger implements UsageLedger {
+
+    private static final Comparator<Transaction> BY_TIMESTAMP =
+            Comparator.comparing(Transaction::timestamp);
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> transactionIds = new ConcurrentHashMap<>();
+    private final AtomicLong usersWithRows = new AtomicLong();
+    private final MetricsRecorder metrics = new MetricsRecorder();
+
+    /** One user's rows in the order they were stored, and their running balance. */
+    private static final class Account {
+        private final List<Transaction> rows = new ArrayList<>();
+        private long balanceMicros;
+    }
+
+    @Override
+    public RecordOutcome record(Transaction transaction) {
+        LedgerArguments.requireTransaction(transaction);
+        metrics.recordCall(0, 0);
+        Account account = account(transaction.userEmail());
+        synchronized (account) {
+            if (!claimId(transaction)) {
+                return RecordOutcome.DUPLICATE;
+            }
+            append(account, transaction);
+            return RecordOutcome.RECORDED;
+        }
+    }
+
+    @Override
+    public long balanceMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        metrics.recordCall(0, 0);
+        Account account = accounts.get(userEmail);
+        if (account == null) {
+            return 0;
+        }
+        synchronized (account) {
+            return account.balanceMicros;
+        }
+    }
+
+    @Override
+    public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        LedgerArguments.requireEmail(userEmail);
+        LedgerArguments.requireRange(from, to);
+        metrics.recordCall(0, 0);
+        Account account = accounts.get(userEmail);
+        if (account == null) {
+            return List.of();
+        }
+        List<Transaction> inRange = new ArrayList<>();
+        synchronized (account) {
+            for (Transaction row : account.rows) {
+                if (!row.timestamp().isBefore(from) && row.timestamp().isBefore(to)) {
+                    inRange.add(row);
+                }
+            }
+        }
+        inRange.sort(BY_TIMESTAMP);
+        return List.copyOf(inRange);
+    }
+
+    @Override
+    public long countUsers() {
+        metrics.recordCall(0, 0);
+        return usersWithRows.get();
+    }
+
+    @Override
+    public AdmissionOutcome admit(Transaction usage) {
+        LedgerArguments.requireUsage(usage);
+        metrics.recordCall(0, 0);
+        Account account = account(usage.userEmail());
+        synchronized (account) {
+            if (transactionIds.containsKey(usage.transactionId())) {
+                return AdmissionOutcome.DUPLICATE;
+            }
+            if (account.balanceMicros < usage.amountMicros()) {
+                return AdmissionOutcome.INSUFFICIENT_BALANCE;
+            }
+            if (!claimId(usage)) {
+                return AdmissionOutcome.DUPLICATE;
+            }
+            append(account, usage);
+            return AdmissionOutcome.ADMITTED;
+        }
+    }
+
+    @Override
+    public AdmissionGuarantee admissionGuarantee() {
+        return AdmissionGuarantee.ATOMIC;
+    }
+
+    @Override
+    public AdapterMetrics metrics() {
+        return metrics;
+    }
+
+    /** Does nothing, because the ledger has no connections; its rows stay readable. */
+    @Override
+    public void close() {
+    }
+
+    private Account account(String userEmail) {
+        return accounts.computeIfAbsent(userEmail, email -> new Account());
+    }
+
+    /** Claims the transaction id across all users; false if another call claimed it first. */
+    private boolean claimId(Transaction transaction) {
+        return transactionIds.putIfAbsent(transaction.transactionId(), Boolean.TRUE) == null;
+    }
+
+    private void append(Account account, Transaction transaction) {
+        long newBalance = Math.addExact(account.balanceMicros, transaction.balanceDeltaMicros());
+        if (account.rows.isEmpty()) {
+            usersWithRows.incrementAndGet();
+        }
+        account.rows.add(transaction);
+        account.balanceMicros = newBalance;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.headroom.ledger;
+
+import java.time.Instant;
+
+/**
+ * Argument checks shared by every {@link UsageLedger} implementation, so that all adapters reject
+ * the same invalid input with the same {@link InvalidInputException} message.
+ */
+public final class LedgerArguments {
+
+    private LedgerArguments() {
+    }
+
+    /** Returns {@code transaction}, or throws if it is null. */
+    public static Transaction requireTransaction(Transaction transaction) {
+        if (transaction == null) {
+            throw new InvalidInputException("transaction is missing; pass a Transaction");
+        }
+        return transaction;
+    }
+
+    /** Returns {@code userEmail}, or throws if it is null or blank. */
+    public static String requireEmail(String userEmail) {
+        if (userEmail == null || userEmail.isBlank()) {
+            throw new InvalidInputException("userEmail is missing; pass a non-blank email");
+        }
+        return userEmail;
+    }
+
+    /** Throws unless both bounds are present and {@code from} is not after {@code to}. */
+    public static void requireRange(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw new InvalidInputException("time range is missing a bound (from " + from
+                    + ", to " + to + "); pass both, such as Instant.MIN and Instant.MAX");
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("time range is invalid: from " + from
+                    + " is after to " + to + "; pass from <= to");
+        }
+    }
+
+    /** Returns {@code usage}, or throws if it is null or not a usage transaction. */
+    public static Transaction requireUsage(Transaction usage) {
+        requireTransaction(usage);
+        if (usage.kind() != TransactionKind.USAGE) {
+            throw new InvalidInputException("admit takes a usage transaction, but "
+                    + usage.transactionId() + " is a " + usage.kind()
+                    + "; store credits with record()");
+        }
+        return usage;
+    }
+}
