@@ -15,16 +15,18 @@ import java.util.Locale;
  * https://github.com/hildogjr/KiCost/issues/52 states. The Excel rules are Microsoft's, quoted in
  * https://github.com/SheetJS/sheetjs/issues/2458 (2021-11-22). Both were read in 2026-12.
  *
- * <p>A title is readable: an email made only of lower-case ASCII letters, digits and
- * {@code . _ - + @} that fits in 100 characters is its own title. Any other email gets a
+ * <p>A title is readable: an email with an {@code @}, made only of lower-case ASCII letters,
+ * digits and {@code . _ - + @}, that fits in 100 characters is its own title. Any other email
+ * (such as {@code history}, Excel's reserved name) gets a
  * sanitized, lower-cased prefix, a {@code ~} and 20 base-32 characters of the SHA-256 of the
  * exact email. The mapping is injective even when titles are compared ignoring case, as Sheets
  * and Excel compare them: readable titles never contain {@code ~}, so they cannot equal a hashed
  * title. Two hashed titles are equal only if 100 bits of SHA-256 collide, which for a million
  * users happens with a probability below 10^-18.
  *
- * <p>Titles never contain a space. The ledgers give the tabs they keep for themselves titles with
- * a space, so {@link #isUserTitle} tells those tabs apart from users' tabs.
+ * <p>Every title contains {@code @} or {@code ~} and never a space. The tabs that the ledgers keep
+ * for themselves have a space in their titles, and a new workbook's default tab ({@code Sheet1})
+ * has neither character, so {@link #isUserTitle} tells all of them apart from users' tabs.
  */
 public final class TabTitles {
 
@@ -62,7 +64,7 @@ public final class TabTitles {
                 lossy = true;
             }
         }
-        if (readable.toString().equals(EXCEL_RESERVED)) {
+        if (email.indexOf('@') < 0) {
             lossy = true;
         }
         if (!lossy && readable.length() <= MAX_LENGTH) {
@@ -89,11 +91,12 @@ public final class TabTitles {
     }
 
     /**
-     * Returns whether {@code title} could be the title of a user's tab: valid and without a space,
-     * unlike the titles of the tabs that the ledgers keep for themselves.
+     * Returns whether {@code title} could be the title of a user's tab: valid, without a space
+     * and with an {@code @} or a {@code ~}.
      */
     public static boolean isUserTitle(String title) {
-        return isValid(title) && title.indexOf(' ') < 0;
+        return isValid(title) && title.indexOf(' ') < 0
+                && (title.indexOf('@') >= 0 || title.indexOf(HASH_SEPARATOR) >= 0);
     }
 
     /** Returns the title in the case that Sheets and Excel use to compare titles. */

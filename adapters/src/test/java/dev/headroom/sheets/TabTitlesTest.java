@@ -122,6 +122,14 @@ class TabTitlesTest {
     }
 
     @Test
+    void emailWithoutAtGetsHashSuffix() {
+        String title = TabTitles.forEmail("sheet1");
+
+        assertTrue(title.startsWith("sheet1~"), title);
+        assertTrue(TabTitles.isUserTitle(title), title);
+    }
+
+    @Test
     void emptyEmailRejected() {
         assertThrows(IllegalArgumentException.class, () -> TabTitles.forEmail(""));
     }
@@ -130,6 +138,7 @@ class TabTitlesTest {
     void validityRules() {
         assertTrue(TabTitles.isValid("Usage log"));
         assertFalse(TabTitles.isUserTitle("Usage log"));
+        assertFalse(TabTitles.isUserTitle("Sheet1"));
         assertFalse(TabTitles.isValid(""));
         assertFalse(TabTitles.isValid("z".repeat(TabTitles.MAX_LENGTH + 1)));
         assertFalse(TabTitles.isValid("a:b"));

@@ -1,0 +1,285 @@
+package dev.headroom.sheets;
+
+import dev.headroom.ledger.AdmissionGuarantee;
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.LedgerArguments;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.UsageLedger;
+import dev.headroom.metrics.AdapterMetrics;
+import dev.headroom.metrics.MetricsRecorder;
+import dev.headroom.routing.JumpHashRouter;
+import dev.headroom.routing.ShardRouter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ledger with one tab per user, titled by {@link TabTitles}, in one workbook or sharded
+ * across several through a {@link ShardRouter}. This is the proxy's design: the balance is the
+ * sum of every row in the user's tab.
+ *
+ * <p>Each call costs Sheets requests as follows. A user's first access in this ledger, and any
+ * access after the cache lifetime, reads the whole tab (one read); otherwise the balance comes
+ * from what was read and written before. A record or admission appends one row (one write); a
+ * new user's first row first reads the workbook's tab list and adds a tab (one read and two
+ * writes, the second for the header row). {@link #transactions} always reads the tab.
+ *
+ * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's check
+ * and write within this ledger instance: within one instance a transaction id is stored once
+ * and {@link #admit} never spends the same credit twice. Across processes sharing a workbook,
+ * two writers can both pass their checks before either append lands, so a transaction id can
+ * appear in two rows (readers count it once, the first row wins) and concurrent admissions can
+ * overspend by up to one request per additional process. {@link #admissionGuarantee()} is
+ * therefore {@link AdmissionGuarantee#BEST_EFFORT}.
+ *
+ * <p>The caller owns the {@link SheetsConnection}; {@link #close()} leaves it open.
+ */
+public class TabPerUserLedger implements UsageLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TabPerUserLedger.class);
+    private static final Comparator<Transaction> BY_TIMESTAMP =
+            Comparator.comparing(Transaction::timestamp);
+
+    private final SheetsCalls calls;
+    private final ShardRouter router;
+    private final List<TabDirectory> workbooks;
+    private final SheetsLedgerSettings settings;
+    private final MetricsRecorder metrics = new MetricsRecorder();
+    private final LedgerRows rows = LedgerRows.perUser();
+    private final Map<String, UserAccount> accounts = new ConcurrentHashMap<>();
+
+    TabPerUserLedger(SheetsConnection connection, List<String> spreadsheetIds, ShardRouter router,
+            SheetsLedgerSettings settings) {
+        if (spreadsheetIds.isEmpty() || router.shardCount() != spreadsheetIds.size()) {
+            throw new IllegalArgumentException("the router spreads users over "
+                    + router.shardCount() + " shards but " + spreadsheetIds.size()
+                    + " spreadsheet ids were given; give one id per shard");
+        }
+        this.calls = new SheetsCalls(connection, settings.retryPolicy(), metrics);
+        this.router = router;
+        this.settings = settings;
+        List<TabDirectory> directories = new ArrayList<>();
+        for (String id : spreadsheetIds) {
+            directories.add(new TabDirectory(calls, id, settings));
+        }
+        this.workbooks = List.copyOf(directories);
+        LOG.info("Opened a tab-per-user Sheets ledger over {} workbook(s) through {}",
+                workbooks.size(), connection.target());
+    }
+
+    /** Opens a ledger with one tab per user in the workbook {@code spreadsheetId}. */
+    public static TabPerUserLedger singleWorkbook(SheetsConnection connection,
+            String spreadsheetId, SheetsLedgerSettings settings) {
+        return new TabPerUserLedger(connection, List.of(spreadsheetId), new JumpHashRouter(1),
+                settings);
+    }
+
+    /**
+     * Opens a ledger with one tab per user, each user in the workbook that {@code router}
+     * picks: shard {@code i} is {@code spreadsheetIds.get(i)}.
+     */
+    public static TabPerUserLedger sharded(SheetsConnection connection,
+            List<String> spreadsheetIds, ShardRouter router, SheetsLedgerSettings settings) {
+        return new TabPerUserLedger(connection, spreadsheetIds, router, settings);
+    }
+
+    @Override
+    public RecordOutcome record(Transaction transaction) {
+        LedgerArguments.requireTransaction(transaction);
+        UserAccount account = account(transaction.userEmail());
+        account.lock.lock();
+        try {
+            load(account, transaction.userEmail());
+            if (account.ids.contains(transaction.transactionId())) {
+                return RecordOutcome.DUPLICATE;
+            }
+            append(account, transaction);
+            return RecordOutcome.RECORDED;
+        } finally {
+            account.lock.unlock();
+        }
+    }
+
+    /**
+     * Appends the usage row if the balance covers it. The check and the append are serialized
+     * per user within this ledger only; see the class Javadoc for what other processes can do.
+     */
+    @Override
+    public AdmissionOutcome admit(Transaction usage) {
+        LedgerArguments.requireUsage(usage);
+        UserAccount account = account(usage.userEmail());
+        account.lock.lock();
+        try {
+            load(account, usage.userEmail());
+            if (account.ids.contains(usage.transactionId())) {
+                return AdmissionOutcome.DUPLICATE;
+            }
+            if (balance(account, usage.userEmail()) < usage.amountMicros()) {
+                return AdmissionOutcome.INSUFFICIENT_BALANCE;
+            }
+            append(account, usage);
+            return AdmissionOutcome.ADMITTED;
+        } finally {
+            account.lock.unlock();
+        }
+    }
+
+    @Override
+    public long balanceMicros(String userEmail) {
+        LedgerArguments.requireEmail(userEmail);
+        UserAccount account = account(userEmail);
+        account.lock.lock();
+        try {
+            load(account, userEmail);
+            return balance(account, userEmail);
+        } finally {
+            account.lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        LedgerArguments.requireEmail(userEmail);
+        LedgerArguments.requireRange(from, to);
+        List<Transaction> selected = new ArrayList<>();
+        for (Transaction row : allTransactions(userEmail)) {
+            if (!row.timestamp().isBefore(from) && row.timestamp().isBefore(to)) {
+                selected.add(row);
+            }
+        }
+        selected.sort(BY_TIMESTAMP);
+        return selected;
+    }
+
+    /** Counts the users' tabs in every workbook (one read per workbook). */
+    @Override
+    public long countUsers() {
+        long users = 0;
+        for (TabDirectory workbook : workbooks) {
+            users += workbook.countUserTabs();
+        }
+        return users;
+    }
+
+    @Override
+    public AdmissionGuarantee admissionGuarantee() {
+        return AdmissionGuarantee.BEST_EFFORT;
+    }
+
+    @Override
+    public AdapterMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        accounts.clear();
+        LOG.info("Closed the tab-per-user Sheets ledger");
+    }
+
+    /** Returns the index of the workbook that contains the user's tab. */
+    public int shardOf(String userEmail) {
+        return router.route(userEmail);
+    }
+
+    /** Returns every distinct transaction in the user's tab, in row order (one read). */
+    List<Transaction> allTransactions(String userEmail) {
+        String title = TabTitles.forEmail(userEmail);
+        TabDirectory workbook = workbookOf(userEmail);
+        if (!workbook.exists(title)) {
+            return List.of();
+        }
+        List<List<Object>> values = calls.values(workbook.spreadsheetId(),
+                A1.columns(title, rows.lastColumn()));
+        Set<String> seen = new HashSet<>();
+        List<Transaction> distinct = new ArrayList<>();
+        for (List<Object> value : values) {
+            Transaction row = rows.decode(value, userEmail);
+            if (row != null && seen.add(row.transactionId()) && !isArchived(userEmail, row)) {
+                distinct.add(row);
+            }
+        }
+        return distinct;
+    }
+
+    /** Returns whether a live row is also archived; archiving ledgers override this. */
+    boolean isArchived(String userEmail, Transaction row) {
+        return false;
+    }
+
+    /** Returns the balance of the user's archived rows; archiving ledgers override this. */
+    long archivedBalanceMicros(String userEmail) {
+        return 0;
+    }
+
+    SheetsCalls calls() {
+        return calls;
+    }
+
+    LedgerRows rows() {
+        return rows;
+    }
+
+    List<TabDirectory> workbooks() {
+        return workbooks;
+    }
+
+    TabDirectory workbookOf(String userEmail) {
+        return workbooks.get(router.route(userEmail));
+    }
+
+    UserAccount account(String userEmail) {
+        return accounts.computeIfAbsent(userEmail, email -> new UserAccount());
+    }
+
+    private long balance(UserAccount account, String userEmail) {
+        return archivedBalanceMicros(userEmail) + account.balanceMicros;
+    }
+
+    /** Reads the user's rows unless what was read is younger than the cache lifetime. */
+    void load(UserAccount account, String userEmail) {
+        long now = settings.nanoClock().getAsLong();
+        if (account.loaded && now - account.loadedAtNanos < settings.cacheTtl().toNanos()) {
+            return;
+        }
+        List<Transaction> current = allTransactions(userEmail);
+        account.reset(now);
+        account.tabExists = !current.isEmpty()
+                || workbookOf(userEmail).exists(TabTitles.forEmail(userEmail));
+        for (Transaction row : current) {
+            account.ids.add(row.transactionId());
+            account.balanceMicros += row.balanceDeltaMicros();
+        }
+    }
+
+    private void append(UserAccount account, Transaction transaction) {
+        String email = transaction.userEmail();
+        String title = TabTitles.forEmail(email);
+        TabDirectory workbook = workbookOf(email);
+        if (!account.tabExists) {
+            workbook.create(title, rows.header(), rows.lastColumn());
+            account.tabExists = true;
+        }
+        calls.append(workbook.spreadsheetId(), A1.columns(title, rows.lastColumn()),
+                List.of(rows.encode(transaction)), () -> storedAfterReload(account, transaction));
+        // A reload before a retry may already have counted the row.
+        if (account.ids.add(transaction.transactionId())) {
+            account.balanceMicros += transaction.balanceDeltaMicros();
+        }
+    }
+
+    /** Reads the user's rows again and returns whether the transaction is among them. */
+    private boolean storedAfterReload(UserAccount account, Transaction transaction) {
+        account.invalidate();
+        load(account, transaction.userEmail());
+        return account.ids.contains(transaction.transactionId());
+    }
+}
