@@ -203,7 +203,7 @@ public class TabPerUserLedger implements UsageLedger {
         List<Transaction> distinct = new ArrayList<>();
         for (List<Object> value : values) {
             Transaction row = rows.decode(value, userEmail);
-            if (row != null && seen.add(row.transactionId()) && !isArchived(userEmail, row)) {
+            if (row != null && seen.add(row.transactionId()) && !isArchived(title, row)) {
                 distinct.add(row);
             }
         }
@@ -211,12 +211,12 @@ public class TabPerUserLedger implements UsageLedger {
     }
 
     /** Returns whether a live row is also archived; archiving ledgers override this. */
-    boolean isArchived(String userEmail, Transaction row) {
+    boolean isArchived(String title, Transaction row) {
         return false;
     }
 
-    /** Returns the balance of the user's archived rows; archiving ledgers override this. */
-    long archivedBalanceMicros(String userEmail) {
+    /** Returns the balance of a user tab's archived rows; archiving ledgers override this. */
+    long archivedBalanceMicros(String title) {
         return 0;
     }
 
@@ -237,11 +237,16 @@ public class TabPerUserLedger implements UsageLedger {
     }
 
     UserAccount account(String userEmail) {
-        return accounts.computeIfAbsent(userEmail, email -> new UserAccount());
+        return accountOfTab(TabTitles.forEmail(userEmail));
+    }
+
+    /** Returns the account of the user whose tab has this title. */
+    UserAccount accountOfTab(String title) {
+        return accounts.computeIfAbsent(title, key -> new UserAccount());
     }
 
     private long balance(UserAccount account, String userEmail) {
-        return archivedBalanceMicros(userEmail) + account.balanceMicros;
+        return archivedBalanceMicros(TabTitles.forEmail(userEmail)) + account.balanceMicros;
     }
 
     /** Reads the user's rows unless what was read is younger than the cache lifetime. */
