@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plan's archive hybrid: one tab per user in a live workbook holds the recent rows, and
+ * The plan's archive hybrid: one tab per user in a live workbook contains the recent rows, and
  * {@link #archive} moves older rows to one archive workbook per calendar month (UTC). The
  * balance is the archived total plus the sum of the live rows, so a balance read costs one
  * read of the short live tab once the archive totals are cached.

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  *     empty to add tabs until Google's cell budget stops them
  * @param retryPolicy how throttled and failed calls are retried
  * @param cacheTtl how long a ledger trusts what it read of a user's rows before reading them
- *     again; rows written by other processes become visible after at most this long
+ *     again, which is the longest time before rows of other processes become visible
  * @param nanoClock monotonic clock in nanoseconds that ages the cache
  */
 public record SheetsLedgerSettings(

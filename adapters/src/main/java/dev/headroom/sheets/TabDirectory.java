@@ -89,8 +89,8 @@ final class TabDirectory {
         LOG.info("Added tab {} to workbook {}", title, spreadsheetId);
         titles.add(TabTitles.comparable(title));
         tabCount++;
-        // Appended rather than written to row 1, so that a row another writer appended first
-        // is never overwritten; readers skip a header row wherever it lands.
+        // The header is appended, not written to row 1, so it never overwrites a row that another
+        // writer appended first. Readers skip a header row wherever it lands.
         calls.append(spreadsheetId, A1.columns(title, lastColumn), List.of(header), () -> false);
     }
 

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * across several through a {@link ShardRouter}. This is the proxy's design: the balance is the
  * sum of every row in the user's tab.
  *
- * <p>Each call costs Sheets requests as follows. A user's first access in this ledger, and any
- * access after the cache lifetime, reads the whole tab (one read); otherwise the balance comes
- * from what was read and written before. A record or admission appends one row (one write); a
+ * <p>Each call costs Sheets requests as follows. A user's first access in this ledger reads the
+ * whole tab (one read), and so does any access after the cache lifetime. Other balance checks
+ * cost no request, because the ledger adds its own writes to what it read. A record or admission appends one row (one write); a
  * new user's first row first reads the workbook's tab list and adds a tab (one read and two
  * writes, the second for the header row). {@link #transactions} always reads the tab.
  *

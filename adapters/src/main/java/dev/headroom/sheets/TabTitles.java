@@ -26,7 +26,7 @@ import java.util.Locale;
  *
  * <p>Every title contains {@code @} or {@code ~} and never a space. The tabs that the ledgers keep
  * for themselves have a space in their titles, and a new workbook's default tab ({@code Sheet1})
- * has neither character, so {@link #isUserTitle} tells all of them apart from users' tabs.
+ * has neither character, so {@link #isUserTitle} separates all of them from users' tabs.
  */
 public final class TabTitles {
 

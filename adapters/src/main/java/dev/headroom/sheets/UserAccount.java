@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What a ledger last read of one user's rows: the transaction ids and the balance they sum to.
- * Guarded by {@link #lock}, which also serializes the user's writes within one ledger.
+ * Cached state of one user's rows: the transaction ids and the balance they sum to. Guarded by
+ * {@link #lock}, which also serializes the user's writes within one ledger.
  */
 final class UserAccount {
 
