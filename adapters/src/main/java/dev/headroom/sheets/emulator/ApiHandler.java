@@ -1,0 +1,153 @@
+package dev.headroom.sheets.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.headroom.sheets.limits.Quota;
+import dev.headroom.sheets.limits.QuotaDecision;
+import dev.headroom.sheets.limits.QuotaWindows;
+import dev.headroom.sheets.limits.SheetsLimitException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every request: maps it to an operation, charges the caller's quota, reads the
+ * (possibly gzip-compressed) body within the payload limit, runs the call and writes Google's
+ * JSON response or error body.
+ */
+final class ApiHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final EmulatorConfig config;
+    private final QuotaWindows quotas;
+    private final SpreadsheetCalls spreadsheets;
+    private final ValueCalls values;
+    private final AtomicLong throttledCalls = new AtomicLong();
+
+    ApiHandler(EmulatorConfig config) {
+        this.config = config;
+        this.quotas = new QuotaWindows(config.quotaLimits(), config.windowKind());
+        WorkbookStore store = new WorkbookStore(config.cellLimit());
+        this.spreadsheets = new SpreadsheetCalls(store);
+        this.values = new ValueCalls(store, config.characterLimit());
+    }
+
+    long throttledCalls() {
+        return throttledCalls.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        Identity identity = Identity.of(exchange.getRequestHeaders().getFirst("Authorization"));
+        try {
+            Route route = Route.parse(method, path);
+            admit(identity, route);
+            String body = readBody(exchange);
+            QueryParameters query = new QueryParameters(exchange.getRequestURI().getRawQuery());
+            send(exchange, 200, dispatch(route, query, body));
+        } catch (ApiException failure) {
+            LOG.debug("{} {} by {} failed with {}: {}", method, path, identity.fingerprint(),
+                    failure.code(), failure.getMessage());
+            send(exchange, failure.code(), Json.write(errorBody(failure)));
+        } catch (SheetsLimitException limit) {
+            LOG.debug("{} {} by {} broke {}: {}", method, path, identity.fingerprint(),
+                    limit.rule(), limit.getMessage());
+            ApiException failure = ApiException.invalidArgument(limit.getMessage());
+            send(exchange, 400, Json.write(errorBody(failure)));
+        } catch (RuntimeException bug) {
+            LOG.error("{} {} by {} failed inside the emulator", method, path,
+                    identity.fingerprint(), bug);
+            ApiException failure = new ApiException(500, "INTERNAL", "backendError",
+                    "Internal error encountered.", List.of());
+            send(exchange, 500, Json.write(errorBody(failure)));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void admit(Identity identity, Route route) {
+        QuotaDecision decision = quotas.tryAcquire(identity.name(), route.operation().kind(),
+                config.clockMillis().getAsLong());
+        if (decision.granted()) {
+            return;
+        }
+        Quota quota = decision.rejectedBy().orElseThrow();
+        throttledCalls.incrementAndGet();
+        throw QuotaErrors.exhausted(quota, config.quotaLimits().limit(quota),
+                config.projectNumber());
+    }
+
+    private String dispatch(Route route, QueryParameters query, String body) {
+        String id = route.spreadsheetId();
+        switch (route.operation()) {
+            case CREATE:
+                return spreadsheets.create(body);
+            case GET:
+                return spreadsheets.get(id);
+            case BATCH_UPDATE:
+                return spreadsheets.batchUpdate(id, body);
+            case VALUES_GET:
+                return values.get(id, route.range(), query);
+            case VALUES_BATCH_GET:
+                return values.batchGet(id, query);
+            case VALUES_UPDATE:
+                return values.update(id, route.range(), query, body);
+            case VALUES_APPEND:
+                return values.append(id, route.range(), query, body);
+            default:
+                return values.clear(id, route.range());
+        }
+    }
+
+    private String readBody(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
+            in = new GZIPInputStream(in);
+        }
+        byte[] bytes = in.readNBytes(config.maxRequestBytes() + 1);
+        if (bytes.length > config.maxRequestBytes()) {
+            throw ApiException.invalidArgument("Request payload size exceeds the limit: "
+                    + config.maxRequestBytes() + " bytes.");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> errorBody(ApiException failure) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.code());
+        error.put("message", failure.getMessage());
+        if (failure.reason() != null) {
+            Map<String, Object> legacy = new LinkedHashMap<>();
+            legacy.put("message", failure.getMessage());
+            legacy.put("domain", "global");
+            legacy.put("reason", failure.reason());
+            error.put("errors", List.of(legacy));
+        }
+        error.put("status", failure.status());
+        if (!failure.details().isEmpty()) {
+            error.put("details", failure.details());
+        }
+        return Map.of("error", error);
+    }
+
+    private static void send(HttpExchange exchange, int code, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.headroom.sheets.emulator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The decoded parameters of a request's query string; a name may repeat. */
+final class QueryParameters {
+
+    private final Map<String, List<String>> values = new HashMap<>();
+
+    /** Parses a raw (still percent-encoded) query string, or null for none. */
+    QueryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+    }
+
+    /** Returns the first value of a parameter, or null when it is absent. */
+    String first(String name) {
+        List<String> all = values.get(name);
+        return all == null ? null : all.get(0);
+    }
+
+    /** Returns every value of a parameter, in order; empty when it is absent. */
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+}
