@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each call costs Sheets requests as follows. A user's first access in this ledger reads the
  * whole tab (one read), and so does any access after the cache lifetime. Other balance checks
- * cost no request, because the ledger adds its own writes to what it read. A record or admission appends one row (one write); a
- * new user's first row first reads the workbook's tab list and adds a tab (one read and two
- * writes, the second for the header row). {@link #transactions} always reads the tab.
+ * cost no request, because the ledger adds its own writes to what it read. A record or
+ * admission appends one row (one write). A new user's first row first reads the workbook's tab
+ * list and adds a tab (one read and two writes, the second for the header row).
+ * {@link #transactions} always reads the tab.
  *
  * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's check
  * and write within this ledger instance: within one instance a transaction id is stored once
