@@ -27,7 +27,7 @@ class SheetsLedgerContractTests {
     /** Base of the four suites: a fresh workbook per test and the documented bound of one. */
     abstract static class SheetsContract extends UsageLedgerContract {
 
-        /** One admission, because admissions of one ledger instance are serialized per user. */
+        /** Returns 1, because one ledger instance serializes the admissions of each user. */
         @Override
         protected int bestEffortMaxAdmitted() {
             return 1;
