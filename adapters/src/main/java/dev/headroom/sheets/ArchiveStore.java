@@ -81,36 +81,47 @@ final class ArchiveStore {
 
     /**
      * Appends the rows of the user's tab {@code title} that are not archived yet to the archive
-     * workbook of {@code month}, creating that workbook if needed.
+     * workbook of {@code month}, creating that workbook if needed. The rows go out in as few
+     * appends as the recommended payload limit of {@link PayloadChunks} allows.
      */
     synchronized void store(YearMonth month, String title, List<Transaction> moved) {
         load();
-        Set<String> archived = idsByTab.computeIfAbsent(title, key -> new HashSet<>());
-        List<List<Object>> values = new ArrayList<>();
         List<Transaction> added = new ArrayList<>();
         for (Transaction row : moved) {
-            if (!archived.contains(row.transactionId())) {
-                values.add(rows.encode(row, title));
+            if (!idsByTab.getOrDefault(title, Set.of()).contains(row.transactionId())) {
                 added.add(row);
             }
         }
-        if (values.isEmpty()) {
+        if (added.isEmpty()) {
             return;
         }
         String spreadsheetId = workbookFor(month);
-        calls.append(spreadsheetId, A1.columns(ARCHIVE_TAB, rows.lastColumn()), values,
-                () -> storedAfterReload(title, added));
-        for (Transaction row : added) {
-            if (archived.add(row.transactionId())) {
-                totalByTab.merge(title, row.balanceDeltaMicros(), Long::sum);
+        List<List<Transaction>> chunks = PayloadChunks.split(added,
+                row -> PayloadChunks.jsonBytes(rows.encode(row, title)),
+                PayloadChunks.MAX_REQUEST_BYTES);
+        for (List<Transaction> chunk : chunks) {
+            calls.append(spreadsheetId, A1.columns(ARCHIVE_TAB, rows.lastColumn()), chunk,
+                    row -> rows.encode(row, title), sent -> absentAfterReload(title, sent));
+            for (Transaction row : chunk) {
+                if (idsByTab.computeIfAbsent(title, key -> new HashSet<>())
+                        .add(row.transactionId())) {
+                    totalByTab.merge(title, row.balanceDeltaMicros(), Long::sum);
+                }
             }
         }
     }
 
-    private boolean storedAfterReload(String title, List<Transaction> added) {
+    /** Reads every archive workbook again and returns the rows of {@code sent} not archived. */
+    private List<Transaction> absentAfterReload(String title, List<Transaction> sent) {
         forceLoad();
         Set<String> archived = idsByTab.getOrDefault(title, Set.of());
-        return added.stream().allMatch(row -> archived.contains(row.transactionId()));
+        List<Transaction> absent = new ArrayList<>();
+        for (Transaction row : sent) {
+            if (!archived.contains(row.transactionId())) {
+                absent.add(row);
+            }
+        }
+        return absent;
     }
 
     private String workbookFor(YearMonth month) {
@@ -121,12 +132,12 @@ final class ArchiveStore {
         String spreadsheetId = calls.createWorkbook("Usage archive " + month, ARCHIVE_TAB);
         // NOTE: a crash between the creation and the index row leaves an unlisted workbook.
         calls.append(spreadsheetId, A1.columns(ARCHIVE_TAB, rows.lastColumn()),
-                List.of(rows.header()), () -> false);
+                List.of(rows.header()));
         if (!live.exists(INDEX_TAB)) {
             live.create(INDEX_TAB, INDEX_HEADER, "B");
         }
         calls.append(live.spreadsheetId(), A1.columns(INDEX_TAB, "B"),
-                List.of(List.of(month.toString(), spreadsheetId)), () -> false);
+                List.of(List.of(month.toString(), spreadsheetId)));
         workbooks.computeIfAbsent(month, key -> new ArrayList<>()).add(spreadsheetId);
         LOG.info("Created archive workbook {} for {}", spreadsheetId, month);
         return spreadsheetId;

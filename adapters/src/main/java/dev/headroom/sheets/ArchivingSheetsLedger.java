@@ -98,9 +98,12 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
     }
 
     private long archiveTab(TabDirectory live, String title, Instant cutoff) {
-        UserAccount account = accountOfTab(title);
-        account.lock.lock();
+        LedgerTab tab = tabTitled(title);
+        tab.lock.lock();
         try {
+            // The live tab is read and rewritten below, so no append of this ledger may land
+            // in between; none starts while the lock is held.
+            tab.awaitIdle();
             LedgerRows layout = rows();
             List<List<Object>> values = calls().values(live.spreadsheetId(),
                     A1.columns(title, layout.lastColumn()));
@@ -128,10 +131,10 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
             if (moved > 0 || dropped > 1) {
                 rewrite(live.spreadsheetId(), title, kept, values.size());
             }
-            account.invalidate();
+            tab.invalidate();
             return moved;
         } finally {
-            account.lock.unlock();
+            tab.lock.unlock();
         }
     }
 

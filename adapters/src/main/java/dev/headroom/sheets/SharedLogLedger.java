@@ -11,12 +11,9 @@ import dev.headroom.metrics.MetricsRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * whole log, and the workbook's cell budget bounds the log's length.
  *
  * <p>Requests: the first access, and any access after the cache lifetime, reads the whole log
- * (one read) and caches every user's balance; a record or admission appends one row (one
- * write). The first row ever also adds the log tab (one read and two writes).
+ * (one read) and caches every user's balance. Records and admissions of all users are appended
+ * by group commit: a lone record costs one write, and the rows that arrive while an append is
+ * in flight go out together in the next one, so a burst of concurrent records costs a few
+ * writes. The first row ever also adds the log tab (one read and two writes).
  * {@link #transactions} always reads the whole log.
  *
- * <p>Guarantees. Writes are serialized within this ledger instance, so within one instance a
- * transaction id is stored once per user and {@link #admit} never spends the same credit twice.
+ * <p>Guarantees. Checks are serialized within this ledger instance and count queued rows, so
+ * within one instance a transaction id is stored once per user and {@link #admit} never spends
+ * the same credit twice: it subtracts the user's queued debits and ignores queued credits until
+ * they are stored. A record or admission returns only after its row is stored.
  * Across processes, as for {@link TabPerUserLedger}, an id can appear in two rows (counted
  * once) and concurrent admissions can overspend by one request per additional process, so the
  * guarantee is {@link AdmissionGuarantee#BEST_EFFORT}. The caller owns the connection.
@@ -48,12 +49,18 @@ public final class SharedLogLedger implements UsageLedger {
     private final SheetsLedgerSettings settings;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final LedgerRows rows = LedgerRows.sharedLog();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Long> balances = new HashMap<>();
-    private final Set<String> keys = new HashSet<>();
-    private boolean tabExists;
-    private boolean loaded;
-    private long loadedAtNanos;
+    private final LedgerTab log = new LedgerTab(LOG_TAB);
+    private final LedgerTab.BatchWriter writer = new LedgerTab.BatchWriter() {
+        @Override
+        public long payloadBytes(Transaction row) {
+            return PayloadChunks.jsonBytes(rows.encode(row));
+        }
+
+        @Override
+        public void append(List<Transaction> batch) {
+            appendBatch(batch);
+        }
+    };
 
     /** Opens a shared-log ledger in the workbook {@code spreadsheetId}. */
     public SharedLogLedger(SheetsConnection connection, String spreadsheetId,
@@ -68,48 +75,52 @@ public final class SharedLogLedger implements UsageLedger {
     @Override
     public RecordOutcome record(Transaction transaction) {
         LedgerArguments.requireTransaction(transaction);
-        lock.lock();
+        log.lock.lock();
         try {
             load();
-            if (keys.contains(key(transaction))) {
+            if (log.awaitSettled(transaction)) {
                 return RecordOutcome.DUPLICATE;
             }
-            append(transaction);
+            log.appendAndWait(transaction, writer);
             return RecordOutcome.RECORDED;
         } finally {
-            lock.unlock();
+            log.lock.unlock();
         }
     }
 
-    /** Appends the usage row if the balance covers it, serialized within this ledger only. */
+    /**
+     * Appends the usage row if the balance covers it: the stored balance minus the user's
+     * queued debits. Serialized within this ledger only.
+     */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
         LedgerArguments.requireUsage(usage);
-        lock.lock();
+        log.lock.lock();
         try {
             load();
-            if (keys.contains(key(usage))) {
+            if (log.awaitSettled(usage)) {
                 return AdmissionOutcome.DUPLICATE;
             }
-            if (balances.getOrDefault(usage.userEmail(), 0L) < usage.amountMicros()) {
+            if (log.spendableMicros(usage.userEmail()) < usage.amountMicros()) {
                 return AdmissionOutcome.INSUFFICIENT_BALANCE;
             }
-            append(usage);
+            log.appendAndWait(usage, writer);
             return AdmissionOutcome.ADMITTED;
         } finally {
-            lock.unlock();
+            log.lock.unlock();
         }
     }
 
+    /** Returns the sum of the user's stored rows; rows still queued are not counted. */
     @Override
     public long balanceMicros(String userEmail) {
         LedgerArguments.requireEmail(userEmail);
-        lock.lock();
+        log.lock.lock();
         try {
             load();
-            return balances.getOrDefault(userEmail, 0L);
+            return log.storedBalanceMicros(userEmail);
         } finally {
-            lock.unlock();
+            log.lock.unlock();
         }
     }
 
@@ -130,12 +141,12 @@ public final class SharedLogLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
-        lock.lock();
+        log.lock.lock();
         try {
             load();
-            return balances.size();
+            return log.storedUsers();
         } finally {
-            lock.unlock();
+            log.lock.unlock();
         }
     }
 
@@ -165,7 +176,7 @@ public final class SharedLogLedger implements UsageLedger {
         List<Transaction> distinct = new ArrayList<>();
         for (List<Object> value : values) {
             Transaction row = rows.decode(value, null);
-            if (row != null && seen.add(key(row))) {
+            if (row != null && seen.add(LedgerTab.key(row))) {
                 distinct.add(row);
             }
         }
@@ -174,41 +185,44 @@ public final class SharedLogLedger implements UsageLedger {
 
     private void load() {
         long now = settings.nanoClock().getAsLong();
-        if (loaded && now - loadedAtNanos < settings.cacheTtl().toNanos()) {
+        if (log.isFresh(now, settings.cacheTtl().toNanos())) {
             return;
         }
-        List<Transaction> log = readLog();
-        balances.clear();
-        keys.clear();
-        for (Transaction row : log) {
-            keys.add(key(row));
-            balances.merge(row.userEmail(), row.balanceDeltaMicros(), Long::sum);
+        List<Transaction> rowsRead = readLog();
+        log.reset(now);
+        log.markTabExists(!rowsRead.isEmpty() || workbook.exists(LOG_TAB));
+        for (Transaction row : rowsRead) {
+            log.addStored(row);
         }
-        tabExists = !log.isEmpty() || workbook.exists(LOG_TAB);
-        loaded = true;
-        loadedAtNanos = now;
     }
 
-    private void append(Transaction transaction) {
-        if (!tabExists) {
+    /** Appends rows to the log in one request, adding the log tab first if it is missing. */
+    private void appendBatch(List<Transaction> batch) {
+        if (!log.tabExists()) {
             workbook.create(LOG_TAB, rows.header(), rows.lastColumn());
-            tabExists = true;
+            log.markTabExists(true);
         }
-        calls.append(workbook.spreadsheetId(), A1.columns(LOG_TAB, rows.lastColumn()),
-                List.of(rows.encode(transaction)), () -> storedAfterReload(transaction));
-        if (keys.add(key(transaction))) {
-            balances.merge(transaction.userEmail(), transaction.balanceDeltaMicros(), Long::sum);
-        }
+        calls.append(workbook.spreadsheetId(), A1.columns(LOG_TAB, rows.lastColumn()), batch,
+                rows::encode, this::absentAfterReload);
     }
 
-    private boolean storedAfterReload(Transaction transaction) {
-        loaded = false;
-        load();
-        return keys.contains(key(transaction));
-    }
-
-    /** Returns the identity of a row: its user and transaction id. */
-    private static String key(Transaction transaction) {
-        return transaction.userEmail() + '\n' + transaction.transactionId();
+    /** Reads the log again and returns the transactions of {@code sent} not among its rows. */
+    private List<Transaction> absentAfterReload(List<Transaction> sent) {
+        log.lock.lock();
+        try {
+            log.invalidate();
+            load();
+            List<Transaction> absent = new ArrayList<>();
+            for (Transaction row : sent) {
+                if (!log.isStored(row)) {
+                    absent.add(row);
+                }
+            }
+            LOG.info("Re-read the log of workbook {} after an uncertain append: {} of {} rows"
+                    + " absent", workbook.spreadsheetId(), absent.size(), sent.size());
+            return absent;
+        } finally {
+            log.lock.unlock();
+        }
     }
 }

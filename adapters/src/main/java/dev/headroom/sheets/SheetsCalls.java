@@ -17,7 +17,10 @@ import dev.headroom.retry.RetryableCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The Sheets API calls that the ledgers make, each retried under a {@link RetryPolicy}, counted
@@ -92,19 +95,51 @@ final class SheetsCalls {
     }
 
     /**
-     * Appends rows after the table in {@code range}, written RAW (one write request).
-     *
-     * @param applied checks, before a retry after a transient failure, whether the rows are
-     *     already stored
+     * Appends rows after the table in {@code range}, written RAW, and retries the call
+     * unconditionally: for rows such as a header, where a second copy is harmless (one write
+     * request unless retried).
      */
-    void append(String spreadsheetId, String range, List<List<Object>> rows,
-            BooleanSupplier applied) {
-        ValueRange body = new ValueRange().setValues(rows);
-        write("values.append", range, applied, () -> sheets.spreadsheets().values()
-                .append(spreadsheetId, range, body)
-                .setValueInputOption(RAW)
-                .setInsertDataOption(OVERWRITE)
-                .execute());
+    void append(String spreadsheetId, String range, List<List<Object>> rows) {
+        append(spreadsheetId, range, rows, row -> row, unsure -> unsure);
+    }
+
+    /**
+     * Appends the rows of {@code items} after the table in {@code range}, written RAW, in one
+     * write request unless retried. Sheets applies the rows of one append atomically.
+     *
+     * <p>After a failure that may hide a success, the next attempt first passes the items it
+     * would send to {@code absentAfterFailure}, which reads the tab again and returns the items
+     * still missing, and sends only those; an empty list ends the call as a success.
+     *
+     * @param encode converts an item to its row of cells
+     */
+    <T> void append(String spreadsheetId, String range, List<T> items,
+            Function<T, List<Object>> encode, UnaryOperator<List<T>> absentAfterFailure) {
+        AtomicReference<List<T>> remaining = new AtomicReference<>(List.copyOf(items));
+        AtomicBoolean uncertain = new AtomicBoolean(false);
+        retrier.execute("values.append", range, () -> {
+            if (uncertain.get()) {
+                remaining.set(List.copyOf(absentAfterFailure.apply(remaining.get())));
+                if (remaining.get().isEmpty()) {
+                    return null;
+                }
+            }
+            List<List<Object>> rows = new ArrayList<>(remaining.get().size());
+            for (T item : remaining.get()) {
+                rows.add(encode.apply(item));
+            }
+            ValueRange body = new ValueRange().setValues(rows);
+            try {
+                return attempt("values.append", () -> sheets.spreadsheets().values()
+                        .append(spreadsheetId, range, body)
+                        .setValueInputOption(RAW)
+                        .setInsertDataOption(OVERWRITE)
+                        .execute());
+            } catch (Exception e) {
+                uncertain.set(GoogleErrors.mayHaveApplied(e));
+                throw e;
+            }
+        });
     }
 
     /** Overwrites the cells of {@code range} with rows written RAW (one write request). */

@@ -91,7 +91,7 @@ final class TabDirectory {
         tabCount++;
         // The header is appended, not written to row 1, so it never overwrites a row that another
         // writer appended first. Readers skip a header row wherever it lands.
-        calls.append(spreadsheetId, A1.columns(title, lastColumn), List.of(header), () -> false);
+        calls.append(spreadsheetId, A1.columns(title, lastColumn), List.of(header));
     }
 
     /** Reads the tab titles again and returns those that could belong to users. */

@@ -28,18 +28,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each call costs Sheets requests as follows. A user's first access in this ledger reads the
  * whole tab (one read), and so does any access after the cache lifetime. Other balance checks
- * cost no request, because the ledger adds its own writes to what it read. A record or
- * admission appends one row (one write). A new user's first row first reads the workbook's tab
- * list and adds a tab (one read and two writes, the second for the header row).
- * {@link #transactions} always reads the tab.
+ * cost no request, because the ledger adds its own writes to what it read. Records and
+ * admissions are appended by group commit: a row that arrives while
+ * another append for the same user is in flight waits and goes out with the other rows that
+ * arrived meanwhile, so a lone record costs one write and a burst of concurrent records for one
+ * user costs a few. A new user's first batch first reads the workbook's tab list and adds a
+ * tab (one read and two writes, the second for the header row). {@link #transactions} always
+ * reads the tab.
  *
- * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's check
- * and write within this ledger instance: within one instance a transaction id is stored once
- * and {@link #admit} never spends the same credit twice. Across processes sharing a workbook,
- * two writers can both pass their checks before either append lands, so a transaction id can
- * appear in two rows (readers count it once, the first row wins) and concurrent admissions can
- * overspend by up to one request per additional process. {@link #admissionGuarantee()} is
- * therefore {@link AdmissionGuarantee#BEST_EFFORT}.
+ * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's checks
+ * within this ledger instance and counts queued rows in them: within one instance a transaction
+ * id is stored once, and {@link #admit} never spends the same credit twice because it subtracts
+ * the user's queued debits and ignores queued credits until they are stored. A record or
+ * admission returns only after its row is stored, or throws the error that kept it out.
+ *
+ * <p>Across processes sharing a workbook, two writers can both pass their checks before either
+ * append lands, so a transaction id can appear in two rows (readers count it once, the first
+ * row wins) and concurrent admissions can overspend by up to one request per additional
+ * process. {@link #admissionGuarantee()} is therefore {@link AdmissionGuarantee#BEST_EFFORT}.
  *
  * <p>The caller owns the {@link SheetsConnection}; {@link #close()} leaves it open.
  */
@@ -55,7 +61,7 @@ public class TabPerUserLedger implements UsageLedger {
     private final SheetsLedgerSettings settings;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final LedgerRows rows = LedgerRows.perUser();
-    private final Map<String, UserAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, LedgerTab> tabs = new ConcurrentHashMap<>();
 
     TabPerUserLedger(SheetsConnection connection, List<String> spreadsheetIds, ShardRouter router,
             SheetsLedgerSettings settings) {
@@ -95,54 +101,59 @@ public class TabPerUserLedger implements UsageLedger {
     @Override
     public RecordOutcome record(Transaction transaction) {
         LedgerArguments.requireTransaction(transaction);
-        UserAccount account = account(transaction.userEmail());
-        account.lock.lock();
+        String email = transaction.userEmail();
+        LedgerTab tab = tabOf(email);
+        tab.lock.lock();
         try {
-            load(account, transaction.userEmail());
-            if (account.ids.contains(transaction.transactionId())) {
+            load(tab, email);
+            if (tab.awaitSettled(transaction)) {
                 return RecordOutcome.DUPLICATE;
             }
-            append(account, transaction);
+            tab.appendAndWait(transaction, writer(tab, email));
             return RecordOutcome.RECORDED;
         } finally {
-            account.lock.unlock();
+            tab.lock.unlock();
         }
     }
 
     /**
-     * Appends the usage row if the balance covers it. The check and the append are serialized
-     * per user within this ledger only; see the class Javadoc for what other processes can do.
+     * Appends the usage row if the balance covers it. The balance checked is the stored one
+     * minus the user's queued debits; the check and the queueing are serialized per user
+     * within this ledger only, see the class Javadoc for what other processes can do.
      */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
         LedgerArguments.requireUsage(usage);
-        UserAccount account = account(usage.userEmail());
-        account.lock.lock();
+        String email = usage.userEmail();
+        LedgerTab tab = tabOf(email);
+        tab.lock.lock();
         try {
-            load(account, usage.userEmail());
-            if (account.ids.contains(usage.transactionId())) {
+            load(tab, email);
+            if (tab.awaitSettled(usage)) {
                 return AdmissionOutcome.DUPLICATE;
             }
-            if (balance(account, usage.userEmail()) < usage.amountMicros()) {
+            long spendable = archivedBalanceMicros(tab.title()) + tab.spendableMicros(email);
+            if (spendable < usage.amountMicros()) {
                 return AdmissionOutcome.INSUFFICIENT_BALANCE;
             }
-            append(account, usage);
+            tab.appendAndWait(usage, writer(tab, email));
             return AdmissionOutcome.ADMITTED;
         } finally {
-            account.lock.unlock();
+            tab.lock.unlock();
         }
     }
 
+    /** Returns the sum of the user's stored rows; rows still queued are not counted. */
     @Override
     public long balanceMicros(String userEmail) {
         LedgerArguments.requireEmail(userEmail);
-        UserAccount account = account(userEmail);
-        account.lock.lock();
+        LedgerTab tab = tabOf(userEmail);
+        tab.lock.lock();
         try {
-            load(account, userEmail);
-            return balance(account, userEmail);
+            load(tab, userEmail);
+            return archivedBalanceMicros(tab.title()) + tab.storedBalanceMicros(userEmail);
         } finally {
-            account.lock.unlock();
+            tab.lock.unlock();
         }
     }
 
@@ -182,7 +193,7 @@ public class TabPerUserLedger implements UsageLedger {
 
     @Override
     public void close() {
-        accounts.clear();
+        tabs.clear();
         LOG.info("Closed the tab-per-user Sheets ledger");
     }
 
@@ -237,55 +248,73 @@ public class TabPerUserLedger implements UsageLedger {
         return workbooks.get(router.route(userEmail));
     }
 
-    UserAccount account(String userEmail) {
-        return accountOfTab(TabTitles.forEmail(userEmail));
+    LedgerTab tabOf(String userEmail) {
+        return tabTitled(TabTitles.forEmail(userEmail));
     }
 
-    /** Returns the account of the user whose tab has this title. */
-    UserAccount accountOfTab(String title) {
-        return accounts.computeIfAbsent(title, key -> new UserAccount());
-    }
-
-    private long balance(UserAccount account, String userEmail) {
-        return archivedBalanceMicros(TabTitles.forEmail(userEmail)) + account.balanceMicros;
+    /** Returns the cached state of the user tab with this title. */
+    LedgerTab tabTitled(String title) {
+        return tabs.computeIfAbsent(title, LedgerTab::new);
     }
 
     /** Reads the user's rows unless what was read is younger than the cache lifetime. */
-    void load(UserAccount account, String userEmail) {
+    void load(LedgerTab tab, String userEmail) {
         long now = settings.nanoClock().getAsLong();
-        if (account.loaded && now - account.loadedAtNanos < settings.cacheTtl().toNanos()) {
+        if (tab.isFresh(now, settings.cacheTtl().toNanos())) {
             return;
         }
         List<Transaction> current = allTransactions(userEmail);
-        account.reset(now);
-        account.tabExists = !current.isEmpty()
-                || workbookOf(userEmail).exists(TabTitles.forEmail(userEmail));
+        tab.reset(now);
+        tab.markTabExists(!current.isEmpty() || workbookOf(userEmail).exists(tab.title()));
         for (Transaction row : current) {
-            account.ids.add(row.transactionId());
-            account.balanceMicros += row.balanceDeltaMicros();
+            tab.addStored(row);
         }
     }
 
-    private void append(UserAccount account, Transaction transaction) {
-        String email = transaction.userEmail();
-        String title = TabTitles.forEmail(email);
+    /** Returns the writer that appends batches of the user's rows to the user's tab. */
+    private LedgerTab.BatchWriter writer(LedgerTab tab, String email) {
+        return new LedgerTab.BatchWriter() {
+            @Override
+            public long payloadBytes(Transaction row) {
+                return PayloadChunks.jsonBytes(rows.encode(row));
+            }
+
+            @Override
+            public void append(List<Transaction> batch) {
+                appendBatch(tab, email, batch);
+            }
+        };
+    }
+
+    /** Appends rows to the user's tab in one request, adding the tab first if it is missing. */
+    private void appendBatch(LedgerTab tab, String email, List<Transaction> batch) {
         TabDirectory workbook = workbookOf(email);
-        if (!account.tabExists) {
-            workbook.create(title, rows.header(), rows.lastColumn());
-            account.tabExists = true;
+        if (!tab.tabExists()) {
+            workbook.create(tab.title(), rows.header(), rows.lastColumn());
+            tab.markTabExists(true);
         }
-        calls.append(workbook.spreadsheetId(), A1.columns(title, rows.lastColumn()),
-                List.of(rows.encode(transaction)), () -> storedAfterReload(account, transaction));
-        // A reload before a retry may already have counted the row.
-        if (account.ids.add(transaction.transactionId())) {
-            account.balanceMicros += transaction.balanceDeltaMicros();
-        }
+        calls.append(workbook.spreadsheetId(), A1.columns(tab.title(), rows.lastColumn()),
+                batch, rows::encode, sent -> absentAfterReload(tab, email, sent));
     }
 
-    /** Reads the user's rows again and returns whether the transaction is among them. */
-    private boolean storedAfterReload(UserAccount account, Transaction transaction) {
-        account.invalidate();
-        load(account, transaction.userEmail());
-        return account.ids.contains(transaction.transactionId());
+    /** Reads the user's rows again and returns the transactions of {@code sent} not among them. */
+    private List<Transaction> absentAfterReload(LedgerTab tab, String email,
+            List<Transaction> sent) {
+        tab.lock.lock();
+        try {
+            tab.invalidate();
+            load(tab, email);
+            List<Transaction> absent = new ArrayList<>();
+            for (Transaction row : sent) {
+                if (!tab.isStored(row)) {
+                    absent.add(row);
+                }
+            }
+            LOG.info("Re-read tab {} after an uncertain append: {} of {} rows absent",
+                    tab.title(), absent.size(), sent.size());
+            return absent;
+        } finally {
+            tab.lock.unlock();
+        }
     }
 }

@@ -6,11 +6,17 @@ import dev.headroom.routing.RendezvousRouter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The ledger contract on every Sheets ledger, through the real client against the emulator. */
 class SheetsLedgerContractTests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SheetsLedgerContractTests.class);
 
     private static EmulatorFixture emulator;
 
@@ -31,6 +37,13 @@ class SheetsLedgerContractTests {
         @Override
         protected int bestEffortMaxAdmitted() {
             return 1;
+        }
+
+        /** Logs the Sheets calls each test made, which group commit keeps low. */
+        @AfterEach
+        void logMetrics(TestInfo test) {
+            LOG.info("{} {}: {}", getClass().getSimpleName(), test.getDisplayName(),
+                    ledger.metrics().snapshot());
         }
 
         @Override
