@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests: the first access, and any access after the cache lifetime, reads the whole log
  * (one read) and caches every user's balance. Records and admissions of all users are appended
- * by group commit: a lone record costs one write, and the rows that arrive while an append is
- * in flight go out together in the next one, so a burst of concurrent records costs a few
+ * by group commit. A lone record costs one write, and the rows that arrive while an append is
+ * in flight go out together in the next one. So a burst of concurrent records costs a few
  * writes. The first row ever also adds the log tab (one read and two writes).
  * {@link #transactions} always reads the whole log.
  *

@@ -29,12 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each call costs Sheets requests as follows. A user's first access in this ledger reads the
  * whole tab (one read), and so does any access after the cache lifetime. Other balance checks
  * cost no request, because the ledger adds its own writes to what it read. Records and
- * admissions are appended by group commit: a row that arrives while
- * another append for the same user is in flight waits and goes out with the other rows that
- * arrived meanwhile, so a lone record costs one write and a burst of concurrent records for one
- * user costs a few. A new user's first batch first reads the workbook's tab list and adds a
- * tab (one read and two writes, the second for the header row). {@link #transactions} always
- * reads the tab.
+ * admissions are appended by group commit. A row that arrives while another append for the
+ * same user is in flight waits, then goes out with the other rows that arrived meanwhile. So a
+ * lone record costs one write, and a burst of concurrent records for one user costs a few. A
+ * new user's first batch first reads the workbook's tab list and adds a tab (one read and two
+ * writes, the second for the header row). {@link #transactions} always reads the tab.
  *
  * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's checks
  * within this ledger instance and counts queued rows in them: within one instance a transaction
@@ -118,8 +117,8 @@ public class TabPerUserLedger implements UsageLedger {
 
     /**
      * Appends the usage row if the balance covers it. The balance checked is the stored one
-     * minus the user's queued debits; the check and the queueing are serialized per user
-     * within this ledger only, see the class Javadoc for what other processes can do.
+     * minus the user's queued debits. The check and the queueing are serialized per user
+     * within this ledger only, and the class Javadoc says what other processes can do.
      */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
