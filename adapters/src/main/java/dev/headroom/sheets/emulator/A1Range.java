@@ -32,7 +32,8 @@ record A1Range(String sheetTitle, int startRow, int startColumn, int endRow, int
 
     /**
      * Parses A1 notation. A text without {@code !} is returned as a title when it is quoted,
-     * and as cells of an unnamed tab otherwise; {@link #isCellsOnly(String)} tells them apart.
+     * and as cells of an unnamed tab otherwise. Use {@link #isCellsOnly(String)} to distinguish
+     * them.
      *
      * @throws ApiException with Google's {@code Unable to parse range} text when it is invalid
      */

@@ -83,7 +83,7 @@ record CellValue(Kind kind, Object value) {
     }
 
     /**
-     * How values are rendered in a read: Google's {@code valueRenderOption}.
+     * The rendering of values in a read: Google's {@code valueRenderOption}.
      * NOTE: {@code FORMATTED_VALUE} writes numbers in plain decimal form, not in the cell's
      * number format.
      */

@@ -27,7 +27,7 @@ public record EmulatorConfig(String bindAddress, int port, long cellLimit,
         CellCharacterLimit characterLimit, int maxRequestBytes, QuotaLimits quotaLimits,
         WindowKind windowKind, LongSupplier clockMillis, long projectNumber, int workerThreads) {
 
-    /** The loopback address the emulator binds unless told otherwise. */
+    /** The loopback address the emulator binds by default. */
     public static final String LOOPBACK = "127.0.0.1";
 
     /**

@@ -65,9 +65,9 @@ final class SheetLayout {
 
     /** Returns the tab with this title, compared without case as Google does, or null. */
     Sheet byTitle(String title) {
-        String wanted = title.toLowerCase(Locale.ROOT);
+        String requested = title.toLowerCase(Locale.ROOT);
         for (Sheet sheet : sheets) {
-            if (sheet.title().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (sheet.title().toLowerCase(Locale.ROOT).equals(requested)) {
                 return sheet;
             }
         }

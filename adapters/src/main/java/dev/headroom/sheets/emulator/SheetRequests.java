@@ -4,7 +4,6 @@ import com.google.api.services.sheets.v4.model.GridProperties;
 import com.google.api.services.sheets.v4.model.SheetProperties;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
 import dev.headroom.sheets.limits.Grid;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +35,8 @@ final class SheetRequests {
     /**
      * Changes the fields named in the field mask: {@code title}, {@code index},
      * {@code gridProperties.rowCount} and {@code gridProperties.columnCount}, with
-     * {@code gridProperties} or {@code *} naming all that apply. A resize goes through the grid
+     * {@code gridProperties} or {@code *} naming all that apply; a mask may group paths as in
+     * {@code gridProperties(rowCount,columnCount)}. A resize goes through the grid
      * budget, which applies rows before columns. Display-only fields such as frozen rows are
      * accepted and not stored.
      */
@@ -55,7 +55,7 @@ final class SheetRequests {
         if (sheet == null) {
             throw ApiException.invalidArgument("No grid with id: " + properties.getSheetId());
         }
-        List<String> fields = Arrays.stream(mask.split(",")).map(String::trim).toList();
+        List<String> fields = FieldMask.paths(mask);
         for (String field : fields) {
             requireKnownField(field);
         }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class SheetsEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SheetsEmulator.class);
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -38,6 +39,7 @@ public final class SheetsEmulator implements AutoCloseable {
      * @throws IOException if the address cannot be bound, for example because the port is taken
      */
     public static SheetsEmulator start(EmulatorConfig config) throws IOException {
+        disableNagleUnlessConfigured();
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         HttpServer server = HttpServer.create(address, 0);
         ApiHandler handler = new ApiHandler(config);
@@ -70,6 +72,18 @@ public final class SheetsEmulator implements AutoCloseable {
             emulator.awaitClose();
         } finally {
             emulator.close();
+        }
+    }
+
+    /**
+     * Turns on TCP_NODELAY for the JDK's HTTP server unless the JVM was started with a choice.
+     * The server writes a response's headers and body separately, so with Nagle's algorithm
+     * each small response waits for the client's delayed acknowledgement, about 40 ms per call
+     * on Linux. The JDK reads the property once, when its server classes first load.
+     */
+    private static void disableNagleUnlessConfigured() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class ValueInput {
 
-    /** How input values are read: Google's {@code valueInputOption}. */
+    /** The parsing mode of input values: Google's {@code valueInputOption}. */
     enum Option { RAW, USER_ENTERED }
 
     private ValueInput() {
