@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cached state of one ledger tab in this process: the rows read from it or confirmed stored in
- * it, and the rows queued for it. Queued rows are sent by group commit, so that a burst of concurrent
- * records for one tab costs a few appends rather than one each.
+ * it, and the rows queued for it. Queued rows are sent by group commit, so that a burst of
+ * concurrent records for one tab costs a few appends rather than one each.
  *
  * <p>Every row has a key, its user's email and its transaction id. A key is <em>stored</em>
  * when a read of the tab returned it or an append that carried it succeeded, and
@@ -130,6 +130,16 @@ final class LedgerTab {
     /** Returns the number of users with stored rows. */
     int storedUsers() {
         return storedBalances.size();
+    }
+
+    /** Returns the number of rows queued or being sent. */
+    int pendingRows() {
+        return pending.size();
+    }
+
+    /** Returns the number of threads waiting for a pending row to be stored. */
+    int waitingCallers() {
+        return lock.getWaitQueueLength(settled);
     }
 
     boolean tabExists() {

@@ -9,6 +9,7 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.SpreadsheetProperties;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.headroom.retry.RetryPolicy;
+import dev.headroom.retry.Sleeper;
 import dev.headroom.sheets.emulator.EmulatorConfig;
 import dev.headroom.sheets.emulator.SheetsEmulator;
 import dev.headroom.sheets.limits.QuotaLimits;
@@ -57,6 +58,11 @@ final class EmulatorFixture implements AutoCloseable {
         return new EmulatorFixture(highQuotas().withCellLimit(cells));
     }
 
+    /** Starts an emulator with quotas no test reaches that rejects larger request bodies. */
+    static EmulatorFixture withMaxRequestBytes(int bytes) {
+        return new EmulatorFixture(highQuotas().withMaxRequestBytes(bytes));
+    }
+
     private static EmulatorConfig highQuotas() {
         QuotaLimits high = new QuotaLimits(HIGH_QUOTA, HIGH_QUOTA, HIGH_QUOTA, HIGH_QUOTA);
         return EmulatorConfig.defaults().withQuotas(high, WindowKind.FIXED);
@@ -66,11 +72,27 @@ final class EmulatorFixture implements AutoCloseable {
         return connection;
     }
 
+    /** Returns the emulator's root URL, such as {@code http://127.0.0.1:PORT/}. */
+    String rootUrl() {
+        return emulator.rootUrl();
+    }
+
     /** Returns ledger settings whose retries and cache follow the emulator's clock. */
     SheetsLedgerSettings settings() {
+        return settings(delay -> { });
+    }
+
+    /**
+     * Returns ledger settings like {@link #settings()} whose retry waits first call
+     * {@code beforeWait}, which may block to hold a retrying call.
+     */
+    SheetsLedgerSettings settings(Sleeper beforeWait) {
         SplittableRandom jitter = new SplittableRandom(7);
         RetryPolicy retries = SheetsLedgerSettings.googleRetryPolicy(RetryPolicy.builder()
-                .sleeper(delay -> clockMillis.addAndGet(delay.toMillis()))
+                .sleeper(delay -> {
+                    beforeWait.sleep(delay);
+                    clockMillis.addAndGet(delay.toMillis());
+                })
                 .nanoClock(() -> clockMillis.get() * 1_000_000)
                 .uniform(jitter::nextDouble));
         return SheetsLedgerSettings.defaults().withRetryPolicy(retries)
