@@ -3,7 +3,7 @@
  * sharded across workbooks, one shared log tab, and recent tabs with monthly archive workbooks.
  *
  * <p>The package also contains what those ledgers share: the client factory, the mapping from an
- * email to a tab title, retries of throttled calls, and the mapping of Google's errors to the
- * ledger's typed errors.
+ * email to a tab title, the group commit that sends concurrent rows for one tab in one append,
+ * retries of throttled calls, and the mapping of Google's errors to the ledger's typed errors.
  */
 package dev.headroom.sheets;
