@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit. {@link #appendAndWait} queues a row and returns once the row is stored. If
  * no append to the tab is in flight, the calling thread sends every queued row, its own
- * included, in as few requests as the payload limit allows; otherwise it waits, and the rows
- * that arrived during the flight go out in the next request, sent by one of their callers. A
- * thread therefore never waits for more than its own batch and the one before it.
+ * included, in as few requests as the payload limit allows. Otherwise it waits. The rows that
+ * arrived during the flight then go out together in the next batch, sent by one of their
+ * callers. So a row waits for at most the batch in flight when it arrived, and then its own.
  *
  * <p>All methods except {@link #appendAndWait}'s sending must be called with {@link #lock}
  * held. The batch is sent without the lock, so balance reads are not blocked by the network.
