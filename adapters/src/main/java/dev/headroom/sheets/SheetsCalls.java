@@ -1,0 +1,195 @@
+package dev.headroom.sheets;
+
+import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.ClearValuesRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.Sheet;
+import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.Spreadsheet;
+import com.google.api.services.sheets.v4.model.SpreadsheetProperties;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import dev.headroom.metrics.MetricsRecorder;
+import dev.headroom.retry.Retrier;
+import dev.headroom.retry.RetryPolicy;
+import dev.headroom.retry.RetryableCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The Sheets API calls that the ledgers make, each retried under a {@link RetryPolicy}, counted
+ * in the ledger's metrics and failing with the ledger's typed errors. Thread-safe.
+ *
+ * <p>Throttled calls (HTTP 429) and transient failures (5xx, lost connections) are retried. A
+ * write whose failure may hide a success (a transient failure) is retried only after a check,
+ * supplied by the caller, shows that the write did not take effect, so a retry never writes a
+ * row twice. Values are written with {@code valueInputOption=RAW}, so Sheets stores text such as
+ * {@code =SUM(A:A)} as text and never evaluates it as a formula.
+ */
+final class SheetsCalls {
+
+    private static final String RAW = "RAW";
+    private static final String OVERWRITE = "OVERWRITE";
+
+    private final Sheets sheets;
+    private final PayloadMeter meter;
+    private final MetricsRecorder metrics;
+    private final Retrier retrier;
+
+    SheetsCalls(SheetsConnection connection, RetryPolicy policy, MetricsRecorder metrics) {
+        this.sheets = connection.sheets();
+        this.meter = connection.meter();
+        this.metrics = metrics;
+        this.retrier = policy.retrier(GoogleErrors.INSTANCE, metrics);
+    }
+
+    /** Returns the titles of a workbook's tabs, in the workbook's order (one read request). */
+    List<String> tabTitles(String spreadsheetId) {
+        Spreadsheet spreadsheet = read("spreadsheets.get", spreadsheetId, () -> sheets
+                .spreadsheets().get(spreadsheetId).setFields("sheets.properties").execute());
+        List<String> titles = new ArrayList<>();
+        if (spreadsheet.getSheets() != null) {
+            for (Sheet sheet : spreadsheet.getSheets()) {
+                titles.add(sheet.getProperties().getTitle());
+            }
+        }
+        return titles;
+    }
+
+    /**
+     * Adds a tab with only a title, so Sheets gives it the default grid (one write request).
+     *
+     * @param exists checks, before a retry after a transient failure, whether the tab exists
+     */
+    void addTab(String spreadsheetId, String title, BooleanSupplier exists) {
+        Request addSheet = new Request().setAddSheet(
+                new AddSheetRequest().setProperties(new SheetProperties().setTitle(title)));
+        BatchUpdateSpreadsheetRequest body = new BatchUpdateSpreadsheetRequest()
+                .setRequests(List.of(addSheet));
+        write("addSheet", title, exists,
+                () -> sheets.spreadsheets().batchUpdate(spreadsheetId, body).execute());
+    }
+
+    /** Creates a workbook with one tab and returns its id (one write request). */
+    String createWorkbook(String title, String firstTab) {
+        Spreadsheet request = new Spreadsheet()
+                .setProperties(new SpreadsheetProperties().setTitle(title))
+                .setSheets(List.of(new Sheet().setProperties(
+                        new SheetProperties().setTitle(firstTab))));
+        Spreadsheet created = write("spreadsheets.create", title, () -> false,
+                () -> sheets.spreadsheets().create(request).execute());
+        return created.getSpreadsheetId();
+    }
+
+    /** Reads the values of an A1 range; rows and trailing empty cells may be missing. */
+    List<List<Object>> values(String spreadsheetId, String range) {
+        ValueRange result = read("values.get", range,
+                () -> sheets.spreadsheets().values().get(spreadsheetId, range).execute());
+        return result.getValues() == null ? List.of() : result.getValues();
+    }
+
+    /**
+     * Appends rows after the table in {@code range}, written RAW, and retries the call
+     * unconditionally: for rows such as a header, where a second copy is harmless (one write
+     * request unless retried).
+     */
+    void append(String spreadsheetId, String range, List<List<Object>> rows) {
+        append(spreadsheetId, range, rows, row -> row, unsure -> unsure);
+    }
+
+    /**
+     * Appends the rows of {@code items} after the table in {@code range}, written RAW, in one
+     * write request unless retried. Sheets applies the rows of one append atomically.
+     *
+     * <p>After a failure that may hide a success, the next attempt first passes the items it
+     * would send to {@code absentAfterFailure}, which reads the tab again and returns the items
+     * still missing, and sends only those; an empty list ends the call as a success.
+     *
+     * @param encode converts an item to its row of cells
+     */
+    <T> void append(String spreadsheetId, String range, List<T> items,
+            Function<T, List<Object>> encode, UnaryOperator<List<T>> absentAfterFailure) {
+        AtomicReference<List<T>> remaining = new AtomicReference<>(List.copyOf(items));
+        AtomicBoolean uncertain = new AtomicBoolean(false);
+        retrier.execute("values.append", range, () -> {
+            if (uncertain.get()) {
+                remaining.set(List.copyOf(absentAfterFailure.apply(remaining.get())));
+                if (remaining.get().isEmpty()) {
+                    return null;
+                }
+            }
+            List<List<Object>> rows = new ArrayList<>(remaining.get().size());
+            for (T item : remaining.get()) {
+                rows.add(encode.apply(item));
+            }
+            ValueRange body = new ValueRange().setValues(rows);
+            try {
+                return attempt("values.append", () -> sheets.spreadsheets().values()
+                        .append(spreadsheetId, range, body)
+                        .setValueInputOption(RAW)
+                        .setInsertDataOption(OVERWRITE)
+                        .execute());
+            } catch (Exception e) {
+                uncertain.set(GoogleErrors.mayHaveApplied(e));
+                throw e;
+            }
+        });
+    }
+
+    /** Overwrites the cells of {@code range} with rows written RAW (one write request). */
+    void update(String spreadsheetId, String range, List<List<Object>> rows) {
+        ValueRange body = new ValueRange().setValues(rows);
+        write("values.update", range, () -> false, () -> sheets.spreadsheets().values()
+                .update(spreadsheetId, range, body)
+                .setValueInputOption(RAW)
+                .execute());
+    }
+
+    /** Clears the values of {@code range}, keeping the grid (one write request). */
+    void clear(String spreadsheetId, String range) {
+        write("values.clear", range, () -> false, () -> sheets.spreadsheets().values()
+                .clear(spreadsheetId, range, new ClearValuesRequest()).execute());
+    }
+
+    private <T> T read(String operation, String id, RetryableCall<T> call) {
+        return retrier.execute(operation, id, () -> attempt(operation, call));
+    }
+
+    /**
+     * Runs a write with retries. After a failure that may hide a success, the next attempt first
+     * asks {@code applied} and, if it returns true, returns {@code null} without writing again.
+     */
+    private <T> T write(String operation, String id, BooleanSupplier applied,
+            RetryableCall<T> call) {
+        AtomicBoolean uncertain = new AtomicBoolean(false);
+        return retrier.execute(operation, id, () -> {
+            if (uncertain.get() && applied.getAsBoolean()) {
+                return null;
+            }
+            try {
+                return attempt(operation, call);
+            } catch (Exception e) {
+                uncertain.set(GoogleErrors.mayHaveApplied(e));
+                throw e;
+            }
+        });
+    }
+
+    private <T> T attempt(String operation, RetryableCall<T> call) throws Exception {
+        meter.takeBytes();
+        long start = System.nanoTime();
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw GoogleErrors.toLedgerError(e, operation);
+        } finally {
+            metrics.recordCall(meter.takeBytes(), (System.nanoTime() - start) / 1_000);
+        }
+    }
+}

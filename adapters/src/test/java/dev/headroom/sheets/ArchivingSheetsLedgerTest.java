@@ -1,0 +1,89 @@
+package dev.headroom.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.TransactionKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchivingSheetsLedgerTest {
+
+    private static final String ANN = "ann@example.com";
+
+    private static List<Transaction> history() {
+        List<Transaction> rows = new ArrayList<>();
+        rows.add(Transaction.credit("c-jan", ANN, Instant.parse("2026-01-05T08:00:00Z"), 9_000));
+        rows.add(usage("u-jan", Instant.parse("2026-01-20T08:00:00Z"), 1_250));
+        rows.add(usage("u-feb", Instant.parse("2026-02-10T08:00:00Z"), 333));
+        rows.add(usage("u-mar", Instant.parse("2026-03-02T08:00:00Z"), 17));
+        return rows;
+    }
+
+    private static Transaction usage(String id, Instant at, long micros) {
+        return new Transaction(id, ANN, at, TransactionKind.USAGE, "=SUM(A:A)", 10, 20, micros,
+                300);
+    }
+
+    @Test
+    void archiveKeepsBalanceAndRows() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            String live = emulator.newWorkbook();
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(), live,
+                    emulator.settings());
+            history().forEach(ledger::record);
+            long balance = ledger.balanceMicros(ANN);
+
+            long moved = ledger.archive(Instant.parse("2026-03-01T00:00:00Z"));
+
+            assertEquals(3, moved);
+            assertEquals(9_000 - 1_250 - 333 - 17, balance);
+            assertEquals(balance, ledger.balanceMicros(ANN));
+            assertEquals(history(), ledger.transactions(ANN, Instant.MIN, Instant.MAX));
+            List<List<Object>> liveRows = emulator.values(live,
+                    A1.columns(TabTitles.forEmail(ANN), "H"));
+            assertEquals(2, liveRows.size(), "header and the March row: " + liveRows);
+            assertEquals("u-mar", liveRows.get(1).get(0));
+            assertEquals("=SUM(A:A)", liveRows.get(1).get(3), "RAW text, never a formula");
+            List<List<Object>> index = emulator.values(live,
+                    A1.columns(ArchiveStore.INDEX_TAB, "B"));
+            assertEquals(3, index.size(), "header, January and February: " + index);
+        }
+    }
+
+    @Test
+    void archiveRepeatedMovesNothing() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(),
+                    emulator.newWorkbook(), emulator.settings());
+            history().forEach(ledger::record);
+            Instant cutoff = Instant.parse("2026-03-01T00:00:00Z");
+            ledger.archive(cutoff);
+
+            assertEquals(0, ledger.archive(cutoff));
+
+            assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
+            assertEquals(4, ledger.transactions(ANN, Instant.MIN, Instant.MAX).size());
+        }
+    }
+
+    @Test
+    void freshLedgerReadsArchivedTotal() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            String live = emulator.newWorkbook();
+            try (ArchivingSheetsLedger first = new ArchivingSheetsLedger(emulator.connection(),
+                    live, emulator.settings())) {
+                history().forEach(first::record);
+                first.archive(Instant.parse("2026-03-01T00:00:00Z"));
+            }
+
+            try (ArchivingSheetsLedger second = new ArchivingSheetsLedger(emulator.connection(),
+                    live, emulator.settings())) {
+                assertEquals(9_000 - 1_250 - 333 - 17, second.balanceMicros(ANN));
+                assertEquals(1, second.countUsers());
+            }
+        }
+    }
+}
