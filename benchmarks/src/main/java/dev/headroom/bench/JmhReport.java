@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * plus every parameter except the one that names the variant.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.headroom.bench.JmhReport
- * benchmarks/report/jmh.json benchmarks/report/README.md}
+ * benchmarks/report/README.md benchmarks/report/jmh-fast.json benchmarks/report/jmh-slow.json}
  */
 public final class JmhReport {
 
@@ -35,14 +35,17 @@ public final class JmhReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: JmhReport JMH_JSON OUTPUT_MD");
+        if (args.length < 2) {
+            System.err.println("usage: JmhReport OUTPUT_MD JMH_JSON [JMH_JSON...]");
             System.exit(2);
         }
-        String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-        List<Result> results = parse(JsonParser.parseString(json).getAsJsonArray());
+        List<Result> results = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String json = Files.readString(Path.of(args[i]), StandardCharsets.UTF_8);
+            results.addAll(parse(JsonParser.parseString(json).getAsJsonArray()));
+        }
         String markdown = MachineLabel.describe() + "\n" + render(results);
-        Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[0]), markdown, StandardCharsets.UTF_8);
         System.out.print(markdown);
     }
 
@@ -66,8 +69,8 @@ public final class JmhReport {
             if (param != null) {
                 rest.remove(param);
             }
-            String methodPart = param == null ? "" : method;
-            return benchmarkClass + "." + methodPart + " " + rest;
+            String name = param == null ? benchmarkClass : benchmarkClass + "." + method;
+            return rest.isEmpty() ? name : name + " " + rest;
         }
 
         boolean isBaseline() {
