@@ -1,12 +1,14 @@
 package dev.headroom.notebook;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -44,8 +46,11 @@ final class JShellSession implements AutoCloseable {
                 .executionEngine(ENGINE)
                 .remoteVMOptions("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true")
                 .build();
-        for (Path entry : classpath) {
-            shell.addToClasspath(entry.toString());
+        if (!classpath.isEmpty()) {
+            // One call with the whole path: JShell re-indexes its classpath on every call.
+            shell.addToClasspath(classpath.stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)));
         }
     }
 

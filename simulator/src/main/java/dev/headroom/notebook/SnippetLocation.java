@@ -30,11 +30,17 @@ record SnippetLocation(int line, String text) {
 
     /**
      * Returns the 1-based line of the cell that holds {@code position}, an offset into the
-     * snippet's source as JShell reports it in a diagnostic.
+     * snippet's source as JShell reports it in a diagnostic. The source may start with the
+     * blank lines that preceded the snippet in the cell.
      */
     int lineOf(String snippetSource, long position) {
-        int end = (int) Math.max(0, Math.min(position, snippetSource.length()));
-        return line + newlines(snippetSource, 0, end);
+        int start = 0;
+        while (start < snippetSource.length()
+                && Character.isWhitespace(snippetSource.charAt(start))) {
+            start++;
+        }
+        int end = (int) Math.max(start, Math.min(position, snippetSource.length()));
+        return line + newlines(snippetSource, start, end);
     }
 
     /** Describes the snippet for a message, as {@code line 3 (var x = 1 / 0;)}. */

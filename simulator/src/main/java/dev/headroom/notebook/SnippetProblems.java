@@ -93,11 +93,18 @@ final class SnippetProblems {
         return thrown.getClass().getName();
     }
 
-    /** Joins JShell's multi-line diagnostic into one line, without its location line. */
+    /**
+     * Joins JShell's multi-line diagnostic into one line, as {@code cannot find symbol (symbol:
+     * variable x)}, without its location line.
+     */
     private static String oneLine(String message) {
-        return message.lines()
-                .map(String::strip)
+        List<String> lines = message.lines()
+                .map(line -> line.strip().replaceAll("\\s+", " "))
                 .filter(line -> !line.isEmpty() && !line.startsWith("location:"))
-                .collect(Collectors.joining(" "));
+                .toList();
+        if (lines.size() <= 1) {
+            return String.join("", lines);
+        }
+        return lines.get(0) + " (" + String.join("; ", lines.subList(1, lines.size())) + ")";
     }
 }
