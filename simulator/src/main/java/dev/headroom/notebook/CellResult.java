@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * @param stdout the text the cell printed to {@code System.out}, possibly empty
  * @param stderr the text the cell printed to {@code System.err}, possibly empty
- * @param value JShell's text of the value of the cell's last snippet when that snippet is an
- *     expression, as the JShell tool would echo it; empty otherwise
+ * @param value the value of the cell's last snippet as JShell formats it, present only when that
+ *     snippet is an expression or a bare variable name
  */
 record CellResult(String stdout, String stderr, Optional<String> value) {
 }

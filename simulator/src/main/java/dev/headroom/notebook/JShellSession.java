@@ -21,12 +21,13 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  *
  * <p>JShell's default engine runs the snippets in a JVM that it launches; that JVM connects
  * back over the loopback address, and its {@code System.out} and {@code System.err} are
- * forwarded to this session, which collects them per cell. The forwarded text of a snippet
- * arrives before JShell returns from evaluating it. Not thread-safe.
+ * forwarded to this session, which collects them per cell. On JDK 17 the forwarded text of a
+ * snippet arrives before JShell returns from evaluating it, which the tests check. Not
+ * thread-safe.
  */
 final class JShellSession implements AutoCloseable {
 
-    /** JShell's JDI engine, told to listen on the loopback address only. */
+    /** JShell's JDI engine, configured to listen on the loopback address only. */
     private static final String ENGINE = "jdi:hostname(127.0.0.1)";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

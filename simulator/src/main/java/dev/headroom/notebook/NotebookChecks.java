@@ -25,7 +25,7 @@ final class NotebookChecks {
         checkLanguage(root, name);
         JsonElement cells = root.get("cells");
         if (cells == null || !cells.isJsonArray()) {
-            throw new InvalidNotebookException(name, "missing the cells list");
+            throw new InvalidNotebookException(name, "missing cells; expected a list of cells");
         }
         JsonArray list = cells.getAsJsonArray();
         for (int i = 0; i < list.size(); i++) {
@@ -58,7 +58,8 @@ final class NotebookChecks {
         JsonObject cell = element.getAsJsonObject();
         JsonElement type = cell.get("cell_type");
         if (type == null || !type.isJsonPrimitive()) {
-            throw new InvalidNotebookException(where, "missing cell_type");
+            throw new InvalidNotebookException(where,
+                    "missing cell_type; expected code, markdown or raw");
         }
         if (!isText(cell.get("source"))) {
             throw new InvalidNotebookException(where,

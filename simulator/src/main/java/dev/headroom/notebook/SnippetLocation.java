@@ -1,14 +1,14 @@
 package dev.headroom.notebook;
 
 /**
- * Where a snippet starts in its cell, for messages.
+ * The start of a snippet in its cell, for messages.
  *
  * @param line the 1-based line of the cell on which the snippet starts
  * @param text the snippet's first line, shortened to {@value #MAX_TEXT} characters
  */
 record SnippetLocation(int line, String text) {
 
-    /** The most characters of a snippet's first line that a message quotes. */
+    /** Maximum number of characters of a snippet's first line that a message quotes. */
     static final int MAX_TEXT = 60;
 
     /**
@@ -29,7 +29,7 @@ record SnippetLocation(int line, String text) {
     }
 
     /**
-     * Returns the 1-based line of the cell that holds {@code position}, an offset into the
+     * Returns the 1-based line of the cell that contains {@code position}, an offset into the
      * snippet's source as JShell reports it in a diagnostic. The source may start with the
      * blank lines that preceded the snippet in the cell.
      */

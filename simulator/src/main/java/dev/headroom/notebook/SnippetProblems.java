@@ -87,7 +87,7 @@ final class SnippetProblems {
             return eval.getExceptionClassName();
         }
         if (thrown instanceof UnresolvedReferenceException unresolved) {
-            return "a call of " + unresolved.getSnippet().source().strip()
+            return "a call of " + unresolved.getSnippet().name()
                     + ", which refers to something undefined";
         }
         return thrown.getClass().getName();
