@@ -74,6 +74,8 @@ final class JShellSession implements AutoCloseable {
             }
             SnippetLocation location = SnippetLocation.of(source, rest);
             if (!info.completeness().isComplete() || info.source() == null) {
+                drain(stdout);
+                drain(stderr);
                 throw new CellFailedException(cellNumber, location.describe()
                         + ": the source ends inside an unfinished statement or block;"
                         + " close it within the cell");

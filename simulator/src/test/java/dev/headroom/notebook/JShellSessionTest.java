@@ -98,4 +98,14 @@ class JShellSessionTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("unfinished statement or block"), e.getMessage());
     }
+
+    @Test
+    void evaluate_unfinishedBlock_dropsEarlierOutput() throws Exception {
+        assertThrows(CellFailedException.class,
+                () -> session.evaluate(1, "System.out.println(\"lost\");\nif (true) {"));
+
+        CellResult next = session.evaluate(2, "System.out.print(\"next\");");
+
+        assertEquals("next", next.stdout());
+    }
 }
