@@ -1,0 +1,156 @@
+package dev.headroom.notebook;
+
+import com.google.gson.FormattingStyle;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Jupyter notebook in the nbformat 4 JSON layout, kept as its JSON tree so that fields this
+ * class does not know survive a round trip.
+ *
+ * <p>{@link #toJson()} writes keys in sorted order with a one-space indent and a final newline,
+ * the layout Jupyter's own nbformat library writes, so an executed notebook diffs cleanly
+ * against one saved by Jupyter. Multi-line text is stored as a list of lines, each ending in
+ * its newline except the last. Not thread-safe.
+ */
+public final class Notebook {
+
+    /** The nbformat major version this class reads and writes. */
+    public static final int FORMAT = 4;
+
+    private static final Gson GSON = new GsonBuilder()
+            .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" "))
+            .disableHtmlEscaping()
+            .create();
+
+    private final JsonObject root;
+    private final JsonArray cells;
+
+    private Notebook(JsonObject root) {
+        this.root = root;
+        this.cells = root.getAsJsonArray("cells");
+    }
+
+    /**
+     * Parses a notebook.
+     *
+     * @param json the text of an {@code .ipynb} file
+     * @param name the file's name, for messages
+     * @throws InvalidNotebookException if the text is not an nbformat 4 notebook of Java cells
+     */
+    public static Notebook parse(String json, String name) throws InvalidNotebookException {
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new InvalidNotebookException(name, "invalid JSON (" + e.getMessage()
+                    + "); open and save it in Jupyter, or fix the syntax");
+        }
+        if (!parsed.isJsonObject()) {
+            throw new InvalidNotebookException(name, "expected a JSON object at the top level");
+        }
+        JsonObject root = parsed.getAsJsonObject();
+        NotebookChecks.check(root, name);
+        return new Notebook(root.deepCopy());
+    }
+
+    /** Returns the number of cells of every type. */
+    public int cellCount() {
+        return cells.size();
+    }
+
+    /** Returns whether the cell at the 0-based {@code index} is a code cell. */
+    public boolean isCode(int index) {
+        return "code".equals(cell(index).get("cell_type").getAsString());
+    }
+
+    /** Returns the source of the cell at the 0-based {@code index}. */
+    public String source(int index) {
+        return MultilineText.join(cell(index).get("source"));
+    }
+
+    /** Returns the outputs of the cell at the 0-based {@code index}; empty for non-code cells. */
+    public JsonArray outputs(int index) {
+        JsonElement outputs = cell(index).get("outputs");
+        return outputs == null ? new JsonArray() : outputs.getAsJsonArray().deepCopy();
+    }
+
+    /**
+     * Replaces the outputs of a code cell with what its execution produced: a {@code stdout}
+     * stream, a {@code stderr} stream and an {@code execute_result}, each only when not empty.
+     *
+     * @param index the 0-based position of a code cell
+     * @param executionCount the 1-based count of the cell among the executed cells
+     * @param result what the cell printed and returned
+     */
+    void setOutputs(int index, int executionCount, CellResult result) {
+        JsonObject cell = cell(index);
+        JsonArray outputs = new JsonArray();
+        if (!result.stdout().isEmpty()) {
+            outputs.add(stream("stdout", result.stdout()));
+        }
+        if (!result.stderr().isEmpty()) {
+            outputs.add(stream("stderr", result.stderr()));
+        }
+        result.value().ifPresent(value -> outputs.add(executeResult(executionCount, value)));
+        cell.add("outputs", outputs);
+        cell.addProperty("execution_count", executionCount);
+    }
+
+    /** Returns a deep copy, so that executing one copy leaves the other as it was. */
+    public Notebook copy() {
+        return new Notebook(root.deepCopy());
+    }
+
+    /** Returns the notebook as JSON text with sorted keys and a final newline. */
+    public String toJson() {
+        return GSON.toJson(sorted(root)) + "\n";
+    }
+
+    private JsonObject cell(int index) {
+        return cells.get(index).getAsJsonObject();
+    }
+
+    private static JsonObject stream(String name, String text) {
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "stream");
+        output.addProperty("name", name);
+        output.add("text", MultilineText.split(text));
+        return output;
+    }
+
+    private static JsonObject executeResult(int executionCount, String value) {
+        JsonObject data = new JsonObject();
+        data.add("text/plain", MultilineText.split(value));
+        JsonObject output = new JsonObject();
+        output.addProperty("output_type", "execute_result");
+        output.add("execution_count", new JsonPrimitive(executionCount));
+        output.add("data", data);
+        output.add("metadata", new JsonObject());
+        return output;
+    }
+
+    /** Returns a copy of {@code element} whose objects list their keys in sorted order. */
+    private static JsonElement sorted(JsonElement element) {
+        if (element.isJsonObject()) {
+            Map<String, JsonElement> members = new TreeMap<>(element.getAsJsonObject().asMap());
+            JsonObject copy = new JsonObject();
+            members.forEach((key, value) -> copy.add(key, sorted(value)));
+            return copy;
+        }
+        if (element.isJsonArray()) {
+            JsonArray copy = new JsonArray();
+            element.getAsJsonArray().forEach(item -> copy.add(sorted(item)));
+            return copy;
+        }
+        return element;
+    }
+}

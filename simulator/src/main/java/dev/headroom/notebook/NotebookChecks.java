@@ -1,0 +1,87 @@
+package dev.headroom.notebook;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** Checks the parts of an nbformat 4 notebook that execution reads. */
+final class NotebookChecks {
+
+    private NotebookChecks() {
+    }
+
+    /**
+     * Checks the format version, the language, and each cell's type and source.
+     *
+     * @throws InvalidNotebookException naming the first problem found
+     */
+    static void check(JsonObject root, String name) throws InvalidNotebookException {
+        JsonElement format = root.get("nbformat");
+        if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()
+                || format.getAsInt() != Notebook.FORMAT) {
+            throw new InvalidNotebookException(name, "nbformat is " + format + ", expected "
+                    + Notebook.FORMAT + "; save the notebook with Jupyter 4 or newer");
+        }
+        checkLanguage(root, name);
+        JsonElement cells = root.get("cells");
+        if (cells == null || !cells.isJsonArray()) {
+            throw new InvalidNotebookException(name, "missing cells; expected a list of cells");
+        }
+        JsonArray list = cells.getAsJsonArray();
+        for (int i = 0; i < list.size(); i++) {
+            checkCell(list.get(i), name + ", cell " + (i + 1));
+        }
+    }
+
+    private static void checkLanguage(JsonObject root, String name)
+            throws InvalidNotebookException {
+        JsonElement metadata = root.get("metadata");
+        if (metadata == null || !metadata.isJsonObject()) {
+            return;
+        }
+        JsonElement info = metadata.getAsJsonObject().get("language_info");
+        if (info == null || !info.isJsonObject()) {
+            return;
+        }
+        JsonElement language = info.getAsJsonObject().get("name");
+        if (language != null && !"java".equalsIgnoreCase(language.getAsString())) {
+            throw new InvalidNotebookException(name, "the notebook's language is "
+                    + language.getAsString() + ", but only Java cells can be executed here");
+        }
+    }
+
+    private static void checkCell(JsonElement element, String where)
+            throws InvalidNotebookException {
+        if (!element.isJsonObject()) {
+            throw new InvalidNotebookException(where, "expected a JSON object");
+        }
+        JsonObject cell = element.getAsJsonObject();
+        JsonElement type = cell.get("cell_type");
+        if (type == null || !type.isJsonPrimitive()) {
+            throw new InvalidNotebookException(where,
+                    "missing cell_type; expected code, markdown or raw");
+        }
+        if (!isText(cell.get("source"))) {
+            throw new InvalidNotebookException(where,
+                    "source must be a string or a list of strings");
+        }
+    }
+
+    private static boolean isText(JsonElement source) {
+        if (source == null) {
+            return false;
+        }
+        if (source.isJsonPrimitive()) {
+            return source.getAsJsonPrimitive().isString();
+        }
+        if (!source.isJsonArray()) {
+            return false;
+        }
+        for (JsonElement line : source.getAsJsonArray()) {
+            if (!line.isJsonPrimitive() || !line.getAsJsonPrimitive().isString()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

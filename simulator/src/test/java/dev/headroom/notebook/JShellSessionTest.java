@@ -1,0 +1,111 @@
+package dev.headroom.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Evaluates cells in one shared JShell session, since each session launches a JVM. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JShellSessionTest {
+
+    private JShellSession session;
+
+    @BeforeAll
+    void start() {
+        session = new JShellSession(List.of());
+    }
+
+    @AfterAll
+    void stop() {
+        session.close();
+    }
+
+    @Test
+    void evaluate_keepsVariablesAcrossCells() throws Exception {
+        session.evaluate(1, "int base = 20;\nSystem.out.println(\"base \" + base);");
+
+        CellResult result = session.evaluate(2, "System.err.println(\"é\");\nbase * 2 + 2");
+
+        assertEquals("", result.stdout());
+        assertEquals("é\n", result.stderr());
+        assertEquals(Optional.of("42"), result.value());
+    }
+
+    @Test
+    void evaluate_statementLast_hasNoValue() throws Exception {
+        CellResult result = session.evaluate(1, "String word = \"a\";\nSystem.out.print(word);");
+
+        assertEquals("a", result.stdout());
+        assertEquals(Optional.empty(), result.value());
+    }
+
+    @Test
+    void evaluate_compileError_namesLineAndDiagnostic() {
+        CellFailedException e = assertThrows(CellFailedException.class,
+                () -> session.evaluate(4, "int ok = 1;\n\nint bad = missingName + 1;"));
+
+        assertEquals(4, e.cellNumber());
+        assertTrue(e.getMessage().startsWith("cell 4 failed: line 3 (int bad = missingName"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("does not compile: line 3: cannot find symbol"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("missingName"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_throwingCell_namesException() {
+        CellFailedException e = assertThrows(CellFailedException.class,
+                () -> session.evaluate(2, "System.out.println(\"before\");\nint q = 1 / 0;"));
+
+        assertTrue(e.getMessage().contains(
+                "line 2 (int q = 1 / 0;) threw java.lang.ArithmeticException: / by zero"),
+                e.getMessage());
+    }
+
+    @Test
+    void evaluate_throwingCell_dropsItsOutput() throws Exception {
+        assertThrows(CellFailedException.class,
+                () -> session.evaluate(1, "System.out.println(\"lost\");\nthrow new"
+                        + " IllegalStateException(\"stop\");"));
+
+        CellResult next = session.evaluate(2, "System.out.println(\"next\");");
+
+        assertEquals("next\n", next.stdout());
+    }
+
+    @Test
+    void evaluate_undefinedType_namesIt() {
+        CellFailedException e = assertThrows(CellFailedException.class,
+                () -> session.evaluate(3, "NoSuchType value;"));
+
+        assertTrue(e.getMessage().contains("refers to something undefined"), e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchType"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_unfinishedBlock_isReported() {
+        CellFailedException e = assertThrows(CellFailedException.class,
+                () -> session.evaluate(5, "for (int i = 0; i < 3; i++) {\n  i++;"));
+
+        assertTrue(e.getMessage().contains("line 1 (for (int i = 0; i < 3; i++) {)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("unfinished statement or block"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_unfinishedBlock_dropsEarlierOutput() throws Exception {
+        assertThrows(CellFailedException.class,
+                () -> session.evaluate(1, "System.out.println(\"lost\");\nif (true) {"));
+
+        CellResult next = session.evaluate(2, "System.out.print(\"next\");");
+
+        assertEquals("next", next.stdout());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.headroom.notebook;
+
+import static dev.headroom.notebook.TestNotebooks.code;
+import static dev.headroom.notebook.TestNotebooks.markdown;
+import static dev.headroom.notebook.TestNotebooks.notebook;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotebookRunnerTest {
+
+    /** The seed-plan notebook, from the simulator module's folder where tests run. */
+    private static final Path SEED_PLAN = Path.of("..", "notebooks", "seed-plan.ipynb");
+
+    private static final String SMALL = notebook(
+            markdown("# Small"),
+            code("import java.util.List;\nList<Integer> sizes = List.of(3, 4);\n"
+                    + "System.out.println(\"sizes \" + sizes);"),
+            markdown("More"),
+            code("sizes.stream().mapToInt(Integer::intValue).sum()"));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void seedPlan_runsEveryCellAndPrintsTables() throws Exception {
+        Notebook source = Notebook.parse(
+                Files.readString(SEED_PLAN, StandardCharsets.UTF_8), SEED_PLAN.toString());
+
+        Notebook executed = NotebookRunner.withJvmClasspath().execute(source);
+
+        StringBuilder printed = new StringBuilder();
+        int executionCount = 0;
+        for (int index = 0; index < executed.cellCount(); index++) {
+            if (!executed.isCode(index)) {
+                continue;
+            }
+            executionCount++;
+            for (JsonElement element : executed.outputs(index)) {
+                JsonObject output = element.getAsJsonObject();
+                String type = output.get("output_type").getAsString();
+                assertFalse(type.equals("error"), "cell " + (index + 1) + ": " + output);
+                if (type.equals("stream")) {
+                    assertEquals("stdout", output.get("name").getAsString(),
+                            "cell " + (index + 1) + " wrote to stderr: " + output);
+                    printed.append(MultilineText.join(output.get("text")));
+                }
+            }
+        }
+        assertTrue(executionCount >= 5, "code cells executed: " + executionCount);
+        String text = printed.toString();
+        for (String heading : List.of("limits", "binds_on", "count_that_day", "capacity",
+                "nominal_max_users", "simulated_max_users", "costs", "users_at_year_end",
+                "total_cost_micros", "phase-changes", "admission designs", "cached-check",
+                "atomic-debit", "overspend_micros")) {
+            assertTrue(text.contains(heading), "no '" + heading + "' in:\n" + text);
+        }
+    }
+
+    @Test
+    void execute_smallNotebook_writesSameOutputsTwice() throws Exception {
+        Path input = write("small.ipynb", SMALL);
+        Path first = folder.resolve("first.ipynb");
+        Path second = folder.resolve("second.ipynb");
+        NotebookRunner runner = NotebookRunner.withJvmClasspath();
+
+        runner.execute(input, first);
+        runner.execute(input, second);
+
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        assertEquals(text, Files.readString(second, StandardCharsets.UTF_8));
+        Notebook executed = Notebook.parse(text, "first.ipynb");
+        assertEquals(0, executed.outputs(0).size());
+        JsonArray printed = executed.outputs(1);
+        assertEquals(1, printed.size());
+        assertEquals("sizes [3, 4]\n", MultilineText.join(
+                printed.get(0).getAsJsonObject().get("text")));
+        JsonObject result = executed.outputs(3).get(0).getAsJsonObject();
+        assertEquals("execute_result", result.get("output_type").getAsString());
+        assertEquals(2, result.get("execution_count").getAsInt());
+        assertEquals("7", MultilineText.join(
+                result.getAsJsonObject("data").get("text/plain")));
+    }
+
+    @Test
+    void executedNotebook_validatesWithNbformat() throws Exception {
+        assumeTrue(run(List.of("/usr/bin/python3", "-c", "import nbformat")) == 0,
+                "/usr/bin/python3 cannot import nbformat; apt-get install python3-nbformat");
+        Path output = folder.resolve("small-out.ipynb");
+        NotebookRunner.withJvmClasspath().execute(write("small.ipynb", SMALL), output);
+
+        int exitCode = run(List.of("/usr/bin/python3", "-c", "import sys, nbformat\n"
+                + "nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+                output.toString()));
+
+        assertEquals(0, exitCode, "nbformat rejected " + output);
+    }
+
+    @Test
+    void run_failingCell_leavesOutputUnwritten() throws Exception {
+        Path input = write("failing.ipynb", notebook(markdown("m"), code("int a = 1;"),
+                code("int b = a / 0;")));
+        Path output = folder.resolve("out.ipynb");
+
+        int exitCode = NotebookRunner.run(new String[] {input.toString(), output.toString()});
+
+        assertEquals(NotebookRunner.EXIT_CELL_FAILED, exitCode);
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void run_missingFile_isBadInput() {
+        int exitCode = NotebookRunner.run(new String[] {folder.resolve("none.ipynb").toString()});
+
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT, exitCode);
+    }
+
+    @Test
+    void run_noArguments_isBadInput() {
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT, NotebookRunner.run(new String[0]));
+    }
+
+    private Path write(String name, String json) throws Exception {
+        Path file = folder.resolve(name);
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private int run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("process.log").toFile())
+                .start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.headroom.notebook;
+
+import static dev.headroom.notebook.TestNotebooks.code;
+import static dev.headroom.notebook.TestNotebooks.markdown;
+import static dev.headroom.notebook.TestNotebooks.notebook;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NotebookTest {
+
+    @Test
+    void source_joinsStringOrLines() throws Exception {
+        Notebook notebook = Notebook.parse(notebook(markdown("# Title\ntext"),
+                code("int a = 1;\nint b = 2;")), "test.ipynb");
+
+        assertEquals(2, notebook.cellCount());
+        assertFalse(notebook.isCode(0));
+        assertTrue(notebook.isCode(1));
+        assertEquals("# Title\ntext", notebook.source(0));
+        assertEquals("int a = 1;\nint b = 2;", notebook.source(1));
+    }
+
+    @Test
+    void setOutputs_writesStreamsAndResult() throws Exception {
+        Notebook notebook = Notebook.parse(notebook(code("x")), "test.ipynb");
+
+        notebook.setOutputs(0, 3, new CellResult("one\ntwo\n", "warn\n", Optional.of("42")));
+
+        JsonObject cell = JsonParser.parseString(notebook.toJson()).getAsJsonObject()
+                .getAsJsonArray("cells").get(0).getAsJsonObject();
+        assertEquals(3, cell.get("execution_count").getAsInt());
+        assertEquals("[{\"name\":\"stdout\",\"output_type\":\"stream\",\"text\":[\"one\\n\","
+                + "\"two\\n\"]},{\"name\":\"stderr\",\"output_type\":\"stream\",\"text\":"
+                + "[\"warn\\n\"]},{\"data\":{\"text/plain\":[\"42\"]},\"execution_count\":3,"
+                + "\"metadata\":{},\"output_type\":\"execute_result\"}]",
+                cell.get("outputs").toString());
+    }
+
+    @Test
+    void setOutputs_leavesEmptyStreamsOut() throws Exception {
+        Notebook notebook = Notebook.parse(notebook(code("int a = 1;")), "test.ipynb");
+
+        notebook.setOutputs(0, 1, new CellResult("", "", Optional.empty()));
+
+        assertEquals(0, notebook.outputs(0).size());
+    }
+
+    @Test
+    void toJson_sortsKeysWithOneSpaceIndent() throws Exception {
+        Notebook notebook = Notebook.parse("{\"nbformat_minor\": 5, \"nbformat\": 4,"
+                + " \"metadata\": {}, \"cells\": []}", "test.ipynb");
+
+        assertEquals("{\n \"cells\": [],\n \"metadata\": {},\n \"nbformat\": 4,\n"
+                + " \"nbformat_minor\": 5\n}\n", notebook.toJson());
+    }
+
+    @Test
+    void parse_invalidJson_namesFile() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("{\"cells\": [", "broken.ipynb"));
+
+        assertTrue(e.getMessage().startsWith("broken.ipynb: invalid JSON"), e.getMessage());
+    }
+
+    @Test
+    void parse_oldFormat_namesVersion() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("{\"nbformat\": 3, \"cells\": []}", "old.ipynb"));
+
+        assertTrue(e.getMessage().contains("nbformat is 3, expected 4"), e.getMessage());
+    }
+
+    @Test
+    void parse_pythonNotebook_isRejected() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse(notebook("python", code("print(1)")), "py.ipynb"));
+
+        assertTrue(e.getMessage().contains("language is python"), e.getMessage());
+    }
+
+    @Test
+    void parse_cellWithoutSource_namesCell() {
+        JsonObject cell = code("x");
+        cell.remove("source");
+
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse(notebook(markdown("a"), cell), "test.ipynb"));
+
+        assertTrue(e.getMessage().startsWith("test.ipynb, cell 2: source must be"),
+                e.getMessage());
+    }
+}
