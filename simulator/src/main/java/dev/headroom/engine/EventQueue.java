@@ -34,6 +34,8 @@ public final class EventQueue {
     private int size;
 
     private int[] heads;
+    /** Time of each bucket's head node, or {@link Long#MAX_VALUE} for an empty bucket. */
+    private long[] headTimes;
     private int mask;
     private int widthShift;
     private int currentBucket;
@@ -96,7 +98,9 @@ public final class EventQueue {
         int bucket = peekedBucket;
         peekedNode = NIL;
         long time = time(node);
-        heads[bucket] = next(node);
+        int successor = next(node);
+        heads[bucket] = successor;
+        headTimes[bucket] = successor == NIL ? Long.MAX_VALUE : time(successor);
         currentBucket = bucket;
         bucketTop = ((time >> widthShift) + 1) << widthShift;
         lastRemovedTime = time;
@@ -148,10 +152,9 @@ public final class EventQueue {
         int bucket = currentBucket;
         long top = bucketTop;
         for (int step = 0; step < heads.length; step++) {
-            int head = heads[bucket];
-            if (head != NIL && time(head) < top) {
+            if (headTimes[bucket] < top) {
                 cost += step;
-                peekedNode = head;
+                peekedNode = heads[bucket];
                 peekedBucket = bucket;
                 return;
             }
@@ -163,15 +166,15 @@ public final class EventQueue {
     }
 
     private void directSearch() {
-        int best = NIL;
+        peekedNode = NIL;
+        long earliest = Long.MAX_VALUE;
         for (int bucket = 0; bucket < heads.length; bucket++) {
-            int head = heads[bucket];
-            if (head != NIL && (best == NIL || time(head) < time(best))) {
-                best = head;
+            if (heads[bucket] != NIL && (peekedNode == NIL || headTimes[bucket] < earliest)) {
+                earliest = headTimes[bucket];
+                peekedNode = heads[bucket];
                 peekedBucket = bucket;
             }
         }
-        peekedNode = best;
     }
 
     /**
@@ -182,19 +185,22 @@ public final class EventQueue {
     private void link(int node) {
         long time = time(node);
         int bucket = (int) (time >> widthShift) & mask;
-        int previous = NIL;
-        int current = heads[bucket];
+        if (time < headTimes[bucket]) {
+            setNext(node, heads[bucket]);
+            heads[bucket] = node;
+            headTimes[bucket] = time;
+            return;
+        }
+        int previous = heads[bucket];
+        int current = next(previous);
+        cost++;
         while (current != NIL && time(current) <= time) {
             previous = current;
             current = next(current);
             cost++;
         }
         setNext(node, current);
-        if (previous == NIL) {
-            heads[bucket] = node;
-        } else {
-            setNext(previous, node);
-        }
+        setNext(previous, node);
     }
 
     private long time(int node) {
@@ -234,6 +240,8 @@ public final class EventQueue {
     private void resetRing(int bucketCount, long start) {
         heads = new int[bucketCount];
         Arrays.fill(heads, NIL);
+        headTimes = new long[bucketCount];
+        Arrays.fill(headTimes, Long.MAX_VALUE);
         mask = bucketCount - 1;
         currentBucket = (int) (start >> widthShift) & mask;
         bucketTop = ((start >> widthShift) + 1) << widthShift;
