@@ -52,9 +52,10 @@ final class RunCommand implements Callable<Integer> {
     private boolean benchmark;
 
     @Override
-    public Integer call() throws InvalidScenarioException, IOException {
+    public Integer call() throws InvalidScenarioException {
         Scenario scenario = withOverrides(ScenarioInput.load(file));
         RunSetup setup = ScenarioInput.setup(scenario, file);
+        OutputFolder.prepare(out);
 
         RunBenchmark measurement = benchmark ? RunBenchmark.start() : null;
         RunResult result = simulate(setup);
@@ -64,7 +65,11 @@ final class RunCommand implements Callable<Integer> {
         ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
                 Scenarios.canonicalHash(scenario), scenario.seed(), scenario.horizonDays(),
                 ScenarioText.lines(scenario));
-        ReportWriter.write(out, header, projections);
+        try {
+            ReportWriter.write(out, header, projections);
+        } catch (IOException e) {
+            throw OutputFolder.writeFailed(out, e);
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Summary.render(header, projections, out.toString()));

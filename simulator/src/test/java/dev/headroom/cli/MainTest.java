@@ -125,6 +125,36 @@ class MainTest {
     }
 
     @Test
+    void run_outIsFile_exitsTwoNamingOption() throws Exception {
+        Path file = scenario(SCENARIO);
+        Path plainFile = Files.writeString(folder.resolve("afile"), "x");
+
+        for (Path out : List.of(plainFile, plainFile.resolve("sub"))) {
+            Result result = execute("run", file.toString(), "--days", "1",
+                    "--out", out.toString());
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+            assertTrue(result.err().startsWith("headroom: --out " + out + " "), result.err());
+            assertTrue(result.err().contains("give --out a new or existing writable folder"),
+                    result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+            assertEquals("", result.out());
+        }
+    }
+
+    @Test
+    void run_outCannotBeCreated_exitsTwo() throws Exception {
+        Path out = Path.of("/proc/headroom-absent");
+
+        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("--out " + out + " cannot be created"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 
