@@ -3,6 +3,7 @@ package dev.headroom.workload;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,15 @@ public final class RequestLogReader {
     /**
      * Reads a log file.
      *
-     * @throws InputFormatException naming the file and line of the first malformed row
+     * @throws InputFormatException naming the file and line of the first malformed row, or of
+     *     the first line that is not valid UTF-8
      */
     public RequestLog read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
+        } catch (CharacterCodingException e) {
+            throw new InputFormatException(file.toString(), Utf8Lines.firstInvalidLine(file),
+                    "the line is not valid UTF-8 text; save the log with UTF-8 encoding");
         }
     }
 
