@@ -83,13 +83,19 @@ final class RunCommand implements Callable<Integer> {
     private Scenario withOverrides(Scenario scenario) {
         Scenario result = scenario;
         if (seed != null) {
+            Scenarios.seedProblem(seed).ifPresent(problem -> {
+                throw new BadInputException("--seed is " + seed + ": " + problem
+                        + "; give --seed a whole number in that range");
+            });
             result = result.withSeed(seed);
         }
         if (days != null) {
-            if (days < 1) {
-                throw new BadInputException("--days is " + days + "; give at least 1 day");
-            }
-            result = result.withHorizon(Duration.ofDays(days));
+            Duration horizon = Duration.ofDays(days);
+            Scenarios.horizonProblem(horizon).ifPresent(problem -> {
+                throw new BadInputException("--days is " + days + ": " + problem
+                        + "; give --days a number of days in that range");
+            });
+            result = result.withHorizon(horizon);
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.headroom.scenario;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,9 +149,18 @@ final class Section {
 
     /** Reads a whole count in {@code [min, max]}. */
     long count(String key, long fallback, long min, long max, String requiredHint) {
-        long value = read(key, fallback, Units::count, "a whole number such as 200",
+        BigInteger value = read(key, null, Units::count, "a whole number such as 200",
                 requiredHint);
-        return inRange(key, value, min, max, fallback, Long.toString(value));
+        if (value == null) {
+            return fallback;
+        }
+        if (value.compareTo(BigInteger.valueOf(min)) < 0
+                || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            problem(key, outOfRange(value.toString(), Long.toString(min), Long.toString(max))
+                    + "; use a value in that range");
+            return fallback;
+        }
+        return value.longValueExact();
     }
 
     /** Reads a decimal number in {@code [min, max]}. */
@@ -170,9 +180,8 @@ final class Section {
         Duration value = read(key, fallback, Units::duration, "a duration such as 30s",
                 requiredHint);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problem(key, "out of range: " + Formats.duration(value) + " is not between "
-                    + Formats.duration(min) + " and " + Formats.duration(max)
-                    + "; use a duration in that range");
+            problem(key, outOfRange(Formats.duration(value), Formats.duration(min),
+                    Formats.duration(max)) + "; use a duration in that range");
             return fallback;
         }
         return value;
@@ -307,11 +316,16 @@ final class Section {
     private long inRange(String key, long value, long min, long max, long fallback,
             String shown) {
         if (value < min || value > max) {
-            problem(key, "out of range: " + shown + " is not between " + min + " and " + max
+            problem(key, outOfRange(shown, Long.toString(min), Long.toString(max))
                     + "; use a value in that range");
             return fallback;
         }
         return value;
+    }
+
+    /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */
+    static String outOfRange(String shown, String min, String max) {
+        return "out of range: " + shown + " is not between " + min + " and " + max;
     }
 
     private static String nonEmpty(String text) {

@@ -155,6 +155,40 @@ class MainTest {
     }
 
     @Test
+    void run_daysBeyondHorizonLimit_exitsTwo() throws Exception {
+        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "36501");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --days is 36501: out of range: 36501d is not between 1d and 100y;"
+                + " give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_negativeSeed_exitsTwoAsYamlDoes() throws Exception {
+        Result option = execute("run", scenario(SCENARIO).toString(), "--seed", "-1");
+        Result yaml = execute("validate", scenario(SCENARIO.replace("seed: 5", "seed: -1"))
+                .toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, option.code(), option.err());
+        assertEquals(Main.EXIT_BAD_INPUT, yaml.code(), yaml.err());
+        String range = "out of range: -1 is not between 0 and " + Long.MAX_VALUE;
+        assertTrue(option.err().startsWith("headroom: --seed is -1: " + range + "; give --seed"),
+                option.err());
+        assertTrue(yaml.err().contains(range), yaml.err());
+    }
+
+    @Test
+    void validate_hugeSeed_givesRange() throws Exception {
+        Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("seed: out of range: 99999999999999999999 is not between"
+                + " 0 and " + Long.MAX_VALUE + "; use a value in that range"), result.err());
+    }
+
+    @Test
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 
