@@ -44,9 +44,9 @@ public final class Scenarios {
     }
 
     /**
-     * Loads and validates the scenario in {@code file}.
+     * Loads and validates the scenario in {@code file} and the token-size table it names, if any.
      *
-     * @throws InvalidScenarioException if the file cannot be read or has problems
+     * @throws InvalidScenarioException if the file or its table cannot be read or has problems
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
         String text;
@@ -58,9 +58,11 @@ public final class Scenarios {
             throw single(file.toString(), "cannot read the file (" + e.getMessage()
                     + "); check that it is a readable UTF-8 text file");
         }
-        Scenario scenario = parse(text, file.toString());
+        Scenario scenario = resolveFiles(parse(text, file.toString()),
+                file.toAbsolutePath().getParent());
+        TokenTableCheck.check(scenario, text, file.toString());
         LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
-        return resolveFiles(scenario, file.toAbsolutePath().getParent());
+        return scenario;
     }
 
     /** Loads the bundled seed plan, a copy of {@code scenarios/seed-plan.yaml}. */

@@ -189,6 +189,34 @@ class MainTest {
     }
 
     @Test
+    void validate_missingTokenTable_givesFieldPosition() throws Exception {
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes: {source: file, file: nope.csv}\n  request_rate:"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().startsWith("headroom: " + file
+                + ":10:37: workload.token_sizes.file: token-size table "
+                + folder.resolve("nope.csv") + " not found;"), result.err());
+    }
+
+    @Test
+    void validate_badTokenTableRow_givesBothPositions() throws Exception {
+        Files.writeString(folder.resolve("table.csv"),
+                "probability,tokens_in,tokens_out\n0,1,1\n0.5,abc,2\n1,3,3\n");
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes:\n    source: file\n    file: table.csv\n  request_rate:"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().startsWith("headroom: " + file + ":12:11: "
+                + "workload.token_sizes.file: invalid token-size table: "
+                + folder.resolve("table.csv") + ":3: "), result.err());
+    }
+
+    @Test
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 
