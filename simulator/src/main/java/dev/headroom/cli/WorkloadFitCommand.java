@@ -49,6 +49,8 @@ public final class WorkloadFitCommand implements Callable<Integer> {
     /** Exit code on bad input. */
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** The start of every error line, as the other commands print it. */
+    private static final String PREFIX = "headroom: ";
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadFitCommand.class);
     private static final double[] PRINTED_PROBABILITIES =
         {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1};
@@ -85,8 +87,8 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TraceFit fit;
         if (Files.isDirectory(log)) {
-            err.println("Request log " + log + " is a folder, not a file; give the path of a CSV"
-                    + " file.");
+            err.println(PREFIX + "Request log " + log + " is a folder, not a file; give the path"
+                    + " of a CSV file.");
             return EXIT_BAD_INPUT;
         }
         try {
@@ -94,17 +96,19 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             RequestLog requests = new RequestLogReader(columns).read(log);
             fit = new TraceFitter().fit(requests, comments);
         } catch (NoSuchFileException e) {
-            err.println("Request log not found: " + log + "; give the path of a CSV file.");
+            err.println(PREFIX + "Request log not found: " + log
+                    + "; give the path of a CSV file.");
             return EXIT_BAD_INPUT;
         } catch (AccessDeniedException e) {
-            err.println("Request log cannot be read: " + log + " (permission denied).");
+            err.println(PREFIX + "Request log cannot be read: " + log
+                    + " (permission denied); check the file's permissions.");
             return EXIT_BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(PREFIX + e.getMessage());
             return EXIT_BAD_INPUT;
         } catch (IOException e) {
             LOG.debug("Reading request log {} failed", log, e);
-            err.println("Failed to read request log " + log + ": " + e.getMessage()
+            err.println(PREFIX + "Failed to read request log " + log + ": " + e.getMessage()
                     + "; rerun with --verbose for the stack trace.");
             return EXIT_FAILURE;
         }
@@ -117,7 +121,8 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             fit.tokenSizes().write(writer);
         } catch (IOException e) {
             LOG.debug("Writing token-size table {} failed", tableFile, e);
-            err.println("Failed to write the token-size table to " + tableFile + " ("
+            err.println(PREFIX + "Failed to write the token-size table to " + tableFile
+                    + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); give --write the path of a writable file.");
             return EXIT_BAD_INPUT;

@@ -139,7 +139,9 @@ final class ScenarioReader {
                 points.add(new Growth.Point(at, users));
             }
             if (points.isEmpty()) {
-                section.problem("points", "empty list; add at least the point at 0d");
+                if (section.isList("points")) {
+                    section.problem("points", "empty list; add at least the point at 0d");
+                }
                 points.add(new Growth.Point(Duration.ZERO, 0));
             }
             return new Growth.Piecewise(points);

@@ -187,10 +187,28 @@ final class Section {
         return value;
     }
 
-    /** Reads a size in bytes in {@code [min, max]}. */
-    long bytes(String key, long fallback, long min, long max, String requiredHint) {
+    /**
+     * Reads a size in bytes in {@code [min, max]}. Messages show the size as written and in
+     * bytes, and name the maximum by {@code maxName}, such as "the 400KB item limit", unless it
+     * is {@code null}.
+     */
+    long bytes(String key, long fallback, long min, long max, String maxName,
+            String requiredHint) {
         long value = read(key, fallback, Units::bytes, "a size such as 500B", requiredHint);
-        return inRange(key, value, min, max, fallback, value + "B");
+        if (value >= min && value <= max) {
+            return value;
+        }
+        String written = entries.get(key).getValueNode() instanceof ScalarNode scalar
+                ? scalar.getValue().strip() : Long.toString(value);
+        String shown = written + " (" + value + " bytes)";
+        if (value > max && maxName != null) {
+            problem(key, "out of range: " + shown + " is more than " + maxName + " (" + max
+                    + " bytes); use a size of at most " + max + " bytes");
+        } else {
+            problem(key, outOfRange(shown, min + " bytes", max + " bytes")
+                    + "; use a size in that range");
+        }
+        return fallback;
     }
 
     /** Reads an amount of dollars as micro-dollars, at least {@code minMicros}. */
@@ -262,6 +280,11 @@ final class Section {
         return result;
     }
 
+    /** Returns whether the field is present and is a list, empty or not. */
+    boolean isList(String key) {
+        return has(key) && entries.get(key).getValueNode() instanceof SequenceNode;
+    }
+
     private List<Node> sequence(String key) {
         if (!has(key)) {
             return List.of();
@@ -311,16 +334,6 @@ final class Section {
                 .map(name -> "did you mean '" + name + "'?")
                 .orElse("use one of " + String.join(", ", names));
         throw new IllegalArgumentException("invalid value '" + text + "'; " + hint);
-    }
-
-    private long inRange(String key, long value, long min, long max, long fallback,
-            String shown) {
-        if (value < min || value > max) {
-            problem(key, outOfRange(shown, Long.toString(min), Long.toString(max))
-                    + "; use a value in that range");
-            return fallback;
-        }
-        return value;
     }
 
     /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */

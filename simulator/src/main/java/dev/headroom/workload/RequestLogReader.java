@@ -69,8 +69,9 @@ public final class RequestLogReader {
             }
         }
         if (rows.size < 2) {
-            throw new InputFormatException(source, lineNumber, "the log has " + rows.size
-                    + " requests; fitting needs at least 2");
+            String found = rows.size == 1 ? "1 request" : rows.size + " requests";
+            throw new InputFormatException(source, lineNumber, "the log has " + found
+                    + ", but fitting needs at least 2; give a log with more requests");
         }
         return new RequestLog(source, Arrays.copyOf(rows.times, rows.size),
                 Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size));
@@ -121,7 +122,7 @@ public final class RequestLogReader {
         String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
         throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
                 + " in the header " + Arrays.toString(names)
-                + "; name the column with the " + role + " column option");
+                + "; name the column with the --" + role + "-column option");
     }
 
     /** Splits a CSV line on commas and removes surrounding quotes and spaces from each field. */

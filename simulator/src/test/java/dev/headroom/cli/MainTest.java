@@ -217,6 +217,44 @@ class MainTest {
     }
 
     @Test
+    void validate_manyProblems_prefixesEveryLine() throws Exception {
+        Path file = scenario(SCENARIO.replace("seed: 5", "seed: -5").replace("horizon: 3d",
+                "horizon: 0d"));
+
+        Result result = execute("validate", file.toString());
+
+        List<String> lines = result.err().lines().toList();
+        assertEquals(2, lines.size(), result.err());
+        for (String line : lines) {
+            assertTrue(line.startsWith("headroom: " + file + ":"), line);
+        }
+    }
+
+    @Test
+    void validate_itemBytesTooLarge_namesLimitInBytes() throws Exception {
+        Path file = scenario(SCENARIO + "dynamodb:\n  item_bytes: 500KiB\n");
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("dynamodb.item_bytes: out of range: 500KiB (512000 bytes)"
+                + " is more than the 400KB item limit (409600 bytes);"), result.err());
+    }
+
+    @Test
+    void validate_phasesNotList_givesOneProblem() throws Exception {
+        Path file = scenario(SCENARIO.substring(0, SCENARIO.indexOf("  phases:"))
+                + "  phases: single\n");
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains("plan.phases: wrong type: expected a list"),
+                result.err());
+    }
+
+    @Test
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 

@@ -50,8 +50,8 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals(log + ":3: token count 'one' in column tokens_in is not a whole number of "
-                + "zero or more" + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + log + ":3: token count 'one' in column tokens_in is not a "
+                + "whole number of zero or more" + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -62,8 +62,8 @@ class WorkloadFitCommandTest {
         int code = execute(missing.toString());
 
         assertEquals(2, code);
-        assertEquals("Request log not found: " + missing + "; give the path of a CSV file."
-                + System.lineSeparator(), err.toString());
+        assertEquals("headroom: Request log not found: " + missing + "; give the path of a CSV"
+                + " file." + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -73,8 +73,8 @@ class WorkloadFitCommandTest {
         int code = execute(folder.toString());
 
         assertEquals(2, code);
-        assertEquals("Request log " + folder + " is a folder, not a file; give the path of a CSV"
-                + " file." + System.lineSeparator(), err.toString());
+        assertEquals("headroom: Request log " + folder + " is a folder, not a file; give the path"
+                + " of a CSV file." + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -86,8 +86,8 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals(log + ":3: the line is not valid UTF-8 text; save the log with UTF-8 "
-                + "encoding" + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + log + ":3: the line is not valid UTF-8 text; save the log "
+                + "with UTF-8 encoding" + System.lineSeparator(), err.toString());
     }
 
     @Test
