@@ -109,20 +109,41 @@ public final class RequestLogReader {
                 + column + " is not a whole number of zero or more");
     }
 
+    /**
+     * Returns the index of the one header field that matches the role. Two matching fields are
+     * an error, because the reader cannot tell which one holds the values.
+     */
     private static int find(
             String[] names, String wanted, List<String> usual, String role, String source) {
+        int found = -1;
         for (int i = 0; i < names.length; i++) {
             String name = LogColumns.canonical(names[i]);
             boolean match = wanted == null
                     ? usual.contains(name) : name.equals(LogColumns.canonical(wanted));
-            if (match) {
-                return i;
+            if (match && found >= 0) {
+                throw new InputFormatException(source, 1, "ambiguous " + role + " column: "
+                        + "header fields " + (found + 1) + " '" + names[found] + "' and "
+                        + (i + 1) + " '" + names[i] + "' both match; "
+                        + ambiguityFix(names[found], names[i], role));
             }
+            if (match) {
+                found = i;
+            }
+        }
+        if (found >= 0) {
+            return found;
         }
         String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
         throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
                 + " in the header " + Arrays.toString(names)
                 + "; name the column with the --" + role + "-column option");
+    }
+
+    private static String ambiguityFix(String first, String second, String role) {
+        if (LogColumns.canonical(first).equals(LogColumns.canonical(second))) {
+            return "rename or remove one of the two columns";
+        }
+        return "name the column to use with the --" + role + "-column option";
     }
 
     /** Splits a CSV line on commas and removes surrounding quotes and spaces from each field. */

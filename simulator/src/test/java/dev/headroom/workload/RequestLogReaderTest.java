@@ -68,6 +68,21 @@ class RequestLogReaderTest {
                         + "with the --timestamp-column option");
     }
 
+    @Test
+    void read_duplicateTimeColumnRejected() {
+        assertReadError("time,tokens_in,time,tokens_out\n1,2,5,3\n2,2,6,3\n",
+                "log.csv:1: ambiguous timestamp column: header fields 1 'time' and 3 'time' both "
+                        + "match; rename or remove one of the two columns");
+    }
+
+    @Test
+    void read_twoTimestampSpellingsRejected() {
+        assertReadError("timestamp,date,tokens_in,tokens_out\n1,1,2,3\n2,2,2,3\n",
+                "log.csv:1: ambiguous timestamp column: header fields 1 'timestamp' and 2 'date' "
+                        + "both match; name the column to use with the --timestamp-column "
+                        + "option");
+    }
+
     private static void assertReadError(String csv, String message) {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> DETECT.read(new StringReader(csv), "log.csv"));
