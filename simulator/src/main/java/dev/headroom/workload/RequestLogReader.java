@@ -111,7 +111,7 @@ public final class RequestLogReader {
 
     /**
      * Returns the index of the one header field that matches the role. Two matching fields are
-     * an error, because the reader cannot tell which one holds the values.
+     * an error, because the reader cannot tell which one contains the values.
      */
     private static int find(
             String[] names, String wanted, List<String> usual, String role, String source) {
