@@ -123,8 +123,8 @@ final class ApiHandler implements HttpHandler {
             }
             bytes = in.readNBytes(config.maxRequestBytes() + 1);
         } catch (ZipException | EOFException notGzip) {
-            // NOTE: Google's exact text for a body that is not gzip is unverified; the status
-            // matches its answer for other unreadable payloads.
+            // NOTE: Google's status and text for a body that is not gzip are unverified. This
+            // returns the 400 INVALID_ARGUMENT that Google sends for invalid JSON.
             LOG.warn("{} {}: request body with Content-Encoding gzip is not valid gzip: {}",
                     exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     notGzip.toString());
