@@ -79,7 +79,7 @@ public final class Main implements Runnable {
                     || error instanceof InvalidScenarioException
                     || error instanceof InputFormatException;
             if (badInput) {
-                err.println("headroom: " + error.getMessage());
+                error.getMessage().lines().forEach(line -> err.println("headroom: " + line));
             } else {
                 err.println("headroom: internal error: " + error
                         + (verbose ? "" : "; rerun with --verbose for the stack trace"));

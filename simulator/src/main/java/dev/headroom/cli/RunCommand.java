@@ -52,9 +52,10 @@ final class RunCommand implements Callable<Integer> {
     private boolean benchmark;
 
     @Override
-    public Integer call() throws InvalidScenarioException, IOException {
+    public Integer call() throws InvalidScenarioException {
         Scenario scenario = withOverrides(ScenarioInput.load(file));
         RunSetup setup = ScenarioInput.setup(scenario, file);
+        OutputFolder.prepare(out);
 
         RunBenchmark measurement = benchmark ? RunBenchmark.start() : null;
         RunResult result = simulate(setup);
@@ -64,7 +65,11 @@ final class RunCommand implements Callable<Integer> {
         ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
                 Scenarios.canonicalHash(scenario), scenario.seed(), scenario.horizonDays(),
                 ScenarioText.lines(scenario));
-        ReportWriter.write(out, header, projections);
+        try {
+            ReportWriter.write(out, header, projections);
+        } catch (IOException e) {
+            throw OutputFolder.writeFailed(out, e);
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Summary.render(header, projections, out.toString()));
@@ -78,13 +83,19 @@ final class RunCommand implements Callable<Integer> {
     private Scenario withOverrides(Scenario scenario) {
         Scenario result = scenario;
         if (seed != null) {
+            Scenarios.seedProblem(seed).ifPresent(problem -> {
+                throw new BadInputException("--seed is " + seed + ": " + problem
+                        + "; give --seed a whole number in that range");
+            });
             result = result.withSeed(seed);
         }
         if (days != null) {
-            if (days < 1) {
-                throw new BadInputException("--days is " + days + "; give at least 1 day");
-            }
-            result = result.withHorizon(Duration.ofDays(days));
+            Duration horizon = Duration.ofDays(days);
+            Scenarios.horizonProblem(horizon).ifPresent(problem -> {
+                throw new BadInputException("--days is " + days + ": " + problem
+                        + "; give --days a number of days in that range");
+            });
+            result = result.withHorizon(horizon);
         }
         return result;
     }

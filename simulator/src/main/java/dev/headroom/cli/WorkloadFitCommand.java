@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
  * arrivals of a request log, and optionally writes the quantiles as a token-size table that a
  * scenario can use in place of the bundled one.
  *
- * <p>Exit codes: 0 on success, 2 on bad input (a missing or unreadable file, a malformed row),
- * 1 on any other failure to read or write.
+ * <p>Exit codes: 0 on success, 2 on bad input (a missing, unreadable or non-UTF-8 log, a
+ * folder, a malformed row, a {@code --write} path that cannot be written), 1 on any other
+ * failure to read.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Derive token-size quantiles and arrival burstiness from a request log in "
@@ -43,11 +44,13 @@ public final class WorkloadFitCommand implements Callable<Integer> {
 
     /** Exit code on success. */
     public static final int EXIT_OK = 0;
-    /** Exit code when reading or writing fails for a reason other than the input. */
+    /** Exit code when reading the log fails for a reason other than the input. */
     public static final int EXIT_FAILURE = 1;
     /** Exit code on bad input. */
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** The start of every error line, as the other commands print it. */
+    private static final String PREFIX = "headroom: ";
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadFitCommand.class);
     private static final double[] PRINTED_PROBABILITIES =
         {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1};
@@ -83,22 +86,30 @@ public final class WorkloadFitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         TraceFit fit;
+        if (Files.isDirectory(log)) {
+            err.println(PREFIX + "Request log " + log + " is a folder, not a file; give the path"
+                    + " of a CSV file.");
+            return EXIT_BAD_INPUT;
+        }
         try {
             LogColumns columns = new LogColumns(timestampColumn, tokensInColumn, tokensOutColumn);
             RequestLog requests = new RequestLogReader(columns).read(log);
             fit = new TraceFitter().fit(requests, comments);
         } catch (NoSuchFileException e) {
-            err.println("Request log not found: " + log + "; give the path of a CSV file.");
+            err.println(PREFIX + "Request log not found: " + log
+                    + "; give the path of a CSV file.");
             return EXIT_BAD_INPUT;
         } catch (AccessDeniedException e) {
-            err.println("Request log cannot be read: " + log + " (permission denied).");
+            err.println(PREFIX + "Request log cannot be read: " + log
+                    + " (permission denied); check the file's permissions.");
             return EXIT_BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(PREFIX + e.getMessage());
             return EXIT_BAD_INPUT;
         } catch (IOException e) {
-            LOG.error("Failed to read request log {}", log, e);
-            err.println("Failed to read request log " + log + ": " + e.getMessage());
+            LOG.debug("Reading request log {} failed", log, e);
+            err.println(PREFIX + "Failed to read request log " + log + ": " + e.getMessage()
+                    + "; rerun with --verbose for the stack trace.");
             return EXIT_FAILURE;
         }
         print(fit, spec.commandLine().getOut());
@@ -109,9 +120,12 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         try (Writer writer = Files.newBufferedWriter(tableFile, StandardCharsets.UTF_8)) {
             fit.tokenSizes().write(writer);
         } catch (IOException e) {
-            LOG.error("Failed to write token-size table {}", tableFile, e);
-            err.println("Failed to write the token-size table to " + tableFile + ": " + e);
-            return EXIT_FAILURE;
+            LOG.debug("Writing token-size table {} failed", tableFile, e);
+            err.println(PREFIX + "Failed to write the token-size table to " + tableFile
+                    + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); give --write the path of a writable file.");
+            return EXIT_BAD_INPUT;
         }
         spec.commandLine().getOut().println("Token-size table written to " + tableFile);
         return EXIT_OK;

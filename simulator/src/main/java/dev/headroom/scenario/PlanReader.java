@@ -35,7 +35,7 @@ final class PlanReader {
         }
         List<Section> items = section.sections("phases");
         section.finish();
-        if (items.isEmpty() && section.has("phases")) {
+        if (items.isEmpty() && section.isList("phases")) {
             section.problem("phases", "empty list; add at least one phase");
         }
         List<Phase> phases = new ArrayList<>();

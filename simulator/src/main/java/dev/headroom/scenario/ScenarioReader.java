@@ -12,8 +12,12 @@ import java.util.List;
  */
 final class ScenarioReader {
 
-    /** The maximum horizon of a scenario. */
+    /** The minimum horizon of a scenario. */
+    static final Duration MIN_HORIZON = Duration.ofDays(1);
+    /** The maximum horizon of a scenario: 100 years of 365 days. */
     static final Duration MAX_HORIZON = Duration.ofDays(100 * 365L);
+    /** The minimum seed; the maximum is {@link Long#MAX_VALUE}. */
+    static final long MIN_SEED = 0;
 
     private ScenarioReader() {
     }
@@ -22,10 +26,10 @@ final class ScenarioReader {
     static Scenario read(Section root) {
         String name = root.text("name", "unnamed",
                 "write a short name for reports, such as name: seed-plan");
-        long seed = root.count("seed", Defaults.SEED, 0, Long.MAX_VALUE, null);
+        long seed = root.count("seed", Defaults.SEED, MIN_SEED, Long.MAX_VALUE, null);
         LocalDate startDate = root.read("start_date", LocalDate.EPOCH, ScenarioReader::date,
                 "a date", "write the calendar date of the run's first day, such as 2025-01-01");
-        Duration horizon = root.duration("horizon", Duration.ofDays(365), Duration.ofDays(1),
+        Duration horizon = root.duration("horizon", Duration.ofDays(365), MIN_HORIZON,
                 MAX_HORIZON, "write how long to simulate, such as horizon: 5y");
         Growth growth = GrowthReader.read(root.section("growth"), root.has("growth"));
         Churn churn = readChurn(root.section("churn"));
@@ -135,7 +139,9 @@ final class ScenarioReader {
                 points.add(new Growth.Point(at, users));
             }
             if (points.isEmpty()) {
-                section.problem("points", "empty list; add at least the point at 0d");
+                if (section.isList("points")) {
+                    section.problem("points", "empty list; add at least the point at 0d");
+                }
                 points.add(new Growth.Point(Duration.ZERO, 0));
             }
             return new Growth.Piecewise(points);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,9 +44,9 @@ public final class Scenarios {
     }
 
     /**
-     * Loads and validates the scenario in {@code file}.
+     * Loads and validates the scenario in {@code file} and the token-size table it names, if any.
      *
-     * @throws InvalidScenarioException if the file cannot be read or has problems
+     * @throws InvalidScenarioException if the file or its table cannot be read or has problems
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
         String text;
@@ -56,9 +58,11 @@ public final class Scenarios {
             throw single(file.toString(), "cannot read the file (" + e.getMessage()
                     + "); check that it is a readable UTF-8 text file");
         }
-        Scenario scenario = parse(text, file.toString());
+        Scenario scenario = resolveFiles(parse(text, file.toString()),
+                file.toAbsolutePath().getParent());
+        TokenTableCheck.check(scenario, text, file.toString());
         LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
-        return resolveFiles(scenario, file.toAbsolutePath().getParent());
+        return scenario;
     }
 
     /** Loads the bundled seed plan, a copy of {@code scenarios/seed-plan.yaml}. */
@@ -114,6 +118,37 @@ public final class Scenarios {
      */
     public static String canonicalHash(Scenario scenario) {
         return CanonicalForm.sha256(CanonicalForm.text(scenario));
+    }
+
+    /**
+     * Checks a seed given outside a scenario file, such as on the command line, against the rule
+     * and wording of the file's {@code seed} field.
+     *
+     * @return the problem without a fix, such as "out of range: -1 is not between 0 and ...", or
+     *     empty when the seed is valid
+     */
+    public static Optional<String> seedProblem(long seed) {
+        if (seed >= ScenarioReader.MIN_SEED) {
+            return Optional.empty();
+        }
+        return Optional.of(Section.outOfRange(Long.toString(seed),
+                Long.toString(ScenarioReader.MIN_SEED), Long.toString(Long.MAX_VALUE)));
+    }
+
+    /**
+     * Checks a horizon given outside a scenario file against the rule and wording of the file's
+     * {@code horizon} field: from 1 day to 100 years.
+     *
+     * @return the problem without a fix, or empty when the horizon is valid
+     */
+    public static Optional<String> horizonProblem(Duration horizon) {
+        Duration min = ScenarioReader.MIN_HORIZON;
+        Duration max = ScenarioReader.MAX_HORIZON;
+        if (horizon.compareTo(min) >= 0 && horizon.compareTo(max) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Section.outOfRange(Formats.duration(horizon), Formats.duration(min),
+                Formats.duration(max)));
     }
 
     private static Node compose(String yaml, Problems problems) {

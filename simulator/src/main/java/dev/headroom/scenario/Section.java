@@ -1,5 +1,6 @@
 package dev.headroom.scenario;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,9 +149,18 @@ final class Section {
 
     /** Reads a whole count in {@code [min, max]}. */
     long count(String key, long fallback, long min, long max, String requiredHint) {
-        long value = read(key, fallback, Units::count, "a whole number such as 200",
+        BigInteger value = read(key, null, Units::count, "a whole number such as 200",
                 requiredHint);
-        return inRange(key, value, min, max, fallback, Long.toString(value));
+        if (value == null) {
+            return fallback;
+        }
+        if (value.compareTo(BigInteger.valueOf(min)) < 0
+                || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            problem(key, outOfRange(value.toString(), Long.toString(min), Long.toString(max))
+                    + "; use a value in that range");
+            return fallback;
+        }
+        return value.longValueExact();
     }
 
     /** Reads a decimal number in {@code [min, max]}. */
@@ -170,18 +180,35 @@ final class Section {
         Duration value = read(key, fallback, Units::duration, "a duration such as 30s",
                 requiredHint);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problem(key, "out of range: " + Formats.duration(value) + " is not between "
-                    + Formats.duration(min) + " and " + Formats.duration(max)
-                    + "; use a duration in that range");
+            problem(key, outOfRange(Formats.duration(value), Formats.duration(min),
+                    Formats.duration(max)) + "; use a duration in that range");
             return fallback;
         }
         return value;
     }
 
-    /** Reads a size in bytes in {@code [min, max]}. */
-    long bytes(String key, long fallback, long min, long max, String requiredHint) {
+    /**
+     * Reads a size in bytes in {@code [min, max]}. Messages show the size as written and in
+     * bytes, and name the maximum by {@code maxName}, such as "the 400KB item limit", unless it
+     * is {@code null}.
+     */
+    long bytes(String key, long fallback, long min, long max, String maxName,
+            String requiredHint) {
         long value = read(key, fallback, Units::bytes, "a size such as 500B", requiredHint);
-        return inRange(key, value, min, max, fallback, value + "B");
+        if (value >= min && value <= max) {
+            return value;
+        }
+        String written = entries.get(key).getValueNode() instanceof ScalarNode scalar
+                ? scalar.getValue().strip() : Long.toString(value);
+        String shown = written + " (" + value + " bytes)";
+        if (value > max && maxName != null) {
+            problem(key, "out of range: " + shown + " is more than " + maxName + " (" + max
+                    + " bytes); use a size of at most " + max + " bytes");
+        } else {
+            problem(key, outOfRange(shown, min + " bytes", max + " bytes")
+                    + "; use a size in that range");
+        }
+        return fallback;
     }
 
     /** Reads an amount of dollars as micro-dollars, at least {@code minMicros}. */
@@ -253,6 +280,11 @@ final class Section {
         return result;
     }
 
+    /** Returns whether the field is present and is a list, empty or not. */
+    boolean isList(String key) {
+        return has(key) && entries.get(key).getValueNode() instanceof SequenceNode;
+    }
+
     private List<Node> sequence(String key) {
         if (!has(key)) {
             return List.of();
@@ -304,14 +336,9 @@ final class Section {
         throw new IllegalArgumentException("invalid value '" + text + "'; " + hint);
     }
 
-    private long inRange(String key, long value, long min, long max, long fallback,
-            String shown) {
-        if (value < min || value > max) {
-            problem(key, "out of range: " + shown + " is not between " + min + " and " + max
-                    + "; use a value in that range");
-            return fallback;
-        }
-        return value;
+    /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */
+    static String outOfRange(String shown, String min, String max) {
+        return "out of range: " + shown + " is not between " + min + " and " + max;
     }
 
     private static String nonEmpty(String text) {

@@ -2,6 +2,7 @@ package dev.headroom.scenario;
 
 import dev.headroom.ledger.Money;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class Units {
 
     private static final Pattern QUANTITY =
             Pattern.compile("([0-9][0-9_]*(?:\\.[0-9]+)?)\\s*([A-Za-z]*)");
-    private static final Pattern COUNT = Pattern.compile("[0-9]+(?:_[0-9]+)*");
+    private static final Pattern COUNT = Pattern.compile("-?[0-9]+(?:_[0-9]+)*");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:_[0-9]+)*(?:\\.[0-9]+)?");
 
     static final String DURATION_HINT = "write a number and a unit: ms, s, m, h, d, w or y, "
@@ -96,19 +97,19 @@ final class Units {
         }
     }
 
-    /** Parses a non-negative whole count such as {@code 200} or {@code 10_000_000}. */
-    static long count(String text) {
+    /**
+     * Parses a whole count such as {@code 200} or {@code 10_000_000}, of any size. A minus sign
+     * parses too, so that the caller's range check reports a negative or huge count together
+     * with the allowed range.
+     */
+    static BigInteger count(String text) {
         String trimmed = text.strip();
         if (!COUNT.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("invalid count '" + text
                     + "'; write a whole number, optionally grouped with underscores, "
                     + "such as 10_000_000");
         }
-        try {
-            return Long.parseLong(trimmed.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid count '" + text + "': too large");
-        }
+        return new BigInteger(trimmed.replace("_", ""));
     }
 
     /** Parses a finite decimal number such as {@code 0.25}, {@code 10} or {@code -1.5}. */

@@ -128,7 +128,9 @@ final class WorkloadReader {
             models.add(new ModelPrice(name, share.doubleValue(), input, output));
         }
         if (models.isEmpty()) {
-            section.problem("models", "empty list; add at least one model with share 1");
+            if (section.isList("models")) {
+                section.problem("models", "empty list; add at least one model with share 1");
+            }
         } else if (sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
             section.problem("models", "inconsistent settings: the shares sum to "
                     + sum.stripTrailingZeros().toPlainString() + ", not 1; adjust them so "
@@ -180,7 +182,7 @@ final class WorkloadReader {
 
     private static RowShape row(Section section) {
         int columns = (int) section.count("columns", Defaults.ROW_COLUMNS, 1, MAX_COLUMNS, null);
-        long bytes = section.bytes("bytes", Defaults.ROW_BYTES, 1, 10_000_000, null);
+        long bytes = section.bytes("bytes", Defaults.ROW_BYTES, 1, 10_000_000, null, null);
         section.finish();
         return new RowShape(columns, bytes);
     }

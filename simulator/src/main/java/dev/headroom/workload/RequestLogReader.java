@@ -3,6 +3,7 @@ package dev.headroom.workload;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,15 @@ public final class RequestLogReader {
     /**
      * Reads a log file.
      *
-     * @throws InputFormatException naming the file and line of the first malformed row
+     * @throws InputFormatException naming the file and line of the first malformed row, or of
+     *     the first line that is not valid UTF-8
      */
     public RequestLog read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
+        } catch (CharacterCodingException e) {
+            throw new InputFormatException(file.toString(), Utf8Lines.firstInvalidLine(file),
+                    "the line is not valid UTF-8 text; save the log with UTF-8 encoding");
         }
     }
 
@@ -64,8 +69,9 @@ public final class RequestLogReader {
             }
         }
         if (rows.size < 2) {
-            throw new InputFormatException(source, lineNumber, "the log has " + rows.size
-                    + " requests; fitting needs at least 2");
+            String found = rows.size == 1 ? "1 request" : rows.size + " requests";
+            throw new InputFormatException(source, lineNumber, "the log has " + found
+                    + ", but fitting needs at least 2; give a log with more requests");
         }
         return new RequestLog(source, Arrays.copyOf(rows.times, rows.size),
                 Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size));
@@ -103,20 +109,41 @@ public final class RequestLogReader {
                 + column + " is not a whole number of zero or more");
     }
 
+    /**
+     * Returns the index of the one header field that matches the role. Two matching fields are
+     * an error, because the reader cannot tell which one contains the values.
+     */
     private static int find(
             String[] names, String wanted, List<String> usual, String role, String source) {
+        int found = -1;
         for (int i = 0; i < names.length; i++) {
             String name = LogColumns.canonical(names[i]);
             boolean match = wanted == null
                     ? usual.contains(name) : name.equals(LogColumns.canonical(wanted));
-            if (match) {
-                return i;
+            if (match && found >= 0) {
+                throw new InputFormatException(source, 1, "ambiguous " + role + " column: "
+                        + "header fields " + (found + 1) + " '" + names[found] + "' and "
+                        + (i + 1) + " '" + names[i] + "' both match; "
+                        + ambiguityFix(names[found], names[i], role));
             }
+            if (match) {
+                found = i;
+            }
+        }
+        if (found >= 0) {
+            return found;
         }
         String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
         throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
                 + " in the header " + Arrays.toString(names)
-                + "; name the column with the " + role + " column option");
+                + "; name the column with the --" + role + "-column option");
+    }
+
+    private static String ambiguityFix(String first, String second, String role) {
+        if (LogColumns.canonical(first).equals(LogColumns.canonical(second))) {
+            return "rename or remove one of the two columns";
+        }
+        return "name the column to use with the --" + role + "-column option";
     }
 
     /** Splits a CSV line on commas and removes surrounding quotes and spaces from each field. */

@@ -125,6 +125,136 @@ class MainTest {
     }
 
     @Test
+    void run_outIsFile_exitsTwoNamingOption() throws Exception {
+        Path file = scenario(SCENARIO);
+        Path plainFile = Files.writeString(folder.resolve("afile"), "x");
+
+        for (Path out : List.of(plainFile, plainFile.resolve("sub"))) {
+            Result result = execute("run", file.toString(), "--days", "1",
+                    "--out", out.toString());
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+            assertTrue(result.err().startsWith("headroom: --out " + out + " "), result.err());
+            assertTrue(result.err().contains("give --out a new or existing writable folder"),
+                    result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+            assertEquals("", result.out());
+        }
+    }
+
+    @Test
+    void run_outCannotBeCreated_exitsTwo() throws Exception {
+        Path out = Path.of("/proc/headroom-absent");
+
+        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("--out " + out + " cannot be created"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void run_daysBeyondHorizonLimit_exitsTwo() throws Exception {
+        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "36501");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --days is 36501: out of range: 36501d is not between 1d and 100y;"
+                + " give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_negativeSeed_exitsTwoAsYamlDoes() throws Exception {
+        Result option = execute("run", scenario(SCENARIO).toString(), "--seed", "-1");
+        Result yaml = execute("validate", scenario(SCENARIO.replace("seed: 5", "seed: -1"))
+                .toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, option.code(), option.err());
+        assertEquals(Main.EXIT_BAD_INPUT, yaml.code(), yaml.err());
+        String range = "out of range: -1 is not between 0 and " + Long.MAX_VALUE;
+        assertTrue(option.err().startsWith("headroom: --seed is -1: " + range + "; give --seed"),
+                option.err());
+        assertTrue(yaml.err().contains(range), yaml.err());
+    }
+
+    @Test
+    void validate_hugeSeed_givesRange() throws Exception {
+        Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("seed: out of range: 99999999999999999999 is not between"
+                + " 0 and " + Long.MAX_VALUE + "; use a value in that range"), result.err());
+    }
+
+    @Test
+    void validate_missingTokenTable_givesFieldPosition() throws Exception {
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes: {source: file, file: nope.csv}\n  request_rate:"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().startsWith("headroom: " + file
+                + ":10:37: workload.token_sizes.file: token-size table "
+                + folder.resolve("nope.csv") + " not found;"), result.err());
+    }
+
+    @Test
+    void validate_badTokenTableRow_givesBothPositions() throws Exception {
+        Files.writeString(folder.resolve("table.csv"),
+                "probability,tokens_in,tokens_out\n0,1,1\n0.5,abc,2\n1,3,3\n");
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes:\n    source: file\n    file: table.csv\n  request_rate:"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().startsWith("headroom: " + file + ":12:11: "
+                + "workload.token_sizes.file: invalid token-size table: "
+                + folder.resolve("table.csv") + ":3: "), result.err());
+    }
+
+    @Test
+    void validate_manyProblems_prefixesEveryLine() throws Exception {
+        Path file = scenario(SCENARIO.replace("seed: 5", "seed: -5").replace("horizon: 3d",
+                "horizon: 0d"));
+
+        Result result = execute("validate", file.toString());
+
+        List<String> lines = result.err().lines().toList();
+        assertEquals(2, lines.size(), result.err());
+        for (String line : lines) {
+            assertTrue(line.startsWith("headroom: " + file + ":"), line);
+        }
+    }
+
+    @Test
+    void validate_itemBytesTooLarge_namesLimitInBytes() throws Exception {
+        Path file = scenario(SCENARIO + "dynamodb:\n  item_bytes: 500KiB\n");
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("dynamodb.item_bytes: out of range: 500KiB (512000 bytes)"
+                + " is more than the 400KB item limit (409600 bytes);"), result.err());
+    }
+
+    @Test
+    void validate_phasesNotList_givesOneProblem() throws Exception {
+        Path file = scenario(SCENARIO.substring(0, SCENARIO.indexOf("  phases:"))
+                + "  phases: single\n");
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains("plan.phases: wrong type: expected a list"),
+                result.err());
+    }
+
+    @Test
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 

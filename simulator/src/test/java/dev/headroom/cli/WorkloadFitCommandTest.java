@@ -50,8 +50,8 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals(log + ":3: token count 'one' in column tokens_in is not a whole number of "
-                + "zero or more" + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + log + ":3: token count 'one' in column tokens_in is not a "
+                + "whole number of zero or more" + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -62,8 +62,43 @@ class WorkloadFitCommandTest {
         int code = execute(missing.toString());
 
         assertEquals(2, code);
-        assertEquals("Request log not found: " + missing + "; give the path of a CSV file."
-                + System.lineSeparator(), err.toString());
+        assertEquals("headroom: Request log not found: " + missing + "; give the path of a CSV"
+                + " file." + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_folderExitsTwoWithOneLine() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("dir.csv"));
+
+        int code = execute(folder.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: Request log " + folder + " is a folder, not a file; give the path"
+                + " of a CSV file." + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_notUtf8ExitsTwoWithLine() throws IOException {
+        byte[] latin1 = "timestamp,tokens_in,tokens_out,note\n0,1,1,a\n1,2,2,caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path log = Files.write(dir.resolve("latin1.csv"), latin1);
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + log + ":3: the line is not valid UTF-8 text; save the log "
+                + "with UTF-8 encoding" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_writeToFolderExitsTwo() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+
+        int code = execute(log.toString(), "--write", dir.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("give --write the path of a writable file"), err + "");
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 
     @Test

@@ -161,6 +161,9 @@ class ScenariosTest {
         Path file = folder.resolve("with-tokens.yaml");
         Files.writeString(file, minimal
                 + "workload:\n  token_sizes: {source: file, file: fits/tokens.csv}\n");
+        Files.createDirectory(folder.resolve("fits"));
+        Files.writeString(folder.resolve("fits/tokens.csv"),
+                "probability,tokens_in,tokens_out\n0,1,1\n1,9,9\n", StandardCharsets.UTF_8);
 
         Scenario scenario = Scenarios.load(file);
 

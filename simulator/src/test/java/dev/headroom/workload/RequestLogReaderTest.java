@@ -54,8 +54,8 @@ class RequestLogReaderTest {
                         + "seconds within the range of a 64-bit count of nanoseconds");
         assertReadError(header + good + "2023-11-16 18:15:47,1\n",
                 "log.csv:3: expected 3 fields as in the header but found 2");
-        assertReadError(header + good, "log.csv:2: the log has 1 requests; fitting needs at "
-                + "least 2");
+        assertReadError(header + good, "log.csv:2: the log has 1 request, but fitting needs at "
+                + "least 2; give a log with more requests");
         assertReadError("", "log.csv:1: the log is empty; expected a header line naming the "
                 + "timestamp and token columns");
     }
@@ -65,7 +65,22 @@ class RequestLogReaderTest {
         assertReadError("when,tokens_in,tokens_out\n1,2,3\n",
                 "log.csv:1: no timestamp column: expected one of [timestamp, time, createdat, "
                         + "date] in the header [when, tokens_in, tokens_out]; name the column "
-                        + "with the timestamp column option");
+                        + "with the --timestamp-column option");
+    }
+
+    @Test
+    void read_duplicateTimeColumnRejected() {
+        assertReadError("time,tokens_in,time,tokens_out\n1,2,5,3\n2,2,6,3\n",
+                "log.csv:1: ambiguous timestamp column: header fields 1 'time' and 3 'time' both "
+                        + "match; rename or remove one of the two columns");
+    }
+
+    @Test
+    void read_twoTimestampSpellingsRejected() {
+        assertReadError("timestamp,date,tokens_in,tokens_out\n1,1,2,3\n2,2,2,3\n",
+                "log.csv:1: ambiguous timestamp column: header fields 1 'timestamp' and 2 'date' "
+                        + "both match; name the column to use with the --timestamp-column "
+                        + "option");
     }
 
     private static void assertReadError(String csv, String message) {

@@ -6,6 +6,7 @@ import dev.headroom.sheets.limits.Quota;
 import dev.headroom.sheets.limits.QuotaDecision;
 import dev.headroom.sheets.limits.QuotaWindows;
 import dev.headroom.sheets.limits.SheetsLimitException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,10 +115,22 @@ final class ApiHandler implements HttpHandler {
     private String readBody(HttpExchange exchange) throws IOException {
         InputStream in = exchange.getRequestBody();
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
-            in = new GZIPInputStream(in);
+        boolean gzip = encoding != null && encoding.equalsIgnoreCase("gzip");
+        byte[] bytes;
+        try {
+            if (gzip) {
+                in = new GZIPInputStream(in);
+            }
+            bytes = in.readNBytes(config.maxRequestBytes() + 1);
+        } catch (ZipException | EOFException notGzip) {
+            // NOTE: Google's status and text for a body that is not gzip are unverified. This
+            // returns the 400 INVALID_ARGUMENT that Google sends for invalid JSON.
+            LOG.warn("{} {}: request body with Content-Encoding gzip is not valid gzip: {}",
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    notGzip.toString());
+            throw ApiException.invalidArgument("Invalid request payload: the body is declared"
+                    + " as gzip (Content-Encoding: gzip) but is not valid gzip data.");
         }
-        byte[] bytes = in.readNBytes(config.maxRequestBytes() + 1);
         if (bytes.length > config.maxRequestBytes()) {
             throw ApiException.invalidArgument("Request payload size exceeds the limit: "
                     + config.maxRequestBytes() + " bytes.");

@@ -151,9 +151,58 @@ class SheetsEmulatorLimitsTest {
                 rejected.body());
     }
 
+    @Test
+    void truncatedJsonGivesInvalidArgument() throws Exception {
+        Sheets sheets = start(EmulatorConfig.defaults());
+        String id = createWorkbook(sheets, "truncated");
+        String body = "{\"requests\":[{\"addSheet\":{\"properties\":{\"title\":\"x\"}}}]}";
+
+        for (int length = 1; length < body.length(); length++) {
+            String prefix = body.substring(0, length);
+            HttpResponse<String> response = post("v4/spreadsheets/" + id + ":batchUpdate",
+                    prefix, HttpRequest.BodyPublishers::ofString);
+
+            assertEquals(400, response.statusCode(), prefix + " -> " + response.body());
+            assertEquals(true, response.body().contains("\"status\":\"INVALID_ARGUMENT\""),
+                    response.body());
+            assertEquals(true, response.body().contains("Invalid JSON payload received."),
+                    prefix + " -> " + response.body());
+        }
+        assertEquals(1, sheets.spreadsheets().get(id).execute().getSheets().size());
+    }
+
+    @Test
+    void bodyThatIsNotGzipGivesInvalidArgument() throws Exception {
+        Sheets sheets = start(EmulatorConfig.defaults());
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.rootUrl()
+                        + "v4/spreadsheets"))
+                .header("Content-Encoding", "gzip")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"properties\": {}}"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(true, response.body().contains("\"status\":\"INVALID_ARGUMENT\""),
+                response.body());
+        assertEquals(true, createWorkbook(sheets, "still-serving").length() > 0);
+    }
+
     private Sheets start(EmulatorConfig config) throws IOException {
         emulator = SheetsEmulator.start(config);
         return new EmulatorClients(emulator).client("limits-test");
+    }
+
+    private HttpResponse<String> post(String path, String body,
+            java.util.function.Function<String, HttpRequest.BodyPublisher> publisher)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.rootUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(publisher.apply(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postGzip(String path, String json) throws Exception {

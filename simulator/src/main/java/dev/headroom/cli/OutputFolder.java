@@ -1,0 +1,81 @@
+package dev.headroom.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The folder that {@code --out} names, checked and created before a run starts so that a bad
+ * path fails at once instead of after the simulation.
+ */
+final class OutputFolder {
+
+    /** The option that names the folder, quoted in every message. */
+    static final String OPTION = "--out";
+
+    private OutputFolder() {
+    }
+
+    /**
+     * Creates the folder and its parents when missing and checks that files can be written in it.
+     *
+     * @throws BadInputException if the path is a file, lies under a file, or cannot be created
+     *     or written
+     */
+    static Path prepare(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw notUsable(folder, "is a file, not a folder");
+        }
+        Path fileAncestor = fileAncestor(folder);
+        if (fileAncestor != null) {
+            throw notUsable(folder, "lies under " + fileAncestor + ", which is a file");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw notUsable(folder, "cannot be created (" + reason(e) + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw notUsable(folder, "is not writable");
+        }
+        return folder;
+    }
+
+    /** Wraps a failure to write into the folder as bad input that names the option. */
+    static BadInputException writeFailed(Path folder, IOException cause) {
+        return new BadInputException(OPTION + " " + folder + ": cannot write the report files ("
+                + reason(cause) + "); give " + OPTION + " a writable folder", cause);
+    }
+
+    private static Path fileAncestor(Path folder) {
+        for (Path parent = folder.toAbsolutePath().getParent(); parent != null;
+                parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                return Files.isDirectory(parent) ? null : parent;
+            }
+        }
+        return null;
+    }
+
+    private static BadInputException notUsable(Path folder, String problem) {
+        return new BadInputException(OPTION + " " + folder + " " + problem
+                + "; give " + OPTION + " a new or existing writable folder");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystemError
+                && fileSystemError.getReason() != null) {
+            return fileSystemError.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+}
