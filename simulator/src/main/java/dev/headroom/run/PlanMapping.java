@@ -19,6 +19,7 @@ import dev.headroom.scenario.Backend;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.SheetsSettings;
 import dev.headroom.sheets.limits.GoogleBackoff;
+import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.QuotaLimits;
 import dev.headroom.sheets.limits.TabGuard;
 import dev.headroom.sheets.limits.WindowKind;
@@ -166,13 +167,15 @@ final class PlanMapping {
             case SERVICE_ACCOUNT -> CallerIdentity.SERVICE_ACCOUNT;
             case PER_END_USER -> CallerIdentity.END_USER;
         };
+        Grid defaultGrid = new Grid(sheets.defaultGridRows(), sheets.defaultGridColumns());
         return new SheetsParams(new TabGuard(sheets.tabsPerWorkbook()),
-                sheets.cellsPerWorkbook(), grid, rowColumns, 0, identity,
+                sheets.cellsPerWorkbook(), grid, defaultGrid, rowColumns, 0, identity,
                 new QuotaLimits(quotas.readsPerMinutePerProject(), quotas.readsPerMinutePerUser(),
                         quotas.writesPerMinutePerProject(), quotas.writesPerMinutePerUser()),
                 WindowKind.FIXED,
                 new GoogleBackoff(sheets.backoff().maximumBackoff().toMillis(),
                         sheets.backoff().maximumRetries()),
-                DynamoDbMapping.latency(sheets.readLatency()));
+                DynamoDbMapping.latency(sheets.readLatency()),
+                DynamoDbMapping.latency(sheets.writeLatency()));
     }
 }

@@ -109,6 +109,23 @@ class SimulationRunTest {
     }
 
     @Test
+    void threeUsers_sheetsSettings_reachModel() throws Exception {
+        String yaml = THREE_USERS.replace("write_latency: {distribution: fixed, mean: 100ms}",
+                "write_latency: {distribution: fixed, mean: 300ms}\n"
+                        + "  default_grid_rows: 100\n"
+                        + "  default_grid_columns: 12");
+        RunResult result = run(yaml);
+        DayRecord day0 = result.days().get(0);
+        List<LimitGauge> gauges = result.days().get(6).gauges();
+
+        // Writes (appended rows, 3 more than the reads) outnumber reads, so the median is 300 ms.
+        assertEquals(300, day0.latencyP50Millis());
+        // Three tabs of 100 x 12; a week of about 71 rows per user stays under row 100.
+        assertTrue(gauges.contains(new LimitGauge("cells", "workbook-0", 3_600, 10_000_000)),
+                gauges::toString);
+    }
+
+    @Test
     void threeUsers_allWeek_everyRequestAccountedFor() throws Exception {
         RunResult result = run(THREE_USERS);
 
