@@ -170,6 +170,10 @@ public final class SimulationRun {
                 failAdmittedRequest(user, decision, now);
                 return;
             }
+            if (decision.call() == BackendCall.CONDITIONAL_DEBIT) {
+                // The model stored the debit as a row, so a later migration must carry it too.
+                ledger.rowStored(user);
+            }
         }
         if (!decision.admitted()) {
             metrics.rejectedForCredit();

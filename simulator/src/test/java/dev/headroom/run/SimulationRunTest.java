@@ -73,6 +73,35 @@ class SimulationRunTest {
                   migration: {effort_hours: 8, lead_time: 5d}
             """;
 
+    /**
+     * Three users on Sheets from day zero; the trigger at 3 users starts a 2-day move to
+     * DynamoDB at the end of day 0, so the table goes live when day 3 begins.
+     */
+    private static final String INTO_DYNAMODB = """
+            name: into-dynamodb
+            seed: 5
+            start_date: 2025-01-06
+            horizon: 6d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 3}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 20}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            dynamodb:
+              item_bytes: 500B
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 3}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 2d}
+            """;
+
     private static RunResult run(String yaml) throws Exception {
         RunSetup setup = RunSetups.of(Scenarios.parse(yaml, "test.yaml"), Path.of("."));
         return new SimulationRun(setup).run(RunProgress.NONE);
@@ -166,6 +195,41 @@ class SimulationRunTest {
         assertEquals("2025-01-06", outages.stringColumn("last_failure").get(0));
         assertEquals(49, outages.longColumn("failed_sign_ups").get(0));
         assertEquals(49, changes.longColumn("failed_sign_ups_while_migrating").get(0));
+    }
+
+    @Test
+    void intoDynamoDb_tableHoldsEveryRow() throws Exception {
+        assertTableHoldsEveryRow(run(INTO_DYNAMODB));
+    }
+
+    @Test
+    void intoDynamoDb_atomicDebit_carriesDebitRows() throws Exception {
+        assertTableHoldsEveryRow(run(INTO_DYNAMODB.replace("plan:\n",
+                "admission: atomic-debit\nplan:\n")));
+    }
+
+    /** Checks that the table's bytes on the last day cover every row appended since day 0. */
+    private static void assertTableHoldsEveryRow(RunResult result) {
+        long rowsStored = 0;
+        long rowsBeforeMove = 0;
+        for (DayRecord day : result.days()) {
+            assertEquals(0, day.throttles(), "day " + day.day());
+            assertEquals(0, day.failedRequests(), "day " + day.day());
+            rowsStored += day.writeRequests();
+            if (day.day() < 3) {
+                rowsBeforeMove += day.writeRequests();
+            }
+        }
+        DayRecord lastDay = result.days().get(5);
+        long tableBytes = lastDay.gauges().stream()
+                .filter(gauge -> gauge.limit().equals("table-bytes"))
+                .mapToLong(LimitGauge::used)
+                .sum();
+
+        assertEquals("dynamodb", result.days().get(3).phase());
+        assertTrue(rowsBeforeMove > 0, "rows stored in Sheets");
+        // Every usage and credit row since day 0, each 500 B plus 100 B of indexing overhead.
+        assertEquals(rowsStored * 600, tableBytes);
     }
 
     @Test
