@@ -228,14 +228,14 @@ public final class SimulationRun {
 
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
-        long cost = backend.hostingCostMicros(costSegmentStart, now);
-        metrics.hostingCost(cost);
+        metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
-        costWindow.add(cost);
 
         DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
                 dayMigratingTo, activeUsers, backend.gauges());
         days.add(record);
+        // The day's cost includes the replaced backend's share on the day a phase goes live.
+        costWindow.add(record.hostingCostMicros());
         evaluateTrigger(record, now);
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()

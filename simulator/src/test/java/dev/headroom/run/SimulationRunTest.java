@@ -102,6 +102,37 @@ class SimulationRunTest {
                   migration: {lead_time: 2d}
             """;
 
+    /**
+     * One user on DynamoDB with one $1-an-hour DAX node. The trigger at 1 user starts a
+     * 12-hour move to a table without DAX, which goes live halfway through day 1.
+     */
+    private static final String DAX_COST = """
+            name: dax-cost
+            seed: 7
+            start_date: 2025-01-06
+            horizon: 4d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 1}
+            workload:
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            dynamodb:
+              dax: {node_price_per_hour: 1, nodes: 1, hit_rate: 0.5}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: with-dax
+                  backend: {kind: dynamodb, features: [dax]}
+                  next_when: {users: 1}
+                - name: without-dax
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 12h}
+                  next_when: {monthly_cost: 35}
+                - name: archive
+                  backend: {kind: dynamodb, features: [s3-archive]}
+            """;
+
     private static RunResult run(String yaml) throws Exception {
         RunSetup setup = RunSetups.of(Scenarios.parse(yaml, "test.yaml"), Path.of("."));
         return new SimulationRun(setup).run(RunProgress.NONE);
@@ -230,6 +261,18 @@ class SimulationRunTest {
         assertTrue(rowsBeforeMove > 0, "rows stored in Sheets");
         // Every usage and credit row since day 0, each 500 B plus 100 B of indexing overhead.
         assertEquals(rowsStored * 600, tableBytes);
+    }
+
+    @Test
+    void monthlyCost_countsReplacedBackendsShare() throws Exception {
+        RunResult result = run(DAX_COST);
+
+        // Day 0: 24 node hours; day 1: 12 node hours before the move; storage adds micro-dollars.
+        assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 10);
+        assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 10);
+        assertEquals(2, result.changes().size());
+        assertEquals("monthly cost > $35", result.changes().get(1).reason());
+        assertEquals(2 * 86_400_000L, result.changes().get(1).startMillis());
     }
 
     @Test
