@@ -109,7 +109,7 @@ public final class SimulationRun {
             case SIGN_UP -> signUp(SignUpReason.GROWTH, now);
             case LEAVE -> leave(now);
             case DAY_END -> closeDay(subject, now);
-            case PHASE_LIVE -> goLive(now);
+            case PHASE_LIVE -> goLiveAfterDayEnd(subject, now);
             default -> throw new IllegalStateException("unknown event kind " + kind);
         }
     }
@@ -263,6 +263,18 @@ public final class SimulationRun {
                 engine.scheduleAt(live, PHASE_LIVE, change.to());
             }
         });
+    }
+
+    /**
+     * Goes live, unless the day that ends at {@code now} is still open: then the phase goes live
+     * after that day closes, so the old phase's last day keeps its own gauges and cost.
+     */
+    private void goLiveAfterDayEnd(int phase, long now) {
+        if (now > dayStartMillis && now % SimTime.DAY == 0) {
+            engine.scheduleAt(now, PHASE_LIVE, phase);
+            return;
+        }
+        goLive(now);
     }
 
     private void goLive(long now) {

@@ -212,6 +212,20 @@ class SimulationRunTest {
     }
 
     @Test
+    void migration_lastOldDay_keepsOldGauges() throws Exception {
+        RunResult result = run(MIGRATION);
+        List<String> lastOldDay = resources(result.days().get(5).gauges());
+        List<String> firstNewDay = resources(result.days().get(6).gauges());
+
+        assertEquals(List.of("workbook-0"), lastOldDay, "the single workbook closes day 5");
+        assertTrue(firstNewDay.contains("workbook-4"), firstNewDay::toString);
+    }
+
+    private static List<String> resources(List<LimitGauge> gauges) {
+        return gauges.stream().map(LimitGauge::resource).distinct().toList();
+    }
+
+    @Test
     void migration_earlyTabLimit_isOutage() throws Exception {
         RunResult result = run(MIGRATION);
         Projections projections = Projections.of(result);
