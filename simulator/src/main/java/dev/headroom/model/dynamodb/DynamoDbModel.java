@@ -325,17 +325,21 @@ public final class DynamoDbModel implements BackendModel {
         if (ages == null) {
             return;
         }
-        for (int user = 0; user < liveItems.length; user++) {
-            if (previous.ages == null && liveItems[user] > 0) {
-                ages.add(user, liveItems[user]);
-            }
-        }
         if (previous.ages != null) {
             ages.takeOver(previous.ages);
+        } else {
+            for (int user = 0; user < liveItems.length; user++) {
+                if (liveItems[user] > 0) {
+                    ages.add(user, liveItems[user]);
+                }
+            }
+        }
+        if (!params.archive().movesToS3()) {
+            return;
         }
         for (int user = 0; user < agedItems.length; user++) {
-            if (params.archive().movesToS3() && agedItems[user] > 0) {
-                long items = agedItems[user];
+            long items = agedItems[user];
+            if (items > 0) {
                 agedItems[user] = 0;
                 moveToArchive(user, items);
             }
