@@ -85,7 +85,7 @@ class ScenariosTest {
     }
 
     @Test
-    void seedPlan_tokenTableIsBundledUnderItsName() {
+    void seedPlan_tokenDatasetIsBundled() {
         TokenSizes sizes = Scenarios.loadDefault().workload().tokenSizes();
         TokenSizes.Bundled bundled = assertInstanceOf(TokenSizes.Bundled.class, sizes);
 
