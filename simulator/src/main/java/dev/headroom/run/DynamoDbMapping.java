@@ -2,6 +2,7 @@ package dev.headroom.run;
 
 import dev.headroom.dynamodb.ReadConsistency;
 import dev.headroom.engine.SimTime;
+import dev.headroom.model.dynamodb.ArchiveMode;
 import dev.headroom.model.dynamodb.ArchiveParams;
 import dev.headroom.model.dynamodb.BalanceDesign;
 import dev.headroom.model.dynamodb.DaxParams;
@@ -56,10 +57,13 @@ final class DynamoDbMapping {
                 ? new DaxParams(settings.dax().nodes(), settings.dax().nodeMicrosPerHour(),
                         settings.dax().hitRate(), LatencyParams.fixed(DAX_HIT_MILLIS))
                 : DaxParams.NONE;
+        // A phase without the archive still counts item ages, so that a later phase that
+        // archives takes over the table with each item's age.
+        long retentionMillis = settings.archive().age().toMillis();
         ArchiveParams archive = backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)
-                ? new ArchiveParams(settings.archive().age().toMillis(), SimTime.DAY,
+                ? new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
                         settings.archive().s3MicrosPerGbMonth(), S3_PUT_MICROS_PER_THOUSAND)
-                : ArchiveParams.NONE;
+                : ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
         return new DynamoDbParams(design, consistency, settings.itemBytes(),
                 settings.itemBytes(), prices, SDK_MAX_RETRIES, latency(settings.latency()), dax,
                 archive);

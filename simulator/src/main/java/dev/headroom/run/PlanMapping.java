@@ -1,5 +1,6 @@
 package dev.headroom.run;
 
+import dev.headroom.engine.RandomStream;
 import dev.headroom.engine.RandomStreams;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.dynamodb.DynamoDbModel;
@@ -19,6 +20,7 @@ import dev.headroom.scenario.Backend;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.SheetsSettings;
 import dev.headroom.sheets.limits.GoogleBackoff;
+import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.QuotaLimits;
 import dev.headroom.sheets.limits.TabGuard;
 import dev.headroom.sheets.limits.WindowKind;
@@ -32,11 +34,13 @@ import java.util.Locale;
  * <p>Migration semantics. Into Sheets, single or sharded, every placed user keeps its tab and
  * rows in the workbook where it was. So users of a single workbook stay in shard 0, as the plan's
  * sharding keeps existing users in the original spreadsheet. New users are routed by the
- * phase's router. Into DynamoDB: the new table starts empty and users are created in it as they
- * are, without API calls or cost; each user's later rows go to the table.
+ * phase's router. From Sheets into DynamoDB, the migration backfills every placed user's stored
+ * rows into the new table ({@link DynamoDbModel#importItems}), billed as writes on the day the
+ * phase goes live. From one DynamoDB phase to the next, the table stays the same and the new
+ * phase takes over its items with their ages ({@link DynamoDbModel#continuing}).
  *
- * <p>NOTE: rows stored before a move into DynamoDB are not backfilled into the new table, so
- * its storage and the balance Query's pages leave out older rows until the archive age passes.
+ * <p>NOTE: backfilled rows count as written when the DynamoDB phase goes live, so a phase that
+ * archives straight after Sheets keeps them in the table for one more retention age.
  *
  * <p>Random streams: each phase draws latencies from {@code latency:PHASE} and backoff jitter
  * from {@code jitter:PHASE}, so adding a phase leaves the draws of the workload unchanged.
@@ -127,8 +131,15 @@ final class PlanMapping {
         String jitterStream = "jitter:" + phase.name();
         if (backend instanceof Backend.DynamoDb dynamo) {
             DynamoDbParams params = DynamoDbMapping.params(scenario.dynamoDb(), dynamo);
-            return (previous, users, now) -> new DynamoDbModel(params,
-                    streams.stream(latencyStream), now);
+            return (previous, users, now) -> {
+                RandomStream random = streams.stream(latencyStream);
+                if (previous instanceof DynamoDbModel table) {
+                    return DynamoDbModel.continuing(params, random, now, table);
+                }
+                DynamoDbModel model = new DynamoDbModel(params, random, now);
+                importUsers(model, users, now);
+                return model;
+            };
         }
         ShardParams sharding = backend instanceof Backend.ShardedSheets sharded
                 ? new ShardParams(sharded.workbooks(), sharded.router())
@@ -141,6 +152,14 @@ final class PlanMapping {
             keepSheetsUsers(model, previous, users);
             return model;
         };
+    }
+
+    private static void importUsers(DynamoDbModel model, ExistingUsers users, long now) {
+        for (int user = 0; user < users.size(); user++) {
+            if (users.placed(user)) {
+                model.importItems(user, users.rows(user), now);
+            }
+        }
     }
 
     private static void keepSheetsUsers(SheetsModel model, BackendModel previous,
@@ -166,13 +185,15 @@ final class PlanMapping {
             case SERVICE_ACCOUNT -> CallerIdentity.SERVICE_ACCOUNT;
             case PER_END_USER -> CallerIdentity.END_USER;
         };
+        Grid defaultGrid = new Grid(sheets.defaultGridRows(), sheets.defaultGridColumns());
         return new SheetsParams(new TabGuard(sheets.tabsPerWorkbook()),
-                sheets.cellsPerWorkbook(), grid, rowColumns, 0, identity,
+                sheets.cellsPerWorkbook(), grid, defaultGrid, rowColumns, 0, identity,
                 new QuotaLimits(quotas.readsPerMinutePerProject(), quotas.readsPerMinutePerUser(),
                         quotas.writesPerMinutePerProject(), quotas.writesPerMinutePerUser()),
                 WindowKind.FIXED,
                 new GoogleBackoff(sheets.backoff().maximumBackoff().toMillis(),
                         sheets.backoff().maximumRetries()),
-                DynamoDbMapping.latency(sheets.readLatency()));
+                DynamoDbMapping.latency(sheets.readLatency()),
+                DynamoDbMapping.latency(sheets.writeLatency()));
     }
 }

@@ -109,7 +109,7 @@ public final class SimulationRun {
             case SIGN_UP -> signUp(SignUpReason.GROWTH, now);
             case LEAVE -> leave(now);
             case DAY_END -> closeDay(subject, now);
-            case PHASE_LIVE -> goLive(now);
+            case PHASE_LIVE -> goLiveAfterDayEnd(subject, now);
             default -> throw new IllegalStateException("unknown event kind " + kind);
         }
     }
@@ -170,6 +170,10 @@ public final class SimulationRun {
                 failAdmittedRequest(user, decision, now);
                 return;
             }
+            if (decision.call() == BackendCall.CONDITIONAL_DEBIT) {
+                // The model stored the debit as a row, so a later migration must carry it too.
+                ledger.rowStored(user);
+            }
         }
         if (!decision.admitted()) {
             metrics.rejectedForCredit();
@@ -224,14 +228,14 @@ public final class SimulationRun {
 
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
-        long cost = backend.hostingCostMicros(costSegmentStart, now);
-        metrics.hostingCost(cost);
+        metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
-        costWindow.add(cost);
 
         DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
                 dayMigratingTo, activeUsers, backend.gauges());
         days.add(record);
+        // The day's cost includes the replaced backend's share on the day a phase goes live.
+        costWindow.add(record.hostingCostMicros());
         evaluateTrigger(record, now);
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()
@@ -259,6 +263,18 @@ public final class SimulationRun {
                 engine.scheduleAt(live, PHASE_LIVE, change.to());
             }
         });
+    }
+
+    /**
+     * Goes live, unless the day that ends at {@code now} is still open: then the phase goes live
+     * after that day closes, so the old phase's last day keeps its own gauges and cost.
+     */
+    private void goLiveAfterDayEnd(int phase, long now) {
+        if (now > dayStartMillis && now % SimTime.DAY == 0) {
+            engine.scheduleAt(now, PHASE_LIVE, phase);
+            return;
+        }
+        goLive(now);
     }
 
     private void goLive(long now) {

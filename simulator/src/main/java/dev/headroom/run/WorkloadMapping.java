@@ -119,7 +119,7 @@ final class WorkloadMapping {
 
     private static TokenSizeTable tokenSizes(TokenSizes sizes, Path baseDir) {
         if (sizes instanceof TokenSizes.Bundled bundled) {
-            return TokenSizeTable.bundled(bundledName(bundled.dataset()));
+            return TokenSizeTable.bundled(bundled.dataset());
         }
         if (sizes instanceof TokenSizes.Fixed fixed) {
             double[] probabilities = {0.0, 1.0};
@@ -135,19 +135,6 @@ final class WorkloadMapping {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token-size table " + file, e);
         }
-    }
-
-    /**
-     * Returns the workload's name of a bundled token-size table. Scenario files may also name
-     * the tables after the trace they were fitted from.
-     */
-    static String bundledName(String dataset) {
-        return switch (dataset) {
-            case "azure-llm-inference-2023-conversation" ->
-                    TokenSizeTable.AZURE_CONVERSATION_2023;
-            case "azure-llm-inference-2023-code" -> TokenSizeTable.AZURE_CODE_2023;
-            default -> dataset;
-        };
     }
 
     /**

@@ -10,7 +10,8 @@ public sealed interface TokenSizes
     /**
      * A quantile table bundled with Headroom.
      *
-     * @param dataset the bundled table's name, such as {@code azure-llm-inference-2023}
+     * @param dataset the bundled table's name, such as {@code azure-conv-2023}, which is also
+     *     the name the workload loads it by
      */
     record Bundled(String dataset) implements TokenSizes {
         public Bundled {

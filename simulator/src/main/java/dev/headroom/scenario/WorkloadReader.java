@@ -14,8 +14,8 @@ final class WorkloadReader {
 
     /**
      * Names of the bundled token-size tables, fitted from the conversation and code services of
-     * the Azure LLM inference trace 2023. NOTE: kept in step with the tables that
-     * {@code dev.headroom.workload.TokenSizeTable} bundles.
+     * the Azure LLM inference trace 2023. Each is the exact name that
+     * {@code dev.headroom.workload.TokenSizeTable.bundled} loads, as {@code ScenariosTest} checks.
      */
     static final List<String> BUNDLED_DATASETS = List.of("azure-conv-2023", "azure-code-2023");
 

@@ -73,6 +73,66 @@ class SimulationRunTest {
                   migration: {effort_hours: 8, lead_time: 5d}
             """;
 
+    /**
+     * Three users on Sheets from day zero; the trigger at 3 users starts a 2-day move to
+     * DynamoDB at the end of day 0, so the table goes live when day 3 begins.
+     */
+    private static final String INTO_DYNAMODB = """
+            name: into-dynamodb
+            seed: 5
+            start_date: 2025-01-06
+            horizon: 6d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 3}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 20}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            dynamodb:
+              item_bytes: 500B
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 3}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 2d}
+            """;
+
+    /**
+     * One user on DynamoDB with one $1-an-hour DAX node. The trigger at 1 user starts a
+     * 12-hour move to a table without DAX, which goes live halfway through day 1.
+     */
+    private static final String DAX_COST = """
+            name: dax-cost
+            seed: 7
+            start_date: 2025-01-06
+            horizon: 4d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 1}
+            workload:
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            dynamodb:
+              dax: {node_price_per_hour: 1, nodes: 1, hit_rate: 0.5}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: with-dax
+                  backend: {kind: dynamodb, features: [dax]}
+                  next_when: {users: 1}
+                - name: without-dax
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 12h}
+                  next_when: {monthly_cost: 35}
+                - name: archive
+                  backend: {kind: dynamodb, features: [s3-archive]}
+            """;
+
     private static RunResult run(String yaml) throws Exception {
         RunSetup setup = RunSetups.of(Scenarios.parse(yaml, "test.yaml"), Path.of("."));
         return new SimulationRun(setup).run(RunProgress.NONE);
@@ -109,6 +169,23 @@ class SimulationRunTest {
     }
 
     @Test
+    void threeUsers_sheetsSettings_reachModel() throws Exception {
+        String yaml = THREE_USERS.replace("write_latency: {distribution: fixed, mean: 100ms}",
+                "write_latency: {distribution: fixed, mean: 300ms}\n"
+                        + "  default_grid_rows: 100\n"
+                        + "  default_grid_columns: 12");
+        RunResult result = run(yaml);
+        DayRecord day0 = result.days().get(0);
+        List<LimitGauge> gauges = result.days().get(6).gauges();
+
+        // Writes (appended rows, 3 more than the reads) outnumber reads, so the median is 300 ms.
+        assertEquals(300, day0.latencyP50Millis());
+        // Three tabs of 100 x 12; a week of about 71 rows per user stays under row 100.
+        assertTrue(gauges.contains(new LimitGauge("cells", "workbook-0", 3_600, 10_000_000)),
+                gauges::toString);
+    }
+
+    @Test
     void threeUsers_allWeek_everyRequestAccountedFor() throws Exception {
         RunResult result = run(THREE_USERS);
 
@@ -135,6 +212,20 @@ class SimulationRunTest {
     }
 
     @Test
+    void migration_lastOldDay_keepsOldGauges() throws Exception {
+        RunResult result = run(MIGRATION);
+        List<String> lastOldDay = resources(result.days().get(5).gauges());
+        List<String> firstNewDay = resources(result.days().get(6).gauges());
+
+        assertEquals(List.of("workbook-0"), lastOldDay, "the single workbook closes day 5");
+        assertTrue(firstNewDay.contains("workbook-4"), firstNewDay::toString);
+    }
+
+    private static List<String> resources(List<LimitGauge> gauges) {
+        return gauges.stream().map(LimitGauge::resource).distinct().toList();
+    }
+
+    @Test
     void migration_earlyTabLimit_isOutage() throws Exception {
         RunResult result = run(MIGRATION);
         Projections projections = Projections.of(result);
@@ -149,6 +240,53 @@ class SimulationRunTest {
         assertEquals("2025-01-06", outages.stringColumn("last_failure").get(0));
         assertEquals(49, outages.longColumn("failed_sign_ups").get(0));
         assertEquals(49, changes.longColumn("failed_sign_ups_while_migrating").get(0));
+    }
+
+    @Test
+    void intoDynamoDb_tableHoldsEveryRow() throws Exception {
+        assertTableHoldsEveryRow(run(INTO_DYNAMODB));
+    }
+
+    @Test
+    void intoDynamoDb_atomicDebit_carriesDebitRows() throws Exception {
+        assertTableHoldsEveryRow(run(INTO_DYNAMODB.replace("plan:\n",
+                "admission: atomic-debit\nplan:\n")));
+    }
+
+    /** Checks that the table's bytes on the last day cover every row appended since day 0. */
+    private static void assertTableHoldsEveryRow(RunResult result) {
+        long rowsStored = 0;
+        long rowsBeforeMove = 0;
+        for (DayRecord day : result.days()) {
+            assertEquals(0, day.throttles(), "day " + day.day());
+            assertEquals(0, day.failedRequests(), "day " + day.day());
+            rowsStored += day.writeRequests();
+            if (day.day() < 3) {
+                rowsBeforeMove += day.writeRequests();
+            }
+        }
+        DayRecord lastDay = result.days().get(5);
+        long tableBytes = lastDay.gauges().stream()
+                .filter(gauge -> gauge.limit().equals("table-bytes"))
+                .mapToLong(LimitGauge::used)
+                .sum();
+
+        assertEquals("dynamodb", result.days().get(3).phase());
+        assertTrue(rowsBeforeMove > 0, "rows stored in Sheets");
+        // Every usage and credit row since day 0, each 500 B plus 100 B of indexing overhead.
+        assertEquals(rowsStored * 600, tableBytes);
+    }
+
+    @Test
+    void monthlyCost_countsReplacedBackendsShare() throws Exception {
+        RunResult result = run(DAX_COST);
+
+        // Day 0: 24 node hours; day 1: 12 node hours before the move; storage adds micro-dollars.
+        assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 10);
+        assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 10);
+        assertEquals(2, result.changes().size());
+        assertEquals("monthly cost > $35", result.changes().get(1).reason());
+        assertEquals(2 * 86_400_000L, result.changes().get(1).startMillis());
     }
 
     @Test

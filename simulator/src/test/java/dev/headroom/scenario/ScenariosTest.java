@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.routing.RouterKind;
+import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,25 @@ class ScenariosTest {
         assertEquals(1_250_000L, scenario.dynamoDb().writeMicrosPerMillionUnits());
         assertEquals(250_000L, scenario.dynamoDb().readMicrosPerMillionUnits());
         assertEquals(250_000L, scenario.dynamoDb().storageMicrosPerGbMonth());
+    }
+
+    @Test
+    void seedPlan_tokenDatasetIsBundled() {
+        TokenSizes sizes = Scenarios.loadDefault().workload().tokenSizes();
+        TokenSizes.Bundled bundled = assertInstanceOf(TokenSizes.Bundled.class, sizes);
+
+        assertEquals(TokenSizeTable.AZURE_CONVERSATION_2023, bundled.dataset());
+        assertTrue(TokenSizeTable.bundled(bundled.dataset()).tokensIn().size() > 1);
+    }
+
+    @Test
+    void bundledDatasetNames_loadAsTables() {
+        for (String dataset : WorkloadReader.BUNDLED_DATASETS) {
+            TokenSizeTable table = TokenSizeTable.bundled(dataset);
+
+            assertTrue(table.tokensIn().size() > 1, dataset);
+            assertTrue(table.tokensOut().size() > 1, dataset);
+        }
     }
 
     @Test

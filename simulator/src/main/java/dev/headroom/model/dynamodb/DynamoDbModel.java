@@ -29,6 +29,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * {@link BalanceDesign#QUERY_ALL_ITEMS} the archive job also keeps one carried-forward item per
  * user, the size of a log item, so the balance Query reads only the table's items.
  *
+ * <p>Migrations: {@link #importItems} backfills the rows a user stored in an earlier backend,
+ * and {@link #continuing} takes over an earlier phase's table with its items and their ages.
+ *
  * <p>Leaves out: the table-wide and account quotas, warm throughput and adaptive capacity,
  * stale balances read from DAX, the 48-hour TTL deletion delay, request latency of the archive
  * job, data transfer and backup prices, and retry backoff jitter (a throttled call waits for
@@ -49,9 +52,14 @@ public final class DynamoDbModel implements BackendModel {
             2 * CapacityUnits.PARTITION_MAX_READ_UNITS_PER_SECOND);
     private final KeyThroughput writeKeys = new KeyThroughput(
             CapacityUnits.PARTITION_MAX_WRITE_UNITS_PER_SECOND);
-    private final ItemArchive archive;
+    /** Write-time buckets of each user's items, or {@code null} when ages are not counted. */
+    private final ItemArchive ages;
     private final DynamoDbBill bill;
     private long[] liveItems = new long[64];
+    /** Items of each user moved to S3. */
+    private long[] archivedItems = new long[64];
+    /** Items of each user older than the retention age but still in the table. */
+    private long[] agedItems = new long[64];
     private long readThrottles;
     private long writeThrottles;
     private long balanceReads;
@@ -65,9 +73,29 @@ public final class DynamoDbModel implements BackendModel {
         this.params = params;
         this.latency = new LatencyModel(params.latency(), random);
         this.daxLatency = new LatencyModel(params.dax().hitLatency(), random);
-        this.archive = params.archive().enabled()
+        this.ages = params.archive().tracksAges()
                 ? new ItemArchive(params.archive(), startMillis) : null;
         this.bill = new DynamoDbBill(params, startMillis);
+    }
+
+    /**
+     * Creates the model of {@code previous}'s table with the features of {@code params}, live
+     * from {@code startMillis}. The log items, their ages, the balance items and the S3 archive
+     * carry over with no request and no charge, because the table stays the same. When this
+     * model moves aged items to S3 and {@code previous} kept them, every item already older than
+     * the retention age moves at {@code startMillis}, billed as the archive job's PUTs and
+     * writes. Items whose ages {@code previous} did not count are counted as written at
+     * {@code startMillis}. The per-key ceiling and the DAX counters start afresh.
+     *
+     * @throws IllegalArgumentException if both models count ages with a different retention
+     *     or bucket width
+     */
+    public static DynamoDbModel continuing(DynamoDbParams params, RandomGenerator random,
+            long startMillis, DynamoDbModel previous) {
+        DynamoDbModel model = new DynamoDbModel(params, random, startMillis);
+        previous.advanceTo(startMillis);
+        model.takeOver(previous);
+        return model;
     }
 
     @Override
@@ -123,11 +151,41 @@ public final class DynamoDbModel implements BackendModel {
         if (outcome.succeeded()) {
             liveItems[user]++;
             bill.table().add(params.logItemBytes() + ITEM_OVERHEAD_BYTES);
-            if (archive != null) {
-                archive.add(user);
+            if (ages != null) {
+                ages.add(user, 1);
             }
         }
         return outcome;
+    }
+
+    /**
+     * Backfills the rows that {@code user} stored in an earlier backend, as a migration into
+     * this table copies them: {@code items} log items, counted as written at {@code now} for the
+     * archive's age, and under {@link BalanceDesign#RUNNING_BALANCE} the user's balance item.
+     * Each item is billed as one standard write of its size at the table's write price. The
+     * backfill goes around the live traffic, so it meets no per-key ceiling, adds no latency
+     * and counts no request.
+     */
+    public void importItems(int user, long items, long now) {
+        if (items < 0) {
+            throw new IllegalArgumentException("imported item count of user " + user + " is "
+                    + items + "; it must be zero or more");
+        }
+        advanceTo(now);
+        ensureUser(user);
+        long units = Math.multiplyExact(items,
+                CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD));
+        long bytes = Math.multiplyExact(items, params.logItemBytes() + ITEM_OVERHEAD_BYTES);
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            units += CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
+            bytes += params.balanceItemBytes() + ITEM_OVERHEAD_BYTES;
+        }
+        bill.addWriteUnits(units);
+        bill.table().add(bytes);
+        liveItems[user] += items;
+        if (ages != null) {
+            ages.add(user, items);
+        }
     }
 
     @Override
@@ -187,7 +245,7 @@ public final class DynamoDbModel implements BackendModel {
 
     private CallOutcome queryAll(int user, long now) {
         long items = liveItems[user];
-        if (archive != null && archive.archivedItems(user) > 0) {
+        if (archivedItems[user] > 0) {
             items++;
         }
         long itemsPerPage = CapacityUnits.QUERY_PAGE_MAX_BYTES / params.logItemBytes();
@@ -249,13 +307,51 @@ public final class DynamoDbModel implements BackendModel {
     }
 
     private void advanceTo(long now) {
-        if (archive != null) {
-            while (archive.nextBoundaryMillis() <= now) {
-                advanceStorage(archive.nextBoundaryMillis());
-                archive.step(this::moveToArchive);
+        if (ages != null) {
+            while (ages.nextBoundaryMillis() <= now) {
+                advanceStorage(ages.nextBoundaryMillis());
+                ages.step(this::itemsAged);
             }
         }
         advanceStorage(now);
+    }
+
+    private void takeOver(DynamoDbModel previous) {
+        liveItems = previous.liveItems.clone();
+        archivedItems = previous.archivedItems.clone();
+        agedItems = previous.agedItems.clone();
+        bill.table().add(previous.bill.table().bytes());
+        bill.archive().add(previous.bill.archive().bytes());
+        if (ages == null) {
+            return;
+        }
+        if (previous.ages != null) {
+            ages.takeOver(previous.ages);
+        } else {
+            for (int user = 0; user < liveItems.length; user++) {
+                if (liveItems[user] > 0) {
+                    ages.add(user, liveItems[user]);
+                }
+            }
+        }
+        if (!params.archive().movesToS3()) {
+            return;
+        }
+        for (int user = 0; user < agedItems.length; user++) {
+            long items = agedItems[user];
+            if (items > 0) {
+                agedItems[user] = 0;
+                moveToArchive(user, items);
+            }
+        }
+    }
+
+    private void itemsAged(int user, int items) {
+        if (params.archive().movesToS3()) {
+            moveToArchive(user, items);
+        } else {
+            agedItems[user] += items;
+        }
     }
 
     private void advanceStorage(long now) {
@@ -263,8 +359,9 @@ public final class DynamoDbModel implements BackendModel {
         bill.archive().advanceTo(now);
     }
 
-    private void moveToArchive(int user, int items) {
-        boolean firstArchive = archive.archivedItems(user) == items;
+    private void moveToArchive(int user, long items) {
+        boolean firstArchive = archivedItems[user] == 0;
+        archivedItems[user] += items;
         liveItems[user] -= items;
         bill.table().add(-items * (params.logItemBytes() + ITEM_OVERHEAD_BYTES));
         bill.archive().add(items * params.logItemBytes());
@@ -282,7 +379,10 @@ public final class DynamoDbModel implements BackendModel {
             throw new IllegalArgumentException("user index " + user + " is negative");
         }
         if (user >= liveItems.length) {
-            liveItems = Arrays.copyOf(liveItems, Math.max(user + 1, liveItems.length * 2));
+            int capacity = Math.max(user + 1, liveItems.length * 2);
+            liveItems = Arrays.copyOf(liveItems, capacity);
+            archivedItems = Arrays.copyOf(archivedItems, capacity);
+            agedItems = Arrays.copyOf(agedItems, capacity);
         }
     }
 }

@@ -5,14 +5,14 @@ import java.util.Arrays;
 /**
  * Counts each user's log items by write-time bucket, so that items older than the retention
  * age can leave the table in bucket steps. State is one ring of counters per user: an item
- * written in bucket {@code k} leaves when bucket {@code k + R + 1} begins, where {@code R} is
+ * written in bucket {@code k} ages out when bucket {@code k + R + 1} begins, where {@code R} is
  * the retention in whole buckets, so it has then been stored for at least the retention age.
  */
 final class ItemArchive {
 
-    /** Receives the items of one user that one bucket step archives. */
+    /** Receives the items of one user that one bucket step ages out. */
     interface Sink {
-        void archived(int user, int items);
+        void aged(int user, int items);
     }
 
     private final long bucketMillis;
@@ -20,7 +20,6 @@ final class ItemArchive {
     private long currentBucket;
     private int users;
     private int[] counts = new int[0];
-    private int[] archivedItems = new int[0];
 
     ItemArchive(ArchiveParams params, long startMillis) {
         this.bucketMillis = params.bucketMillis();
@@ -28,10 +27,11 @@ final class ItemArchive {
         this.currentBucket = Math.floorDiv(startMillis, bucketMillis);
     }
 
-    /** Counts one item of {@code user} written in the current bucket. */
-    void add(int user) {
+    /** Counts {@code items} items of {@code user} written in the current bucket. */
+    void add(int user, long items) {
         ensureUser(user);
-        counts[user * ring + slot(currentBucket)]++;
+        int index = user * ring + slot(currentBucket);
+        counts[index] = Math.addExact(counts[index], Math.toIntExact(items));
     }
 
     /** Returns the simulated time at which the next bucket begins. */
@@ -39,7 +39,7 @@ final class ItemArchive {
         return (currentBucket + 1) * bucketMillis;
     }
 
-    /** Moves to the next bucket and hands each user's items that leave the table to the sink. */
+    /** Moves to the next bucket and hands each user's items that age out to the sink. */
     void step(Sink sink) {
         currentBucket++;
         int slot = slot(currentBucket);
@@ -48,15 +48,27 @@ final class ItemArchive {
             int items = counts[index];
             if (items > 0) {
                 counts[index] = 0;
-                archivedItems[user] += items;
-                sink.archived(user, items);
+                sink.aged(user, items);
             }
         }
     }
 
-    /** Returns the items of {@code user} archived so far. */
-    int archivedItems(int user) {
-        return user < archivedItems.length ? archivedItems[user] : 0;
+    /**
+     * Copies the counts of {@code previous}, which must have the same bucket width, retention
+     * and current bucket, so each item keeps its write-time bucket.
+     *
+     * @throws IllegalArgumentException if the two differ in bucket width, retention or bucket
+     */
+    void takeOver(ItemArchive previous) {
+        if (previous.bucketMillis != bucketMillis || previous.ring != ring
+                || previous.currentBucket != currentBucket) {
+            throw new IllegalArgumentException("cannot take over item ages counted in "
+                    + previous.ring + " buckets of " + previous.bucketMillis + " ms at bucket "
+                    + previous.currentBucket + " with " + ring + " buckets of " + bucketMillis
+                    + " ms at bucket " + currentBucket + "; use the same retention and bucket");
+        }
+        users = previous.users;
+        counts = previous.counts.clone();
     }
 
     private int slot(long bucket) {
@@ -68,11 +80,10 @@ final class ItemArchive {
             return;
         }
         users = user + 1;
-        if (user < archivedItems.length) {
+        if ((long) users * ring <= counts.length) {
             return;
         }
-        int capacity = Math.max(users, Math.max(64, archivedItems.length * 2));
+        int capacity = Math.max(users, Math.max(64, counts.length / ring * 2));
         counts = Arrays.copyOf(counts, Math.multiplyExact(capacity, ring));
-        archivedItems = Arrays.copyOf(archivedItems, capacity);
     }
 }

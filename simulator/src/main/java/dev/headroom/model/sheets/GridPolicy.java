@@ -4,8 +4,9 @@ package dev.headroom.model.sheets;
 public enum GridPolicy {
 
     /**
-     * The plan's code: {@code addSheet} with only a title, so the tab gets Google's default grid
-     * of 1,000 rows by 26 columns, and appends past row 1,000 grow it one row at a time.
+     * The plan's code: {@code addSheet} with only a title, so the tab gets the default grid of
+     * {@link SheetsParams#defaultGrid()} (Google's is 1,000 rows by 26 columns), and appends past
+     * its last row grow it one row at a time.
      */
     DEFAULT_GRID,
 

@@ -17,7 +17,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * Makes one Sheets API call against the project's quota windows, retrying throttled attempts
  * with Google's backoff. Each attempt takes quota at its own simulated time: the first at the
- * call's time, each retry after the previous attempt's latency and the backoff wait.
+ * call's time, each retry after the previous attempt's latency and the backoff wait. An
+ * attempt's latency comes from the read or the write latency model, by the call's kind.
  *
  * <p>The quota windows count a time earlier than one they have seen as that later time, so a
  * retry pushed into the next minute takes from that minute's quota, and so do calls that arrive
@@ -28,15 +29,17 @@ final class QuotaCaller {
     private final QuotaWindows windows;
     private final GoogleBackoff backoff;
     private final RandomGenerator jitter;
-    private final LatencyModel latency;
+    private final LatencyModel readLatency;
+    private final LatencyModel writeLatency;
     private final Map<Quota, Long> throttles = new EnumMap<>(Quota.class);
 
     QuotaCaller(QuotaWindows windows, GoogleBackoff backoff, RandomGenerator jitter,
-            LatencyModel latency) {
+            LatencyModel readLatency, LatencyModel writeLatency) {
         this.windows = windows;
         this.backoff = backoff;
         this.jitter = jitter;
-        this.latency = latency;
+        this.readLatency = readLatency;
+        this.writeLatency = writeLatency;
         for (Quota quota : Quota.values()) {
             throttles.put(quota, 0L);
         }
@@ -48,6 +51,7 @@ final class QuotaCaller {
      * included), or {@code THROTTLED} naming the last quota when the retries ran out.
      */
     CallOutcome call(String identity, RequestKind kind, long now, long rows) {
+        LatencyModel latency = kind == RequestKind.READ ? readLatency : writeLatency;
         long time = now;
         int retries = 0;
         while (true) {

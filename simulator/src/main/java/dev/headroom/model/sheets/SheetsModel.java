@@ -65,8 +65,10 @@ public final class SheetsModel implements BackendModel {
             workbooks[i] = new Workbook(params);
         }
         QuotaWindows windows = new QuotaWindows(params.quotas(), params.window());
-        LatencyModel latency = new LatencyModel(params.latency(), latencyRandom);
-        this.caller = new QuotaCaller(windows, params.backoff(), jitterRandom, latency);
+        LatencyModel readLatency = new LatencyModel(params.readLatency(), latencyRandom);
+        LatencyModel writeLatency = new LatencyModel(params.writeLatency(), latencyRandom);
+        this.caller = new QuotaCaller(windows, params.backoff(), jitterRandom, readLatency,
+                writeLatency);
     }
 
     @Override

@@ -8,14 +8,16 @@ final class Workbook {
 
     private final GridBudget budget;
     private final GridPolicy policy;
+    private final Grid defaultGrid;
     private final int rowColumns;
 
     Workbook(SheetsParams params) {
         this.budget = new GridBudget(params.cellLimit());
         this.policy = params.gridPolicy();
+        this.defaultGrid = params.defaultGrid();
         this.rowColumns = params.rowColumns();
         for (int preset = 1; preset <= params.presetTabs(); preset++) {
-            budget.addTab(-preset, Grid.DEFAULT);
+            budget.addTab(-preset, defaultGrid);
         }
     }
 
@@ -33,7 +35,7 @@ final class Workbook {
 
     /** Adds the user's tab with the policy's grid; throws if the cell limit would be passed. */
     void addTab(int user) {
-        Grid grid = policy == GridPolicy.DEFAULT_GRID ? Grid.DEFAULT : new Grid(1, rowColumns);
+        Grid grid = policy == GridPolicy.DEFAULT_GRID ? defaultGrid : new Grid(1, rowColumns);
         budget.addTab(user, grid);
     }
 

@@ -200,7 +200,8 @@ class DynamoDbModelTest {
 
     @Test
     void archiveMovesItemsAfterRetention() {
-        ArchiveParams archive = new ArchiveParams(2 * SimTime.DAY, SimTime.DAY, 23_000L, 5_000L);
+        ArchiveParams archive = new ArchiveParams(2 * SimTime.DAY, SimTime.DAY,
+                ArchiveMode.MOVE_TO_S3, 23_000L, 5_000L);
         DynamoDbParams params = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
                 ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS,
                 DaxParams.NONE, archive);
@@ -217,5 +218,91 @@ class DynamoDbModelTest {
         assertEquals(0, model.liveItems(0));
         assertEquals(2_000 * 1_024L, model.gauges().get(1).used(), "archived bytes in S3");
         assertEquals(1_024 + 100, model.gauges().get(0).used(), "table keeps one item");
+    }
+
+    @Test
+    void importedItemsCountInQueryAndBill() {
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+
+        model.importItems(0, 3_000, SimTime.DAY);
+        CallOutcome query = model.readBalance(0, SimTime.DAY + 1);
+
+        assertEquals(3_000, model.liveItems(0));
+        assertEquals(3_000, model.writeUnits(), "one write unit per backfilled 1 KB item");
+        assertEquals(3_000 * (1_024L + 100), model.gauges().get(0).used(), "table bytes");
+        assertEquals(3, query.requests(), "3,000 KB of items take three 1 MB pages");
+        assertEquals(2 * (256 + 256 + 238), model.readHalfUnits(),
+                "two full pages and one of 952 KB, strongly consistent");
+    }
+
+    @Test
+    void importUnderRunningBalanceWritesBalanceItem() {
+        DynamoDbModel model = model(params(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 2_048, 8));
+
+        model.importItems(0, 10, 0);
+
+        assertEquals(10 + 2, model.writeUnits(), "ten 500 B items and one 2 KB balance item");
+        assertEquals(10 * 600L + 2_148, model.gauges().get(0).used(), "table bytes");
+    }
+
+    @Test
+    void continuingTableArchivesItemsByAge() {
+        DynamoDbParams tracking = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS, DaxParams.NONE,
+                ArchiveParams.tracksAgesOnly(2 * SimTime.DAY, SimTime.DAY));
+        DynamoDbParams archiving = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS, DaxParams.NONE,
+                new ArchiveParams(2 * SimTime.DAY, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
+                        23_000L, 5_000L));
+        DynamoDbModel previous = model(tracking);
+        appendItems(previous, 10, 0);
+        appendItems(previous, 20, SimTime.DAY);
+        appendItems(previous, 30, 3 * SimTime.DAY);
+        previous.hostingCostMicros(0, 4 * SimTime.DAY);
+
+        DynamoDbModel next = DynamoDbModel.continuing(archiving, new RandomStream(4),
+                4 * SimTime.DAY, previous);
+        long liveAtStart = next.liveItems(0);
+        long tableAtStart = next.gauges().get(0).used();
+        long archiveAtStart = next.gauges().get(1).used();
+        next.readBalance(0, 6 * SimTime.DAY - 1);
+        long liveBeforeDaySix = next.liveItems(0);
+        next.readBalance(0, 6 * SimTime.DAY);
+
+        assertEquals(60, previous.liveItems(0), "the previous table kept its aged items");
+        assertEquals(30, liveAtStart, "items of days 0 and 1 moved at the start");
+        assertEquals((30 + 1) * 1_124L, tableAtStart, "day 3 items and the carried item");
+        assertEquals(30 * 1_024L, archiveAtStart, "archived bytes in S3");
+        assertEquals(30, liveBeforeDaySix, "day 3 items stay for two whole days");
+        assertEquals(0, next.liveItems(0), "day 3 items moved when day 6 began");
+    }
+
+    @Test
+    void continuingTableWithoutAgesCountsItemsAsNew() {
+        DynamoDbModel previous = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, 8));
+        appendItems(previous, 5, 0);
+        DynamoDbParams archiving = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS, DaxParams.NONE,
+                new ArchiveParams(SimTime.DAY, SimTime.DAY, ArchiveMode.MOVE_TO_S3, 0L, 0L));
+
+        DynamoDbModel next = DynamoDbModel.continuing(archiving, new RandomStream(4),
+                10 * SimTime.DAY, previous);
+        next.readBalance(0, 12 * SimTime.DAY - 1);
+        long liveBeforeDayTwelve = next.liveItems(0);
+        next.readBalance(0, 12 * SimTime.DAY);
+
+        assertEquals(5, liveBeforeDayTwelve, "items count as written on day 10");
+        assertEquals(0, next.liveItems(0), "they moved when day 12 began");
+        assertEquals(1_124L, next.gauges().get(0).used(), "only the carried item is left");
+        assertEquals(1, next.writeUnits(), "the carried item's write");
+    }
+
+    private static void appendItems(DynamoDbModel model, int items, long from) {
+        for (int item = 0; item < items; item++) {
+            assertTrue(model.appendRow(0, from + item * 1_000L).succeeded());
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.headroom.model.latency.LatencyParams;
 import dev.headroom.routing.CharSumRouter;
 import dev.headroom.routing.RouterKind;
 import dev.headroom.sheets.limits.GoogleBackoff;
+import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.QuotaLimits;
 import dev.headroom.sheets.limits.TabGuard;
 import dev.headroom.sheets.limits.WindowKind;
@@ -24,8 +25,9 @@ class SheetsModelTest {
 
     private static SheetsParams params(int maxTabs, GridPolicy policy, int presetTabs,
             CallerIdentity identity, GoogleBackoff backoff) {
-        return new SheetsParams(new TabGuard(maxTabs), 10_000_000L, policy, 10, presetTabs,
-                identity, QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED, backoff, ONE_MS);
+        return new SheetsParams(new TabGuard(maxTabs), 10_000_000L, policy, Grid.DEFAULT, 10,
+                presetTabs, identity, QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED, backoff,
+                ONE_MS, ONE_MS);
     }
 
     private static SheetsModel model(SheetsParams params, ShardParams sharding) {
@@ -225,6 +227,42 @@ class SheetsModelTest {
         CallOutcome read = model.readBalance(0, 3_000 * MINUTE);
 
         assertEquals(12, read.latencyMillis());
+    }
+
+    @Test
+    void writesTakeWriteLatency() {
+        SheetsParams params = new SheetsParams(TabGuard.DEFAULT, 10_000_000L,
+                GridPolicy.DEFAULT_GRID, Grid.DEFAULT, 10, 0, CallerIdentity.SERVICE_ACCOUNT,
+                QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED, GoogleBackoff.DEFAULT,
+                LatencyParams.fixed(100.0), LatencyParams.fixed(300.0));
+        SheetsModel model = model(params, ShardParams.SINGLE);
+
+        CallOutcome signUp = model.signUp(0, "a@example.com", 0);
+        CallOutcome append = model.appendRow(0, MINUTE);
+        CallOutcome read = model.readBalance(0, 2 * MINUTE);
+
+        assertEquals(100 + 300, signUp.latencyMillis(), "a tab count and an added tab");
+        assertEquals(300, append.latencyMillis());
+        assertEquals(100, read.latencyMillis());
+    }
+
+    @Test
+    void newTabsAndPresetTabsGetConfiguredGrid() {
+        SheetsParams params = new SheetsParams(TabGuard.DEFAULT, 10_000_000L,
+                GridPolicy.DEFAULT_GRID, new Grid(100, 12), 10, 1,
+                CallerIdentity.SERVICE_ACCOUNT, QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED,
+                GoogleBackoff.DEFAULT, ONE_MS, ONE_MS);
+        SheetsModel model = model(params, ShardParams.SINGLE);
+
+        model.signUp(0, "a@example.com", 0);
+        long afterSignUp = model.gauges().get(1).used();
+        for (int row = 1; row <= 101; row++) {
+            model.appendRow(0, row * 1_000L);
+        }
+
+        assertEquals(2 * 100 * 12, afterSignUp, "the preset tab and the user's tab");
+        assertEquals(100 * 12 + 101 * 12, model.gauges().get(1).used(),
+                "row 101 grows the user's grid by one row of 12 columns");
     }
 
     private static String[] emailsOnShard(CharSumRouter router, int shard, int count) {
