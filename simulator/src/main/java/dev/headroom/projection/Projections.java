@@ -25,7 +25,7 @@ public record Projections(
                 daily,
                 LimitTimeline.build(daily, capacityLimits(run)),
                 CapacityTable.build(daily, run.phases()),
-                CostTable.build(daily, run.changes()),
+                CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
                 OutageTable.build(daily));
     }

@@ -98,7 +98,8 @@ public final class SimulationRun {
                 setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
                 setup.scenarioName(), engine.eventsProcessed(), workload.users().size());
         return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
-                setup.phases(), tracker.changes(), engine.eventsProcessed());
+                setup.phases(), tracker.changes(), plan.developmentCostMicros(0),
+                engine.eventsProcessed());
     }
 
     private void handle(Engine clock, int kind, int subject) {

@@ -159,4 +159,17 @@ class SimulationRunTest {
         assertEquals("2025-01-02", limits.stringColumn("binds_on").get(row));
         assertEquals(10, limits.longColumn("users").get(row));
     }
+
+    @Test
+    void costs_firstPhaseEffort_chargedInYearOne() throws Exception {
+        String yaml = MIGRATION.replace("  backend: {kind: sheets}\n",
+                "  backend: {kind: sheets}\n      migration: {effort_hours: 4}\n");
+        RunResult result = run(yaml);
+        Table costs = Projections.of(result).costs();
+
+        assertEquals(400_000_000L, result.initialDevelopmentCostMicros());
+        // 4 hours for the first phase on day 0 plus 8 hours for the migration, at $100.
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(0));
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(1));
+    }
 }
