@@ -6,6 +6,10 @@ public enum ConditionKind {
     USERS("users", ">="),
     /** Throttled API attempts in one day; holds when the count is above the threshold. */
     THROTTLED_CALLS_PER_DAY("throttled calls per day", ">"),
+    /** Chat requests that failed in one day; holds when the count is above the threshold. */
+    FAILED_REQUESTS_PER_DAY("failed requests per day", ">"),
+    /** Sign-ups that failed in one day; holds when the count is above the threshold. */
+    FAILED_SIGN_UPS_PER_DAY("failed sign-ups per day", ">"),
     /** The day's 95th-percentile call latency in milliseconds; holds above the threshold. */
     P95_LATENCY_MILLIS("p95 latency ms", ">"),
     /**

@@ -64,10 +64,14 @@ public final class ReportWriter {
         text.append("```\n");
         header.lines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");
+        for (String warning : Warnings.stalledPlan(projections)) {
+            text.append("**").append(warning).append("**\n\n");
+        }
         section(text, "Limit timeline", projections.limits());
         section(text, "Phase changes", projections.changes());
         section(text, "Capacity", projections.capacity());
         section(text, "Cost by year", projections.costs());
+        text.append(Warnings.usersNote(projections)).append("\n\n");
         section(text, "Outages", projections.outages());
         text.append("The metrics of every simulated day are in `daily.csv`.\n");
         return text.toString();

@@ -248,7 +248,8 @@ public final class SimulationRun {
 
     private void evaluateTrigger(DayRecord record, long now) {
         DayObservation observation = new DayObservation(record.day(), record.date(),
-                record.users(), record.throttles(), record.latencyP95Millis(), costWindow.sum());
+                record.users(), record.throttles(), record.failedRequests(),
+                record.failedSignUps(), record.latencyP95Millis(), costWindow.sum());
         tracker.onDayEnd(observation, now).ifPresent(change -> {
             long live = tracker.pendingLiveMillis();
             LOG.info("[day {} {}] migration from '{}' to '{}' started ({}); live on day {}",

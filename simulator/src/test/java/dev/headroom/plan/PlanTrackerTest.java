@@ -26,7 +26,7 @@ class PlanTrackerTest {
     }
 
     private static DayObservation day(int index, long users, long throttled) {
-        return new DayObservation(index, START.plusDays(index), users, throttled, 0, 0);
+        return new DayObservation(index, START.plusDays(index), users, throttled, 0, 0, 0, 0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.plan.PhaseChange;
 import dev.headroom.projection.Projections;
+import dev.headroom.report.Warnings;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,5 +172,78 @@ class SimulationRunTest {
         // 4 hours for the first phase on day 0 plus 8 hours for the migration, at $100.
         assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(0));
         assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(1));
+    }
+
+    @Test
+    void trigger_failedSignUpsPerDay_startsMigration() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}",
+                "next_when: {users: 1_000, failed_sign_ups_per_day: 5}");
+        RunResult result = run(yaml);
+
+        // The 10-tab guard places user 10 and fails users 11 to 19 on day 1, more than 5.
+        assertEquals(9, result.days().get(1).failedSignUps());
+        assertEquals(1, result.changes().size());
+        assertEquals("failed sign-ups per day > 5", result.changes().get(0).reason());
+        assertEquals(2 * 86_400_000L, result.changes().get(0).startMillis());
+    }
+
+    @Test
+    void trigger_failedRequestsPerDay_holdsAboveThreshold() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}",
+                "next_when: {failed_requests_per_day: 1_000_000}");
+        RunResult result = run(yaml);
+
+        assertTrue(result.changes().isEmpty());
+    }
+
+    @Test
+    void warnings_stalledPlan_namesPhaseAndCounts() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {users: 1_000}");
+        Projections projections = Projections.of(run(yaml));
+        List<String> warnings = Warnings.stalledPlan(projections);
+        long failedSignUps = columnSum(projections, "failed_sign_ups");
+
+        assertEquals(1, warnings.size());
+        String warning = warnings.get(0);
+        assertTrue(warning.contains("phase 'single-sheet' failed calls on tabs from 2025-01-02"),
+                warning);
+        assertTrue(warning.contains(failedSignUps + " sign-ups failed"), warning);
+        assertTrue(Warnings.usersNote(projections)
+                .contains("the " + failedSignUps + " failed sign-ups"));
+    }
+
+    @Test
+    void warnings_afterMigration_countLastPhaseOnly() throws Exception {
+        Projections projections = Projections.of(run(MIGRATION));
+        Table lastPhase = projections.daily().where(
+                projections.daily().stringColumn("phase").isEqualTo("five-shards"));
+        long failedSignUps = 0;
+        for (long value : lastPhase.longColumn("failed_sign_ups").asLongArray()) {
+            failedSignUps += value;
+        }
+        List<String> warnings = Warnings.stalledPlan(projections);
+
+        // Five shards of 10 tabs fill on day 6, so the last phase stalls too. The 49 sign-ups
+        // that failed while migrating belong to the first phase and are left out.
+        assertTrue(failedSignUps > 0);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("phase 'five-shards'"), warnings.get(0));
+        assertTrue(warnings.get(0).contains(" " + failedSignUps + " sign-ups failed"),
+                warnings.get(0));
+    }
+
+    @Test
+    void warnings_noFailures_noWarning() throws Exception {
+        Projections projections = Projections.of(run(THREE_USERS));
+
+        assertTrue(Warnings.stalledPlan(projections).isEmpty());
+    }
+
+    private static long columnSum(Projections projections, String column) {
+        long sum = 0;
+        for (long value : projections.daily().longColumn(column).asLongArray()) {
+            sum += value;
+        }
+        return sum;
     }
 }
