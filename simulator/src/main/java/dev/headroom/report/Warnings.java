@@ -18,8 +18,8 @@ public final class Warnings {
 
     /**
      * Returns a warning when the phase serving at the end of the run failed requests or sign-ups
-     * and no migration off it started, or an empty list. Such a plan has stalled: its triggers
-     * never fired although a limit bound.
+     * and no migration off it started, or an empty list. Such a plan has stalled, because its
+     * triggers never fired although a limit bound.
      */
     public static List<String> stalledPlan(Projections projections) {
         Table daily = projections.daily();
@@ -27,11 +27,13 @@ public final class Warnings {
         if (last < 0 || !daily.stringColumn("migrating_to").get(last).isEmpty()) {
             return List.of();
         }
+
         String phase = daily.stringColumn("phase").get(last);
         int first = last;
         while (first > 0 && daily.stringColumn("phase").get(first - 1).equals(phase)) {
             first--;
         }
+
         long requests = 0;
         long signUps = 0;
         int firstFailure = -1;
@@ -47,6 +49,7 @@ public final class Warnings {
         if (firstFailure < 0) {
             return List.of();
         }
+
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and the plan never moved off it: %,d requests and %,d sign-ups "
                 + "failed by the end of the run. Add a failed_requests_per_day or "
