@@ -64,6 +64,8 @@ public final class SimulationRun {
     private String dayMigratingTo = "";
     /** The simulated time at which the current day started. */
     private long dayStartMillis;
+    /** The index of the day still open. */
+    private int openDay;
     private long costSegmentStart;
     private long activeUsers;
     private RunProgress progress = RunProgress.NONE;
@@ -104,12 +106,17 @@ public final class SimulationRun {
 
     private void handle(Engine clock, int kind, int subject) {
         long now = clock.now();
+        // A day covers [start, start + DAY). An event at a day's end belongs to the next day, so
+        // the day closes first, whatever order the events at that time were scheduled in.
+        closeDueDays(now);
         switch (kind) {
             case ARRIVAL -> arrive(subject, now);
             case REQUEST_END -> endRequest(subject, now);
             case SIGN_UP -> signUp(SignUpReason.GROWTH, now);
             case LEAVE -> leave(now);
-            case DAY_END -> closeDay(subject, now);
+            case DAY_END -> {
+                // closeDueDays has closed the day already.
+            }
             case PHASE_LIVE -> goLive(now);
             default -> throw new IllegalStateException("unknown event kind " + kind);
         }
@@ -223,6 +230,12 @@ public final class SimulationRun {
         return stored;
     }
 
+    private void closeDueDays(long now) {
+        while (dayStartMillis + SimTime.DAY <= now) {
+            closeDay(openDay, dayStartMillis + SimTime.DAY);
+        }
+    }
+
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
         long cost = backend.hostingCostMicros(costSegmentStart, now);
@@ -239,6 +252,7 @@ public final class SimulationRun {
                 .map(change -> plan.phases().get(change.to()).name())
                 .orElse("");
         dayStartMillis = now;
+        openDay = day + 1;
 
         if (now + SimTime.DAY <= horizonMillis) {
             engine.scheduleAt(now + SimTime.DAY, DAY_END, day + 1);

@@ -239,6 +239,20 @@ class SimulationRunTest {
         assertTrue(Warnings.stalledPlan(projections).isEmpty());
     }
 
+    @Test
+    void days_signUpOnBoundary_independentOfHorizon() throws Exception {
+        // 73 users a year sign up every 5 days, so the first sign-up falls exactly at the end of
+        // day 4. It belongs to day 5 whether or not the run reaches day 5.
+        String yaml = MIGRATION.replace("users_per_year: 3_650", "users_per_year: 73");
+        List<DayRecord> short5 = run(yaml.replace("horizon: 8d", "horizon: 5d")).days();
+        List<DayRecord> long10 = run(yaml.replace("horizon: 8d", "horizon: 10d")).days();
+
+        assertEquals(5, short5.size());
+        assertEquals(0, long10.get(4).users());
+        assertEquals(1, long10.get(5).users());
+        assertEquals(short5, long10.subList(0, 5));
+    }
+
     private static long columnSum(Projections projections, String column) {
         long sum = 0;
         for (long value : projections.daily().longColumn(column).asLongArray()) {
