@@ -16,9 +16,9 @@ import tech.tablesaw.api.Table;
  * and their total, then a row of totals.
  *
  * <p>Years are 365-day blocks from day zero, so a horizon that is not a whole number of years
- * ends with a partial year. The first phase's development cost falls in year 1, and a
- * migration's in the year it starts. The solution lists every phase that served during the
- * year, in order, joined by {@code " -> "}.
+ * ends with a partial year, labelled with its days, such as {@code 2 (1 day)}. The first
+ * phase's development cost falls in year 1, and a migration's in the year it starts. The
+ * solution lists every phase that served during the year, in order, joined by {@code " -> "}.
  */
 public final class CostTable {
 
@@ -51,7 +51,7 @@ public final class CostTable {
             }
             long yearHosting = sum(rows.longColumn("hosting_cost_micros"));
 
-            year.append(Integer.toString(index + 1));
+            year.append(yearLabel(index, rows.rowCount()));
             users.append(rows.longColumn("users").getLong(rows.rowCount() - 1));
             solution.append(String.join(" -> ", phasesServing(rows)));
             development.append(yearDevelopment);
@@ -66,6 +66,14 @@ public final class CostTable {
         hosting.append(sum(hosting));
         total.append(sum(total));
         return Table.create("costs", year, users, solution, development, hosting, total);
+    }
+
+    private static String yearLabel(int index, int days) {
+        String number = Integer.toString(index + 1);
+        if (days == 365) {
+            return number;
+        }
+        return number + " (" + days + (days == 1 ? " day)" : " days)");
     }
 
     private static long developmentCost(List<PhaseChange> changes, int yearIndex) {

@@ -253,6 +253,18 @@ class SimulationRunTest {
         assertEquals(short5, long10.subList(0, 5));
     }
 
+    @Test
+    void costs_partialYear_labelledWithDays() throws Exception {
+        Table eightDays = Projections.of(run(MIGRATION)).costs();
+        Table yearAndDay = Projections.of(run(THREE_USERS.replace("horizon: 7d",
+                "horizon: 366d"))).costs();
+
+        assertEquals("1 (8 days)", eightDays.stringColumn("year").get(0));
+        assertEquals("1", yearAndDay.stringColumn("year").get(0));
+        assertEquals("2 (1 day)", yearAndDay.stringColumn("year").get(1));
+        assertEquals("total", yearAndDay.stringColumn("year").get(2));
+    }
+
     private static long columnSum(Projections projections, String column) {
         long sum = 0;
         for (long value : projections.daily().longColumn(column).asLongArray()) {
