@@ -52,7 +52,10 @@ public record Condition(ConditionKind kind, long threshold) {
         return new Condition(ConditionKind.MONTHLY_COST_MICROS, micros);
     }
 
-    /** Returns a condition that holds on and after {@code date}. */
+    /**
+     * Returns a condition that holds at the end of the day before {@code date} and later, so the
+     * migration starts at the beginning of {@code date}.
+     */
     public static Condition onDate(LocalDate date) {
         return new Condition(ConditionKind.DATE, date.toEpochDay());
     }
@@ -75,7 +78,8 @@ public record Condition(ConditionKind kind, long threshold) {
             case FAILED_SIGN_UPS_PER_DAY -> day.failedSignUps();
             case P95_LATENCY_MILLIS -> day.p95LatencyMillis();
             case MONTHLY_COST_MICROS -> day.last30DaysCostMicros();
-            case DATE -> day.date().toEpochDay();
+            // The migration starts when the day ends, which is the beginning of the next date.
+            case DATE -> day.date().plusDays(1).toEpochDay();
         };
     }
 

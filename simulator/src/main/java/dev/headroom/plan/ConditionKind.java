@@ -16,7 +16,10 @@ public enum ConditionKind {
      * Hosting cost over the last 30 simulated days in micro-dollars; holds above the threshold.
      */
     MONTHLY_COST_MICROS("monthly cost", ">"),
-    /** The simulated date as an epoch day; holds on and after the threshold date. */
+    /**
+     * The date that starts when the observed day ends, as an epoch day; holds on and after the
+     * threshold date.
+     */
     DATE("date", ">=");
 
     private final String label;

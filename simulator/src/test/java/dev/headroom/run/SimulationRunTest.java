@@ -265,6 +265,17 @@ class SimulationRunTest {
         assertEquals("total", yearAndDay.stringColumn("year").get(2));
     }
 
+    @Test
+    void trigger_date_startsOnThatDate() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {date: 2025-01-04}");
+        RunResult result = run(yaml);
+        Table changes = Projections.of(result).changes();
+
+        assertEquals(3 * 86_400_000L, result.changes().get(0).startMillis());
+        assertEquals("2025-01-04", changes.stringColumn("started").get(0));
+        assertEquals("date >= 2025-01-04", changes.stringColumn("reason").get(0));
+    }
+
     private static long columnSum(Projections projections, String column) {
         long sum = 0;
         for (long value : projections.daily().longColumn(column).asLongArray()) {
