@@ -11,6 +11,7 @@ import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 class SimulationRunTest {
@@ -274,6 +275,27 @@ class SimulationRunTest {
         assertEquals(3 * 86_400_000L, result.changes().get(0).startMillis());
         assertEquals("2025-01-04", changes.stringColumn("started").get(0));
         assertEquals("date >= 2025-01-04", changes.stringColumn("reason").get(0));
+    }
+
+    @Test
+    void capacity_cellsPerYear_stopsAtFirstCellFailure() throws Exception {
+        String yaml = THREE_USERS.replace("horizon: 7d", "horizon: 30d").replace("sheets:\n",
+                "sheets:\n  cells_per_workbook: 3_000\n  grid_mode: sized-to-row\n"
+                        + "  default_grid_rows: 10\n  default_grid_columns: 10\n");
+        Projections projections = Projections.of(run(yaml));
+        Table daily = projections.daily();
+        LongColumn failed = daily.longColumn("failed:cells");
+        int firstFailure = 0;
+        while (failed.getLong(firstFailure) == 0) {
+            firstFailure++;
+        }
+        LongColumn cells = daily.longColumn("cells:workbook-0");
+        long growth = cells.getLong(firstFailure - 1) - cells.getLong(0);
+        String expected = Long.toString(Math.round(growth * 365.0 / (firstFailure - 1)));
+
+        // The workbook fills well before day 29, after which its cells stay at the limit.
+        assertTrue(firstFailure > 2 && firstFailure < 20, "first cell failure: " + firstFailure);
+        assertEquals(expected, projections.capacity().stringColumn("cells_per_year").get(0));
     }
 
     private static long columnSum(Projections projections, String column) {
