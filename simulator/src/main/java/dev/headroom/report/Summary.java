@@ -21,7 +21,7 @@ public final class Summary {
         text.append("Phase changes\n").append(TableText.plain(projections.changes()))
                 .append('\n');
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
-        text.append("Cost by year\n").append(TableText.plain(projections.costs()))
+        text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
         text.append("Outages\n").append(TableText.plain(projections.outages())).append('\n');
         text.append("Reports written to ").append(outFolder).append('\n');
