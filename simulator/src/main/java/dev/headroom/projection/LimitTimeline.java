@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>A quota binds on the first day it throttles an attempt, even when the retry then succeeds.
  * A capacity limit (tabs, cells, partition throughput) binds on the first day it fails a call
- * or one of its gauges reaches the gauge's maximum, whichever comes first; on a day it binds by
+ * or one of its gauges reaches the gauge's maximum, whichever comes first. On a day it binds by
  * its gauge alone, the count is zero. So the per-key throughput rows of DynamoDB bind on the day
  * the busiest key reaches the ceiling, when its throttling reason also binds.
  * Limits are listed quotas first, then capacity limits, each in the order the daily table names

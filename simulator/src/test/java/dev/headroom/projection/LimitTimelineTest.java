@@ -38,7 +38,7 @@ class LimitTimelineTest {
     }
 
     @Test
-    void capacity_failedCallBeforeFullGauge_bindsOnFailure() {
+    void capacity_noFullGauge_bindsOnFailure() {
         Table limits = LimitTimeline.build(daily(), List.of(KEY_READS, "cells"), Map.of());
         StringColumn names = limits.stringColumn("limit");
 
