@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * One trigger condition: a measure of the day's metrics compared with a threshold.
  *
  * @param kind the measure and its comparison
- * @param threshold users, calls, milliseconds, micro-dollars or an epoch day, as {@code kind}
- *     states
+ * @param threshold users, calls, requests, sign-ups, milliseconds, micro-dollars or an epoch
+ *     day, as {@code kind} states
  */
 public record Condition(ConditionKind kind, long threshold) {
 
@@ -32,6 +32,16 @@ public record Condition(ConditionKind kind, long threshold) {
         return new Condition(ConditionKind.THROTTLED_CALLS_PER_DAY, calls);
     }
 
+    /** Returns a condition that holds on a day with more than {@code requests} failed requests. */
+    public static Condition failedRequestsPerDay(long requests) {
+        return new Condition(ConditionKind.FAILED_REQUESTS_PER_DAY, requests);
+    }
+
+    /** Returns a condition that holds on a day with more than {@code signUps} failed sign-ups. */
+    public static Condition failedSignUpsPerDay(long signUps) {
+        return new Condition(ConditionKind.FAILED_SIGN_UPS_PER_DAY, signUps);
+    }
+
     /** Returns a condition that holds on a day whose p95 latency exceeds {@code millis}. */
     public static Condition p95LatencyMillis(long millis) {
         return new Condition(ConditionKind.P95_LATENCY_MILLIS, millis);
@@ -42,7 +52,10 @@ public record Condition(ConditionKind kind, long threshold) {
         return new Condition(ConditionKind.MONTHLY_COST_MICROS, micros);
     }
 
-    /** Returns a condition that holds on and after {@code date}. */
+    /**
+     * Returns a condition that holds at the end of the day before {@code date} and later, so the
+     * migration starts at the beginning of {@code date}.
+     */
     public static Condition onDate(LocalDate date) {
         return new Condition(ConditionKind.DATE, date.toEpochDay());
     }
@@ -61,9 +74,12 @@ public record Condition(ConditionKind kind, long threshold) {
         return switch (kind) {
             case USERS -> day.users();
             case THROTTLED_CALLS_PER_DAY -> day.throttledCalls();
+            case FAILED_REQUESTS_PER_DAY -> day.failedRequests();
+            case FAILED_SIGN_UPS_PER_DAY -> day.failedSignUps();
             case P95_LATENCY_MILLIS -> day.p95LatencyMillis();
             case MONTHLY_COST_MICROS -> day.last30DaysCostMicros();
-            case DATE -> day.date().toEpochDay();
+            // The migration starts when the day ends, which is the beginning of the next date.
+            case DATE -> day.date().plusDays(1).toEpochDay();
         };
     }
 

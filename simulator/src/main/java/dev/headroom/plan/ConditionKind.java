@@ -6,13 +6,20 @@ public enum ConditionKind {
     USERS("users", ">="),
     /** Throttled API attempts in one day; holds when the count is above the threshold. */
     THROTTLED_CALLS_PER_DAY("throttled calls per day", ">"),
+    /** Chat requests that failed in one day; holds when the count is above the threshold. */
+    FAILED_REQUESTS_PER_DAY("failed requests per day", ">"),
+    /** Sign-ups that failed in one day; holds when the count is above the threshold. */
+    FAILED_SIGN_UPS_PER_DAY("failed sign-ups per day", ">"),
     /** The day's 95th-percentile call latency in milliseconds; holds above the threshold. */
     P95_LATENCY_MILLIS("p95 latency ms", ">"),
     /**
      * Hosting cost over the last 30 simulated days in micro-dollars; holds above the threshold.
      */
     MONTHLY_COST_MICROS("monthly cost", ">"),
-    /** The simulated date as an epoch day; holds on and after the threshold date. */
+    /**
+     * The date that starts when the observed day ends, as an epoch day; holds on and after the
+     * threshold date.
+     */
     DATE("date", ">=");
 
     private final String label;

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param date the calendar date of that day
  * @param users users signed up at the end of the day
  * @param throttledCalls API attempts that a quota rejected during the day
+ * @param failedRequests chat requests that failed during the day
+ * @param failedSignUps sign-ups that failed during the day; those users are lost
  * @param p95LatencyMillis the day's 95th-percentile call latency in milliseconds, zero when no
  *     call was made
  * @param last30DaysCostMicros hosting cost of the last 30 days up to this one, in micro-dollars
@@ -18,6 +20,8 @@ public record DayObservation(
         LocalDate date,
         long users,
         long throttledCalls,
+        long failedRequests,
+        long failedSignUps,
         long p95LatencyMillis,
         long last30DaysCostMicros) {
 }

@@ -7,7 +7,8 @@ package dev.headroom.plan;
  * @param name the phase's name for reports, such as {@code multi-sheet}
  * @param backend a description of the backend, such as {@code sheets-sharded x5 char-sum}
  * @param factory creates the backend when the phase goes live
- * @param effortHours development hours to migrate to this phase, zero for the first phase
+ * @param effortHours development hours to build this phase; the first phase's hours are charged
+ *     on day 0, a later phase's when the migration to it starts
  * @param leadTimeMillis simulated time from the trigger to this phase going live
  * @param next the trigger that starts the migration to the following phase
  */

@@ -13,9 +13,11 @@ import tech.tablesaw.api.Table;
  * failed (simulated), and how fast its Sheets cells grew.
  *
  * <p>Cells per year is the growth of the cells over every workbook of the phase, from the first
- * to the last day with a cells gauge, scaled to 365 days. It is {@value #NONE} for phases
- * without Sheets gauges or with fewer than two such days. A day on which the next phase went
- * live at midnight may show the next backend's gauges, so only days with the gauge count.
+ * day with a cells gauge to the last one before the phase's first cell failure, scaled to 365
+ * days. Days after a workbook filled up are left out, as its cells no longer grow. It is
+ * {@value #NONE} for phases without Sheets gauges or with fewer than two such days. A day on
+ * which the next phase went live at midnight may show the next backend's gauges, so only days
+ * with the gauge count.
  */
 public final class CapacityTable {
 
@@ -47,7 +49,7 @@ public final class CapacityTable {
             nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : "unbounded");
             simulated.append(firstFailedSignUpUsers(rows));
             peak.append((long) rows.longColumn("users").max());
-            cellsPerYear.append(cellsPerYear(rows));
+            cellsPerYear.append(cellsPerYear(beforeFirstCellFailure(rows)));
         }
         return Table.create("capacity", phase, backend, workbooks, nominal, simulated, peak,
                 cellsPerYear);
@@ -61,6 +63,21 @@ public final class CapacityTable {
             }
         }
         return LimitTimeline.NOT_REACHED;
+    }
+
+    /** Returns the rows before the first day on which the cell limit failed a call. */
+    private static Table beforeFirstCellFailure(Table rows) {
+        String column = DailyTable.FAILED + "cells";
+        if (!rows.containsColumn(column)) {
+            return rows;
+        }
+        LongColumn failed = rows.longColumn(column);
+        for (int row = 0; row < rows.rowCount(); row++) {
+            if (failed.getLong(row) > 0) {
+                return rows.first(row);
+            }
+        }
+        return rows;
     }
 
     private static String cellsPerYear(Table rows) {

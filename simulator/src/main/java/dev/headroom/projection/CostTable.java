@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  * and their total, then a row of totals.
  *
  * <p>Years are 365-day blocks from day zero, so a horizon that is not a whole number of years
- * ends with a partial year. A migration's development cost falls in the year it starts. The
+ * ends with a partial year, labelled with its days, such as {@code 2 (1 day)}. The first
+ * phase's development cost falls in year 1, and a migration's in the year it starts. The
  * solution lists every phase that served during the year, in order, joined by {@code " -> "}.
  */
 public final class CostTable {
@@ -27,8 +28,12 @@ public final class CostTable {
     private CostTable() {
     }
 
-    /** Builds the table from the daily table and the run's phase changes. */
-    public static Table build(Table daily, List<PhaseChange> changes) {
+    /**
+     * Builds the table from the daily table, the run's phase changes and the first phase's
+     * development cost in micro-dollars, which is charged on day 0.
+     */
+    public static Table build(Table daily, List<PhaseChange> changes,
+            long initialDevelopmentCostMicros) {
         StringColumn year = StringColumn.create("year");
         LongColumn users = LongColumn.create("users_at_year_end");
         StringColumn solution = StringColumn.create("solution");
@@ -41,9 +46,12 @@ public final class CostTable {
             Table rows = daily.where(daily.intColumn("day")
                     .isBetweenInclusive(index * 365, index * 365 + 364));
             long yearDevelopment = developmentCost(changes, index);
+            if (index == 0) {
+                yearDevelopment = Math.addExact(yearDevelopment, initialDevelopmentCostMicros);
+            }
             long yearHosting = sum(rows.longColumn("hosting_cost_micros"));
 
-            year.append(Integer.toString(index + 1));
+            year.append(yearLabel(index, rows.rowCount()));
             users.append(rows.longColumn("users").getLong(rows.rowCount() - 1));
             solution.append(String.join(" -> ", phasesServing(rows)));
             development.append(yearDevelopment);
@@ -58,6 +66,14 @@ public final class CostTable {
         hosting.append(sum(hosting));
         total.append(sum(total));
         return Table.create("costs", year, users, solution, development, hosting, total);
+    }
+
+    private static String yearLabel(int index, int days) {
+        String number = Integer.toString(index + 1);
+        if (days == 365) {
+            return number;
+        }
+        return number + " (" + days + (days == 1 ? " day)" : " days)");
     }
 
     private static long developmentCost(List<PhaseChange> changes, int yearIndex) {

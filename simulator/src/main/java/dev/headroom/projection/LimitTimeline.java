@@ -2,6 +2,7 @@ package dev.headroom.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -11,7 +12,10 @@ import tech.tablesaw.api.Table;
  * bound and the users at the end of that day, or {@value #NOT_REACHED}.
  *
  * <p>A quota binds on the first day it throttles an attempt, even when the retry then succeeds.
- * A capacity limit (tabs, cells, partition throughput) binds on the first day it fails a call.
+ * A capacity limit (tabs, cells, partition throughput) binds on the first day it fails a call
+ * or one of its gauges reaches the gauge's maximum, whichever comes first. On a day it binds by
+ * its gauge alone, the count is zero. So the per-key throughput rows of DynamoDB bind on the day
+ * the busiest key reaches the ceiling, when its throttling reason also binds.
  * Limits are listed quotas first, then capacity limits, each in the order the daily table names
  * them.
  */
@@ -29,8 +33,11 @@ public final class LimitTimeline {
      * @param daily the table from {@link DailyTable#build}
      * @param capacityLimits limit names that the run's backends declare through their gauges,
      *     listed even when no call failed on them
+     * @param firstFullDays for each limit whose gauge reached its maximum, the first day index
+     *     on which one did
      */
-    public static Table build(Table daily, List<String> capacityLimits) {
+    public static Table build(Table daily, List<String> capacityLimits,
+            Map<String, Integer> firstFullDays) {
         StringColumn limit = StringColumn.create("limit");
         StringColumn kind = StringColumn.create("kind");
         StringColumn bindsOn = StringColumn.create("binds_on");
@@ -42,7 +49,7 @@ public final class LimitTimeline {
         for (String name : daily.columnNames()) {
             if (name.startsWith(DailyTable.THROTTLED)) {
                 String quota = name.substring(DailyTable.THROTTLED.length());
-                rows.add(new Row(quota, "quota", name));
+                rows.add(new Row(quota, "quota", name, -1));
             }
         }
         List<String> capacity = new ArrayList<>(capacityLimits);
@@ -55,13 +62,14 @@ public final class LimitTimeline {
             }
         }
         for (String limitName : capacity) {
-            rows.add(new Row(limitName, "capacity", DailyTable.FAILED + limitName));
+            rows.add(new Row(limitName, "capacity", DailyTable.FAILED + limitName,
+                    firstFullDays.getOrDefault(limitName, -1)));
         }
 
         for (Row row : rows) {
             limit.append(row.limit());
             kind.append(row.kind());
-            int first = firstPositiveRow(daily, row.column());
+            int first = firstOf(firstPositiveRow(daily, row.column()), row.firstFullDay());
             if (first < 0) {
                 bindsOn.append(NOT_REACHED);
                 users.appendMissing();
@@ -71,14 +79,26 @@ public final class LimitTimeline {
                 bindsOn.append(daily.stringColumn("date").get(first));
                 users.append(daily.longColumn("users").get(first));
                 phase.append(daily.stringColumn("phase").get(first));
-                count.append(daily.longColumn(row.column()).get(first));
+                count.append(daily.containsColumn(row.column())
+                        ? daily.longColumn(row.column()).get(first) : 0);
             }
         }
         return Table.create("limits", limit, kind, bindsOn, users, phase, count);
     }
 
-    /** One limit of the timeline and the daily column that shows it binding. */
-    private record Row(String limit, String kind, String column) {
+    /**
+     * One limit of the timeline, the daily column that shows it failing calls, and the first day
+     * its gauge was full, or -1.
+     */
+    private record Row(String limit, String kind, String column, int firstFullDay) {
+    }
+
+    /** Returns the earlier of two day indexes, where -1 means none. */
+    private static int firstOf(int first, int second) {
+        if (first < 0) {
+            return second;
+        }
+        return second < 0 ? first : Math.min(first, second);
     }
 
     private static int firstPositiveRow(Table daily, String column) {

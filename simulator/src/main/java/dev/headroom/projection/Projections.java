@@ -1,8 +1,11 @@
 package dev.headroom.projection;
 
 import dev.headroom.run.RunResult;
+import dev.headroom.model.LimitGauge;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -23,9 +26,9 @@ public record Projections(
         Table daily = DailyTable.build(run.days());
         return new Projections(
                 daily,
-                LimitTimeline.build(daily, capacityLimits(run)),
+                LimitTimeline.build(daily, capacityLimits(run), firstFullDays(run)),
                 CapacityTable.build(daily, run.phases()),
-                CostTable.build(daily, run.changes()),
+                CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
                 OutageTable.build(daily));
     }
@@ -33,6 +36,22 @@ public record Projections(
     /** Returns the tables in the order the reports write them. */
     public List<Table> all() {
         return List.of(limits, changes, capacity, costs, outages, daily);
+    }
+
+    /**
+     * Returns, for each limit whose gauge reached its maximum, the first day index on which one
+     * of its gauges did.
+     */
+    private static Map<String, Integer> firstFullDays(RunResult run) {
+        Map<String, Integer> days = new HashMap<>();
+        for (int index = 0; index < run.days().size(); index++) {
+            for (LimitGauge gauge : run.days().get(index).gauges()) {
+                if (gauge.max() != Long.MAX_VALUE && gauge.used() >= gauge.max()) {
+                    days.putIfAbsent(gauge.limit(), index);
+                }
+            }
+        }
+        return days;
     }
 
     private static List<String> capacityLimits(RunResult run) {

@@ -62,14 +62,23 @@ public final class ReportWriter {
         StringBuilder text = new StringBuilder();
         text.append("# Headroom report: ").append(header.scenarioName()).append("\n\n");
         text.append("```\n");
-        header.lines().forEach(line -> text.append(line).append('\n'));
+        header.runLines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");
+        for (String warning : Warnings.stalledPlan(projections)) {
+            text.append("**").append(warning).append("**\n\n");
+        }
         section(text, "Limit timeline", projections.limits());
         section(text, "Phase changes", projections.changes());
         section(text, "Capacity", projections.capacity());
         section(text, "Cost by year", projections.costs());
+        text.append(Warnings.usersNote(projections)).append("\n\n");
         section(text, "Outages", projections.outages());
-        text.append("The metrics of every simulated day are in `daily.csv`.\n");
+        text.append("The metrics of every simulated day are in `daily.csv`.\n\n");
+        text.append("## Parameters\n\n");
+        text.append("The effective value of every scenario field, defaults included.\n\n");
+        text.append("```\n");
+        header.parameters().forEach(line -> text.append(line).append('\n'));
+        text.append("```\n");
         return text.toString();
     }
 

@@ -13,12 +13,16 @@ public final class Summary {
         StringBuilder text = new StringBuilder();
         text.append("Scenario '").append(header.scenarioName()).append("', seed ")
                 .append(header.seed()).append(", ").append(header.days()).append(" days\n\n");
+        for (String warning : Warnings.stalledPlan(projections)) {
+            text.append(warning).append("\n\n");
+        }
         text.append("Limit timeline (first day each limit bound)\n")
                 .append(TableText.plain(projections.limits())).append('\n');
         text.append("Phase changes\n").append(TableText.plain(projections.changes()))
                 .append('\n');
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
-        text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n');
+        text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
+                .append(Warnings.usersNote(projections)).append("\n\n");
         text.append("Outages\n").append(TableText.plain(projections.outages())).append('\n');
         text.append("Reports written to ").append(outFolder).append('\n');
         return text.toString();

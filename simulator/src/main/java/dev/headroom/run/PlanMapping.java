@@ -115,6 +115,12 @@ final class PlanMapping {
         if (trigger instanceof dev.headroom.scenario.Trigger.ThrottledCallsPerDay calls) {
             return Condition.throttledCallsPerDay(calls.calls());
         }
+        if (trigger instanceof dev.headroom.scenario.Trigger.FailedRequestsPerDay failed) {
+            return Condition.failedRequestsPerDay(failed.requests());
+        }
+        if (trigger instanceof dev.headroom.scenario.Trigger.FailedSignUpsPerDay failed) {
+            return Condition.failedSignUpsPerDay(failed.signUps());
+        }
         if (trigger instanceof dev.headroom.scenario.Trigger.LatencyP95 latency) {
             return Condition.p95LatencyMillis(latency.latency().toMillis());
         }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param days the metrics of each simulated day, in order
  * @param phases the plan's phases, in order
  * @param changes every migration started, in order
+ * @param initialDevelopmentCostMicros the development cost of the first phase, charged on day
+ *     0, in micro-dollars
  * @param eventsProcessed events the engine handled
  */
 public record RunResult(
@@ -22,6 +24,7 @@ public record RunResult(
         List<DayRecord> days,
         List<PhaseInfo> phases,
         List<PhaseChange> changes,
+        long initialDevelopmentCostMicros,
         long eventsProcessed) {
 
     public RunResult {

@@ -64,6 +64,8 @@ public final class SimulationRun {
     private String dayMigratingTo = "";
     /** The simulated time at which the current day started. */
     private long dayStartMillis;
+    /** The index of the day still open. */
+    private int openDay;
     private long costSegmentStart;
     private long activeUsers;
     private RunProgress progress = RunProgress.NONE;
@@ -98,18 +100,24 @@ public final class SimulationRun {
                 setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
                 setup.scenarioName(), engine.eventsProcessed(), workload.users().size());
         return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
-                setup.phases(), tracker.changes(), engine.eventsProcessed());
+                setup.phases(), tracker.changes(), plan.developmentCostMicros(0),
+                engine.eventsProcessed());
     }
 
     private void handle(Engine clock, int kind, int subject) {
         long now = clock.now();
+        // A day covers [start, start + DAY). An event at a day's end belongs to the next day, so
+        // the day closes first, whatever order the events at that time were scheduled in.
+        closeDueDays(now);
         switch (kind) {
             case ARRIVAL -> arrive(subject, now);
             case REQUEST_END -> endRequest(subject, now);
             case SIGN_UP -> signUp(SignUpReason.GROWTH, now);
             case LEAVE -> leave(now);
-            case DAY_END -> closeDay(subject, now);
-            case PHASE_LIVE -> goLiveAfterDayEnd(subject, now);
+            case DAY_END -> {
+                // closeDueDays has closed the day already.
+            }
+            case PHASE_LIVE -> goLive(now);
             default -> throw new IllegalStateException("unknown event kind " + kind);
         }
     }
@@ -226,6 +234,12 @@ public final class SimulationRun {
         return stored;
     }
 
+    private void closeDueDays(long now) {
+        while (dayStartMillis + SimTime.DAY <= now) {
+            closeDay(openDay, dayStartMillis + SimTime.DAY);
+        }
+    }
+
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
         metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
@@ -242,6 +256,7 @@ public final class SimulationRun {
                 .map(change -> plan.phases().get(change.to()).name())
                 .orElse("");
         dayStartMillis = now;
+        openDay = day + 1;
 
         if (now + SimTime.DAY <= horizonMillis) {
             engine.scheduleAt(now + SimTime.DAY, DAY_END, day + 1);
@@ -251,7 +266,8 @@ public final class SimulationRun {
 
     private void evaluateTrigger(DayRecord record, long now) {
         DayObservation observation = new DayObservation(record.day(), record.date(),
-                record.users(), record.throttles(), record.latencyP95Millis(), costWindow.sum());
+                record.users(), record.throttles(), record.failedRequests(),
+                record.failedSignUps(), record.latencyP95Millis(), costWindow.sum());
         tracker.onDayEnd(observation, now).ifPresent(change -> {
             long live = tracker.pendingLiveMillis();
             LOG.info("[day {} {}] migration from '{}' to '{}' started ({}); live on day {}",
@@ -263,18 +279,6 @@ public final class SimulationRun {
                 engine.scheduleAt(live, PHASE_LIVE, change.to());
             }
         });
-    }
-
-    /**
-     * Goes live, unless the day that ends at {@code now} is still open: then the phase goes live
-     * after that day closes, so the old phase's last day keeps its own gauges and cost.
-     */
-    private void goLiveAfterDayEnd(int phase, long now) {
-        if (now > dayStartMillis && now % SimTime.DAY == 0) {
-            engine.scheduleAt(now, PHASE_LIVE, phase);
-            return;
-        }
-        goLive(now);
     }
 
     private void goLive(long now) {

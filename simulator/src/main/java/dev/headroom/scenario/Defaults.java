@@ -83,6 +83,16 @@ final class Defaults {
      */
     static final long DYNAMODB_STORAGE_MICROS_PER_GB_MONTH = 250_000L;
 
+    /**
+     * On-demand price of one million DynamoDB write request units in us-east-1, $0.625, effective
+     * 2024-11-01: https://aws.amazon.com/dynamodb/pricing/on-demand/ as restated by
+     * https://airbyte.com/data-engineering-resources/dynamodb-pricing (2025-07-21).
+     */
+    static final long DYNAMODB_WRITE_MICROS_PER_MILLION = 625_000L;
+
+    /** On-demand price of one million read request units, $0.125, from the same source. */
+    static final long DYNAMODB_READ_MICROS_PER_MILLION = 125_000L;
+
     /** Item bytes of a DynamoDB ledger item: the plan's "500 bytes/transaction". */
     static final long DYNAMODB_ITEM_BYTES = 500L;
 

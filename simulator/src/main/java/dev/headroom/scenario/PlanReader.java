@@ -116,6 +116,14 @@ final class PlanReader {
             triggers.add(new Trigger.ThrottledCallsPerDay(
                     section.count("throttled_calls_per_day", 0, 0, Long.MAX_VALUE, null)));
         }
+        if (section.has("failed_requests_per_day")) {
+            triggers.add(new Trigger.FailedRequestsPerDay(
+                    section.count("failed_requests_per_day", 0, 0, Long.MAX_VALUE, null)));
+        }
+        if (section.has("failed_sign_ups_per_day")) {
+            triggers.add(new Trigger.FailedSignUpsPerDay(
+                    section.count("failed_sign_ups_per_day", 0, 0, Long.MAX_VALUE, null)));
+        }
         if (section.has("p95_latency")) {
             triggers.add(new Trigger.LatencyP95(section.duration("p95_latency",
                     Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofHours(1), null)));
@@ -130,7 +138,8 @@ final class PlanReader {
         section.finish();
         if (triggers.isEmpty()) {
             section.problem("empty trigger; write at least one of users, "
-                    + "throttled_calls_per_day, p95_latency, monthly_cost or date");
+                    + "throttled_calls_per_day, failed_requests_per_day, "
+                    + "failed_sign_ups_per_day, p95_latency, monthly_cost or date");
         }
         return triggers;
     }

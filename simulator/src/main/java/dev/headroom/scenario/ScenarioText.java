@@ -1,18 +1,158 @@
 package dev.headroom.scenario;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The effective values of a scenario as text, for the headers of output files. */
+/**
+ * The effective values of a scenario as text, for the headers of output files: one
+ * {@code path: value} line per value, with the scenario file's field names and units.
+ *
+ * <p>The lines are derived from the text that {@link Scenarios#canonicalHash} hashes, so they
+ * list the same values in the same order. Money is shown in dollars, durations in the largest
+ * whole unit ({@code 365d}, {@code 30s}), choices in the file's spelling ({@code char-sum}), and
+ * list items by index ({@code plan.phases[1].name}).
+ *
+ * <p>NOTE: fields are renamed by rule, so a few paths differ from the file: a latency shows its
+ * distribution as {@code read_latency.distribution}, a trigger as {@code next_when[0].kind} with
+ * its threshold under the record's own name, such as {@code calls} for
+ * {@code throttled_calls_per_day}.
+ */
 public final class ScenarioText {
+
+    /** Segments whose file name is not the snake case of the Java name. */
+    private static final Map<String, String> RENAMED = Map.ofEntries(
+            Map.entry("dynamoDb", "dynamodb"),
+            Map.entry("hourlyRateMicros", "hourly_rate"),
+            Map.entry("writeMicrosPerMillionUnits", "write_price_per_million"),
+            Map.entry("readMicrosPerMillionUnits", "read_price_per_million"),
+            Map.entry("storageMicrosPerGbMonth", "storage_price_per_gb_month"),
+            Map.entry("s3MicrosPerGbMonth", "s3_price_per_gb_month"),
+            Map.entry("nodeMicrosPerHour", "node_price_per_hour"),
+            Map.entry("inputMicrosPerMillionTokens", "input_price_per_million"),
+            Map.entry("outputMicrosPerMillionTokens", "output_price_per_million"),
+            Map.entry("initialMicros", "initial"),
+            Map.entry("topUpMicros", "top_up"),
+            Map.entry("topUpBelowMicros", "top_up_below"),
+            Map.entry("micros", "monthly_cost"),
+            Map.entry("readsPerMinutePerProject", "read_per_minute_per_project"),
+            Map.entry("readsPerMinutePerUser", "read_per_minute_per_user"),
+            Map.entry("writesPerMinutePerProject", "write_per_minute_per_project"),
+            Map.entry("writesPerMinutePerUser", "write_per_minute_per_user"));
+
+    /** Variant names whose file spelling is not the snake case of the Java name. */
+    private static final Map<String, String> KINDS = Map.of(
+            "ShardedSheets", "sheets-sharded",
+            "LatencyP95", "p95_latency",
+            "OnDate", "date");
+
+    private static final Pattern MILLIS = Pattern.compile("(\\d+)ms");
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][a-zA-Z0-9]*");
+    private static final Pattern SEGMENT = Pattern.compile("([^\\[]+)((?:\\[\\d+])?)");
+
+    private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    private static final String[] UNIT_NAMES = {"d", "h", "m", "s"};
 
     private ScenarioText() {
     }
 
     /**
-     * Returns one {@code path=value} line per effective value, the same text that
-     * {@link Scenarios#canonicalHash} hashes.
+     * Returns one {@code path: value} line per effective value, in the order of the hashed
+     * text, leaving out the sizes of lists.
      */
     public static List<String> lines(Scenario scenario) {
-        return CanonicalForm.text(scenario).lines().toList();
+        List<String> lines = new ArrayList<>();
+        for (String line : CanonicalForm.text(scenario).lines().toList()) {
+            int equals = line.indexOf('=');
+            String path = line.substring(0, equals);
+            if (path.endsWith(".size")) {
+                continue;
+            }
+            lines.add(path(path) + ": " + value(path, line.substring(equals + 1)));
+        }
+        return lines;
+    }
+
+    private static String path(String canonical) {
+        String trimmed = canonical.startsWith("scenario.")
+                ? canonical.substring("scenario.".length()) : canonical;
+        List<String> segments = new ArrayList<>();
+        for (String segment : trimmed.split("\\.")) {
+            if (segment.equals("base")) {
+                continue;
+            }
+            Matcher parts = SEGMENT.matcher(segment);
+            if (!parts.matches()) {
+                segments.add(segment);
+                continue;
+            }
+            segments.add(name(parts.group(1)) + parts.group(2));
+        }
+        String joined = String.join(".", segments)
+                .replace("workload.profile.hourly", "workload.hourly_profile")
+                .replace("workload.profile.weekday", "workload.weekday_profile");
+        if (joined.endsWith("latency.kind") || joined.endsWith("request_rate.kind")
+                || joined.endsWith("request_duration.kind")) {
+            return joined.substring(0, joined.length() - "kind".length()) + "distribution";
+        }
+        if (joined.endsWith("token_sizes.kind")) {
+            return joined.substring(0, joined.length() - "kind".length()) + "source";
+        }
+        return joined;
+    }
+
+    private static String name(String javaName) {
+        if (javaName.equals("@kind")) {
+            return "kind";
+        }
+        String renamed = RENAMED.get(javaName);
+        if (renamed != null) {
+            return renamed;
+        }
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** Formats a value by its canonical path; names and other free text stay as written. */
+    private static String value(String path, String canonical) {
+        if (path.endsWith(".name") || path.endsWith(".dataset") || path.endsWith(".file")) {
+            return canonical;
+        }
+        Matcher millis = MILLIS.matcher(canonical);
+        if (millis.matches()) {
+            return duration(Long.parseLong(millis.group(1)));
+        }
+        boolean money = path.contains("Micros") || path.endsWith(".micros");
+        if (money && canonical.matches("-?\\d+")) {
+            return "$" + new BigDecimal(canonical).movePointLeft(6).stripTrailingZeros()
+                    .toPlainString();
+        }
+        if (path.endsWith("@kind") && KINDS.containsKey(canonical)) {
+            return KINDS.get(canonical);
+        }
+        if (path.endsWith("@kind") && CLASS_NAME.matcher(canonical).matches()) {
+            return name(Character.toLowerCase(canonical.charAt(0)) + canonical.substring(1));
+        }
+        if (CONSTANT.matcher(canonical).matches()) {
+            return canonical.toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        return canonical;
+    }
+
+    /** Formats milliseconds in the largest unit that divides them, such as {@code 1825d}. */
+    private static String duration(long millis) {
+        if (millis == 0) {
+            return "0s";
+        }
+        for (int unit = 0; unit < UNIT_MILLIS.length; unit++) {
+            if (millis % UNIT_MILLIS[unit] == 0) {
+                return millis / UNIT_MILLIS[unit] + UNIT_NAMES[unit];
+            }
+        }
+        return millis + "ms";
     }
 }

@@ -78,8 +78,10 @@ final class StoreReader {
     }
 
     static DynamoDbSettings dynamoDb(Section section) {
-        long write = section.money("write_price_per_million", 0, 0, null);
-        long read = section.money("read_price_per_million", 0, 0, null);
+        long write = section.money("write_price_per_million",
+                Defaults.DYNAMODB_WRITE_MICROS_PER_MILLION, 0, null);
+        long read = section.money("read_price_per_million",
+                Defaults.DYNAMODB_READ_MICROS_PER_MILLION, 0, null);
         long storage = section.money("storage_price_per_gb_month",
                 Defaults.DYNAMODB_STORAGE_MICROS_PER_GB_MONTH, 0, null);
         long freeGb = section.count("free_storage_gb", 0, 0, 1_000_000, null);

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /** A condition that starts the migration to the next phase. */
 public sealed interface Trigger permits Trigger.Users, Trigger.ThrottledCallsPerDay,
-        Trigger.LatencyP95, Trigger.MonthlyCost, Trigger.OnDate {
+        Trigger.FailedRequestsPerDay, Trigger.FailedSignUpsPerDay, Trigger.LatencyP95,
+        Trigger.MonthlyCost, Trigger.OnDate {
 
     /**
      * Fires when the number of users reaches a count.
@@ -22,6 +23,22 @@ public sealed interface Trigger permits Trigger.Users, Trigger.ThrottledCallsPer
      * @param calls the count of throttled attempts in one day
      */
     record ThrottledCallsPerDay(long calls) implements Trigger {
+    }
+
+    /**
+     * Fires when one simulated day has more failed chat requests than a count.
+     *
+     * @param requests the count of failed requests in one day
+     */
+    record FailedRequestsPerDay(long requests) implements Trigger {
+    }
+
+    /**
+     * Fires when one simulated day has more failed sign-ups than a count.
+     *
+     * @param signUps the count of failed sign-ups in one day
+     */
+    record FailedSignUpsPerDay(long signUps) implements Trigger {
     }
 
     /**

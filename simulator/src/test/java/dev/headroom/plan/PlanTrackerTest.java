@@ -26,7 +26,7 @@ class PlanTrackerTest {
     }
 
     private static DayObservation day(int index, long users, long throttled) {
-        return new DayObservation(index, START.plusDays(index), users, throttled, 0, 0);
+        return new DayObservation(index, START.plusDays(index), users, throttled, 0, 0, 0, 0);
     }
 
     @Test
@@ -91,10 +91,11 @@ class PlanTrackerTest {
     }
 
     @Test
-    void dateCondition_holdsOnItsDay() {
+    void dateCondition_holdsAtEndOfDayBefore() {
         Condition condition = Condition.onDate(START.plusDays(400));
 
-        assertFalse(condition.holds(day(399, 0, 0)));
+        assertFalse(condition.holds(day(398, 0, 0)));
+        assertTrue(condition.holds(day(399, 0, 0)));
         assertTrue(condition.holds(day(400, 0, 0)));
         assertEquals("date >= 2026-02-05", condition.describe());
     }

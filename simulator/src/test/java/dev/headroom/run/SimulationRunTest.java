@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.plan.PhaseChange;
 import dev.headroom.projection.Projections;
+import dev.headroom.report.Warnings;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 class SimulationRunTest {
@@ -296,5 +298,149 @@ class SimulationRunTest {
 
         assertEquals("2025-01-02", limits.stringColumn("binds_on").get(row));
         assertEquals(10, limits.longColumn("users").get(row));
+    }
+
+    @Test
+    void costs_firstPhaseEffort_chargedInYearOne() throws Exception {
+        String yaml = MIGRATION.replace("  backend: {kind: sheets}\n",
+                "  backend: {kind: sheets}\n      migration: {effort_hours: 4}\n");
+        RunResult result = run(yaml);
+        Table costs = Projections.of(result).costs();
+
+        assertEquals(400_000_000L, result.initialDevelopmentCostMicros());
+        // 4 hours for the first phase on day 0 plus 8 hours for the migration, at $100.
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(0));
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(1));
+    }
+
+    @Test
+    void trigger_failedSignUpsPerDay_startsMigration() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}",
+                "next_when: {users: 1_000, failed_sign_ups_per_day: 5}");
+        RunResult result = run(yaml);
+
+        // The 10-tab guard places user 10 and fails users 11 to 19 on day 1, more than 5.
+        assertEquals(9, result.days().get(1).failedSignUps());
+        assertEquals(1, result.changes().size());
+        assertEquals("failed sign-ups per day > 5", result.changes().get(0).reason());
+        assertEquals(2 * 86_400_000L, result.changes().get(0).startMillis());
+    }
+
+    @Test
+    void trigger_failedRequestsPerDay_holdsAboveThreshold() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}",
+                "next_when: {failed_requests_per_day: 1_000_000}");
+        RunResult result = run(yaml);
+
+        assertTrue(result.changes().isEmpty());
+    }
+
+    @Test
+    void warnings_stalledPlan_namesPhaseAndCounts() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {users: 1_000}");
+        Projections projections = Projections.of(run(yaml));
+        List<String> warnings = Warnings.stalledPlan(projections);
+        long failedSignUps = columnSum(projections, "failed_sign_ups");
+
+        assertEquals(1, warnings.size());
+        String warning = warnings.get(0);
+        assertTrue(warning.contains("phase 'single-sheet' failed calls on tabs from 2025-01-02"),
+                warning);
+        assertTrue(warning.contains(failedSignUps + " sign-ups failed"), warning);
+        assertTrue(Warnings.usersNote(projections)
+                .contains("the " + failedSignUps + " failed sign-ups"));
+    }
+
+    @Test
+    void warnings_afterMigration_countLastPhaseOnly() throws Exception {
+        Projections projections = Projections.of(run(MIGRATION));
+        Table lastPhase = projections.daily().where(
+                projections.daily().stringColumn("phase").isEqualTo("five-shards"));
+        long failedSignUps = 0;
+        for (long value : lastPhase.longColumn("failed_sign_ups").asLongArray()) {
+            failedSignUps += value;
+        }
+        List<String> warnings = Warnings.stalledPlan(projections);
+
+        // Five shards of 10 tabs fill on day 6, so the last phase stalls too. The 49 sign-ups
+        // that failed while migrating belong to the first phase and are left out.
+        assertTrue(failedSignUps > 0);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("phase 'five-shards'"), warnings.get(0));
+        assertTrue(warnings.get(0).contains(" " + failedSignUps + " sign-ups failed"),
+                warnings.get(0));
+    }
+
+    @Test
+    void warnings_noFailures_noWarning() throws Exception {
+        Projections projections = Projections.of(run(THREE_USERS));
+
+        assertTrue(Warnings.stalledPlan(projections).isEmpty());
+    }
+
+    @Test
+    void days_signUpOnBoundary_independentOfHorizon() throws Exception {
+        // 73 users a year sign up every 5 days, so the first sign-up falls exactly at the end of
+        // day 4. It belongs to day 5 whether or not the run reaches day 5.
+        String yaml = MIGRATION.replace("users_per_year: 3_650", "users_per_year: 73");
+        List<DayRecord> short5 = run(yaml.replace("horizon: 8d", "horizon: 5d")).days();
+        List<DayRecord> long10 = run(yaml.replace("horizon: 8d", "horizon: 10d")).days();
+
+        assertEquals(5, short5.size());
+        assertEquals(0, long10.get(4).users());
+        assertEquals(1, long10.get(5).users());
+        assertEquals(short5, long10.subList(0, 5));
+    }
+
+    @Test
+    void costs_partialYear_labelledWithDays() throws Exception {
+        Table eightDays = Projections.of(run(MIGRATION)).costs();
+        Table yearAndDay = Projections.of(run(THREE_USERS.replace("horizon: 7d",
+                "horizon: 366d"))).costs();
+
+        assertEquals("1 (8 days)", eightDays.stringColumn("year").get(0));
+        assertEquals("1", yearAndDay.stringColumn("year").get(0));
+        assertEquals("2 (1 day)", yearAndDay.stringColumn("year").get(1));
+        assertEquals("total", yearAndDay.stringColumn("year").get(2));
+    }
+
+    @Test
+    void trigger_date_startsOnThatDate() throws Exception {
+        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {date: 2025-01-04}");
+        RunResult result = run(yaml);
+        Table changes = Projections.of(result).changes();
+
+        assertEquals(3 * 86_400_000L, result.changes().get(0).startMillis());
+        assertEquals("2025-01-04", changes.stringColumn("started").get(0));
+        assertEquals("date >= 2025-01-04", changes.stringColumn("reason").get(0));
+    }
+
+    @Test
+    void capacity_cellsPerYear_stopsAtFirstCellFailure() throws Exception {
+        String yaml = THREE_USERS.replace("horizon: 7d", "horizon: 30d").replace("sheets:\n",
+                "sheets:\n  cells_per_workbook: 3_000\n  grid_mode: sized-to-row\n"
+                        + "  default_grid_rows: 10\n  default_grid_columns: 10\n");
+        Projections projections = Projections.of(run(yaml));
+        Table daily = projections.daily();
+        LongColumn failed = daily.longColumn("failed:cells");
+        int firstFailure = 0;
+        while (failed.getLong(firstFailure) == 0) {
+            firstFailure++;
+        }
+        LongColumn cells = daily.longColumn("cells:workbook-0");
+        long growth = cells.getLong(firstFailure - 1) - cells.getLong(0);
+        String expected = Long.toString(Math.round(growth * 365.0 / (firstFailure - 1)));
+
+        // The workbook fills well before day 29, after which its cells stay at the limit.
+        assertTrue(firstFailure > 2 && firstFailure < 20, "first cell failure: " + firstFailure);
+        assertEquals(expected, projections.capacity().stringColumn("cells_per_year").get(0));
+    }
+
+    private static long columnSum(Projections projections, String column) {
+        long sum = 0;
+        for (long value : projections.daily().longColumn(column).asLongArray()) {
+            sum += value;
+        }
+        return sum;
     }
 }

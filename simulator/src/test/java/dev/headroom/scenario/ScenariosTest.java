@@ -190,4 +190,16 @@ class ScenariosTest {
         assertEquals(new TokenSizes.FromFile(folder.toAbsolutePath().resolve("fits/tokens.csv")),
                 scenario.workload().tokenSizes());
     }
+
+    @Test
+    void dynamoDb_missingRequestPrices_defaultToCurrent() throws Exception {
+        String yaml = Files.readString(MINIMAL, StandardCharsets.UTF_8)
+                + "dynamodb: {storage_price_per_gb_month: 0.25}\n";
+        DynamoDbSettings dynamo = Scenarios.parse(yaml, "prices.yaml").dynamoDb();
+
+        // On-demand prices since 2024-11-01: $0.625 and $0.125 per million request units.
+        assertEquals(625_000L, dynamo.writeMicrosPerMillionUnits());
+        assertEquals(125_000L, dynamo.readMicrosPerMillionUnits());
+        assertEquals(0L, dynamo.freeStorageGb());
+    }
 }

@@ -14,12 +14,13 @@ public record DynamoDbPrices(
 
     /**
      * The prices the scaling plan used: $1.25 per million write units and $0.25 per million
-     * read units (on-demand in us-east-1 before the cut of 2024-11-01), $0.25 per GB-month with
-     * the first 25 GB free. Sources: https://aws.amazon.com/dynamodb/pricing/ (storage and free
-     * tier, read 2026-12); the request prices were halved on 2024-11-01, see {@link #CURRENT}.
+     * read units (on-demand in us-east-1 before the cut of 2024-11-01), $0.25 per GB-month and
+     * no free storage, because the plan assumed no free tier. Sources:
+     * https://aws.amazon.com/dynamodb/pricing/ (storage, read 2026-12); the request prices were
+     * halved on 2024-11-01, see {@link #CURRENT}, which also counts AWS's 25 GB free a month.
      */
     public static final DynamoDbPrices PLAN = new DynamoDbPrices(
-            1_250_000L, 250_000L, 250_000L, 25L << 30);
+            1_250_000L, 250_000L, 250_000L, 0L);
 
     /**
      * On-demand prices in us-east-1 effective 2024-11-01: $0.625 per million write units and

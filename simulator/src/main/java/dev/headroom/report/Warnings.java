@@ -1,0 +1,91 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.DailyTable;
+import dev.headroom.projection.Projections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the plain-text warnings and notes that the summary and {@code report.md} print beside
+ * the tables.
+ */
+public final class Warnings {
+
+    private Warnings() {
+    }
+
+    /**
+     * Returns a warning when the phase serving at the end of the run failed requests or sign-ups
+     * and no migration off it started, or an empty list. Such a plan has stalled, because its
+     * triggers never fired although a limit bound.
+     */
+    public static List<String> stalledPlan(Projections projections) {
+        Table daily = projections.daily();
+        int last = daily.rowCount() - 1;
+        if (last < 0 || !daily.stringColumn("migrating_to").get(last).isEmpty()) {
+            return List.of();
+        }
+
+        String phase = daily.stringColumn("phase").get(last);
+        int first = last;
+        while (first > 0 && daily.stringColumn("phase").get(first - 1).equals(phase)) {
+            first--;
+        }
+
+        long requests = 0;
+        long signUps = 0;
+        int firstFailure = -1;
+        for (int row = first; row <= last; row++) {
+            long dayRequests = daily.longColumn("failed_requests").getLong(row);
+            long daySignUps = daily.longColumn("failed_sign_ups").getLong(row);
+            if (firstFailure < 0 && dayRequests + daySignUps > 0) {
+                firstFailure = row;
+            }
+            requests += dayRequests;
+            signUps += daySignUps;
+        }
+        if (firstFailure < 0) {
+            return List.of();
+        }
+
+        return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
+                + "from %s and the plan never moved off it: %,d requests and %,d sign-ups "
+                + "failed by the end of the run. Add a failed_requests_per_day or "
+                + "failed_sign_ups_per_day trigger, or a later phase.", phase,
+                boundLimits(daily, firstFailure, last),
+                daily.stringColumn("date").get(firstFailure), requests, signUps));
+    }
+
+    /**
+     * Returns the note that explains the users column of the cost table: users who failed to
+     * sign up are lost, so they are left out of the year-end counts.
+     */
+    public static String usersNote(Projections projections) {
+        long failed = 0;
+        for (long day : projections.daily().longColumn("failed_sign_ups").asLongArray()) {
+            failed += day;
+        }
+        return String.format(Locale.ROOT, "users_at_year_end counts the users placed in the "
+                + "ledger at the end of each year. A failed sign-up is a lost user that never "
+                + "retries, so the %,d failed sign-ups of this run are not counted.", failed);
+    }
+
+    /** Returns the capacity limits that failed calls between two rows, such as "cells". */
+    private static String boundLimits(Table daily, int first, int last) {
+        List<String> names = new ArrayList<>();
+        for (String column : daily.columnNames()) {
+            if (!column.startsWith(DailyTable.FAILED)) {
+                continue;
+            }
+            for (int row = first; row <= last; row++) {
+                if (daily.longColumn(column).getLong(row) > 0) {
+                    names.add(column.substring(DailyTable.FAILED.length()));
+                    break;
+                }
+            }
+        }
+        return names.isEmpty() ? "its limits" : String.join(", ", names);
+    }
+}

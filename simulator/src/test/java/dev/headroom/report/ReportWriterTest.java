@@ -1,0 +1,72 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.projection.Projections;
+import dev.headroom.run.RunProgress;
+import dev.headroom.run.RunSetups;
+import dev.headroom.run.SimulationRun;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.ScenarioText;
+import dev.headroom.scenario.Scenarios;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    @Test
+    void scenarioText_seedPlan_usesFileNamesAndUnits() {
+        List<String> lines = ScenarioText.lines(Scenarios.loadDefault());
+
+        assertTrue(lines.contains("horizon: 1825d"), lines::toString);
+        assertTrue(lines.contains("start_date: 2024-10-25"), lines::toString);
+        assertTrue(lines.contains("plan.hourly_rate: $100"), lines::toString);
+        assertTrue(lines.contains("plan.phases[1].backend.router: char-sum"), lines::toString);
+        assertTrue(lines.contains("plan.phases[1].backend.kind: sheets-sharded"),
+                lines::toString);
+        assertTrue(lines.contains("dynamodb.write_price_per_million: $1.25"), lines::toString);
+        assertTrue(lines.contains("balance_cache_ttl: 30s"), lines::toString);
+        for (String line : lines) {
+            assertFalse(line.contains("Micros"), line);
+            // Whole seconds and longer are shown in their unit, so only short times keep ms.
+            assertFalse(line.matches(".*[^0-9]\\d*000ms$"), line);
+            assertFalse(line.contains(".size"), line);
+        }
+    }
+
+    @Test
+    void markdown_parameters_comeAfterResults() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: short
+                start_date: 2025-01-01
+                horizon: 3d
+                growth:
+                  kind: piecewise
+                  points:
+                    - {at: 0d, users: 2}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: single-sheet
+                      backend: {kind: sheets}
+                """, "short.yaml");
+        Projections projections = Projections.of(new SimulationRun(
+                RunSetups.of(scenario, Path.of("."))).run(RunProgress.NONE));
+        ReportHeader header = new ReportHeader("test", scenario.name(), "hash",
+                scenario.seed(), 3, ScenarioText.lines(scenario));
+
+        String markdown = ReportWriter.markdown(header, projections);
+        int limits = markdown.indexOf("## Limit timeline");
+        int outages = markdown.indexOf("## Outages");
+        int parameters = markdown.indexOf("## Parameters");
+
+        assertTrue(limits > 0, markdown);
+        assertTrue(markdown.substring(0, limits).lines().count() < 15, markdown);
+        assertTrue(parameters > outages, markdown);
+        assertTrue(markdown.indexOf("horizon: 3d") > parameters, markdown);
+        assertEquals(-1, markdown.indexOf("parameter "), markdown);
+    }
+}
