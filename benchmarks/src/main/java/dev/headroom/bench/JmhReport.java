@@ -99,8 +99,25 @@ public final class JmhReport {
             results.add(new Result(name[name.length - 2], name[name.length - 1], params,
                     metric.get("score").getAsDouble(), error,
                     metric.get("scoreUnit").getAsString()));
+            addSecondaryMetrics(run, name, params, results);
         }
         return results;
+    }
+
+    /** Adds JMH's secondary metrics, such as counters of events, as rows named method:metric. */
+    private static void addSecondaryMetrics(JsonObject run, String[] name,
+            Map<String, String> params, List<Result> results) {
+        if (!run.has("secondaryMetrics")) {
+            return;
+        }
+        for (Map.Entry<String, JsonElement> entry
+                : run.getAsJsonObject("secondaryMetrics").entrySet()) {
+            JsonObject metric = entry.getValue().getAsJsonObject();
+            results.add(new Result(name[name.length - 2],
+                    name[name.length - 1] + ":" + entry.getKey(), params,
+                    metric.get("score").getAsDouble(), Double.NaN,
+                    metric.get("scoreUnit").getAsString()));
+        }
     }
 
     static String render(List<Result> results) {

@@ -23,7 +23,11 @@ class JmhReportTest {
               {"benchmark": "dev.headroom.bench.EngineBenchmark.ssj",
                "primaryMetric": {"score": 2.0E6, "scoreError": 1.0E5, "scoreUnit": "ops/s"}},
               {"benchmark": "dev.headroom.bench.EngineBenchmark.headroom",
-               "primaryMetric": {"score": 3.0E7, "scoreError": 1.0E6, "scoreUnit": "ops/s"}}
+               "primaryMetric": {"score": 3.0E7, "scoreError": 1.0E6, "scoreUnit": "ops/s"}},
+              {"benchmark": "dev.headroom.bench.SeedPlanBenchmark.run",
+               "params": {"days": "365"},
+               "primaryMetric": {"score": 4.0, "scoreError": "NaN", "scoreUnit": "ops/s"},
+               "secondaryMetrics": {"events": {"score": 2.5E6, "scoreUnit": "ops/s"}}}
             ]
             """;
 
@@ -48,6 +52,15 @@ class JmhReportTest {
         String expected = "| EngineBenchmark | headroom | 30000000.000 | 1000000.000 | ops/s"
                 + " | 15.00 |";
         assertTrue(table.contains(expected), table);
-        assertEquals(5, results.size());
+        assertEquals(7, results.size());
+    }
+
+    @Test
+    void secondaryMetricsBecomeTheirOwnRows() {
+        List<JmhReport.Result> results = JmhReport.parse(JsonParser.parseString(JSON)
+                .getAsJsonArray());
+        String table = JmhReport.render(results);
+        String row = "| SeedPlanBenchmark {days=365} | run:events | 2500000.000 | n/a";
+        assertTrue(table.contains(row), table);
     }
 }
