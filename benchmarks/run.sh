@@ -14,7 +14,7 @@ if [ ! -f "$jar" ]; then
 fi
 report=benchmarks/report
 mkdir -p "$report"
-# Nanosecond benchmarks need a few seconds of warm-up before the JIT settles; the slow ones
+# Nanosecond benchmarks need a few seconds of warm-up before the JIT settles. The slow ones
 # (a database read, a simulated year) settle within their first second.
 fast='RouterBenchmark|EngineBenchmark'
 slow='BalanceBenchmark|SeedPlanBenchmark'

@@ -10,9 +10,9 @@ import java.util.List;
  * hash and one read from an 8 KiB table that stays in the L1 cache.
  *
  * <p>The table for N shards is built by adding shards one at a time. Each new shard takes from
- * every existing shard just the slots that shard holds beyond its new fair share, so every shard
- * holds {@code floor(S/N)} or {@code ceil(S/N)} slots, and growing from N to N+1 shards moves
- * about {@code 1/(N+1)} of the keys, all of them to the new shard. A shard gives up its slots in
+ * every existing shard the slots it owns beyond its new fair share. So every shard owns
+ * {@code floor(S/N)} or {@code ceil(S/N)} slots, and growing from N to N+1 shards moves about
+ * {@code 1/(N+1)} of the keys, all of them to the new shard. A shard gives up its slots in
  * a fixed pseudo-random order, so the result depends only on N. This is the recommended router:
  * even spread, minimal movement, and close to the speed of the plan's character sum.
  */
@@ -55,16 +55,16 @@ public final class SlotTableRouter implements ShardRouter {
         all.sort(Comparator.comparingLong(slot -> -StringHash64.mix(slot)));
         slotsOfShard.add(all);
         for (int added = 1; added < shardCount; added++) {
-            List<Integer> taken = new ArrayList<>();
+            List<Integer> reassigned = new ArrayList<>();
             for (int shard = 0; shard < added; shard++) {
                 List<Integer> owned = slotsOfShard.get(shard);
                 int share = fairShare(shard, added + 1);
                 while (owned.size() > share) {
-                    taken.add(owned.remove(owned.size() - 1));
+                    reassigned.add(owned.remove(owned.size() - 1));
                 }
             }
-            taken.sort(Comparator.comparingLong(slot -> -StringHash64.mix(slot)));
-            slotsOfShard.add(taken);
+            reassigned.sort(Comparator.comparingLong(slot -> -StringHash64.mix(slot)));
+            slotsOfShard.add(reassigned);
         }
         char[] table = new char[SLOTS];
         for (int shard = 0; shard < shardCount; shard++) {

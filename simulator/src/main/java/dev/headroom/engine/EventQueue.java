@@ -11,10 +11,10 @@ import java.util.Arrays;
  * of a power-of-two width, laid around a ring like the days of a year. An event goes to bucket
  * {@code (time >> widthShift) & mask}, in a list sorted by time and sequence. Removal scans the
  * ring from the bucket of the last removed event and takes the first head that falls in the
- * current year; a full turn with none falls back to a direct search. The ring doubles or halves
- * with the queue's size, and the width is re-estimated from the spacing of the earliest events
- * whenever the ring is rebuilt or scans grow long, so both operations take constant time on
- * average. Events may only be added at or after the time of the last removed event.
+ * current year. A full turn that finds none falls back to a direct search. The ring doubles or
+ * halves with the queue's size, and the width is re-estimated from the spacing of the earliest
+ * events whenever the ring is rebuilt or scans grow long, so both operations take constant time
+ * on average. Events may only be added at or after the time of the last removed event.
  *
  * <p>Not thread-safe: one simulation owns one queue.
  */
