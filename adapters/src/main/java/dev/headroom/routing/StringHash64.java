@@ -2,8 +2,8 @@ package dev.headroom.routing;
 
 /**
  * Fast, well-mixed 64-bit hash of a string. Four UTF-16 code units at a time are packed into a
- * 64-bit word, mixed into the state with one multiply and one rotate, and the state is finished
- * with MurmurHash3's 64-bit finalizer so that every input bit affects every output bit.
+ * 64-bit word and mixed into the state with one multiply and one rotate. MurmurHash3's 64-bit
+ * finalizer then finishes the state, so every input bit affects every output bit.
  *
  * <p>Packing four code units per multiply keeps the dependency chain four times shorter than a
  * per-character hash such as FNV-1a, which is what lets a hash-based router run almost as fast

@@ -6,14 +6,14 @@ package dev.headroom.model;
  * @param status whether the call finally succeeded, and if not, why
  * @param requests API requests made, counting each retry
  * @param throttles attempts that a quota rejected
- * @param latencyMillis simulated time from the first attempt to the final answer, backoff
+ * @param latencyMillis simulated time from the first attempt to the final response, backoff
  *     waits included
  * @param limit the limit that failed the call, or {@code null} when it succeeded
  */
 public record CallOutcome(
         Status status, int requests, int throttles, long latencyMillis, String limit) {
 
-    /** How a call ended. */
+    /** Final status of a call. */
     public enum Status {
         /** The call succeeded, possibly after retries. */
         OK,
