@@ -284,8 +284,8 @@ class SimulationRunTest {
         RunResult result = run(DAX_COST);
 
         // Day 0: 24 node hours; day 1: 12 node hours before the move; storage adds micro-dollars.
-        assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 10);
-        assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 10);
+        assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 100);
+        assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 100);
         assertEquals(2, result.changes().size());
         assertEquals("monthly cost > $35", result.changes().get(1).reason());
         assertEquals(2 * 86_400_000L, result.changes().get(1).startMillis());

@@ -8,10 +8,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares the calendar queue with a plain priority queue ordered by (time, sequence) over long
- * random runs whose spacing changes abruptly, so that the ring grows, shrinks and recalibrates.
+ * Compares the event queue with a plain priority queue ordered by (time, sequence) over long
+ * random runs whose spacing changes abruptly, so that years are laid with new widths, buckets
+ * overflow into the bottom, and the whole queue is laid out again.
  */
-class CalendarQueueDifferentialTest {
+class EventQueueDifferentialTest {
 
     private record Expected(long time, long sequence, int subject)
             implements Comparable<Expected> {
@@ -44,6 +45,34 @@ class CalendarQueueDifferentialTest {
             int removals = reference.size() * 3 / 4;
             for (int i = 0; i < removals; i++) {
                 now = pollBoth(queue, reference);
+            }
+        }
+        while (!reference.isEmpty()) {
+            pollBoth(queue, reference);
+        }
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void matchesReferenceOrderUnderHoldWithChangingScale() {
+        SplittableRandom random = new SplittableRandom(11);
+        EventQueue queue = new EventQueue(16);
+        PriorityQueue<Expected> reference = new PriorityQueue<>();
+        long sequence = 0;
+        int subject = 0;
+        for (int i = 0; i < 3_000; i++) {
+            long time = (long) (-1_000_000 * Math.log(1 - random.nextDouble()));
+            queue.add(time, 0, subject);
+            reference.add(new Expected(time, sequence++, subject++));
+        }
+        double[] meanHolds = {1_000_000, 50, 1_000_000_000, 3_000};
+        for (double meanHold : meanHolds) {
+            for (int i = 0; i < 60_000; i++) {
+                long now = pollBoth(queue, reference);
+                long hold = (long) (-meanHold * Math.log(1 - random.nextDouble()));
+                long time = random.nextInt(5) == 0 ? now : now + hold / 100 * 100;
+                queue.add(time, 1, subject);
+                reference.add(new Expected(time, sequence++, subject++));
             }
         }
         while (!reference.isEmpty()) {
