@@ -21,7 +21,7 @@ import org.quicktheories.generators.Generate;
  * shard's share varies by about 8%, so no shard may hold more than 1.35 times the mean. From N
  * to N+1 shards at most {@code 1.25/(N+1)} of the keys plus four binomial standard deviations
  * may move, and only to the new shard. The plan's character-sum router is measured, not held
- * to these properties; see {@code CharSumRouterReportTest}.
+ * to these properties: {@code CharSumRouterTest} and the routing report cover it.
  */
 class RouterPropertiesTest {
 

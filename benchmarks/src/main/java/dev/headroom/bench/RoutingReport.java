@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -118,10 +120,12 @@ public final class RoutingReport {
             "maria.lopez@corp.com", "mario.lapez@corp.com", "amria.lopez@corp.com"
         };
         StringBuilder out = new StringBuilder("## Where the character sum fails\n\n");
-        out.append("- Anagrams always share a workbook: ");
+        List<String> placements = new ArrayList<>();
         for (String email : anagrams) {
-            out.append('`').append(email).append("` -> ").append(five.route(email)).append("; ");
+            placements.add("`" + email + "` -> workbook " + five.route(email));
         }
+        out.append("- Anagrams always share a workbook: ").append(String.join(", ", placements))
+                .append('.');
         out.append("\n- Growing from 5 to 6 workbooks moves most users (table above), so the "
                 + "plan must pin every existing user, not only those of the first workbook.");
         String[] emails = Emails.generate(SPREAD_EMAILS, 3);
