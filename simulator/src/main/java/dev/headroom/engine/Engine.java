@@ -61,8 +61,7 @@ public final class Engine {
      */
     public void run(long endTime, EventHandler handler) {
         stopRequested = false;
-        while (!stopRequested && queue.peekTime() < endTime) {
-            queue.poll();
+        while (!stopRequested && queue.pollBefore(endTime)) {
             now = queue.polledTime();
             eventsProcessed++;
             handler.handle(this, queue.polledKind(), queue.polledSubject());

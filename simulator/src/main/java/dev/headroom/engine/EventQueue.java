@@ -47,21 +47,21 @@ public final class EventQueue {
     /** Every pending event before this time is in the bottom. */
     private long bottomEnd = Long.MIN_VALUE;
 
-    /** Each bucket's events in insertion order: time at {@code 2i}, payload at {@code 2i + 1}. */
-    private long[][] bucketEvents = new long[0][];
-    private int[] bucketSizes = new int[0];
+    /**
+     * Each bucket's events in insertion order, time at {@code 2i} and payload at {@code 2i + 1}.
+     * The last entry, at {@link #topBucket}, is the top.
+     */
+    private long[][] bucketEvents;
+    private int[] bucketSizes = new int[1];
+    /** Number of buckets in the year, and so the index of the top. */
+    private int topBucket;
     private int widthShift;
     private long yearStart;
-    private long yearEnd = Long.MIN_VALUE;
     /** The next bucket to become the bottom; buckets before it are empty. */
     private int nextBucket;
+    /** The top's previous array, kept empty to take the next year's top. */
+    private long[] spareTop = new long[2 * INITIAL_BUCKET_CAPACITY];
 
-    private long[] topTimes;
-    private long[] topPayloads;
-    private int topCount;
-
-    private long[] sortTimes;
-    private long[] sortPayloads;
     private final int[] digitCounts = new int[1 << DIGIT_BITS];
 
     private int size;
@@ -77,12 +77,9 @@ public final class EventQueue {
     /** Creates an empty queue with room for about {@code initialCapacity} events. */
     public EventQueue(int initialCapacity) {
         int capacity = Math.max(BUCKET_TARGET, initialCapacity);
-        topTimes = new long[capacity];
-        topPayloads = new long[capacity];
+        bucketEvents = new long[][] {new long[2 * capacity]};
         bottomTimes = new long[2 * BUCKET_TARGET];
         bottomPayloads = new long[2 * BUCKET_TARGET];
-        sortTimes = new long[2 * BUCKET_TARGET];
-        sortPayloads = new long[2 * BUCKET_TARGET];
     }
 
     /**
@@ -96,10 +93,8 @@ public final class EventQueue {
                     + " ms is before the last removed event at " + lastRemovedTime + " ms");
         }
         long payload = (long) kind << 32 | (subject & 0xFFFF_FFFFL);
-        if (time >= yearEnd) {
-            appendTop(time, payload);
-        } else if (time >= bottomEnd) {
-            appendBucket((int) ((time - yearStart) >>> widthShift), time, payload);
+        if (time >= bottomEnd) {
+            appendBucket(bucketOf(time), time, payload);
         } else {
             insertBottom(time, payload);
         }
@@ -130,6 +125,25 @@ public final class EventQueue {
         if (++operations == COST_WINDOW) {
             relayIfSlow();
         }
+    }
+
+    /**
+     * Removes the earliest event if its time is before {@code endTime}, as {@link #poll()} does.
+     *
+     * @return whether an event was removed
+     */
+    public boolean pollBefore(long endTime) {
+        if (size == 0) {
+            return false;
+        }
+        if (bottomNext == bottomCount) {
+            refillBottom();
+        }
+        if (bottomTimes[bottomNext] >= endTime) {
+            return false;
+        }
+        poll();
+        return true;
     }
 
     /** Returns the time of the earliest pending event, or {@link Long#MAX_VALUE} if none. */
@@ -163,13 +177,12 @@ public final class EventQueue {
         return polledSubject;
     }
 
-    private void appendTop(long time, long payload) {
-        if (topCount == topTimes.length) {
-            topTimes = Arrays.copyOf(topTimes, 2 * topCount);
-            topPayloads = Arrays.copyOf(topPayloads, 2 * topCount);
-        }
-        topTimes[topCount] = time;
-        topPayloads[topCount++] = payload;
+    /**
+     * Returns the bucket of a time at or after the bottom's end: the year's bucket that contains
+     * it, or the top for a time after the year. The minimum needs no branch.
+     */
+    private int bucketOf(long time) {
+        return (int) Math.min((time - yearStart) >>> widthShift, topBucket);
     }
 
     private void appendBucket(int bucket, long time, long payload) {
@@ -217,7 +230,7 @@ public final class EventQueue {
     /** Makes the next non-empty bucket the bottom, laying a new year first if none is left. */
     private void refillBottom() {
         while (true) {
-            while (nextBucket < bucketSizes.length) {
+            while (nextBucket < topBucket) {
                 int bucket = nextBucket++;
                 bottomEnd = yearStart + ((long) (bucket + 1) << widthShift);
                 if (bucketSizes[bucket] > 0) {
@@ -237,21 +250,18 @@ public final class EventQueue {
             bottomTimes = new long[2 * count];
             bottomPayloads = new long[2 * count];
         }
-        if (sortTimes.length < count) {
-            sortTimes = new long[2 * count];
-            sortPayloads = new long[2 * count];
-        }
         long[] events = bucketEvents[bucket];
-        for (int i = 0; i < count; i++) {
-            bottomTimes[i] = events[2 * i];
-            bottomPayloads[i] = events[2 * i + 1];
+        if (count > INSERTION_SORT_MAX) {
+            long start = yearStart + ((long) bucket << widthShift);
+            distributeByTopDigit(events, count, start, Math.max(0, widthShift - DIGIT_BITS));
+        } else {
+            for (int i = 0; i < count; i++) {
+                bottomTimes[i] = events[2 * i];
+                bottomPayloads[i] = events[2 * i + 1];
+            }
         }
         bottomNext = 0;
         bottomCount = count;
-        if (count > INSERTION_SORT_MAX) {
-            long start = yearStart + ((long) bucket << widthShift);
-            radixPass(count, start, Math.max(0, widthShift - DIGIT_BITS));
-        }
         insertionSort(count);
         cost += count / BUCKET_TARGET;
     }
@@ -259,6 +269,9 @@ public final class EventQueue {
     private void insertionSort(int count) {
         for (int i = 1; i < count; i++) {
             long time = bottomTimes[i];
+            if (bottomTimes[i - 1] <= time) {
+                continue;
+            }
             long payload = bottomPayloads[i];
             int j = i - 1;
             while (j >= 0 && bottomTimes[j] > time) {
@@ -271,13 +284,16 @@ public final class EventQueue {
         }
     }
 
-    /** Reorders the bottom stably by the 8-bit digit at {@code shift} of each offset. */
-    private void radixPass(int count, long start, int shift) {
+    /**
+     * Copies a bucket's events into the bottom ordered by the 8-bit digit at {@code shift} of
+     * each time's offset from {@code start}, keeping insertion order within a digit.
+     */
+    private void distributeByTopDigit(long[] events, int count, long start, int shift) {
         int[] counts = digitCounts;
         Arrays.fill(counts, 0);
         int mask = counts.length - 1;
         for (int i = 0; i < count; i++) {
-            counts[(int) ((bottomTimes[i] - start) >>> shift) & mask]++;
+            counts[(int) ((events[2 * i] - start) >>> shift) & mask]++;
         }
         int position = 0;
         for (int digit = 0; digit < counts.length; digit++) {
@@ -286,37 +302,30 @@ public final class EventQueue {
             position += digitCount;
         }
         for (int i = 0; i < count; i++) {
-            int at = counts[(int) ((bottomTimes[i] - start) >>> shift) & mask]++;
-            sortTimes[at] = bottomTimes[i];
-            sortPayloads[at] = bottomPayloads[i];
+            long time = events[2 * i];
+            int at = counts[(int) ((time - start) >>> shift) & mask]++;
+            bottomTimes[at] = time;
+            bottomPayloads[at] = events[2 * i + 1];
         }
-        long[] times = bottomTimes;
-        bottomTimes = sortTimes;
-        sortTimes = times;
-        long[] payloads = bottomPayloads;
-        bottomPayloads = sortPayloads;
-        sortPayloads = payloads;
     }
 
     /** Lays a new year over the top's events and moves in those it covers, in top order. */
     private void layYear() {
+        long[] top = bucketEvents[topBucket];
+        int count = bucketSizes[topBucket];
+        bucketEvents[topBucket] = spareTop;
+        bucketSizes[topBucket] = 0;
         long earliest = Long.MAX_VALUE;
-        for (int i = 0; i < topCount; i++) {
-            earliest = Math.min(earliest, topTimes[i]);
+        for (int i = 0; i < count; i++) {
+            earliest = Math.min(earliest, top[2 * i]);
         }
-        chooseYear(earliest);
-        int kept = 0;
-        for (int i = 0; i < topCount; i++) {
-            long time = topTimes[i];
-            if (time < yearEnd) {
-                appendBucket((int) ((time - yearStart) >>> widthShift), time, topPayloads[i]);
-            } else {
-                topTimes[kept] = time;
-                topPayloads[kept++] = topPayloads[i];
-            }
+        chooseYear(earliest, top, count);
+        for (int i = 0; i < count; i++) {
+            long time = top[2 * i];
+            appendBucket(bucketOf(time), time, top[2 * i + 1]);
         }
-        cost += kept;
-        topCount = kept;
+        cost += bucketSizes[topBucket];
+        spareTop = top;
         bottomEnd = yearStart;
         nextBucket = 0;
     }
@@ -326,37 +335,29 @@ public final class EventQueue {
      * the median distance of the top's events from the earliest one, estimated from an evenly
      * spaced sample. The width lets about {@value #BUCKET_TARGET} events pass through each bucket
      * at the removal rate seen since the last year began. Before a year has run, the top's
-     * density stands in for that rate.
+     * density is used as that rate.
      */
-    private void chooseYear(long earliest) {
-        int samples = Math.min(topCount, 255);
+    private void chooseYear(long earliest, long[] top, int count) {
+        int samples = Math.min(count, 255);
         long[] sample = new long[samples];
         for (int i = 0; i < samples; i++) {
-            sample[i] = topTimes[(int) ((long) i * topCount / samples)];
+            sample[i] = top[2 * (int) ((long) i * count / samples)];
         }
         Arrays.sort(sample);
         long span = Math.max(1, sample[samples / 2] - earliest);
         long elapsed = lastRemovedTime - yearStart;
         double millisPerEvent = yearRemovals >= MIN_RATE_SAMPLE && elapsed > 0
                 ? (double) elapsed / yearRemovals
-                : 2.0 * span / topCount;
+                : 2.0 * span / count;
         int perBucket = Math.max(4, Math.min(BUCKET_TARGET, size / 16));
         long width = (long) Math.max(1, Math.min(YEAR_SPANS * span, perBucket * millisPerEvent));
         widthShift = 64 - Long.numberOfLeadingZeros(width - 1);
         long buckets = Math.max(1, Math.min(MAX_BUCKETS, (YEAR_SPANS * span >> widthShift) + 1));
         int bucketCount = Integer.highestOneBit((int) buckets);
         yearStart = earliest >> widthShift << widthShift;
-        yearEnd = yearStart + ((long) bucketCount << widthShift);
-        if (yearEnd < yearStart) {
-            yearEnd = Long.MAX_VALUE;
-        }
         yearRemovals = 0;
-        if (bucketSizes.length != bucketCount) {
-            bucketSizes = new int[bucketCount];
-            bucketEvents = new long[bucketCount][];
-            for (int bucket = 0; bucket < bucketCount; bucket++) {
-                bucketEvents[bucket] = new long[2 * INITIAL_BUCKET_CAPACITY];
-            }
+        if (topBucket != bucketCount) {
+            resizeYear(bucketCount);
         }
     }
 
@@ -369,31 +370,44 @@ public final class EventQueue {
         cost = 0;
     }
 
-    /** Moves the bottom and the buckets back to the top, keeping queue order for equal times. */
-    private void moveEverythingToTop() {
-        long[] times = new long[topCount];
-        long[] payloads = new long[topCount];
-        System.arraycopy(topTimes, 0, times, 0, topCount);
-        System.arraycopy(topPayloads, 0, payloads, 0, topCount);
-        int farCount = topCount;
-        topCount = 0;
-        for (int i = bottomNext; i < bottomCount; i++) {
-            appendTop(bottomTimes[i], bottomPayloads[i]);
+    /** Gives the year {@code bucketCount} empty buckets and keeps the (empty) top after them. */
+    private void resizeYear(int bucketCount) {
+        long[] top = bucketEvents[topBucket];
+        int topSize = bucketSizes[topBucket];
+        bucketSizes = new int[bucketCount + 1];
+        bucketEvents = new long[bucketCount + 1][];
+        for (int bucket = 0; bucket < bucketCount; bucket++) {
+            bucketEvents[bucket] = new long[2 * INITIAL_BUCKET_CAPACITY];
         }
-        for (int bucket = nextBucket; bucket < bucketSizes.length; bucket++) {
-            long[] events = bucketEvents[bucket];
-            for (int i = 0; i < bucketSizes[bucket]; i++) {
-                appendTop(events[2 * i], events[2 * i + 1]);
-            }
+        bucketEvents[bucketCount] = top;
+        bucketSizes[bucketCount] = topSize;
+        topBucket = bucketCount;
+    }
+
+    /**
+     * Moves the bottom and the buckets back to the top, ahead of the top's own events, which are
+     * all later, and leaves a year of no buckets, so the next removal lays a new one.
+     */
+    private void moveEverythingToTop() {
+        long[] all = new long[2 * Math.max(1, size)];
+        int at = 0;
+        for (int i = bottomNext; i < bottomCount; i++) {
+            all[at++] = bottomTimes[i];
+            all[at++] = bottomPayloads[i];
+        }
+        for (int bucket = nextBucket; bucket < topBucket; bucket++) {
+            System.arraycopy(bucketEvents[bucket], 0, all, at, 2 * bucketSizes[bucket]);
+            at += 2 * bucketSizes[bucket];
             bucketSizes[bucket] = 0;
         }
-        for (int i = 0; i < farCount; i++) {
-            appendTop(times[i], payloads[i]);
-        }
+        System.arraycopy(bucketEvents[topBucket], 0, all, at, 2 * bucketSizes[topBucket]);
+        bucketSizes[topBucket] = 0;
+        resizeYear(0);
+        bucketEvents[0] = all;
+        bucketSizes[0] = size;
         bottomNext = 0;
         bottomCount = 0;
         bottomEnd = Long.MIN_VALUE;
-        yearEnd = Long.MIN_VALUE;
-        nextBucket = bucketSizes.length;
+        nextBucket = 0;
     }
 }
