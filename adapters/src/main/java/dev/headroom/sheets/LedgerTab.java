@@ -1,7 +1,9 @@
 package dev.headroom.sheets;
 
+import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.CapacityReachedException;
 import dev.headroom.ledger.InvalidInputException;
+import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * arrived during the flight then go out together in the next batch, sent by one of their
  * callers. So a row waits for at most the batch in flight when it arrived, and then its own.
  *
- * <p>All methods except {@link #appendAndWait}'s sending must be called with {@link #lock}
- * held. The batch is sent without the lock, so balance reads are not blocked by the network.
+ * <p>{@link #record}, {@link #admit}, {@link #readLoaded} and {@link #absentAfterReload} take
+ * {@link #lock} themselves and run the caller's load step under it. Every other method must be
+ * called with the lock held, except {@link #appendAndWait}'s sending. The batch is sent without
+ * the lock, so balance reads are not blocked by the network.
  */
 final class LedgerTab {
 
@@ -148,6 +153,79 @@ final class LedgerTab {
 
     void markTabExists(boolean exists) {
         tabExists = exists;
+    }
+
+    /**
+     * Records {@code row} unless its key is stored or pending. Under the lock, runs {@code load},
+     * waits for a pending row with the same key, then queues the row and waits until it is
+     * stored.
+     */
+    RecordOutcome record(Transaction row, Runnable load, BatchWriter writer) {
+        lock.lock();
+        try {
+            load.run();
+            if (awaitSettled(row)) {
+                return RecordOutcome.DUPLICATE;
+            }
+            appendAndWait(row, writer);
+            return RecordOutcome.RECORDED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends {@code usage} as {@link #record} does if {@code spendableMicros}, read under the
+     * lock after {@code load} and the duplicate check, covers its amount.
+     */
+    AdmissionOutcome admit(Transaction usage, Runnable load, LongSupplier spendableMicros,
+            BatchWriter writer) {
+        lock.lock();
+        try {
+            load.run();
+            if (awaitSettled(usage)) {
+                return AdmissionOutcome.DUPLICATE;
+            }
+            if (spendableMicros.getAsLong() < usage.amountMicros()) {
+                return AdmissionOutcome.INSUFFICIENT_BALANCE;
+            }
+            appendAndWait(usage, writer);
+            return AdmissionOutcome.ADMITTED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the value of {@code read}, called under the lock after {@code load}. */
+    long readLoaded(Runnable load, LongSupplier read) {
+        lock.lock();
+        try {
+            load.run();
+            return read.getAsLong();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reloads the rows through {@code load} after an uncertain append and returns the
+     * transactions of {@code sent} that are not stored.
+     */
+    List<Transaction> absentAfterReload(List<Transaction> sent, Runnable load) {
+        lock.lock();
+        try {
+            invalidate();
+            load.run();
+            List<Transaction> absent = new ArrayList<>();
+            for (Transaction row : sent) {
+                if (!isStored(row)) {
+                    absent.add(row);
+                }
+            }
+            return absent;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

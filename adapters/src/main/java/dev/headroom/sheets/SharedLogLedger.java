@@ -75,17 +75,7 @@ public final class SharedLogLedger implements UsageLedger {
     @Override
     public RecordOutcome record(Transaction transaction) {
         LedgerArguments.requireTransaction(transaction);
-        log.lock.lock();
-        try {
-            load();
-            if (log.awaitSettled(transaction)) {
-                return RecordOutcome.DUPLICATE;
-            }
-            log.appendAndWait(transaction, writer);
-            return RecordOutcome.RECORDED;
-        } finally {
-            log.lock.unlock();
-        }
+        return log.record(transaction, this::load, writer);
     }
 
     /**
@@ -95,33 +85,14 @@ public final class SharedLogLedger implements UsageLedger {
     @Override
     public AdmissionOutcome admit(Transaction usage) {
         LedgerArguments.requireUsage(usage);
-        log.lock.lock();
-        try {
-            load();
-            if (log.awaitSettled(usage)) {
-                return AdmissionOutcome.DUPLICATE;
-            }
-            if (log.spendableMicros(usage.userEmail()) < usage.amountMicros()) {
-                return AdmissionOutcome.INSUFFICIENT_BALANCE;
-            }
-            log.appendAndWait(usage, writer);
-            return AdmissionOutcome.ADMITTED;
-        } finally {
-            log.lock.unlock();
-        }
+        return log.admit(usage, this::load, () -> log.spendableMicros(usage.userEmail()), writer);
     }
 
     /** Returns the sum of the user's stored rows; rows still queued are not counted. */
     @Override
     public long balanceMicros(String userEmail) {
         LedgerArguments.requireEmail(userEmail);
-        log.lock.lock();
-        try {
-            load();
-            return log.storedBalanceMicros(userEmail);
-        } finally {
-            log.lock.unlock();
-        }
+        return log.readLoaded(this::load, () -> log.storedBalanceMicros(userEmail));
     }
 
     @Override
@@ -141,13 +112,7 @@ public final class SharedLogLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
-        log.lock.lock();
-        try {
-            load();
-            return log.storedUsers();
-        } finally {
-            log.lock.unlock();
-        }
+        return log.readLoaded(this::load, log::storedUsers);
     }
 
     @Override
@@ -208,21 +173,9 @@ public final class SharedLogLedger implements UsageLedger {
 
     /** Reads the log again and returns the transactions of {@code sent} not among its rows. */
     private List<Transaction> absentAfterReload(List<Transaction> sent) {
-        log.lock.lock();
-        try {
-            log.invalidate();
-            load();
-            List<Transaction> absent = new ArrayList<>();
-            for (Transaction row : sent) {
-                if (!log.isStored(row)) {
-                    absent.add(row);
-                }
-            }
-            LOG.info("Re-read the log of workbook {} after an uncertain append: {} of {} rows"
-                    + " absent", workbook.spreadsheetId(), absent.size(), sent.size());
-            return absent;
-        } finally {
-            log.lock.unlock();
-        }
+        List<Transaction> absent = log.absentAfterReload(sent, this::load);
+        LOG.info("Re-read the log of workbook {} after an uncertain append: {} of {} rows absent",
+                workbook.spreadsheetId(), absent.size(), sent.size());
+        return absent;
     }
 }

@@ -102,17 +102,7 @@ public class TabPerUserLedger implements UsageLedger {
         LedgerArguments.requireTransaction(transaction);
         String email = transaction.userEmail();
         LedgerTab tab = tabOf(email);
-        tab.lock.lock();
-        try {
-            load(tab, email);
-            if (tab.awaitSettled(transaction)) {
-                return RecordOutcome.DUPLICATE;
-            }
-            tab.appendAndWait(transaction, writer(tab, email));
-            return RecordOutcome.RECORDED;
-        } finally {
-            tab.lock.unlock();
-        }
+        return tab.record(transaction, () -> load(tab, email), writer(tab, email));
     }
 
     /**
@@ -125,21 +115,9 @@ public class TabPerUserLedger implements UsageLedger {
         LedgerArguments.requireUsage(usage);
         String email = usage.userEmail();
         LedgerTab tab = tabOf(email);
-        tab.lock.lock();
-        try {
-            load(tab, email);
-            if (tab.awaitSettled(usage)) {
-                return AdmissionOutcome.DUPLICATE;
-            }
-            long spendable = archivedBalanceMicros(tab.title()) + tab.spendableMicros(email);
-            if (spendable < usage.amountMicros()) {
-                return AdmissionOutcome.INSUFFICIENT_BALANCE;
-            }
-            tab.appendAndWait(usage, writer(tab, email));
-            return AdmissionOutcome.ADMITTED;
-        } finally {
-            tab.lock.unlock();
-        }
+        return tab.admit(usage, () -> load(tab, email),
+                () -> archivedBalanceMicros(tab.title()) + tab.spendableMicros(email),
+                writer(tab, email));
     }
 
     /** Returns the sum of the user's stored rows; rows still queued are not counted. */
@@ -147,13 +125,8 @@ public class TabPerUserLedger implements UsageLedger {
     public long balanceMicros(String userEmail) {
         LedgerArguments.requireEmail(userEmail);
         LedgerTab tab = tabOf(userEmail);
-        tab.lock.lock();
-        try {
-            load(tab, userEmail);
-            return archivedBalanceMicros(tab.title()) + tab.storedBalanceMicros(userEmail);
-        } finally {
-            tab.lock.unlock();
-        }
+        return tab.readLoaded(() -> load(tab, userEmail),
+                () -> archivedBalanceMicros(tab.title()) + tab.storedBalanceMicros(userEmail));
     }
 
     @Override
@@ -299,21 +272,9 @@ public class TabPerUserLedger implements UsageLedger {
     /** Reads the user's rows again and returns the transactions of {@code sent} not among them. */
     private List<Transaction> absentAfterReload(LedgerTab tab, String email,
             List<Transaction> sent) {
-        tab.lock.lock();
-        try {
-            tab.invalidate();
-            load(tab, email);
-            List<Transaction> absent = new ArrayList<>();
-            for (Transaction row : sent) {
-                if (!tab.isStored(row)) {
-                    absent.add(row);
-                }
-            }
-            LOG.info("Re-read tab {} after an uncertain append: {} of {} rows absent",
-                    tab.title(), absent.size(), sent.size());
-            return absent;
-        } finally {
-            tab.lock.unlock();
-        }
+        List<Transaction> absent = tab.absentAfterReload(sent, () -> load(tab, email));
+        LOG.info("Re-read tab {} after an uncertain append: {} of {} rows absent", tab.title(),
+                absent.size(), sent.size());
+        return absent;
     }
 }
