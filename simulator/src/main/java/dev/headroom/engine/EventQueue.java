@@ -350,9 +350,10 @@ public final class EventQueue {
                 ? (double) elapsed / yearRemovals
                 : 2.0 * span / count;
         int perBucket = Math.max(4, Math.min(BUCKET_TARGET, size / 16));
-        long width = (long) Math.max(1, Math.min(YEAR_SPANS * span, perBucket * millisPerEvent));
+        long yearLength = span > Long.MAX_VALUE / YEAR_SPANS ? Long.MAX_VALUE : YEAR_SPANS * span;
+        long width = (long) Math.max(1, Math.min(yearLength, perBucket * millisPerEvent));
         widthShift = 64 - Long.numberOfLeadingZeros(width - 1);
-        long buckets = Math.max(1, Math.min(MAX_BUCKETS, (YEAR_SPANS * span >> widthShift) + 1));
+        long buckets = Math.max(1, Math.min(MAX_BUCKETS, (yearLength >> widthShift) + 1));
         int bucketCount = Integer.highestOneBit((int) buckets);
         yearStart = earliest >> widthShift << widthShift;
         yearRemovals = 0;

@@ -82,6 +82,25 @@ class EventQueueDifferentialTest {
     }
 
     @Test
+    void matchesReferenceOrderOverExtremeTimeSpans() {
+        SplittableRandom random = new SplittableRandom(13);
+        EventQueue queue = new EventQueue(16);
+        PriorityQueue<Expected> reference = new PriorityQueue<>();
+        long sequence = 0;
+        long[] anchors = {0, 1L << 40, 1L << 61, Long.MAX_VALUE - 1_000};
+        for (int subject = 0; subject < 20_000; subject++) {
+            long anchor = anchors[random.nextInt(anchors.length)];
+            long time = anchor + random.nextInt(1_000);
+            queue.add(time, 0, subject);
+            reference.add(new Expected(time, sequence++, subject));
+        }
+        while (!reference.isEmpty()) {
+            pollBoth(queue, reference);
+        }
+        assertEquals(0, queue.size());
+    }
+
+    @Test
     void equalTimesLeaveInInsertionOrderAfterRebuilds() {
         EventQueue queue = new EventQueue(2);
         for (int subject = 0; subject < 5_000; subject++) {
