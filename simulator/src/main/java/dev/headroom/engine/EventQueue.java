@@ -40,8 +40,8 @@ public final class EventQueue {
     private static final int COST_WINDOW = 8192;
     private static final int MAX_MEAN_COST = 8;
 
-    private long[] bottomTimes;
-    private long[] bottomPayloads;
+    /** The bottom's events, time at {@code 2i} and payload at {@code 2i + 1}, sorted. */
+    private long[] bottom;
     private int bottomNext;
     private int bottomCount;
     /** Every pending event before this time is in the bottom. */
@@ -78,8 +78,7 @@ public final class EventQueue {
     public EventQueue(int initialCapacity) {
         int capacity = Math.max(BUCKET_TARGET, initialCapacity);
         bucketEvents = new long[][] {new long[2 * capacity]};
-        bottomTimes = new long[2 * BUCKET_TARGET];
-        bottomPayloads = new long[2 * BUCKET_TARGET];
+        bottom = new long[4 * BUCKET_TARGET];
     }
 
     /**
@@ -114,8 +113,8 @@ public final class EventQueue {
         if (bottomNext == bottomCount) {
             refillBottom();
         }
-        long time = bottomTimes[bottomNext];
-        long payload = bottomPayloads[bottomNext++];
+        long time = bottom[2 * bottomNext];
+        long payload = bottom[2 * bottomNext++ + 1];
         size--;
         yearRemovals++;
         lastRemovedTime = time;
@@ -139,7 +138,7 @@ public final class EventQueue {
         if (bottomNext == bottomCount) {
             refillBottom();
         }
-        if (bottomTimes[bottomNext] >= endTime) {
+        if (bottom[2 * bottomNext] >= endTime) {
             return false;
         }
         poll();
@@ -154,7 +153,7 @@ public final class EventQueue {
         if (bottomNext == bottomCount) {
             refillBottom();
         }
-        return bottomTimes[bottomNext];
+        return bottom[2 * bottomNext];
     }
 
     public boolean isEmpty() {
@@ -203,7 +202,7 @@ public final class EventQueue {
         int high = bottomCount;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (bottomTimes[middle] <= time) {
+            if (bottom[2 * middle] <= time) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -211,18 +210,16 @@ public final class EventQueue {
         }
         if (low == bottomNext && bottomNext > 0) {
             bottomNext--;
-            bottomTimes[bottomNext] = time;
-            bottomPayloads[bottomNext] = payload;
+            bottom[2 * bottomNext] = time;
+            bottom[2 * bottomNext + 1] = payload;
             return;
         }
-        if (bottomCount == bottomTimes.length) {
-            bottomTimes = Arrays.copyOf(bottomTimes, 2 * bottomCount);
-            bottomPayloads = Arrays.copyOf(bottomPayloads, 2 * bottomCount);
+        if (2 * bottomCount == bottom.length) {
+            bottom = Arrays.copyOf(bottom, 4 * bottomCount);
         }
-        System.arraycopy(bottomTimes, low, bottomTimes, low + 1, bottomCount - low);
-        System.arraycopy(bottomPayloads, low, bottomPayloads, low + 1, bottomCount - low);
-        bottomTimes[low] = time;
-        bottomPayloads[low] = payload;
+        System.arraycopy(bottom, 2 * low, bottom, 2 * low + 2, 2 * (bottomCount - low));
+        bottom[2 * low] = time;
+        bottom[2 * low + 1] = payload;
         bottomCount++;
         cost += bottomCount - low;
     }
@@ -246,19 +243,15 @@ public final class EventQueue {
     private void sortIntoBottom(int bucket) {
         int count = bucketSizes[bucket];
         bucketSizes[bucket] = 0;
-        if (bottomTimes.length < count) {
-            bottomTimes = new long[2 * count];
-            bottomPayloads = new long[2 * count];
+        if (bottom.length < 2 * count) {
+            bottom = new long[4 * count];
         }
         long[] events = bucketEvents[bucket];
         if (count > INSERTION_SORT_MAX) {
             long start = yearStart + ((long) bucket << widthShift);
             distributeByTopDigit(events, count, start, Math.max(0, widthShift - DIGIT_BITS));
         } else {
-            for (int i = 0; i < count; i++) {
-                bottomTimes[i] = events[2 * i];
-                bottomPayloads[i] = events[2 * i + 1];
-            }
+            System.arraycopy(events, 0, bottom, 0, 2 * count);
         }
         bottomNext = 0;
         bottomCount = count;
@@ -268,19 +261,19 @@ public final class EventQueue {
 
     private void insertionSort(int count) {
         for (int i = 1; i < count; i++) {
-            long time = bottomTimes[i];
-            if (bottomTimes[i - 1] <= time) {
+            long time = bottom[2 * i];
+            if (bottom[2 * i - 2] <= time) {
                 continue;
             }
-            long payload = bottomPayloads[i];
+            long payload = bottom[2 * i + 1];
             int j = i - 1;
-            while (j >= 0 && bottomTimes[j] > time) {
-                bottomTimes[j + 1] = bottomTimes[j];
-                bottomPayloads[j + 1] = bottomPayloads[j];
+            while (j >= 0 && bottom[2 * j] > time) {
+                bottom[2 * j + 2] = bottom[2 * j];
+                bottom[2 * j + 3] = bottom[2 * j + 1];
                 j--;
             }
-            bottomTimes[j + 1] = time;
-            bottomPayloads[j + 1] = payload;
+            bottom[2 * j + 2] = time;
+            bottom[2 * j + 3] = payload;
         }
     }
 
@@ -304,8 +297,8 @@ public final class EventQueue {
         for (int i = 0; i < count; i++) {
             long time = events[2 * i];
             int at = counts[(int) ((time - start) >>> shift) & mask]++;
-            bottomTimes[at] = time;
-            bottomPayloads[at] = events[2 * i + 1];
+            bottom[2 * at] = time;
+            bottom[2 * at + 1] = events[2 * i + 1];
         }
     }
 
@@ -393,8 +386,8 @@ public final class EventQueue {
         long[] all = new long[2 * Math.max(1, size)];
         int at = 0;
         for (int i = bottomNext; i < bottomCount; i++) {
-            all[at++] = bottomTimes[i];
-            all[at++] = bottomPayloads[i];
+            all[at++] = bottom[2 * i];
+            all[at++] = bottom[2 * i + 1];
         }
         for (int bucket = nextBucket; bucket < topBucket; bucket++) {
             System.arraycopy(bucketEvents[bucket], 0, all, at, 2 * bucketSizes[bucket]);
