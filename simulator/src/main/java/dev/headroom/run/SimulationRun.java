@@ -166,7 +166,9 @@ public final class SimulationRun {
         Request request = workload.drawRequest();
         Admission decision = admission.onRequestStart(user, now, request.costMicros());
         long callLatency = 0;
-        if (decision.call() != BackendCall.NONE) {
+        if (decision.call() == BackendCall.NONE) {
+            metrics.cacheHit();
+        } else {
             CallOutcome outcome = decision.call() == BackendCall.BALANCE_READ
                     ? backend.readBalance(user, now)
                     : backend.appendRow(user, now);

@@ -160,6 +160,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void threeUsers_balanceCache_countsHits() throws Exception {
+        RunResult result = run(THREE_USERS.replace("balance_cache_ttl: 0s",
+                "balance_cache_ttl: 1d"));
+
+        for (DayRecord day : result.days()) {
+            // Each request either reads the balance with one call or is served from the cache.
+            assertEquals(day.requests(), day.readRequests() + day.cacheHits(),
+                    "day " + day.day());
+        }
+        assertTrue(result.days().get(1).cacheHits() > 0, "cache hits on day 1");
+    }
+
+    @Test
     void threeUsers_gauges_countDefaultGrids() throws Exception {
         RunResult result = run(THREE_USERS);
         List<LimitGauge> gauges = result.days().get(6).gauges();
