@@ -46,6 +46,8 @@ final class KeyThroughput {
                 peakUnits = Math.max(peakUnits, used[user]);
                 return time;
             }
+            // The key's demand in this second reached its ceiling, whatever part was accepted.
+            peakUnits = unitsPerSecond;
             if (lastThrottles == maxRetries) {
                 return -1;
             }
@@ -59,7 +61,10 @@ final class KeyThroughput {
         return lastThrottles;
     }
 
-    /** Returns the most units any key used in one second so far. */
+    /**
+     * Returns the most units any key used in one second so far, or the ceiling once a charge
+     * has been throttled, because the key's demand then reached it.
+     */
     long peakUnits() {
         return peakUnits;
     }

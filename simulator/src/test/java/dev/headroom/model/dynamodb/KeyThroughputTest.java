@@ -1,0 +1,40 @@
+package dev.headroom.model.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class KeyThroughputTest {
+
+    @Test
+    void peak_chargesWithinCeiling_isLargestSecond() {
+        KeyThroughput keys = new KeyThroughput(100);
+
+        assertEquals(0, keys.charge(0, 0, 60, 3));
+        assertEquals(500, keys.charge(0, 500, 30, 3));
+        assertEquals(1_200, keys.charge(1, 1_200, 20, 3));
+
+        assertEquals(90, keys.peakUnits());
+    }
+
+    @Test
+    void peak_throttledCharge_reachesCeiling() {
+        KeyThroughput keys = new KeyThroughput(100);
+        keys.charge(0, 0, 60, 3);
+
+        long accepted = keys.charge(0, 10, 50, 3);
+
+        assertEquals(1_000, accepted, "the charge waits for the next second");
+        assertEquals(1, keys.lastThrottles());
+        assertEquals(100, keys.peakUnits());
+    }
+
+    @Test
+    void charge_retriesRunOut_isRejected() {
+        KeyThroughput keys = new KeyThroughput(100);
+
+        assertEquals(-1, keys.charge(0, 0, 150, 2));
+        assertEquals(2, keys.lastThrottles());
+        assertEquals(100, keys.peakUnits());
+    }
+}
