@@ -42,10 +42,32 @@ public final class Main implements Runnable {
         CommandLine commandLine = commandLine(verbose);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int code = commandLine.execute(args);
+        int code = executeWithinHeap(commandLine, args, verbose);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Runs the command line and turns a run that outgrows the Java heap into one message and
+     * the bad-input exit code: the remedy is a smaller scenario or a larger heap.
+     */
+    static int executeWithinHeap(CommandLine commandLine, String[] args, boolean verbose) {
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError error) {
+            PrintWriter err = commandLine.getErr();
+            long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("headroom: the run needs more memory than the Java heap's " + maxMiB
+                    + " MiB; lower the scenario's users or horizon, or raise the heap, for"
+                    + " example JAVA_OPTS=-Xmx8g"
+                    + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
+            if (verbose) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
     }
 
     /** Prints the usage when {@code headroom} is called without a command. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -308,5 +309,41 @@ class MainTest {
 
         assertEquals(Main.EXIT_OK, result.code());
         assertTrue(result.out().startsWith("headroom "), result.out());
+    }
+
+    @CommandLine.Command(name = "exhaust")
+    static final class ExhaustsHeap implements Runnable {
+        @Override
+        public void run() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void outOfMemory_oneMessage_exitTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ExhaustsHeap());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int code = Main.executeWithinHeap(commandLine, new String[0], false);
+
+        assertEquals(Main.EXIT_BAD_INPUT, code);
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err::toString);
+        assertTrue(lines.get(0).startsWith("headroom: the run needs more memory than the Java"
+                + " heap's "), lines.get(0));
+        assertTrue(lines.get(0).contains("JAVA_OPTS=-Xmx8g"), lines.get(0));
+    }
+
+    @Test
+    void outOfMemory_verbose_printsStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ExhaustsHeap());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        Main.executeWithinHeap(commandLine, new String[0], true);
+
+        assertTrue(err.toString().contains("java.lang.OutOfMemoryError: Java heap space"),
+                err::toString);
     }
 }
