@@ -28,6 +28,12 @@ final class Problems {
         found.add(new ScenarioProblem(file, line, column, path, message));
     }
 
+    /** Removes the problems recorded at {@code path} whose message starts with {@code prefix}. */
+    void withdraw(String path, String prefix) {
+        found.removeIf(problem -> problem.path().equals(path)
+                && problem.message().startsWith(prefix));
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +30,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * the given fallback, so loading goes on and reports every problem of the file.
  */
 final class Section {
+
+    private static final String MISSING = "missing required field; ";
 
     private final Problems problems;
     private final String path;
@@ -108,7 +111,7 @@ final class Section {
         if (reportMissing) {
             NodeTuple tuple = entries.get(key);
             Mark mark = tuple == null ? anchor : tuple.getKeyNode().getStartMark();
-            problems.add(mark, childPath(key), "missing required field; " + hint);
+            problems.add(mark, childPath(key), MISSING + hint);
         }
     }
 
@@ -304,8 +307,10 @@ final class Section {
             if (known.contains(entry.getKey())) {
                 continue;
             }
-            String hint = Suggestions.nearest(entry.getKey(), known)
-                    .map(name -> "did you mean '" + name + "'?")
+            Optional<String> nearest = Suggestions.nearest(entry.getKey(), known);
+            // A misspelled required field reads as absent too; one message about it is enough.
+            nearest.ifPresent(name -> problems.withdraw(childPath(name), MISSING));
+            String hint = nearest.map(name -> "did you mean '" + name + "'?")
                     .orElse("valid fields here are " + String.join(", ", known));
             problems.add(entry.getValue().getKeyNode(), childPath(entry.getKey()),
                     "unknown field; " + hint);

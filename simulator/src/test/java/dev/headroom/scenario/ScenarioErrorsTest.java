@@ -25,6 +25,8 @@ class ScenarioErrorsTest {
         return Stream.of(
                 Arguments.of("unknown-field.yaml", "14:3", "sheets.tabs_per_workbok",
                         "unknown field; did you mean 'tabs_per_workbook'?"),
+                Arguments.of("misspelled-required.yaml", "9:3", "plan.hourly_rte",
+                        "unknown field; did you mean 'hourly_rate'?"),
                 Arguments.of("wrong-type.yaml", "3:10", "horizon",
                         "wrong type: expected a duration such as 30s, found a list"),
                 Arguments.of("unknown-unit.yaml", "13:20", "balance_cache_ttl",
