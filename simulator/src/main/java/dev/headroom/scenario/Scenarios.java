@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +55,8 @@ public final class Scenarios {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found; check the path");
+        } catch (MalformedInputException e) {
+            throw invalidUtf8(file, e);
         } catch (IOException e) {
             throw single(file.toString(), "cannot read the file (" + e.getMessage()
                     + "); check that it is a readable UTF-8 text file");
@@ -155,7 +158,8 @@ public final class Scenarios {
         try (Reader reader = new StringReader(yaml)) {
             return new Yaml(new LoaderOptions()).compose(reader);
         } catch (MarkedYAMLException e) {
-            problems.add(e.getProblemMark(), "", "invalid YAML: " + e.getProblem()
+            String context = e.getContext() == null ? "" : e.getContext() + ", ";
+            problems.add(e.getProblemMark(), "", "invalid YAML: " + context + e.getProblem()
                     + "; fix the syntax at this position");
         } catch (YAMLException | IOException e) {
             problems.add((Mark) null, "", "invalid YAML: " + e.getMessage()
@@ -177,6 +181,20 @@ public final class Scenarios {
                     scenario.dynamoDb(), scenario.plan());
         }
         return scenario;
+    }
+
+    private static InvalidScenarioException invalidUtf8(Path file, MalformedInputException e) {
+        try {
+            ScenarioProblem problem = Utf8Text.firstInvalidByte(file.toString(),
+                    Files.readAllBytes(file));
+            if (problem != null) {
+                return new InvalidScenarioException(List.of(problem));
+            }
+        } catch (IOException reread) {
+            LOG.debug("Could not read {} again to locate its invalid byte", file, reread);
+        }
+        return single(file.toString(), "invalid UTF-8 (" + e.getMessage()
+                + "); save the file as UTF-8");
     }
 
     private static InvalidScenarioException single(String file, String message) {

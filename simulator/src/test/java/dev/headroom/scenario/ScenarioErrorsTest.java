@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -110,6 +113,31 @@ class ScenarioErrorsTest {
                 + "did you mean 'exponential'?", lines.get(1));
         assertEquals(file + ":12:7: plan.phases[0].colour: unknown field; valid fields here "
                 + "are name, backend, migration, next_when", lines.get(2));
+    }
+
+    @Test
+    void invalidUtf8_reportsByteAndPosition(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("latin1.yaml");
+        byte[] text = "name: base\nhorizon: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, text);
+
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(file));
+
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals(1, error.problems().size(), error.getMessage());
+        assertEquals("2:13", problem.line() + ":" + problem.column());
+        assertTrue(problem.message().startsWith("invalid UTF-8: byte 0xE9"), problem.message());
+    }
+
+    @Test
+    void twoDocuments_sayWhatWasExpected() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse("name: a\n---\nname: b\n", "two.yaml"));
+
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals("2:1", problem.line() + ":" + problem.column());
+        assertTrue(problem.message().contains("expected a single document"), problem.message());
     }
 
     @Test

@@ -1,0 +1,39 @@
+package dev.headroom.scenario;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Decodes a scenario file's bytes as UTF-8 and locates the first byte that is not. */
+final class Utf8Text {
+
+    private Utf8Text() {
+    }
+
+    /**
+     * Returns the problem at the first byte of {@code bytes} that does not decode as UTF-8, with
+     * its line and column counted in the characters before it, or {@code null} if every byte
+     * decodes.
+     */
+    static ScenarioProblem firstInvalidByte(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            return null;
+        }
+        String before = out.flip().toString();
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.length() - before.lastIndexOf('\n');
+        String shown = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xFF);
+        return new ScenarioProblem(file, line, column, "", "invalid UTF-8: byte " + shown
+                + " does not start or continue a character; save the file as UTF-8");
+    }
+}
