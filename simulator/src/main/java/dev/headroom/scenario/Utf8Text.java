@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Decodes a scenario file's bytes as UTF-8 and locates the first byte that is not. */
+/** The UTF-8 check of a scenario file: where its first byte that is not UTF-8 lies. */
 final class Utf8Text {
 
     private Utf8Text() {
@@ -32,8 +32,8 @@ final class Utf8Text {
         String before = out.flip().toString();
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
         int column = before.length() - before.lastIndexOf('\n');
-        String shown = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xFF);
-        return new ScenarioProblem(file, line, column, "", "invalid UTF-8: byte " + shown
+        String hex = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xFF);
+        return new ScenarioProblem(file, line, column, "", "invalid UTF-8: byte " + hex
                 + " does not start or continue a character; save the file as UTF-8");
     }
 }
