@@ -29,8 +29,12 @@ final class Formats {
         return millis + "ms";
     }
 
-    /** Formats micro-dollars as dollars without trailing zeros, such as {@code $1.25}. */
+    /**
+     * Formats micro-dollars as dollars without trailing zeros, such as {@code $1.25}, with the
+     * sign before the dollar sign: {@code -$50}.
+     */
     static String dollars(long micros) {
-        return "$" + Money.dollars(micros).stripTrailingZeros().toPlainString();
+        String amount = Money.dollars(Math.abs(micros)).stripTrailingZeros().toPlainString();
+        return (micros < 0 ? "-$" : "$") + amount;
     }
 }

@@ -85,4 +85,11 @@ class UnitsTest {
         assertTrue(error.getMessage().startsWith("invalid count '" + text + "'"),
                 error.getMessage());
     }
+
+    @Test
+    void dollars_negative_signBeforeDollarSign() {
+        assertEquals("-$50", Formats.dollars(-50_000_000L));
+        assertEquals("$1.25", Formats.dollars(1_250_000L));
+        assertEquals("$0", Formats.dollars(0));
+    }
 }
