@@ -87,8 +87,8 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TraceFit fit;
         if (Files.isDirectory(log)) {
-            err.println(PREFIX + "Request log " + log + " is a folder, not a file; give the path"
-                    + " of a CSV file.");
+            err.println(PREFIX + log + ": is a folder, not a file; give the path of a CSV"
+                    + " request log");
             return EXIT_BAD_INPUT;
         }
         try {
@@ -96,12 +96,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             RequestLog requests = new RequestLogReader(columns).read(log);
             fit = new TraceFitter().fit(requests, comments);
         } catch (NoSuchFileException e) {
-            err.println(PREFIX + "Request log not found: " + log
-                    + "; give the path of a CSV file.");
+            err.println(PREFIX + log + ": file not found; check the path of the CSV request"
+                    + " log");
             return EXIT_BAD_INPUT;
         } catch (AccessDeniedException e) {
-            err.println(PREFIX + "Request log cannot be read: " + log
-                    + " (permission denied); check the file's permissions.");
+            err.println(PREFIX + log + ": permission denied; check the file's permissions");
             return EXIT_BAD_INPUT;
         } catch (IllegalArgumentException e) {
             err.println(PREFIX + e.getMessage());

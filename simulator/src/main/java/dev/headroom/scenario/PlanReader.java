@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +71,12 @@ final class PlanReader {
         return new Phase(name, backend, migration, triggers);
     }
 
+    /** The backend fields that only one kind takes. */
+    private static final Map<String, BackendKind> KIND_OF_FIELD = Map.of(
+            "workbooks", BackendKind.SHEETS_SHARDED,
+            "router", BackendKind.SHEETS_SHARDED,
+            "features", BackendKind.DYNAMODB);
+
     private static Backend backend(Section phase) {
         if (!phase.has("backend")) {
             phase.missing("backend", BACKEND_HINT);
@@ -86,9 +93,22 @@ final class PlanReader {
             case DYNAMODB -> new Backend.DynamoDb(features(section));
         };
         if (kind != null) {
+            rejectOtherKindsFields(section, kind);
             section.finish();
         }
         return backend;
+    }
+
+    /** Names the kind a field belongs to when a backend of another kind writes it. */
+    private static void rejectOtherKindsFields(Section section, BackendKind kind) {
+        for (Map.Entry<String, BackendKind> field : KIND_OF_FIELD.entrySet()) {
+            if (field.getValue() != kind && section.isWritten(field.getKey())) {
+                section.has(field.getKey());
+                String owner = Section.configName(field.getValue());
+                section.problem(field.getKey(), "applies only to kind " + owner
+                        + "; remove it or set kind: " + owner);
+            }
+        }
     }
 
     private static Set<Backend.DynamoDb.Feature> features(Section section) {

@@ -83,6 +83,11 @@ final class Section {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Returns whether the field is written in this mapping, without marking it as valid. */
+    boolean isWritten(String key) {
+        return entries.containsKey(key);
+    }
+
     /** Returns whether the field is present with a non-null value, and marks it as valid. */
     boolean has(String key) {
         known.add(key);

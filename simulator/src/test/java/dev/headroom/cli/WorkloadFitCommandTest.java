@@ -62,8 +62,8 @@ class WorkloadFitCommandTest {
         int code = execute(missing.toString());
 
         assertEquals(2, code);
-        assertEquals("headroom: Request log not found: " + missing + "; give the path of a CSV"
-                + " file." + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + missing + ": file not found; check the path of the CSV"
+                + " request log" + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -73,8 +73,8 @@ class WorkloadFitCommandTest {
         int code = execute(folder.toString());
 
         assertEquals(2, code);
-        assertEquals("headroom: Request log " + folder + " is a folder, not a file; give the path"
-                + " of a CSV file." + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + folder + ": is a folder, not a file; give the path of a CSV"
+                + " request log" + System.lineSeparator(), err.toString());
     }
 
     @Test
