@@ -110,9 +110,7 @@ public final class EventQueue {
         if (size == 0) {
             throw new IllegalStateException("poll on an empty event queue");
         }
-        if (bottomNext == bottomCount) {
-            refillBottom();
-        }
+        fillBottom();
         long time = bottom[2 * bottomNext];
         long payload = bottom[2 * bottomNext++ + 1];
         size--;
@@ -132,13 +130,7 @@ public final class EventQueue {
      * @return whether an event was removed
      */
     public boolean pollBefore(long endTime) {
-        if (size == 0) {
-            return false;
-        }
-        if (bottomNext == bottomCount) {
-            refillBottom();
-        }
-        if (bottom[2 * bottomNext] >= endTime) {
+        if (peekTime() >= endTime) {
             return false;
         }
         poll();
@@ -150,9 +142,7 @@ public final class EventQueue {
         if (size == 0) {
             return Long.MAX_VALUE;
         }
-        if (bottomNext == bottomCount) {
-            refillBottom();
-        }
+        fillBottom();
         return bottom[2 * bottomNext];
     }
 
@@ -178,7 +168,7 @@ public final class EventQueue {
 
     /**
      * Returns the bucket of a time at or after the bottom's end: the year's bucket that contains
-     * it, or the top for a time after the year. The minimum needs no branch.
+     * it, or the top for a time after the year. A minimum, not a branch, picks the top.
      */
     private int bucketOf(long time) {
         return (int) Math.min((time - yearStart) >>> widthShift, topBucket);
@@ -224,8 +214,14 @@ public final class EventQueue {
         cost += bottomCount - low;
     }
 
-    /** Makes the next non-empty bucket the bottom, laying a new year first if none is left. */
-    private void refillBottom() {
+    /**
+     * Makes the next non-empty bucket the bottom once the bottom is used up, laying a new year
+     * first if no bucket is left. The queue must not be empty.
+     */
+    private void fillBottom() {
+        if (bottomNext < bottomCount) {
+            return;
+        }
         while (true) {
             while (nextBucket < topBucket) {
                 int bucket = nextBucket++;

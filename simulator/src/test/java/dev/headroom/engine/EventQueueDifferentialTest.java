@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares the event queue with a plain priority queue ordered by (time, sequence) over long
- * random runs whose spacing changes abruptly, so that years are laid with new widths, buckets
- * overflow into the bottom, and the whole queue is laid out again.
+ * random runs whose spacing changes abruptly. The runs lay years of new widths, place events
+ * into the sorted bottom and lay out the whole queue again.
  */
 class EventQueueDifferentialTest {
 
