@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,17 +49,16 @@ public final class Scenarios {
      * @throws InvalidScenarioException if the file or its table cannot be read or has problems
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found; check the path");
-        } catch (MalformedInputException e) {
-            throw invalidUtf8(file, e);
         } catch (IOException e) {
             throw single(file.toString(), "cannot read the file (" + e.getMessage()
                     + "); check that it is a readable UTF-8 text file");
         }
+        String text = Utf8Text.decode(file.toString(), bytes);
         Scenario scenario = resolveFiles(parse(text, file.toString()),
                 file.toAbsolutePath().getParent());
         TokenTableCheck.check(scenario, text, file.toString());
@@ -181,20 +179,6 @@ public final class Scenarios {
                     scenario.dynamoDb(), scenario.plan());
         }
         return scenario;
-    }
-
-    private static InvalidScenarioException invalidUtf8(Path file, MalformedInputException e) {
-        try {
-            ScenarioProblem problem = Utf8Text.firstInvalidByte(file.toString(),
-                    Files.readAllBytes(file));
-            if (problem != null) {
-                return new InvalidScenarioException(List.of(problem));
-            }
-        } catch (IOException reread) {
-            LOG.debug("Could not read {} again to locate its invalid byte", file, reread);
-        }
-        return single(file.toString(), "invalid UTF-8 (" + e.getMessage()
-                + "); save the file as UTF-8");
     }
 
     private static InvalidScenarioException single(String file, String message) {
