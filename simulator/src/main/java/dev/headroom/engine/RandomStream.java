@@ -6,7 +6,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * One seeded stream of pseudo-random numbers: xoroshiro128++ seeded through SplitMix64. It
  * implements commons-math3's {@link RandomGenerator}, so every commons-math3 distribution can
  * draw from it, and the JDK's {@link java.util.random.RandomGenerator}, whose samplers it uses
- * for exponential draws. The sequence depends only on the seed, on any JDK 17 or later.
+ * for exponential draws. The sequence depends only on the seed and the JDK's sampler.
+ *
+ * <p>NOTE: the JDK does not specify its exponential sampler, and a JDK 17 update changed it
+ * (JDK-8273056, "java.util.random does not correctly sample exponential or Gaussian
+ * distributions", backported in
+ * https://github.com/openjdk/jdk17u-dev/commit/ff1ef50a42a7cadf262d8bc22a8775ffe19f5f04, read
+ * 2026-12). {@code RandomStreamTest} pins draws, so a JDK whose sampler differs fails it.
  *
  * <p>Algorithms: Blackman and Vigna, "Scrambled Linear Pseudorandom Number Generators" (2021),
  * https://prng.di.unimi.it/ (read 2026-12). Not thread-safe.
@@ -141,8 +147,8 @@ public final class RandomStream
 
     /**
      * Returns an exponential draw with the given mean, scaled from the JDK's standard exponential
-     * ({@link java.util.random.RandomGenerator#nextExponential()}, McFarland's modified ziggurat,
-     * which mostly costs one {@link #nextLong()} and one table read).
+     * ({@link java.util.random.RandomGenerator#nextExponential()}, a ziggurat sampler that mostly
+     * costs one {@link #nextLong()} and one table read).
      */
     public double nextExponential(double mean) {
         return mean * nextExponential();
