@@ -65,14 +65,13 @@ public final class EventQueue {
     private final int[] digitCounts = new int[1 << DIGIT_BITS];
 
     private int size;
-    private int yearRemovals;
+    private int removals;
+    private int yearStartRemovals;
     private long lastRemovedTime = Long.MIN_VALUE;
-    private int operations;
     private long cost;
 
-    private long polledTime;
-    private int polledKind;
-    private int polledSubject;
+    /** The last removed event's kind and subject; its time is {@link #lastRemovedTime}. */
+    private long polledPayload;
 
     /** Creates an empty queue with room for about {@code initialCapacity} events. */
     public EventQueue(int initialCapacity) {
@@ -111,15 +110,17 @@ public final class EventQueue {
             throw new IllegalStateException("poll on an empty event queue");
         }
         fillBottom();
-        long time = bottom[2 * bottomNext];
-        long payload = bottom[2 * bottomNext++ + 1];
+        removeFirst();
+    }
+
+    /** Takes the bottom's first event, which {@link #fillBottom()} has made available. */
+    private void removeFirst() {
+        int next = bottomNext;
+        lastRemovedTime = bottom[2 * next];
+        polledPayload = bottom[2 * next + 1];
+        bottomNext = next + 1;
         size--;
-        yearRemovals++;
-        lastRemovedTime = time;
-        polledTime = time;
-        polledKind = (int) (payload >>> 32);
-        polledSubject = (int) payload;
-        if (++operations == COST_WINDOW) {
+        if ((++removals & (COST_WINDOW - 1)) == 0) {
             relayIfSlow();
         }
     }
@@ -133,7 +134,7 @@ public final class EventQueue {
         if (peekTime() >= endTime) {
             return false;
         }
-        poll();
+        removeFirst();
         return true;
     }
 
@@ -155,15 +156,15 @@ public final class EventQueue {
     }
 
     public long polledTime() {
-        return polledTime;
+        return lastRemovedTime;
     }
 
     public int polledKind() {
-        return polledKind;
+        return (int) (polledPayload >>> 32);
     }
 
     public int polledSubject() {
-        return polledSubject;
+        return (int) polledPayload;
     }
 
     /**
@@ -335,6 +336,7 @@ public final class EventQueue {
         Arrays.sort(sample);
         long span = Math.max(1, sample[samples / 2] - earliest);
         long elapsed = lastRemovedTime - yearStart;
+        int yearRemovals = removals - yearStartRemovals;
         double millisPerEvent = yearRemovals >= MIN_RATE_SAMPLE && elapsed > 0
                 ? (double) elapsed / yearRemovals
                 : 2.0 * span / count;
@@ -345,7 +347,7 @@ public final class EventQueue {
         long buckets = Math.max(1, Math.min(MAX_BUCKETS, (yearLength >> widthShift) + 1));
         int bucketCount = Integer.highestOneBit((int) buckets);
         yearStart = earliest >> widthShift << widthShift;
-        yearRemovals = 0;
+        yearStartRemovals = removals;
         if (topBucket != bucketCount) {
             resizeYear(bucketCount);
         }
@@ -353,10 +355,9 @@ public final class EventQueue {
 
     /** Lays out every pending event again on a fresh year if recent operations cost too much. */
     private void relayIfSlow() {
-        if (cost > (long) MAX_MEAN_COST * operations) {
+        if (cost > (long) MAX_MEAN_COST * COST_WINDOW) {
             moveEverythingToTop();
         }
-        operations = 0;
         cost = 0;
     }
 
