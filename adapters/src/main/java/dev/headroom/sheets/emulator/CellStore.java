@@ -51,6 +51,26 @@ final class CellStore {
         return 0;
     }
 
+    /**
+     * Returns the last column in {@code [fromColumn, toColumn]} with a value in any row of
+     * {@code [fromRow, toRow]}, or 0 when there is none.
+     */
+    int lastFilledColumn(int fromRow, int toRow, int fromColumn, int toColumn) {
+        if (toRow < fromRow) {
+            return 0;
+        }
+        int last = 0;
+        for (CellValue[] cells : rows.subMap(fromRow, true, toRow, true).values()) {
+            for (int column = Math.min(toColumn, cells.length); column > last
+                    && column >= fromColumn; column--) {
+                if (cells[column - 1] != null) {
+                    last = column;
+                }
+            }
+        }
+        return last;
+    }
+
     /** Shifts every row at or below {@code atRow} down by {@code count} rows. */
     void insertRows(int atRow, int count) {
         NavigableMap<Integer, CellValue[]> moved = new TreeMap<>(rows.tailMap(atRow, true));

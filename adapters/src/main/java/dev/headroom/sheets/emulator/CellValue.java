@@ -38,7 +38,19 @@ record CellValue(Kind kind, Object value) {
         if (input instanceof Boolean) {
             return new CellValue(Kind.BOOLEAN, input);
         }
-        return new CellValue(Kind.NUMBER, new BigDecimal(input.toString()));
+        return new CellValue(Kind.NUMBER, asDouble(new BigDecimal(input.toString())));
+    }
+
+    /**
+     * Rounds a number to the nearest double and drops trailing zeros, so {@code 12.50} reads
+     * back as {@code 12.5} and {@code -3.5E+2} as {@code -350}. A cell's number is a double
+     * (ExtendedValue.numberValue, https://developers.google.com/sheets/api/reference/rest/v4/
+     * spreadsheets/other#ExtendedValue, read 2026-12-04). The caller rejects numbers beyond the
+     * range of a double.
+     */
+    private static BigDecimal asDouble(BigDecimal number) {
+        BigDecimal rounded = BigDecimal.valueOf(number.doubleValue()).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 
     /**
@@ -65,7 +77,10 @@ record CellValue(Kind kind, Object value) {
             return new CellValue(Kind.BOOLEAN, Boolean.valueOf(upper));
         }
         if (NUMBER.matcher(text.trim()).matches()) {
-            return new CellValue(Kind.NUMBER, new BigDecimal(text.trim()));
+            BigDecimal number = new BigDecimal(text.trim());
+            if (Double.isFinite(number.doubleValue())) {
+                return new CellValue(Kind.NUMBER, asDouble(number));
+            }
         }
         return new CellValue(Kind.STRING, text);
     }

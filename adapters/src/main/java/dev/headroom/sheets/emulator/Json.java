@@ -7,6 +7,8 @@ import com.google.api.client.json.gson.GsonFactory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies into, and writes responses from, the Sheets client library's own model
@@ -15,6 +17,8 @@ import java.io.UncheckedIOException;
 final class Json {
 
     private static final JsonFactory FACTORY = GsonFactory.getDefaultInstance();
+    private static final Pattern POSITION = Pattern.compile(
+            "\\s*at line (\\d+) column (\\d+)");
 
     private Json() {
     }
@@ -31,9 +35,12 @@ final class Json {
             }
             requireComplete(body);
             return FACTORY.fromString(body, type);
-        } catch (IOException | IllegalArgumentException invalid) {
+        } catch (IOException malformed) {
             throw ApiException.invalidArgument("Invalid JSON payload received. "
-                    + invalid.getMessage());
+                    + syntaxProblem(malformed));
+        } catch (IllegalArgumentException wrongType) {
+            throw ApiException.invalidArgument("Invalid JSON payload received. "
+                    + fieldProblem(wrongType));
         } catch (ReflectiveOperationException unexpected) {
             throw new IllegalStateException("Cannot create " + type.getName(), unexpected);
         }
@@ -46,7 +53,11 @@ final class Json {
      */
     private static void requireComplete(String body) throws IOException {
         JsonParser parser = FACTORY.createJsonParser(body);
-        int depth = 0;
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new IOException("Expected a JSON object at the top level.");
+        }
+        int depth = 1;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 depth++;
@@ -58,6 +69,32 @@ final class Json {
             }
         }
         throw new EOFException("Unexpected end of string.");
+    }
+
+    /**
+     * Describes a syntax error with its line and column, without the JSON library's advice on
+     * lenient parsing.
+     */
+    private static String syntaxProblem(IOException malformed) {
+        String message = String.valueOf(malformed.getMessage());
+        Matcher position = POSITION.matcher(message);
+        if (!position.find()) {
+            return message;
+        }
+        String problem = message.startsWith("Use JsonReader") ? "Unexpected token"
+                : message.substring(0, position.start());
+        return problem + " at line " + position.group(1) + " column " + position.group(2) + ".";
+    }
+
+    /**
+     * Names the field whose value has the wrong type. The client library's model binding
+     * reports such a value as {@code key NAME}.
+     */
+    private static String fieldProblem(IllegalArgumentException wrongType) {
+        String message = String.valueOf(wrongType.getMessage());
+        return message.startsWith("key ")
+                ? "Invalid value at '" + message.substring(4) + "': wrong type for this field."
+                : "A value has the wrong type for its field.";
     }
 
     /** Writes a model object or a map as compact JSON. */

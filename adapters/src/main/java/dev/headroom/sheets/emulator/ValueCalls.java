@@ -89,6 +89,8 @@ final class ValueCalls {
                     ? A1Range.OPEN - 1 : range.endRow();
             int tableEnd = cells.lastFilledRow(range.startRow(), lastRow, range.startColumn(),
                     lastColumn);
+            int tableRight = cells.lastFilledColumn(range.startRow(), tableEnd,
+                    range.startColumn(), lastColumn);
             int firstFreeRow = tableEnd == 0 ? range.startRow() : tableEnd + 1;
             A1Range written = writtenArea(range, firstFreeRow, rows);
             if (!rows.isEmpty()) {
@@ -99,7 +101,7 @@ final class ValueCalls {
                     .setSpreadsheetId(spreadsheetId).setUpdates(updates);
             if (tableEnd != 0) {
                 response.setTableRange(new A1Range(range.sheetTitle(), range.startRow(),
-                        range.startColumn(), tableEnd, written.endColumn()).format());
+                        range.startColumn(), tableEnd, tableRight).format());
             }
             return Json.write(response);
         }

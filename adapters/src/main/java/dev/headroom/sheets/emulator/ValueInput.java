@@ -1,14 +1,17 @@
 package dev.headroom.sheets.emulator;
 
+import com.google.api.client.util.Data;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.headroom.sheets.limits.CellCharacterLimit;
 import dev.headroom.sheets.limits.SheetsLimitException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The values of a write request, parsed into cells row by row. A null cell means "leave this
- * cell as it is" and an empty string empties the cell, as the API documents for input values.
+ * The values of a write request, parsed into cells row by row. A null cell (JSON {@code null}
+ * or a short row) means "leave this cell as it is" and an empty string empties the cell, as the
+ * API documents for input values.
  */
 final class ValueInput {
 
@@ -80,14 +83,26 @@ final class ValueInput {
         return columns;
     }
 
+    private static String kindOf(Object input) {
+        if (input instanceof Map) {
+            return "an object";
+        }
+        return input instanceof List ? "a list" : "a " + input.getClass().getSimpleName();
+    }
+
     private static CellValue cell(Object input, Option option, CellCharacterLimit limit, int r,
             int c) {
-        if (input == null) {
+        if (input == null || Data.isNull(input)) {
             return null;
         }
+        String position = "Invalid values[" + r + "][" + c + "]: ";
         if (!(input instanceof String || input instanceof Number || input instanceof Boolean)) {
-            throw ApiException.invalidArgument("Invalid values[" + r + "][" + c + "]: "
-                    + input + "; a cell value must be a string, number or boolean.");
+            throw ApiException.invalidArgument(position + "a cell value must be a string, number"
+                    + " or boolean, not " + kindOf(input) + ".");
+        }
+        if (input instanceof Number && !Double.isFinite(((Number) input).doubleValue())) {
+            throw ApiException.invalidArgument(position + input
+                    + " is outside the range of a double-precision number.");
         }
         CellValue value = option == Option.RAW ? CellValue.raw(input)
                 : CellValue.userEntered(input);
