@@ -91,6 +91,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
                     + " request log");
             return EXIT_BAD_INPUT;
         }
+        if (writesOverLog()) {
+            err.println(PREFIX + tableFile + ": is the request log itself, and --write would"
+                    + " replace it; give --write another path");
+            return EXIT_BAD_INPUT;
+        }
         try {
             LogColumns columns = new LogColumns(timestampColumn, tokensInColumn, tokensOutColumn);
             RequestLog requests = new RequestLogReader(columns).read(log);
@@ -113,6 +118,16 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         }
         print(fit, spec.commandLine().getOut());
         return tableFile == null ? EXIT_OK : writeTable(fit, err);
+    }
+
+    private boolean writesOverLog() {
+        try {
+            return tableFile != null && Files.exists(tableFile) && Files.exists(log)
+                    && Files.isSameFile(tableFile, log);
+        } catch (IOException unreadable) {
+            LOG.debug("Comparing {} with {} failed", tableFile, log, unreadable);
+            return false;
+        }
     }
 
     private int writeTable(TraceFit fit, PrintWriter err) {
@@ -153,7 +168,10 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-8s %12.1f %12.1f%n",
                     Double.toString(p), prompt.quantile(p), generated.quantile(p));
         }
-        out.printf(Locale.ROOT, "%-8s %12.1f %12.1f%n", "mean", prompt.mean(), generated.mean());
+        out.printf(Locale.ROOT, "%-8s %12.1f %12.1f   (the log's)%n", "mean", fit.meanTokensIn(),
+                fit.meanTokensOut());
+        out.printf(Locale.ROOT, "%-8s %12.1f %12.1f   (the table's, which runs draw from)%n",
+                "mean", prompt.mean(), generated.mean());
         out.flush();
     }
 

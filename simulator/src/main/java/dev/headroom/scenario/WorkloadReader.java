@@ -1,5 +1,6 @@
 package dev.headroom.scenario;
 
+import dev.headroom.workload.TokenSizeTable;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,9 +96,9 @@ final class WorkloadReader {
             case FILE -> new TokenSizes.FromFile(Path.of(section.text("file", "missing.csv",
                     "write the path of a table written by headroom workload fit")));
             case FIXED -> new TokenSizes.Fixed(
-                    section.count("tokens_in", 0, 0, 10_000_000,
+                    section.count("tokens_in", 0, 0, TokenSizeTable.MAX_TOKENS,
                             "write the prompt tokens per request, such as 1200"),
-                    section.count("tokens_out", 0, 0, 10_000_000,
+                    section.count("tokens_out", 0, 0, TokenSizeTable.MAX_TOKENS,
                             "write the completion tokens per request, such as 300"));
         };
         section.finish();

@@ -99,14 +99,26 @@ public final class RequestLogReader {
     private static long parseTokens(String text, String column, String source, long line) {
         try {
             long value = Long.parseLong(text);
+            if (value > TokenSizeTable.MAX_TOKENS) {
+                throw tooLarge(text, column, source, line);
+            }
             if (value >= 0) {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // Reported below with the same message as a negative count.
+            if (text.matches("[0-9]+")) {
+                throw tooLarge(text, column, source, line);
+            }
         }
         throw new InputFormatException(source, line, "token count '" + text + "' in column "
                 + column + " is not a whole number of zero or more");
+    }
+
+    private static InputFormatException tooLarge(String text, String column, String source,
+            long line) {
+        return new InputFormatException(source, line, "token count " + text + " in column "
+                + column + " is above " + TokenSizeTable.MAX_TOKENS + ", the most one request"
+                + " may have; check the column's units");
     }
 
     /**

@@ -28,6 +28,12 @@ public final class TokenSizeTable {
 
     /** The header line of the text format. */
     public static final String HEADER = "probability,tokens_in,tokens_out";
+
+    /**
+     * The maximum tokens of one request in each direction. NOTE: a sanity bound, not a model's
+     * limit. It lies far above current context windows, so a larger count points to a mistake.
+     */
+    public static final long MAX_TOKENS = 10_000_000L;
     /** Name of the bundled table fitted from a conversation (chat) request log. */
     public static final String AZURE_CONVERSATION_2023 = "azure-conv-2023";
     /** Name of the bundled table fitted from a code-completion request log. */
@@ -199,6 +205,10 @@ public final class TokenSizeTable {
         if (row[0] > 1 || row[1] < 0 || row[2] < 0) {
             throw new InputFormatException(source, lineNumber,
                     "probability must be at most 1 and token counts zero or more");
+        }
+        if (row[1] > MAX_TOKENS || row[2] > MAX_TOKENS) {
+            throw new InputFormatException(source, lineNumber, "token counts must be at most "
+                    + MAX_TOKENS + " per request; check the table's units");
         }
         if (previous != null && (row[1] < previous[1] || row[2] < previous[2])) {
             throw new InputFormatException(source, lineNumber,

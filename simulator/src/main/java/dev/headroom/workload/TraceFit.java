@@ -13,7 +13,11 @@ import java.util.List;
  *     divided by their mean (divisor {@code n - 1}); 1 for a Poisson process, above 1 when
  *     arrivals come in bursts
  * @param windows burstiness of counts at 1 s, 1 min and 1 h windows, in that order
- * @param tokenSizes quantiles of prompt and generated tokens at {@link TraceFitter#PROBABILITIES}
+ * @param meanTokensIn the log's mean prompt tokens per request
+ * @param meanTokensOut the log's mean generated tokens per request
+ * @param tokenSizes quantiles of prompt and generated tokens at {@link TraceFitter#PROBABILITIES};
+ *     their means differ slightly from the log's, because the table interpolates between
+ *     quantiles
  */
 public record TraceFit(
         String source,
@@ -22,6 +26,8 @@ public record TraceFit(
         double meanRatePerSecond,
         double interArrivalCv,
         List<WindowBurstiness> windows,
+        double meanTokensIn,
+        double meanTokensOut,
         TokenSizeTable tokenSizes) {
 
     public TraceFit {

@@ -49,7 +49,8 @@ public final class TraceFitter {
                 new QuantileTable(p, quantiles(log.tokensIn(), p)),
                 new QuantileTable(p, quantiles(log.tokensOut(), p)));
         return new TraceFit(log.source(), log.size(), span, (log.size() - 1) / span,
-                interArrivalCv(arrivals), windows, sizes);
+                interArrivalCv(arrivals), windows, mean(log.tokensIn()), mean(log.tokensOut()),
+                sizes);
     }
 
     /** Returns the type-7 quantiles of {@code values} at each probability in {@code p}. */
@@ -100,6 +101,14 @@ public final class TraceFitter {
     private static double coefficientOfVariation(double[] values) {
         double mean = mean(values);
         return Math.sqrt(sampleVariance(values, mean)) / mean;
+    }
+
+    private static double mean(long[] values) {
+        double sum = 0;
+        for (long value : values) {
+            sum += value;
+        }
+        return sum / values.length;
     }
 
     private static double mean(double[] values) {

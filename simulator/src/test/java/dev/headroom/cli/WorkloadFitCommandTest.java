@@ -102,6 +102,43 @@ class WorkloadFitCommandTest {
     }
 
     @Test
+    void fit_writeOntoLogExitsTwoAndKeepsLog() throws IOException {
+        String text = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
+        Path log = write("log.csv", text);
+
+        int code = execute(log.toString(), "--write", log.toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("is the request log itself"), err + "");
+        assertEquals(text, Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fit_hugeTokenCountExitsTwoWithBound() throws IOException {
+        Path log = write("huge.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n"
+                + "1,9223372036854775807,1\n2,99999999999999999999,1\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + log + ":3: token count 9223372036854775807 in column"
+                + " tokens_in is above 10000000, the most one request may have; check the"
+                + " column's units" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_printsLogAndTableMeans() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,10\n1,2,20\n"
+                + "2,6,60\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().matches("(?s).*\\nmean +3\\.0 +30\\.0 +\\(the log's\\).*"),
+                out + "");
+    }
+
+    @Test
     void fit_noArgumentExitsTwoWithUsage() {
         int code = execute();
 

@@ -93,6 +93,9 @@ class TokenSizeTableTest {
         assertReadError("p,in,out\n0,1,1\n1,2,2\n",
                 "t.csv:1: expected the header 'probability,tokens_in,tokens_out' but found "
                         + "'p,in,out'");
+        assertReadError("probability,tokens_in,tokens_out\n0,1,1\n1,2,9.3e18\n",
+                "t.csv:3: token counts must be at most 10000000 per request; check the"
+                        + " table's units");
         assertReadError("probability,tokens_in,tokens_out\n0,1\n",
                 "t.csv:2: expected 3 comma-separated fields (probability,tokens_in,tokens_out) "
                         + "but found 2");

@@ -58,6 +58,19 @@ class TraceFitterTest {
     }
 
     @Test
+    void fit_meansAreTheLogsNotTheTables() throws IOException {
+        for (String name : TRACES) {
+            RequestLog log = new RequestLogReader(LogColumns.DETECT).read(traceFile(name));
+            TraceFit fit = new TraceFitter().fit(log, List.of());
+
+            assertEquals(Arrays.stream(log.tokensIn()).average().orElseThrow(),
+                    fit.meanTokensIn(), 1e-9, name + " in");
+            assertEquals(Arrays.stream(log.tokensOut()).average().orElseThrow(),
+                    fit.meanTokensOut(), 1e-9, name + " out");
+        }
+    }
+
+    @Test
     void fit_conversationTraceMatchesBundledTable() throws IOException {
         RequestLog log = new RequestLogReader(LogColumns.DETECT)
                 .read(traceFile("AzureLLMInferenceTrace_conv.csv"));
