@@ -33,6 +33,7 @@ final class JShellSession implements AutoCloseable {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final JShell shell;
+    private volatile boolean ended;
 
     /**
      * Starts a session whose snippets compile and run against {@code classpath}.
@@ -47,6 +48,7 @@ final class JShellSession implements AutoCloseable {
                 .executionEngine(ENGINE)
                 .remoteVMOptions("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true")
                 .build();
+        shell.onShutdown(closed -> ended = true);
         if (!classpath.isEmpty()) {
             // One call with the whole path: JShell re-indexes its classpath on every call.
             shell.addToClasspath(classpath.stream()
@@ -89,7 +91,15 @@ final class JShellSession implements AutoCloseable {
     private Optional<String> evaluateSnippet(int cellNumber, String snippetSource,
             SnippetLocation location) throws CellFailedException {
         Optional<String> value = Optional.empty();
-        for (SnippetEvent event : shell.eval(snippetSource)) {
+        List<SnippetEvent> events = ended ? List.of() : evalUnlessEnded(snippetSource);
+        if (ended) {
+            drain(stdout);
+            drain(stderr);
+            throw new CellFailedException(cellNumber, location.describe() + ": the JShell"
+                    + " session ended, for example through System.exit; a cell must not end"
+                    + " the session");
+        }
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
             }
@@ -104,6 +114,16 @@ final class JShellSession implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /** Evaluates a snippet, or returns no events when the session ends during it. */
+    private List<SnippetEvent> evalUnlessEnded(String snippetSource) {
+        try {
+            return shell.eval(snippetSource);
+        } catch (IllegalStateException closed) {
+            ended = true;
+            return List.of();
+        }
     }
 
     /** Returns whether Jupyter would show the snippet's value: a bare expression or name. */

@@ -28,6 +28,25 @@ class JShellSessionTest {
     }
 
     @Test
+    void evaluate_exitingCell_isReportedAndStopsLaterCells() throws Exception {
+        try (JShellSession own = new JShellSession(List.of())) {
+            own.evaluate(1, "int kept = 1;");
+
+            CellFailedException exit = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(2, "System.out.println(\"bye\");\nSystem.exit(0);"));
+            CellFailedException later = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(3, "kept + 1"));
+
+            assertEquals(2, exit.cellNumber());
+            assertTrue(exit.getMessage().contains("line 2 (System.exit(0);): the JShell session"
+                    + " ended, for example through System.exit"), exit.getMessage());
+            assertEquals(3, later.cellNumber());
+            assertTrue(later.getMessage().contains("the JShell session ended"),
+                    later.getMessage());
+        }
+    }
+
+    @Test
     void evaluate_keepsVariablesAcrossCells() throws Exception {
         session.evaluate(1, "int base = 20;\nSystem.out.println(\"base \" + base);");
 
