@@ -8,8 +8,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Properties every router must have (deterministic, in range), the even spread of the hashing
@@ -25,12 +28,21 @@ import org.quicktheories.generators.Generate;
  */
 class RouterPropertiesTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RouterPropertiesTest.class);
     private static final double SIGNIFICANCE = 0.001;
     private static final double RING_MAX_OVER_MEAN = 1.35;
     private static final Set<RouterKind> HASHING = EnumSet.of(RouterKind.SHA256_PREFIX,
             RouterKind.JUMP, RouterKind.SLOT_TABLE, RouterKind.RENDEZVOUS);
     private static final Set<RouterKind> CONSISTENT = EnumSet.of(RouterKind.JUMP,
             RouterKind.SLOT_TABLE, RouterKind.RENDEZVOUS, RouterKind.RING);
+
+    @BeforeAll
+    static void logBounds() {
+        LOG.info("Spread: chi-square must not reject an even spread at significance {}; ring:"
+                + " no shard above {} times the mean; adding shard N+1 moves at most"
+                + " 1.25/(N+1) of the keys plus 4 binomial standard deviations",
+                SIGNIFICANCE, RING_MAX_OVER_MEAN);
+    }
 
     @Test
     void everyRouterIsDeterministicAndInRange() {
@@ -85,6 +97,8 @@ class RouterPropertiesTest {
         for (RouterKind kind : HASHING) {
             String[] emails = EmailSets.distinct(50_000, 99);
             double p = spreadPValue(kind.create(10), emails);
+            LOG.info("{}: 50,000 emails over 10 shards, chi-square p-value {}", kind,
+                    String.format(java.util.Locale.ROOT, "%.4f", p));
             assertTrue(p > SIGNIFICANCE, kind + " spread p-value " + p);
         }
     }
