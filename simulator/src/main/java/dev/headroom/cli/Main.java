@@ -80,6 +80,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         addVerboseOption(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorHandler(verbose));
+        commandLine.setParameterExceptionHandler(Main::handleParameterException);
         return commandLine;
     }
 
@@ -88,6 +89,20 @@ public final class Main implements Runnable {
         for (Map.Entry<String, CommandLine> sub : commandLine.getSubcommands().entrySet()) {
             addVerboseOption(sub.getValue());
         }
+    }
+
+    /**
+     * Reports a command line that does not parse (an unknown option, a value of the wrong type,
+     * a missing argument) in one line that names the command's help, in place of the usage.
+     */
+    private static int handleParameterException(CommandLine.ParameterException error,
+            String[] args) {
+        CommandLine failed = error.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("headroom: " + error.getMessage() + "; see '"
+                + failed.getCommandSpec().qualifiedName() + " --help' for the options");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     /** Turns exceptions into one message and an exit code. */

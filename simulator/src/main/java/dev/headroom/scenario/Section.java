@@ -197,7 +197,7 @@ final class Section {
 
     /**
      * Reads a size in bytes in {@code [min, max]}. Messages show the size as written and in
-     * bytes, and name the maximum by {@code maxName}, such as "the 400KB item limit", unless it
+     * bytes, and name the maximum by {@code maxName}, such as "the 400 KiB item limit", unless it
      * is {@code null}.
      */
     long bytes(String key, long fallback, long min, long max, String maxName,
@@ -227,6 +227,12 @@ final class Section {
             problem(key, "out of range: " + Formats.dollars(value) + " is below "
                     + Formats.dollars(minMicros) + "; use an amount of at least "
                     + Formats.dollars(minMicros));
+            return fallback;
+        }
+        if (value > Units.MAX_MONEY_MICROS) {
+            problem(key, "out of range: " + Formats.dollars(value) + " is above "
+                    + Formats.dollars(Units.MAX_MONEY_MICROS) + "; use an amount of at most "
+                    + Formats.dollars(Units.MAX_MONEY_MICROS));
             return fallback;
         }
         return value;
@@ -310,6 +316,12 @@ final class Section {
     void finish() {
         for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
             if (known.contains(entry.getKey())) {
+                continue;
+            }
+            if (entry.getKey().matches("[0-9_]+")) {
+                problems.add(entry.getValue().getKeyNode(), childPath(entry.getKey()),
+                        "unknown field; inside { } a comma separates fields, so a number such"
+                        + " as 5,000 reads as 5 and a field named 000; write 5000 or 5_000");
                 continue;
             }
             Optional<String> nearest = Suggestions.nearest(entry.getKey(), known);

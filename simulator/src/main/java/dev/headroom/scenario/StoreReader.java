@@ -88,7 +88,7 @@ final class StoreReader {
         DynamoDbSettings.Consistency consistency = section.choice("consistency",
                 DynamoDbSettings.Consistency.STRONG, DynamoDbSettings.Consistency.class, null);
         long itemBytes = section.bytes("item_bytes", Defaults.DYNAMODB_ITEM_BYTES, 1,
-                MAX_ITEM_BYTES, "the 400KB item limit", null);
+                MAX_ITEM_BYTES, "the 400 KiB item limit", null);
         DynamoDbSettings.BalanceDesign design = section.choice("balance_design",
                 DynamoDbSettings.BalanceDesign.QUERY_SUM,
                 DynamoDbSettings.BalanceDesign.class, null);

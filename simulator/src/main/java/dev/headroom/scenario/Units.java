@@ -41,6 +41,13 @@ final class Units {
     private static final Pattern COUNT = Pattern.compile("-?[0-9]+(?:_[0-9]+)*");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:_[0-9]+)*(?:\\.[0-9]+)?");
 
+    /**
+     * The largest amount a money field takes: $100,000. It lies far above any price, rate or
+     * credit a scenario needs, and keeps products such as tokens times a price per million
+     * tokens within a {@code long}.
+     */
+    static final long MAX_MONEY_MICROS = 100_000_000_000L;
+
     static final String DURATION_HINT = "write a number and a unit: ms, s, m, h, d, w or y, "
             + "such as 30s, 5m, 2h, 14d, 2w or 5y";
     static final String SIZE_HINT = "write a number and a unit: B, KB, MB, GB, KiB, MiB or GiB, "
@@ -89,11 +96,17 @@ final class Units {
             throw new IllegalArgumentException("invalid amount '" + text
                     + "'; write decimal dollars such as 1.25 or 0.000045");
         }
-        try {
-            return Money.micros(new BigDecimal(signed.replace("_", "")));
-        } catch (ArithmeticException e) {
+        BigDecimal dollars = new BigDecimal(signed.replace("_", ""));
+        if (dollars.stripTrailingZeros().scale() > 6) {
             throw new IllegalArgumentException("invalid amount '" + text
                     + "': more than six decimal places; round it to whole micro-dollars");
+        }
+        try {
+            return Money.micros(dollars);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("invalid amount '" + text
+                    + "': too large; write an amount of at most "
+                    + Formats.dollars(MAX_MONEY_MICROS));
         }
     }
 

@@ -239,7 +239,7 @@ class MainTest {
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("dynamodb.item_bytes: out of range: 500KiB (512000 bytes)"
-                + " is more than the 400KB item limit (409600 bytes);"), result.err());
+                + " is more than the 400 KiB item limit (409600 bytes);"), result.err());
     }
 
     @Test
@@ -280,6 +280,15 @@ class MainTest {
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("--sed"), result.err());
+    }
+
+    @Test
+    void badOptionValue_oneLineNamingHelp() {
+        Result result = execute("run", "--seed", "abc");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: Invalid value for option '--seed': 'abc' is not a long; see"
+                + " 'headroom run --help' for the options", result.err().strip());
     }
 
     @Test

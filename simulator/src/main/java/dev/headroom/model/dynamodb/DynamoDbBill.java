@@ -78,7 +78,7 @@ final class DynamoDbBill {
         }
         long tableMicros = storageMicros(table, params.prices().storageMicrosPerGbMonth());
         long archiveMicros = storageMicros(archive, params.archive().storageMicrosPerGbMonth())
-                + archivePuts * params.archive().putMicrosPerThousand() / 1_000;
+                + productOver(archivePuts, params.archive().putMicrosPerThousand(), 1_000);
         long total = requestMicros() + tableMicros + archiveMicros + daxMicros(to);
         checkpoints.put(to, total);
         return total;
@@ -98,11 +98,20 @@ final class DynamoDbBill {
     }
 
     private long requestMicros() {
-        long writes = Math.multiplyExact(writeUnits, params.prices().writeMicrosPerMillionUnits())
-                / MILLION;
-        long reads = Math.multiplyExact(readHalfUnits, params.prices().readMicrosPerMillionUnits())
-                / (2 * MILLION);
-        return writes + reads;
+        long writes = productOver(writeUnits, params.prices().writeMicrosPerMillionUnits(),
+                MILLION);
+        long reads = productOver(readHalfUnits, params.prices().readMicrosPerMillionUnits(),
+                2 * MILLION);
+        return Math.addExact(writes, reads);
+    }
+
+    /**
+     * Returns {@code a * b / divisor}, rounded down, through a wide product: a run's request
+     * units times a price may exceed a {@code long} even when the quotient does not.
+     */
+    private static long productOver(long a, long b, long divisor) {
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
+                .divide(BigInteger.valueOf(divisor)).longValueExact();
     }
 
     private static long storageMicros(StorageIntegral storage, long microsPerGbMonth) {
@@ -112,6 +121,6 @@ final class DynamoDbBill {
 
     private long daxMicros(long to) {
         long nodeMillis = Math.multiplyExact((long) params.dax().nodeCount(), to - startMillis);
-        return Math.multiplyExact(nodeMillis, params.dax().nodeMicrosPerHour()) / SimTime.HOUR;
+        return productOver(nodeMillis, params.dax().nodeMicrosPerHour(), SimTime.HOUR);
     }
 }

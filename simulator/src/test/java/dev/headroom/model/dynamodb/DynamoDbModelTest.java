@@ -180,6 +180,20 @@ class DynamoDbModelTest {
     }
 
     @Test
+    void daxAtHighestPriceBillsFiveYearsWithoutOverflow() {
+        long price = 100_000_000_000L;
+        DaxParams dax = new DaxParams(10, price, 0.5, ONE_MS);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ArchiveParams.NONE);
+
+        long cost = model(params).hostingCostMicros(0, 5 * SimTime.YEAR);
+
+        assertEquals(10 * price * 43_800, cost,
+                "ten nodes for 43,800 hours at $100,000 an hour");
+    }
+
+    @Test
     void daxAnswersConfiguredShareAndBillsNodes() {
         DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
         DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
