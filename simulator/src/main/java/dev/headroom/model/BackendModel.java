@@ -20,6 +20,15 @@ public interface BackendModel {
      */
     CallOutcome signUp(int user, String email, long now);
 
+    /**
+     * Places a user who signed up before the run began, with a ledger of {@code rows} rows
+     * already stored: their tab or items exist, so no API call is made and no quota is used.
+     * A capacity limit can still refuse them, as it would have refused their sign-up.
+     *
+     * @return an outcome of no request, failed with the limit's name if the user does not fit
+     */
+    CallOutcome signUpBeforeStart(int user, String email, int rows);
+
     /** Reads the user's balance once; the caller has already decided that no cache applies. */
     CallOutcome readBalance(int user, long now);
 

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * design needs (a balance read, or a conditional debit sent as a write); a failed call fails the
  * request. An admitted request ends after the call's latency plus its duration, when its usage
  * row is appended; a top-up that the credit policy triggers then is appended as its own row. A
- * sign-up makes the backend's sign-up calls and appends the initial credit purchase as a row.
+ * sign-up makes the backend's sign-up calls and appends the initial credit purchase as a row,
+ * except for the users present at the start, who signed up before the run and make no call.
  *
  * <p>A run is single-use and not thread-safe. Log lines start with the simulated day and date.
  */
@@ -129,14 +130,26 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * Signs up a user. The users that the growth curve has at the start signed up before the
+     * run: their tab or items and their initial credit row exist, and they make no call.
+     */
     private void signUp(SignUpReason reason, long now) {
         int user = workload.signUp(now, reason);
-        CallOutcome outcome = backend.signUp(user, workload.email(user), now);
+        long credit = setup.workload().credit().initialCreditMicros();
+        boolean beforeStart = reason == SignUpReason.GROWTH && now == 0;
+        CallOutcome outcome = beforeStart
+                ? backend.signUpBeforeStart(user, workload.email(user), credit > 0 ? 1 : 0)
+                : backend.signUp(user, workload.email(user), now);
         boolean placed = metrics.signUp(outcome);
         ledger.signedUp(user, placed);
         if (placed) {
             activeUsers++;
-            buyCredit(user, setup.workload().credit().initialCreditMicros(), now);
+            if (beforeStart) {
+                creditBeforeStart(user, credit);
+            } else {
+                buyCredit(user, credit, now);
+            }
             scheduleArrival(user, now);
             long leave = workload.users().leaveMillis(user);
             if (leave < horizonMillis) {
@@ -226,6 +239,13 @@ public final class SimulationRun {
         }
         admission.onCredit(user, now, amountMicros);
         appendRow(user, now);
+    }
+
+    private void creditBeforeStart(int user, long amountMicros) {
+        if (amountMicros > 0) {
+            admission.onCredit(user, 0, amountMicros);
+            ledger.rowStored(user);
+        }
     }
 
     private boolean appendRow(int user, long now) {

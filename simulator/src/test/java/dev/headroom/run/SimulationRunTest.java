@@ -148,15 +148,37 @@ class SimulationRunTest {
         assertEquals(7, result.days().size());
         assertEquals(3, day0.users());
         assertEquals(3, day0.signUps());
-        // Each sign-up counts the tabs (a read) and adds a tab (a write).
-        assertEquals(6, day0.signUpRequests());
+        // The three users present at the start signed up before it: their tabs and credit rows
+        // exist, and they make no sign-up call.
+        assertEquals(0, day0.signUpRequests());
         // No cache: every request reads the balance once.
         assertEquals(day0.requests(), day0.readRequests());
         assertEquals(0, day0.cacheHits());
-        // One usage row per admitted request, plus each user's initial credit purchase.
-        assertEquals(day0.admitted() + 3, day0.writeRequests());
+        // One usage row per admitted request.
+        assertEquals(day0.admitted(), day0.writeRequests());
         assertEquals(100, day0.latencyP50Millis());
         assertEquals(0, day0.hostingCostMicros());
+    }
+
+    @Test
+    void usersAtStart_makeNoQuotaCalls() throws Exception {
+        RunResult result = run(THREE_USERS.replace("users: 3}", "users: 200}"));
+        DayRecord day0 = result.days().get(0);
+
+        // 200 sign-ups at once would far exceed 60 writes a minute; users present at the start
+        // signed up before it.
+        assertEquals(200, day0.users());
+        assertEquals(0, day0.failedSignUps());
+        assertEquals(0, day0.signUpRequests());
+    }
+
+    @Test
+    void usersAtStart_tabGuardStillRefusesTheLast() throws Exception {
+        RunResult result = run(THREE_USERS.replace("users: 3}", "users: 201}"));
+        DayRecord day0 = result.days().get(0);
+
+        assertEquals(200, day0.users());
+        assertEquals(1, day0.failedSignUps());
     }
 
     @Test
@@ -193,8 +215,9 @@ class SimulationRunTest {
         DayRecord day0 = result.days().get(0);
         List<LimitGauge> gauges = result.days().get(6).gauges();
 
-        // Writes (appended rows, 3 more than the reads) outnumber reads, so the median is 300 ms.
-        assertEquals(300, day0.latencyP50Millis());
+        // Half the calls are reads at 100 ms and half are appended rows at 300 ms.
+        assertEquals(100, day0.latencyP50Millis());
+        assertEquals(300, day0.latencyP95Millis());
         // Three tabs of 100 x 12; a week of about 71 rows per user stays under row 100.
         assertTrue(gauges.contains(new LimitGauge("cells", "workbook-0", 3_600, 10_000_000)),
                 gauges::toString);
@@ -270,7 +293,8 @@ class SimulationRunTest {
 
     /** Checks that the table's bytes on the last day cover every row appended since day 0. */
     private static void assertTableHoldsEveryRow(RunResult result) {
-        long rowsStored = 0;
+        // The three users present at the start brought their initial credit rows.
+        long rowsStored = 3;
         long rowsBeforeMove = 0;
         for (DayRecord day : result.days()) {
             assertEquals(0, day.throttles(), "day " + day.day());
@@ -288,7 +312,7 @@ class SimulationRunTest {
 
         assertEquals("dynamodb", result.days().get(3).phase());
         assertTrue(rowsBeforeMove > 0, "rows stored in Sheets");
-        // Every usage and credit row since day 0, each 500 B plus 100 B of indexing overhead.
+        // Every usage and credit row, each 500 B plus 100 B of indexing overhead.
         assertEquals(rowsStored * 600, tableBytes);
     }
 

@@ -119,6 +119,26 @@ public final class DynamoDbModel implements BackendModel {
         return outcome;
     }
 
+    /**
+     * Stores the user's {@code rows} log items, and under {@link BalanceDesign#RUNNING_BALANCE}
+     * their balance item, as written before the run: they take storage from the start and cost
+     * no request units.
+     */
+    @Override
+    public CallOutcome signUpBeforeStart(int user, String email, int rows) {
+        ensureUser(user);
+        long bytes = (long) rows * (params.logItemBytes() + ITEM_OVERHEAD_BYTES);
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            bytes += params.balanceItemBytes() + ITEM_OVERHEAD_BYTES;
+        }
+        bill.table().add(bytes);
+        liveItems[user] += rows;
+        if (ages != null) {
+            ages.add(user, rows);
+        }
+        return NO_CALL;
+    }
+
     @Override
     public CallOutcome readBalance(int user, long now) {
         advanceTo(now);

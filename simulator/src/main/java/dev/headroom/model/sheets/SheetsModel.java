@@ -108,6 +108,22 @@ public final class SheetsModel implements BackendModel {
         return add;
     }
 
+    @Override
+    public CallOutcome signUpBeforeStart(int user, String email, int tabRows) {
+        ensureUser(user);
+        int workbook = router.route(email);
+        CallOutcome none = new CallOutcome(CallOutcome.Status.OK, 0, 0, 0, null);
+        if (!params.tabGuard().admitsNewTab(workbooks[workbook].tabCount())) {
+            return failed(none, TABS);
+        }
+        try {
+            placeExisting(user, email, workbook, tabRows);
+        } catch (SheetsLimitException cellLimit) {
+            return failed(none, CELLS);
+        }
+        return none;
+    }
+
     /** Reads the user's whole tab; the latency grows with its rows. */
     @Override
     public CallOutcome readBalance(int user, long now) {
