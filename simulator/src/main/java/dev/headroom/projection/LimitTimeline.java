@@ -56,7 +56,9 @@ public final class LimitTimeline {
         for (String name : daily.columnNames()) {
             if (name.startsWith(DailyTable.FAILED)) {
                 String limitName = name.substring(DailyTable.FAILED.length());
-                if (!capacity.contains(limitName)) {
+                // A call that a quota kept throttling has the quota's row already.
+                boolean quota = daily.containsColumn(DailyTable.THROTTLED + limitName);
+                if (!quota && !capacity.contains(limitName)) {
                     capacity.add(limitName);
                 }
             }

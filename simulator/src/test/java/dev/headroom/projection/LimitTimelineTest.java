@@ -20,7 +20,21 @@ class LimitTimelineTest {
                 LongColumn.create("users", 10, 20, 30),
                 StringColumn.create("phase", "dynamodb", "dynamodb", "dynamodb"),
                 LongColumn.create("throttled:TableReadKeyRangeThroughputExceeded", 0, 7, 2),
-                LongColumn.create(DailyTable.FAILED + "cells", 0, 0, 4));
+                LongColumn.create(DailyTable.FAILED + "cells", 0, 0, 4),
+                LongColumn.create(DailyTable.THROTTLED + "WriteRequestsPerMinute", 0, 0, 9),
+                LongColumn.create(DailyTable.FAILED + "WriteRequestsPerMinute", 0, 0, 1));
+    }
+
+    @Test
+    void quota_failedAfterRetries_listedOnceAsQuota() {
+        Table limits = LimitTimeline.build(daily(), List.of(KEY_READS, "cells"), Map.of());
+
+        List<String> kinds = limits.stream()
+                .filter(row -> row.getString("limit").equals("WriteRequestsPerMinute"))
+                .map(row -> row.getString("kind"))
+                .toList();
+
+        assertEquals(List.of("quota"), kinds);
     }
 
     @Test
