@@ -2,6 +2,7 @@ package dev.headroom.scenario;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +18,9 @@ import java.util.regex.Pattern;
  * whole unit ({@code 365d}, {@code 30s}), choices in the file's spelling ({@code char-sum}), and
  * list items by index ({@code plan.phases[1].name}).
  *
- * <p>NOTE: fields are renamed by rule, so a few paths differ from the file: a latency shows its
- * distribution as {@code read_latency.distribution}, a trigger as {@code next_when[0].kind} with
- * its threshold under the record's own name, such as {@code calls} for
- * {@code throttled_calls_per_day}.
+ * <p>Triggers are shown as the file writes them, one field of {@code next_when} each, such as
+ * {@code plan.phases[1].next_when.p95_latency: 2s}; sizes carry their unit ({@code 500B}) and
+ * feature lists their file spelling ({@code [dax, s3-archive]}).
  */
 public final class ScenarioText {
 
@@ -54,6 +54,8 @@ public final class ScenarioText {
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][a-zA-Z0-9]*");
     private static final Pattern SEGMENT = Pattern.compile("([^\\[]+)((?:\\[\\d+])?)");
+    private static final Pattern TRIGGER =
+            Pattern.compile("(.*\\.next_when)(\\[\\d+])\\.(\\w+)");
 
     private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
     private static final String[] UNIT_NAMES = {"d", "h", "m", "s"};
@@ -67,13 +69,25 @@ public final class ScenarioText {
      */
     public static List<String> lines(Scenario scenario) {
         List<String> lines = new ArrayList<>();
+        Map<String, String> triggerKinds = new HashMap<>();
         for (String line : CanonicalForm.text(scenario).lines().toList()) {
             int equals = line.indexOf('=');
             String path = line.substring(0, equals);
             if (path.endsWith(".size")) {
                 continue;
             }
-            lines.add(path(path) + ": " + value(path, line.substring(equals + 1)));
+            String shownPath = path(path);
+            String shownValue = value(path, line.substring(equals + 1));
+            Matcher trigger = TRIGGER.matcher(shownPath);
+            if (!trigger.matches()) {
+                lines.add(shownPath + ": " + shownValue);
+            } else if (trigger.group(3).equals("kind")) {
+                triggerKinds.put(trigger.group(1) + trigger.group(2), shownValue);
+            } else {
+                String kind = triggerKinds.getOrDefault(trigger.group(1) + trigger.group(2),
+                        trigger.group(3));
+                lines.add(trigger.group(1) + "." + kind + ": " + shownValue);
+            }
         }
         return lines;
     }
@@ -137,8 +151,15 @@ public final class ScenarioText {
         if (path.endsWith("@kind") && CLASS_NAME.matcher(canonical).matches()) {
             return name(Character.toLowerCase(canonical.charAt(0)) + canonical.substring(1));
         }
+        if (path.endsWith("features")) {
+            return canonical.isEmpty() ? "[]" : "[" + canonical.toLowerCase(Locale.ROOT)
+                    .replace('_', '-').replace(",", ", ") + "]";
+        }
         if (CONSTANT.matcher(canonical).matches()) {
             return canonical.toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        if (path.toLowerCase(Locale.ROOT).endsWith("bytes") && canonical.matches("\\d+")) {
+            return canonical + "B";
         }
         return canonical;
     }

@@ -29,11 +29,20 @@ class ReportWriterTest {
                 lines::toString);
         assertTrue(lines.contains("dynamodb.write_price_per_million: $1.25"), lines::toString);
         assertTrue(lines.contains("balance_cache_ttl: 30s"), lines::toString);
+        assertTrue(lines.contains("plan.phases[1].next_when.throttled_calls_per_day: 10"),
+                lines::toString);
+        assertTrue(lines.contains("plan.phases[1].next_when.p95_latency: 2s"), lines::toString);
+        assertTrue(lines.contains("plan.phases[3].backend.features: [dax, s3-archive]"),
+                lines::toString);
+        assertTrue(lines.contains("plan.phases[2].backend.features: []"), lines::toString);
+        assertTrue(lines.contains("workload.row.bytes: 500B"), lines::toString);
+        assertTrue(lines.contains("dynamodb.item_bytes: 500B"), lines::toString);
         for (String line : lines) {
             assertFalse(line.contains("Micros"), line);
             // Whole seconds and longer are shown in their unit, so only short times keep ms.
             assertFalse(line.matches(".*[^0-9]\\d*000ms$"), line);
             assertFalse(line.contains(".size"), line);
+            assertFalse(line.contains("next_when["), line);
         }
     }
 
