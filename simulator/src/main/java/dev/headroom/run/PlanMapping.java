@@ -8,6 +8,7 @@ import dev.headroom.model.dynamodb.DynamoDbParams;
 import dev.headroom.model.sheets.CallerIdentity;
 import dev.headroom.model.sheets.GridPolicy;
 import dev.headroom.model.sheets.ShardParams;
+import dev.headroom.model.sheets.SharedLogModel;
 import dev.headroom.model.sheets.SheetsModel;
 import dev.headroom.model.sheets.SheetsParams;
 import dev.headroom.plan.BackendFactory;
@@ -27,6 +28,8 @@ import dev.headroom.sheets.limits.WindowKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps a scenario's plan onto the run's plan, with a backend factory per phase.
@@ -46,6 +49,8 @@ import java.util.Locale;
  * from {@code jitter:PHASE}, so adding a phase leaves the draws of the workload unchanged.
  */
 final class PlanMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanMapping.class);
 
     private PlanMapping() {
     }
@@ -97,6 +102,9 @@ final class PlanMapping {
             return new PhaseInfo(phase.name(), description, sharded.workbooks(),
                     (long) sharded.workbooks() * sheets.tabsPerWorkbook());
         }
+        if (backend instanceof Backend.SharedLogSheets) {
+            return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE);
+        }
         return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE);
     }
 
@@ -147,11 +155,19 @@ final class PlanMapping {
                 return model;
             };
         }
+        SheetsParams params = sheetsParams(scenario.sheets(),
+                scenario.workload().row().columns());
+        if (backend instanceof Backend.SharedLogSheets) {
+            return (previous, users, now) -> {
+                SharedLogModel model = new SharedLogModel(params,
+                        streams.stream(latencyStream), streams.stream(jitterStream));
+                copyRows(model, users);
+                return model;
+            };
+        }
         ShardParams sharding = backend instanceof Backend.ShardedSheets sharded
                 ? new ShardParams(sharded.workbooks(), sharded.router())
                 : ShardParams.SINGLE;
-        SheetsParams params = sheetsParams(scenario.sheets(),
-                scenario.workload().row().columns());
         return (previous, users, now) -> {
             SheetsModel model = new SheetsModel(params, sharding, streams.stream(latencyStream),
                     streams.stream(jitterStream));
@@ -164,6 +180,17 @@ final class PlanMapping {
         for (int user = 0; user < users.size(); user++) {
             if (users.placed(user)) {
                 model.importItems(user, users.rows(user), now);
+            }
+        }
+    }
+
+    /** Copies every placed user's rows into the shared log, as the migration into it does. */
+    private static void copyRows(SharedLogModel model, ExistingUsers users) {
+        for (int user = 0; user < users.size(); user++) {
+            if (users.placed(user) && !model.importRows(user, users.email(user),
+                    (int) users.rows(user))) {
+                LOG.warn("Shared log full while copying the rows of user {}; its later rows"
+                        + " will fail on the cell limit", user);
             }
         }
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /** The storage backend of a phase. */
-public sealed interface Backend permits Backend.Sheets, Backend.ShardedSheets, Backend.DynamoDb {
+public sealed interface Backend
+        permits Backend.Sheets, Backend.ShardedSheets, Backend.SharedLogSheets, Backend.DynamoDb {
 
     /** Returns the name used in scenario files, such as {@code sheets-sharded}. */
     String kindName();
@@ -33,6 +34,17 @@ public sealed interface Backend permits Backend.Sheets, Backend.ShardedSheets, B
         @Override
         public String kindName() {
             return "sheets-sharded";
+        }
+    }
+
+    /**
+     * One workbook whose single tab contains every user's rows, with the email as a column: the
+     * plan's shared-log option. Only a DynamoDB phase may follow it.
+     */
+    record SharedLogSheets() implements Backend {
+        @Override
+        public String kindName() {
+            return "sheets-shared-log";
         }
     }
 

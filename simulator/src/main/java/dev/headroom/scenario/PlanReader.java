@@ -18,7 +18,7 @@ final class PlanReader {
 
     private static final String BACKEND_HINT =
             "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
-            + "char-sum} or {kind: dynamodb}";
+            + "char-sum}, {kind: sheets-shared-log} or {kind: dynamodb}";
 
     private PlanReader() {
     }
@@ -90,6 +90,7 @@ final class PlanReader {
                     (int) section.count("workbooks", 2, 2, 10_000,
                             "write the number of workbooks, such as workbooks: 5"),
                     section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null));
+            case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets();
             case DYNAMODB -> new Backend.DynamoDb(features(section));
         };
         if (kind != null) {
@@ -174,6 +175,7 @@ final class PlanReader {
         LocalDate lastDate = start;
         int lastWorkbooks = 0;
         boolean seenDynamoDb = false;
+        boolean seenSharedLog = false;
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             Section item = items.get(i);
@@ -185,12 +187,18 @@ final class PlanReader {
             if (workbooks > 0 && seenDynamoDb) {
                 item.problem("backend", "out of order: a Sheets phase cannot follow a DynamoDB "
                         + "phase; list the Sheets phases first");
-            } else if (workbooks > 0 && workbooks < lastWorkbooks) {
+            } else if (workbooks > 0 && seenSharedLog) {
+                item.problem("backend", "out of order: only a DynamoDB phase can follow a "
+                        + "sheets-shared-log phase, which keeps no tab per user; move to "
+                        + "dynamodb next or list this phase earlier");
+            } else if (workbooks > 0 && workbooks < lastWorkbooks
+                    && !(phase.backend() instanceof Backend.SharedLogSheets)) {
                 item.problem("backend", "out of order: " + workbooks + " workbooks after a "
                         + "phase with " + lastWorkbooks + ", but existing users stay where they "
                         + "are; keep at least " + lastWorkbooks + " workbooks");
             }
             seenDynamoDb |= phase.backend() instanceof Backend.DynamoDb;
+            seenSharedLog |= phase.backend() instanceof Backend.SharedLogSheets;
             lastWorkbooks = Math.max(lastWorkbooks, workbooks);
             Section triggers = item.section("next_when");
             for (Trigger trigger : phase.nextWhen()) {
@@ -218,11 +226,12 @@ final class PlanReader {
         if (backend instanceof Backend.ShardedSheets sharded) {
             return sharded.workbooks();
         }
-        return backend instanceof Backend.Sheets ? 1 : 0;
+        return backend instanceof Backend.Sheets || backend instanceof Backend.SharedLogSheets
+                ? 1 : 0;
     }
 
     /** Kinds of backend, as scenario files name them. */
     enum BackendKind {
-        SHEETS, SHEETS_SHARDED, DYNAMODB
+        SHEETS, SHEETS_SHARDED, SHEETS_SHARED_LOG, DYNAMODB
     }
 }

@@ -47,6 +47,7 @@ public final class ScenarioText {
     /** Variant names whose file spelling is not the snake case of the Java name. */
     private static final Map<String, String> KINDS = Map.of(
             "ShardedSheets", "sheets-sharded",
+            "SharedLogSheets", "sheets-shared-log",
             "LatencyP95", "p95_latency",
             "OnDate", "date");
 

@@ -182,6 +182,31 @@ class SimulationRunTest {
     }
 
     @Test
+    void sharedLog_takesTabRowsAndFillsOneBudget() throws Exception {
+        // Three users on one tab each for a day, then every row moves to one shared tab of 11
+        // columns (10 plus the email), with room for 150 rows in all.
+        String yaml = THREE_USERS
+                .replace("  write_latency: {distribution: fixed, mean: 100ms}",
+                        "  write_latency: {distribution: fixed, mean: 100ms}\n"
+                        + "  grid_mode: sized-to-row\n  cells_per_workbook: 1_650\n"
+                        + "  default_grid_rows: 10\n  tabs_per_workbook: 10")
+                .replace("    - name: single-sheet\n      backend: {kind: sheets}",
+                        "    - name: single-sheet\n      backend: {kind: sheets}\n"
+                        + "      next_when: {date: 2025-01-07}\n"
+                        + "      migration: {lead_time: 0s}\n"
+                        + "    - name: shared\n      backend: {kind: sheets-shared-log}");
+        RunResult result = run(yaml);
+        DayRecord day1 = result.days().get(1);
+        DayRecord last = result.days().get(6);
+
+        assertEquals("shared", day1.phase());
+        assertEquals(0, day1.signUpRequests());
+        assertTrue(last.gauges().contains(new LimitGauge("cells", "workbook-0", 1_650, 1_650)),
+                last.gauges()::toString);
+        assertTrue(last.failedRequests() > 0, "appends past 150 rows fail on cells");
+    }
+
+    @Test
     void threeUsers_balanceCache_countsHits() throws Exception {
         RunResult result = run(THREE_USERS.replace("balance_cache_ttl: 0s",
                 "balance_cache_ttl: 1d"));

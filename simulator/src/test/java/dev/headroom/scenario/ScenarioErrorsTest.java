@@ -72,6 +72,8 @@ class ScenarioErrorsTest {
                         "out of order: 150 users is not above the previous phase's trigger of 800"),
                 Arguments.of("sheets-after-dynamodb.yaml", "14:16", "plan.phases[1].backend",
                         "a Sheets phase cannot follow a DynamoDB phase"),
+                Arguments.of("sheets-after-shared-log.yaml", "14:16", "plan.phases[1].backend",
+                        "only a DynamoDB phase can follow a sheets-shared-log phase"),
                 Arguments.of("last-phase-trigger.yaml", "12:18", "plan.phases[0].next_when",
                         "the last phase has a trigger but no phase follows it"),
                 Arguments.of("invalid-choice.yaml", "12:61", "plan.phases[0].backend.router",

@@ -9,5 +9,10 @@ public enum CallerIdentity {
     /** The plan's proxy: every call comes from one service account, so one user's quota. */
     SERVICE_ACCOUNT,
     /** Each end user's calls come from that user's own identity, with a quota of their own. */
-    END_USER
+    END_USER;
+
+    /** Returns the quota identity of a call made for the user with {@code email}. */
+    String callerOf(String email) {
+        return this == SERVICE_ACCOUNT ? "service-account" : email;
+    }
 }

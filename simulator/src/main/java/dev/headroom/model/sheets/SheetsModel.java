@@ -39,7 +39,6 @@ public final class SheetsModel implements BackendModel {
     /** Limit name of Google's cells per workbook in outcomes and gauges. */
     public static final String CELLS = "cells";
 
-    private static final String SERVICE_ACCOUNT = "service-account";
     private static final int NOT_PLACED = -1;
 
     private final SheetsParams params;
@@ -213,7 +212,7 @@ public final class SheetsModel implements BackendModel {
     }
 
     private String identity(int user) {
-        return params.identity() == CallerIdentity.SERVICE_ACCOUNT ? SERVICE_ACCOUNT : emails[user];
+        return params.identity().callerOf(emails[user]);
     }
 
     private static CallOutcome combine(CallOutcome first, CallOutcome second) {
