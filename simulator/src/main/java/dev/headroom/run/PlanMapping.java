@@ -184,14 +184,26 @@ final class PlanMapping {
         }
     }
 
-    /** Copies every placed user's rows into the shared log, as the migration into it does. */
+    /**
+     * Copies every placed user's rows into the shared log, as the migration into it does, and
+     * logs once how many did not fit under the cell limit.
+     * NOTE: rows that do not fit are dropped from the shared log only. A later move to DynamoDB
+     * still copies every row the run recorded for the user.
+     */
     private static void copyRows(SharedLogModel model, ExistingUsers users) {
+        long dropped = 0;
+        int usersShort = 0;
         for (int user = 0; user < users.size(); user++) {
-            if (users.placed(user) && !model.importRows(user, users.email(user),
-                    (int) users.rows(user))) {
-                LOG.warn("Shared log full while copying the rows of user {}; its later rows"
-                        + " will fail on the cell limit", user);
+            if (users.placed(user)) {
+                int rows = (int) users.rows(user);
+                int copied = model.importRows(user, users.email(user), rows);
+                dropped += rows - copied;
+                usersShort += copied < rows ? 1 : 0;
             }
+        }
+        if (dropped > 0) {
+            LOG.warn("The shared log reached the cell limit while taking the earlier rows: {}"
+                    + " rows of {} users did not fit", dropped, usersShort);
         }
     }
 

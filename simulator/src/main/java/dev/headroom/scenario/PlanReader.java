@@ -20,6 +20,14 @@ final class PlanReader {
             "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
             + "char-sum}, {kind: sheets-shared-log} or {kind: dynamodb}";
 
+    /**
+     * The maximum phases of a plan and the maximum developer hours of one migration. With the
+     * $100,000 bound on the hourly rate, they keep the total development cost within a
+     * {@code long} of micro-dollars.
+     */
+    static final int MAX_PHASES = 100;
+    static final long MAX_EFFORT_HOURS = 100_000;
+
     private PlanReader() {
     }
 
@@ -36,6 +44,10 @@ final class PlanReader {
         }
         List<Section> items = section.sections("phases");
         section.finish();
+        if (items.size() > MAX_PHASES) {
+            section.problem("phases", "too many phases: " + items.size() + "; a plan takes at"
+                    + " most " + MAX_PHASES);
+        }
         if (items.isEmpty() && section.isList("phases")) {
             section.problem("phases", "empty list; add at least one phase");
         }
@@ -120,7 +132,7 @@ final class PlanReader {
     }
 
     private static Migration migration(Section section) {
-        long hours = section.count("effort_hours", 0, 0, 1_000_000, null);
+        long hours = section.count("effort_hours", 0, 0, MAX_EFFORT_HOURS, null);
         Duration lead = section.duration("lead_time", Duration.ZERO, Duration.ZERO,
                 ScenarioReader.MAX_HORIZON, null);
         section.finish();

@@ -43,7 +43,7 @@ final class ScenarioReader {
         Plan plan = PlanReader.read(root.section("plan"), root.has("plan"), startDate);
         root.finish();
 
-        checkRowFitsGrid(root, workload.row(), sheets);
+        checkRowFitsGrid(root, workload.row(), sheets, plan);
         return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
                 cacheTtl, admission, dynamoDb, plan);
     }
@@ -54,10 +54,26 @@ final class ScenarioReader {
         return new Churn(rate);
     }
 
-    /** Checks that the cell limit leaves room for one row in every tab the guard allows. */
-    private static void checkRowFitsGrid(Section root, RowShape row, SheetsSettings sheets) {
+    /**
+     * Checks that the cell limit leaves room for one row in every tab the guard allows, when a
+     * phase keeps a tab per user. Also checks that a shared log's row, which is one column wider
+     * for the email, stays within Sheets' column limit.
+     */
+    private static void checkRowFitsGrid(Section root, RowShape row, SheetsSettings sheets,
+            Plan plan) {
+        boolean tabPerUser = plan.phases().stream().anyMatch(phase ->
+                phase.backend() instanceof Backend.Sheets
+                        || phase.backend() instanceof Backend.ShardedSheets);
+        boolean sharedLog = plan.phases().stream().anyMatch(phase ->
+                phase.backend() instanceof Backend.SharedLogSheets);
+        if (sharedLog && row.columns() + 1 > WorkloadReader.MAX_COLUMNS) {
+            root.section("workload").section("row").problem("columns", "out of range: a"
+                    + " shared log adds an email column, so its rows would be " + (row.columns()
+                    + 1) + " columns, above the limit of " + WorkloadReader.MAX_COLUMNS
+                    + "; use at most " + (WorkloadReader.MAX_COLUMNS - 1) + " columns");
+        }
         long rowCells = row.columns();
-        if (sheets.cellsPerWorkbook() < rowCells * sheets.tabsPerWorkbook()) {
+        if (tabPerUser && sheets.cellsPerWorkbook() < rowCells * sheets.tabsPerWorkbook()) {
             root.section("sheets").problem("cells_per_workbook", "inconsistent settings: "
                     + sheets.cellsPerWorkbook() + " cells cannot give each of "
                     + sheets.tabsPerWorkbook() + " tabs one row of " + rowCells

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>Triggers are shown as the file writes them, one field of {@code next_when} each, such as
  * {@code plan.phases[1].next_when.p95_latency: 2s}; sizes carry their unit ({@code 500B}) and
- * feature lists their file spelling ({@code [dax, s3-archive]}).
+ * feature lists their file spelling ({@code [dax, s3-archive]}). A {@code sigma} is listed only
+ * for a lognormal distribution, the only one that takes it.
  */
 public final class ScenarioText {
 
@@ -71,6 +72,7 @@ public final class ScenarioText {
     public static List<String> lines(Scenario scenario) {
         List<String> lines = new ArrayList<>();
         Map<String, String> triggerKinds = new HashMap<>();
+        Map<String, String> distributions = new HashMap<>();
         for (String line : CanonicalForm.text(scenario).lines().toList()) {
             int equals = line.indexOf('=');
             String path = line.substring(0, equals);
@@ -80,6 +82,13 @@ public final class ScenarioText {
             String shownPath = path(path);
             String shownValue = value(path, line.substring(equals + 1));
             Matcher trigger = TRIGGER.matcher(shownPath);
+            if (shownPath.endsWith(".distribution")) {
+                distributions.put(shownPath.substring(0, shownPath.lastIndexOf('.')), shownValue);
+            }
+            if (shownPath.endsWith(".sigma") && !"lognormal".equals(distributions.get(
+                    shownPath.substring(0, shownPath.lastIndexOf('.'))))) {
+                continue;
+            }
             if (!trigger.matches()) {
                 lines.add(shownPath + ": " + shownValue);
             } else if (trigger.group(3).equals("kind")) {

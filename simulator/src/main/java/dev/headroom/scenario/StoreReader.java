@@ -35,8 +35,10 @@ final class StoreReader {
         Latency read = latency(section.section("read_latency"), "per_thousand_rows");
         Latency write = latency(section.section("write_latency"), "per_thousand_rows");
         section.finish();
-        if ((long) rows * columns > cells) {
-            section.problem("default_grid_rows", "inconsistent settings: a default grid of "
+        if (gridMode == SheetsSettings.GridMode.DEFAULT_GRID && (long) rows * columns > cells) {
+            String field = section.has("default_grid_rows") ? "default_grid_rows"
+                    : "cells_per_workbook";
+            section.problem(field, "inconsistent settings: a default grid of "
                     + rows + " x " + columns + " cells exceeds cells_per_workbook " + cells
                     + "; lower the grid or raise the limit");
         }

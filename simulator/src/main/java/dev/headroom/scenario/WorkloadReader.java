@@ -30,7 +30,7 @@ final class WorkloadReader {
      * Sheets' column limit per tab, 18,278 (column ZZZ), as the scaling plan's limits table gives
      * it. NOTE: Google's file-limits page was not checked for this figure.
      */
-    private static final int MAX_COLUMNS = 18_278;
+    static final int MAX_COLUMNS = 18_278;
 
     private WorkloadReader() {
     }

@@ -37,6 +37,7 @@ class ReportWriterTest {
         assertTrue(lines.contains("plan.phases[2].backend.features: []"), lines::toString);
         assertTrue(lines.contains("workload.row.bytes: 500B"), lines::toString);
         assertTrue(lines.contains("dynamodb.item_bytes: 500B"), lines::toString);
+        assertTrue(lines.contains("sheets.read_latency.sigma: 0.5"), lines::toString);
         for (String line : lines) {
             assertFalse(line.contains("Micros"), line);
             // Whole seconds and longer are shown in their unit, so only short times keep ms.
@@ -44,6 +45,34 @@ class ReportWriterTest {
             assertFalse(line.contains(".size"), line);
             assertFalse(line.contains("next_when["), line);
         }
+    }
+
+    @Test
+    void scenarioText_sigmaOnlyForLognormal() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: fixed
+                start_date: 2025-01-01
+                horizon: 3d
+                growth:
+                  kind: piecewise
+                  points:
+                    - {at: 0d, users: 2}
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 5}
+                sheets:
+                  read_latency: {distribution: fixed, mean: 100ms}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: one
+                      backend: {kind: sheets}
+                """, "fixed.yaml");
+
+        List<String> lines = ScenarioText.lines(scenario);
+
+        assertTrue(lines.contains("sheets.read_latency.distribution: fixed"), lines::toString);
+        assertFalse(lines.stream().anyMatch(line -> line.startsWith("sheets.read_latency.sigma")
+                || line.startsWith("workload.request_rate.sigma")), lines::toString);
     }
 
     @Test

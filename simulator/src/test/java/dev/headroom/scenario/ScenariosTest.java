@@ -25,6 +25,27 @@ class ScenariosTest {
     private static final Path MINIMAL = Path.of("src/test/resources/valid-minimal.yaml");
 
     @Test
+    void sharedLog_sizedToRow_smallCellLimitIsValid() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: small-log
+                start_date: 2025-01-01
+                horizon: 30d
+                growth:
+                  kind: piecewise
+                  points:
+                    - {at: 0d, users: 3}
+                sheets: {grid_mode: sized-to-row, cells_per_workbook: 1_000}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: shared
+                      backend: {kind: sheets-shared-log}
+                """, "small-log.yaml");
+
+        assertEquals(1_000, scenario.sheets().cellsPerWorkbook());
+    }
+
+    @Test
     void bundledSeedPlan_isIdenticalToFile() throws IOException {
         String file = Files.readString(SCENARIOS.resolve("seed-plan.yaml"), StandardCharsets.UTF_8);
 

@@ -19,8 +19,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the one tab's grid, so Google's cell limit caps the rows of all users together. The quotas are
  * those of {@link SheetsModel}.
  *
- * <p>NOTE: the plan's code caches the fetched tab across users; here each balance read that the
- * run's balance cache does not answer fetches it again. Google's limits on the size of one
+ * <p>NOTE: the plan's code caches the fetched tab across users. Here each balance read that the
+ * run's balance cache does not serve fetches it again. Google's limits on the size of one
  * response are left out.
  */
 public final class SharedLogModel implements BackendModel {
@@ -71,13 +71,18 @@ public final class SharedLogModel implements BackendModel {
 
     /**
      * Copies rows that a user stored in an earlier backend into the shared tab, as a migration
-     * does, with no call.
+     * does, with no call, as many as fit under the cell limit.
      *
-     * @return whether the rows fit under the cell limit
+     * @return the rows copied
      */
-    public boolean importRows(int user, String email, int userRows) {
+    public int importRows(int user, String email, int userRows) {
         remember(user, email);
-        return addRows(userRows);
+        if (addRows(userRows)) {
+            return userRows;
+        }
+        int room = roomLeft();
+        addRows(room);
+        return room;
     }
 
     /** Fetches the whole shared tab; the latency grows with every user's rows. */
@@ -119,6 +124,11 @@ public final class SharedLogModel implements BackendModel {
     @Override
     public long hostingCostMicros(long from, long to) {
         return 0;
+    }
+
+    /** Returns how many more rows fit under the cell limit. */
+    private int roomLeft() {
+        return Math.max(0, workbook.maxRows(LOG_TAB) - rows);
     }
 
     private boolean addRows(int added) {

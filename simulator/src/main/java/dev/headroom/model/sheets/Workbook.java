@@ -39,6 +39,14 @@ final class Workbook {
         budget.addTab(user, grid);
     }
 
+    /** Returns the most rows the user's tab can reach without passing the cell limit. */
+    int maxRows(int user) {
+        Grid grid = budget.grid(user);
+        long others = budget.cells() - grid.cells();
+        long columns = Math.max(grid.columnCount(), rowColumns);
+        return (int) Math.min(Integer.MAX_VALUE, (budget.cellLimit() - others) / columns);
+    }
+
     /** Grows the user's tab to hold {@code rows} rows, as an append past the grid's edge does. */
     void reachRow(int user, int rows) {
         budget.growToReach(user, Math.max(1, rows), rowColumns);

@@ -75,9 +75,9 @@ class SharedLogModelTest {
     void importedRows_countAgainstCells() {
         SharedLogModel model = model(11 * 100);
 
-        assertTrue(model.importRows(0, "a@example.com", 60));
-        assertFalse(model.importRows(1, "b@example.com", 41));
-        assertTrue(model.signUpBeforeStart(2, "c@example.com", 40).succeeded());
+        assertEquals(60, model.importRows(0, "a@example.com", 60));
+        assertEquals(40, model.importRows(1, "b@example.com", 41), "only 40 of 41 rows fit");
         assertEquals(100, model.rows());
+        assertFalse(model.signUpBeforeStart(2, "c@example.com", 1).succeeded());
     }
 }
