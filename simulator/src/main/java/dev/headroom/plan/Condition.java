@@ -88,6 +88,8 @@ public record Condition(ConditionKind kind, long threshold) {
             case DATE -> LocalDate.ofEpochDay(threshold).toString();
             case MONTHLY_COST_MICROS -> "$" + Money.dollars(threshold).stripTrailingZeros()
                     .toPlainString();
+            case P95_LATENCY_MILLIS -> threshold % 1_000 == 0 ? threshold / 1_000 + "s"
+                    : threshold + "ms";
             default -> Long.toString(threshold);
         };
     }

@@ -60,7 +60,7 @@ class PlanTrackerTest {
         assertTrue(tracker.onDayEnd(day(0, 10, 10), SimTime.DAY).isEmpty());
         PhaseChange change = tracker.onDayEnd(day(1, 10, 11), 2 * SimTime.DAY).orElseThrow();
 
-        assertEquals("throttled calls per day > 10", change.reason());
+        assertEquals("throttled_calls_per_day > 10", change.reason());
     }
 
     @Test
@@ -88,6 +88,14 @@ class PlanTrackerTest {
 
         assertTrue(tracker.onDayEnd(day(2, 1_000_000, 1_000), 3 * SimTime.DAY).isEmpty());
         assertEquals(2, tracker.livePhase());
+    }
+
+    @Test
+    void conditions_describedAsScenarioFilesWriteThem() {
+        assertEquals("p95_latency > 10s", Condition.p95LatencyMillis(10_000).describe());
+        assertEquals("p95_latency > 1500ms", Condition.p95LatencyMillis(1_500).describe());
+        assertEquals("failed_sign_ups_per_day > 3", Condition.failedSignUpsPerDay(3).describe());
+        assertEquals("monthly_cost > $0.5", Condition.monthlyCostMicros(500_000).describe());
     }
 
     @Test

@@ -349,7 +349,7 @@ class SimulationRunTest {
         assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 100);
         assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 100);
         assertEquals(2, result.changes().size());
-        assertEquals("monthly cost > $35", result.changes().get(1).reason());
+        assertEquals("monthly_cost > $35", result.changes().get(1).reason());
         assertEquals(2 * 86_400_000L, result.changes().get(1).startMillis());
     }
 
@@ -384,7 +384,7 @@ class SimulationRunTest {
         // The 10-tab guard places user 10 and fails users 11 to 19 on day 1, more than 5.
         assertEquals(9, result.days().get(1).failedSignUps());
         assertEquals(1, result.changes().size());
-        assertEquals("failed sign-ups per day > 5", result.changes().get(0).reason());
+        assertEquals("failed_sign_ups_per_day > 5", result.changes().get(0).reason());
         assertEquals(2 * 86_400_000L, result.changes().get(0).startMillis());
     }
 
