@@ -34,6 +34,11 @@ final class Problems {
                 && problem.message().startsWith(prefix));
     }
 
+    /** Returns whether a problem is recorded at {@code path}. */
+    boolean any(String path) {
+        return found.stream().anyMatch(problem -> problem.path().equals(path));
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }

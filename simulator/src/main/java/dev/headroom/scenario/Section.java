@@ -88,6 +88,11 @@ final class Section {
         return entries.containsKey(key);
     }
 
+    /** Returns whether a problem is recorded for the field {@code key}, so a check may skip it. */
+    boolean hasProblem(String key) {
+        return problems.any(childPath(key));
+    }
+
     /** Returns whether the field is present with a non-null value, and marks it as valid. */
     boolean has(String key) {
         known.add(key);

@@ -174,7 +174,7 @@ final class WorkloadReader {
         long topUp = section.money("top_up", 0, 0, null);
         long below = section.money("top_up_below", 0, 0, null);
         section.finish();
-        if (topUp == 0 && below > 0) {
+        if (topUp == 0 && below > 0 && !section.hasProblem("top_up")) {
             section.problem("top_up_below", "inconsistent settings: a top-up threshold with no "
                     + "top_up amount; set top_up or remove top_up_below");
         }

@@ -76,6 +76,8 @@ class ScenarioErrorsTest {
                         "only a DynamoDB phase can follow a sheets-shared-log phase"),
                 Arguments.of("shared-log-too-wide.yaml", "9:18", "workload.row.columns",
                         "a shared log adds an email column, so its rows would be 18279 columns"),
+                Arguments.of("bad-top-up.yaml", "9:21", "workload.credits.top_up",
+                        "invalid amount '$$5'"),
                 Arguments.of("last-phase-trigger.yaml", "12:18", "plan.phases[0].next_when",
                         "the last phase has a trigger but no phase follows it"),
                 Arguments.of("invalid-choice.yaml", "12:61", "plan.phases[0].backend.router",
