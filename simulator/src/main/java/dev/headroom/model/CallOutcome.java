@@ -23,6 +23,9 @@ public record CallOutcome(
         CAPACITY
     }
 
+    /** A successful outcome that took no request, for a step that needs no API call. */
+    public static final CallOutcome NONE = new CallOutcome(Status.OK, 0, 0, 0, null);
+
     /** Returns a successful outcome of one request with the given latency. */
     public static CallOutcome ok(long latencyMillis) {
         return new CallOutcome(Status.OK, 1, 0, latencyMillis, null);
@@ -30,5 +33,13 @@ public record CallOutcome(
 
     public boolean succeeded() {
         return status == Status.OK;
+    }
+
+    /**
+     * Returns this outcome's requests, throttles and latency as a failure on the capacity limit
+     * {@code failedLimit}, such as a tab guard or a cell limit checked after the call.
+     */
+    public CallOutcome failedOn(String failedLimit) {
+        return new CallOutcome(Status.CAPACITY, requests, throttles, latencyMillis, failedLimit);
     }
 }

@@ -102,7 +102,7 @@ class WorkloadFitCommandTest {
     }
 
     @Test
-    void fit_writeOntoLogExitsTwoAndKeepsLog() throws IOException {
+    void fit_writeOntoLog_rejected() throws IOException {
         String text = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
         Path log = write("log.csv", text);
 

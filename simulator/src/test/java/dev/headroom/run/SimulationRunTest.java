@@ -173,7 +173,7 @@ class SimulationRunTest {
     }
 
     @Test
-    void usersAtStart_tabGuardStillRefusesTheLast() throws Exception {
+    void usersAtStart_tabGuardRejectsExtra() throws Exception {
         RunResult result = run(THREE_USERS.replace("users: 3}", "users: 201}"));
         DayRecord day0 = result.days().get(0);
 
@@ -182,7 +182,7 @@ class SimulationRunTest {
     }
 
     @Test
-    void sharedLog_takesTabRowsAndFillsOneBudget() throws Exception {
+    void sharedLog_copiedRowsFillCells() throws Exception {
         // Three users on one tab each for a day, then every row moves to one shared tab of 11
         // columns (10 plus the email), with room for 150 rows in all.
         String yaml = THREE_USERS

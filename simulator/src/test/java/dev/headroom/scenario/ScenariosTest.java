@@ -25,7 +25,7 @@ class ScenariosTest {
     private static final Path MINIMAL = Path.of("src/test/resources/valid-minimal.yaml");
 
     @Test
-    void sharedLog_sizedToRow_smallCellLimitIsValid() throws Exception {
+    void sharedLog_smallCellLimit_valid() throws Exception {
         Scenario scenario = Scenarios.parse("""
                 name: small-log
                 start_date: 2025-01-01

@@ -42,8 +42,6 @@ public final class DynamoDbModel implements BackendModel {
     /** Indexing overhead that DynamoDB adds to each stored item's billed size, in bytes. */
     public static final long ITEM_OVERHEAD_BYTES = 100;
 
-    private static final CallOutcome NO_CALL = new CallOutcome(
-            CallOutcome.Status.OK, 0, 0, 0, null);
 
     private final DynamoDbParams params;
     private final LatencyModel latency;
@@ -109,7 +107,7 @@ public final class DynamoDbModel implements BackendModel {
         advanceTo(now);
         ensureUser(user);
         if (params.design() == BalanceDesign.QUERY_ALL_ITEMS) {
-            return NO_CALL;
+            return CallOutcome.NONE;
         }
         long units = CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
         CallOutcome outcome = write(user, now, units, 1);
@@ -127,16 +125,8 @@ public final class DynamoDbModel implements BackendModel {
     @Override
     public CallOutcome signUpBeforeStart(int user, String email, int rows) {
         ensureUser(user);
-        long bytes = (long) rows * (params.logItemBytes() + ITEM_OVERHEAD_BYTES);
-        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
-            bytes += params.balanceItemBytes() + ITEM_OVERHEAD_BYTES;
-        }
-        bill.table().add(bytes);
-        liveItems[user] += rows;
-        if (ages != null) {
-            ages.add(user, rows);
-        }
-        return NO_CALL;
+        storeItems(user, rows);
+        return CallOutcome.NONE;
     }
 
     @Override
@@ -195,12 +185,22 @@ public final class DynamoDbModel implements BackendModel {
         ensureUser(user);
         long units = Math.multiplyExact(items,
                 CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD));
-        long bytes = Math.multiplyExact(items, params.logItemBytes() + ITEM_OVERHEAD_BYTES);
         if (params.design() == BalanceDesign.RUNNING_BALANCE) {
             units += CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
-            bytes += params.balanceItemBytes() + ITEM_OVERHEAD_BYTES;
         }
         bill.addWriteUnits(units);
+        storeItems(user, items);
+    }
+
+    /**
+     * Adds the storage of the user's {@code items} log items, and under
+     * {@link BalanceDesign#RUNNING_BALANCE} of their balance item, with no request units.
+     */
+    private void storeItems(int user, long items) {
+        long bytes = Math.multiplyExact(items, params.logItemBytes() + ITEM_OVERHEAD_BYTES);
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            bytes += params.balanceItemBytes() + ITEM_OVERHEAD_BYTES;
+        }
         bill.table().add(bytes);
         liveItems[user] += items;
         if (ages != null) {

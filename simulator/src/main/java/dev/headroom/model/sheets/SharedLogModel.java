@@ -27,8 +27,6 @@ public final class SharedLogModel implements BackendModel {
 
     /** The grid key of the shared tab in the workbook's cell budget. */
     private static final int LOG_TAB = 0;
-    private static final CallOutcome NO_CALL = new CallOutcome(
-            CallOutcome.Status.OK, 0, 0, 0, null);
 
     private final SheetsParams params;
     private final Workbook workbook;
@@ -56,22 +54,25 @@ public final class SharedLogModel implements BackendModel {
         return "sheets-shared-log";
     }
 
-    /** Records the user's email; the shared tab needs no call for a new user. */
+    /** Records the user's email. A new user needs no call, because no tab is added. */
     @Override
     public CallOutcome signUp(int user, String email, long now) {
         remember(user, email);
-        return NO_CALL;
+        return CallOutcome.NONE;
     }
 
     @Override
     public CallOutcome signUpBeforeStart(int user, String email, int userRows) {
         remember(user, email);
-        return addRows(userRows) ? NO_CALL : failed(NO_CALL);
+        if (!addRows(userRows)) {
+            return CallOutcome.NONE.failedOn(SheetsModel.CELLS);
+        }
+        return CallOutcome.NONE;
     }
 
     /**
-     * Copies rows that a user stored in an earlier backend into the shared tab, as a migration
-     * does, with no call, as many as fit under the cell limit.
+     * Copies as many of a user's rows from an earlier backend as fit under the cell limit into
+     * the shared tab, as a migration does, with no call.
      *
      * @return the rows copied
      */
@@ -85,7 +86,7 @@ public final class SharedLogModel implements BackendModel {
         return room;
     }
 
-    /** Fetches the whole shared tab; the latency grows with every user's rows. */
+    /** Fetches the whole shared tab, so the latency grows with every user's rows. */
     @Override
     public CallOutcome readBalance(int user, long now) {
         return caller.call(identity(user), RequestKind.READ, now, rows);
@@ -98,7 +99,7 @@ public final class SharedLogModel implements BackendModel {
         if (!append.succeeded()) {
             return append;
         }
-        return addRows(1) ? append : failed(append);
+        return addRows(1) ? append : append.failedOn(SheetsModel.CELLS);
     }
 
     /** Returns the rows of the shared tab. */
@@ -153,11 +154,6 @@ public final class SharedLogModel implements BackendModel {
 
     private String identity(int user) {
         return params.identity().callerOf(emails[user]);
-    }
-
-    private static CallOutcome failed(CallOutcome call) {
-        return new CallOutcome(CallOutcome.Status.CAPACITY, call.requests(), call.throttles(),
-                call.latencyMillis(), SheetsModel.CELLS);
     }
 
     private static SheetsParams withEmailColumn(SheetsParams params) {

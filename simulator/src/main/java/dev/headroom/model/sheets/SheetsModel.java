@@ -90,7 +90,7 @@ public final class SheetsModel implements BackendModel {
             return count;
         }
         if (!params.tabGuard().admitsNewTab(workbook.tabCount())) {
-            return failed(count, TABS);
+            return count.failedOn(TABS);
         }
         long addAt = now + count.latencyMillis();
         CallOutcome add = combine(count,
@@ -101,7 +101,7 @@ public final class SheetsModel implements BackendModel {
         try {
             workbook.addTab(user);
         } catch (SheetsLimitException cellLimit) {
-            return failed(add, CELLS);
+            return add.failedOn(CELLS);
         }
         workbookOf[user] = router.route(email);
         return add;
@@ -111,16 +111,15 @@ public final class SheetsModel implements BackendModel {
     public CallOutcome signUpBeforeStart(int user, String email, int tabRows) {
         ensureUser(user);
         int workbook = router.route(email);
-        CallOutcome none = new CallOutcome(CallOutcome.Status.OK, 0, 0, 0, null);
         if (!params.tabGuard().admitsNewTab(workbooks[workbook].tabCount())) {
-            return failed(none, TABS);
+            return CallOutcome.NONE.failedOn(TABS);
         }
         try {
             placeExisting(user, email, workbook, tabRows);
         } catch (SheetsLimitException cellLimit) {
-            return failed(none, CELLS);
+            return CallOutcome.NONE.failedOn(CELLS);
         }
-        return none;
+        return CallOutcome.NONE;
     }
 
     /** Reads the user's whole tab; the latency grows with its rows. */
@@ -141,7 +140,7 @@ public final class SheetsModel implements BackendModel {
         try {
             workbooks[workbookOf[user]].reachRow(user, rows[user] + 1);
         } catch (SheetsLimitException cellLimit) {
-            return failed(append, CELLS);
+            return append.failedOn(CELLS);
         }
         rows[user]++;
         return append;
@@ -219,11 +218,6 @@ public final class SheetsModel implements BackendModel {
         return new CallOutcome(second.status(), first.requests() + second.requests(),
                 first.throttles() + second.throttles(),
                 first.latencyMillis() + second.latencyMillis(), second.limit());
-    }
-
-    private static CallOutcome failed(CallOutcome call, String limit) {
-        return new CallOutcome(CallOutcome.Status.CAPACITY, call.requests(), call.throttles(),
-                call.latencyMillis(), limit);
     }
 
     private void requirePlaced(int user) {

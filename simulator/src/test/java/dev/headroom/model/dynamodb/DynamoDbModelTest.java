@@ -180,7 +180,7 @@ class DynamoDbModelTest {
     }
 
     @Test
-    void daxAtHighestPriceBillsFiveYearsWithoutOverflow() {
+    void dax_highestPrice_noOverflow() {
         long price = 100_000_000_000L;
         DaxParams dax = new DaxParams(10, price, 0.5, ONE_MS);
         DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
