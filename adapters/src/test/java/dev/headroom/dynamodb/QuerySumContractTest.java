@@ -3,25 +3,13 @@ package dev.headroom.dynamodb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.headroom.ledger.AdmissionGuarantee;
-import dev.headroom.ledger.UsageLedger;
-import dev.headroom.ledger.UsageLedgerContract;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class QuerySumContractTest extends UsageLedgerContract {
+class QuerySumContractTest extends DynaliteLedgerContract {
 
-    @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
-
-    private String table;
-
-    @Override
-    protected UsageLedger newLedger() {
-        table = DynaliteTables.freshTableName("sum");
-        return DynaliteTables.ledger(DYNALITE.endpoint(), BalanceDesign.QUERY_SUM, table)
-                .build();
+    QuerySumContractTest() {
+        super(BalanceDesign.QUERY_SUM, "sum");
     }
 
     @Override
@@ -36,11 +24,6 @@ class QuerySumContractTest extends UsageLedgerContract {
     @Override
     protected int bestEffortMaxAdmitted() {
         return 50;
-    }
-
-    @AfterEach
-    void dropTable() {
-        DynaliteTables.dropTable(DYNALITE.endpoint(), table);
     }
 
     @Test
