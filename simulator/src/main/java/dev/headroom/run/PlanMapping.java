@@ -12,6 +12,7 @@ import dev.headroom.model.sheets.SharedLogModel;
 import dev.headroom.model.sheets.SheetsModel;
 import dev.headroom.model.sheets.SheetsParams;
 import dev.headroom.model.sql.PostgresModel;
+import dev.headroom.model.sql.SqliteEfsModel;
 import dev.headroom.plan.BackendFactory;
 import dev.headroom.plan.Condition;
 import dev.headroom.plan.ExistingUsers;
@@ -166,6 +167,19 @@ final class PlanMapping {
                 PostgresModel model = new PostgresModel(params, streams.stream(latencyStream),
                         now);
                 copyRows(users, model::importRows, "PostgreSQL's allocated storage");
+                return model;
+            };
+        }
+        if (backend instanceof Backend.SqliteEfs) {
+            var params = SqlMapping.sqliteEfs(scenario.sqliteEfs(),
+                    scenario.workload().row().bytes());
+            return (previous, users, now) -> {
+                SqliteEfsModel model = new SqliteEfsModel(params, streams.stream(latencyStream),
+                        now);
+                copyRows(users, (user, rows) -> {
+                    model.importRows(user, rows, now);
+                    return rows;
+                }, "The SQLite database");
                 return model;
             };
         }

@@ -3,8 +3,10 @@ package dev.headroom.run;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.sql.BalanceRead;
 import dev.headroom.model.sql.PostgresParams;
+import dev.headroom.model.sql.SqliteEfsParams;
 import dev.headroom.scenario.BalanceDesign;
 import dev.headroom.scenario.PostgresSettings;
+import dev.headroom.scenario.SqliteEfsSettings;
 
 /** Maps a scenario's PostgreSQL and SQLite settings onto the SQL models' parameters. */
 final class SqlMapping {
@@ -20,6 +22,15 @@ final class SqlMapping {
                 settings.freeStorageGb(), rowBytes, settings.rowOverheadBytes(),
                 balanceRead(settings.balanceDesign()),
                 DynamoDbMapping.latency(settings.latency()));
+    }
+
+    /** Returns the model parameters of a SQLite on EFS phase, with rows of {@code rowBytes}. */
+    static SqliteEfsParams sqliteEfs(SqliteEfsSettings settings, long rowBytes) {
+        return new SqliteEfsParams(settings.storageMicrosPerGbMonth(), settings.readMicrosPerGb(),
+                settings.writeMicrosPerGb(), settings.pageBytes(), rowBytes,
+                settings.rowOverheadBytes(), balanceRead(settings.balanceDesign()),
+                DynamoDbMapping.latency(settings.latency()), settings.busyTimeout().toMillis(),
+                Math.toIntExact(settings.maximumRetries()));
     }
 
     static BalanceRead balanceRead(BalanceDesign design) {

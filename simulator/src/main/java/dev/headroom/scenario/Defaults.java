@@ -114,8 +114,8 @@ final class Defaults {
 
     /**
      * Free-tier months: none, because AWS accounts created on or after 2025-07-15 no longer get
-     * the 12-month RDS free tier, https://freetier.co/articles/aws-free-tier-changes-july-15-2025
-     * (read 2026-12).
+     * the 12-month RDS free tier:
+     * https://freetier.co/articles/aws-free-tier-changes-july-15-2025 .
      */
     static final long POSTGRES_FREE_TIER_MONTHS = 0;
 
@@ -140,7 +140,7 @@ final class Defaults {
      */
     static final long POSTGRES_ROW_OVERHEAD_BYTES = 100L;
 
-    /** EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ (2026-12). */
+    /** EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ . */
     static final long EFS_STORAGE_MICROS_PER_GB_MONTH = 300_000L;
 
     /**

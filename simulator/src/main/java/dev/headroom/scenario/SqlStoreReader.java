@@ -5,13 +5,13 @@ import java.time.Duration;
 /** Maps the {@code postgres} and {@code sqlite_efs} mappings of a scenario file. */
 final class SqlStoreReader {
 
-    /** The most storage an RDS for PostgreSQL instance can allocate, 64 TiB, in GB. */
+    /** The maximum allocated storage, in GB: 64 TiB, the largest that RDS for PostgreSQL offers. */
     static final long MAX_ALLOCATED_GB = 65_536;
 
-    /** SQLite's largest page size, 65,536 bytes; its smallest is 512. */
+    /** SQLite's largest page size, 65,536 bytes. Its smallest is 512 bytes. */
     static final long MAX_PAGE_BYTES = 65_536;
 
-    /** The most bytes a row's overhead may be, 1 MiB: far above any real row header. */
+    /** The maximum overhead of a row, 1 MiB: far above any real row header and index entry. */
     private static final long MAX_ROW_OVERHEAD_BYTES = 1L << 20;
 
     private SqlStoreReader() {

@@ -235,6 +235,25 @@ class SimulationRunTest {
     }
 
     @Test
+    void sqliteEfs_lockHeldLong_failsCallsAsBusy() throws Exception {
+        // Three users move to SQLite on day 1. Each statement holds the lock for 10 minutes and
+        // no statement waits for it, so calls that meet a held lock fail as SQLITE_BUSY.
+        String yaml = THREE_USERS.replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                + "sqlite_efs:\n  latency: {distribution: fixed, mean: 10m}\n"
+                + "  busy_timeout: 0s\n  maximum_retries: 0");
+        RunResult result = run(movedOnDayOne(yaml, "sql", "sqlite-efs"));
+        DayRecord day1 = result.days().get(1);
+        DayRecord last = result.days().get(6);
+
+        assertEquals("sql", day1.phase());
+        assertTrue(last.throttlesByQuota().getOrDefault("SQLITE_BUSY", 0L) > 0,
+                last.throttlesByQuota()::toString);
+        assertTrue(last.failuresByLimit().getOrDefault("SQLITE_BUSY", 0L) > 0,
+                last.failuresByLimit()::toString);
+        assertTrue(last.hostingCostMicros() > 0, "EFS bills the stored rows");
+    }
+
+    @Test
     void threeUsers_balanceCache_countsHits() throws Exception {
         RunResult result = run(THREE_USERS.replace("balance_cache_ttl: 0s",
                 "balance_cache_ttl: 1d"));

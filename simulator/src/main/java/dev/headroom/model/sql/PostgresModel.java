@@ -7,7 +7,6 @@ import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -36,7 +35,7 @@ public final class PostgresModel implements BackendModel {
     private final PostgresParams params;
     private final LatencyModel latency;
     private final long startMillis;
-    private long[] rows = new long[64];
+    private final UserRows rows = new UserRows();
     private long storedBytes;
 
     /** Creates the model of an empty table on an instance that goes live at {@code startMillis}. */
@@ -54,7 +53,7 @@ public final class PostgresModel implements BackendModel {
     /** Inserts the running-balance row, or makes no call when balances are sums of rows. */
     @Override
     public CallOutcome signUp(int user, String email, long now) {
-        ensureUser(user);
+        rows.ensure(user);
         if (params.balanceRead() == BalanceRead.SUM_ROWS) {
             return CallOutcome.NONE;
         }
@@ -64,20 +63,20 @@ public final class PostgresModel implements BackendModel {
 
     @Override
     public CallOutcome signUpBeforeStart(int user, String email, int userRows) {
-        ensureUser(user);
+        rows.ensure(user);
         long bytes = Math.addExact(Math.multiplyExact((long) userRows, params.storedRowBytes()),
                 balanceRowBytes());
         if (!store(bytes)) {
             return CallOutcome.NONE.failedOn(STORAGE);
         }
-        rows[user] += userRows;
+        rows.add(user, userRows);
         return CallOutcome.NONE;
     }
 
     /**
      * Copies as many of a user's rows from an earlier backend as fit in the allocated storage,
-     * as a migration does, with no call; under the running-balance design the user's balance row
-     * comes first.
+     * as a migration does, with no call. Under the running-balance design the user's balance row
+     * is copied first.
      *
      * @return the rows copied
      */
@@ -86,22 +85,22 @@ public final class PostgresModel implements BackendModel {
             throw new IllegalArgumentException("imported row count of user " + user + " is "
                     + userRows + "; it must be zero or more");
         }
-        ensureUser(user);
+        rows.ensure(user);
         if (!store(balanceRowBytes())) {
             return 0;
         }
         long room = (params.capacityBytes() - storedBytes) / params.storedRowBytes();
         long copied = Math.min(room, userRows);
         store(copied * params.storedRowBytes());
-        rows[user] += copied;
+        rows.add(user, copied);
         return copied;
     }
 
     /** Sums the user's rows, or reads the user's running-balance row. */
     @Override
     public CallOutcome readBalance(int user, long now) {
-        ensureUser(user);
-        long read = params.balanceRead() == BalanceRead.SUM_ROWS ? rows[user] : 1;
+        rows.ensure(user);
+        long read = params.balanceRead() == BalanceRead.SUM_ROWS ? rows.of(user) : 1;
         return CallOutcome.ok(latency.sampleMillis(read));
     }
 
@@ -111,12 +110,12 @@ public final class PostgresModel implements BackendModel {
      */
     @Override
     public CallOutcome appendRow(int user, long now) {
-        ensureUser(user);
+        rows.ensure(user);
         long latencyMillis = latency.sampleMillis(1);
         if (!store(params.storedRowBytes())) {
             return new CallOutcome(CallOutcome.Status.CAPACITY, 1, 0, latencyMillis, STORAGE);
         }
-        rows[user]++;
+        rows.add(user, 1);
         if (params.balanceRead() == BalanceRead.SUM_ROWS) {
             return CallOutcome.ok(latencyMillis);
         }
@@ -126,7 +125,7 @@ public final class PostgresModel implements BackendModel {
 
     /** Returns the rows of {@code user} in the table. */
     public long rows(int user) {
-        return user >= 0 && user < rows.length ? rows[user] : 0;
+        return rows.of(user);
     }
 
     /** Returns the bytes that rows and their overhead take in the allocated storage. */
@@ -194,14 +193,5 @@ public final class PostgresModel implements BackendModel {
         }
         storedBytes += bytes;
         return true;
-    }
-
-    private void ensureUser(int user) {
-        if (user < 0) {
-            throw new IllegalArgumentException("user index " + user + " is negative");
-        }
-        if (user >= rows.length) {
-            rows = Arrays.copyOf(rows, Math.max(user + 1, rows.length * 2));
-        }
     }
 }
