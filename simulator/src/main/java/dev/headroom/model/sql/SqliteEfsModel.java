@@ -61,8 +61,8 @@ public final class SqliteEfsModel implements BackendModel {
     private long storedBytes;
     private long storageMillis;
     private BigInteger storedByteMillis = BigInteger.ZERO;
-    private long bytesRead;
-    private long bytesWritten;
+    private final ByteCount bytesRead = new ByteCount();
+    private final ByteCount bytesWritten = new ByteCount();
     private long billedTo;
     private long billedMicros;
 
@@ -90,13 +90,17 @@ public final class SqliteEfsModel implements BackendModel {
         CallOutcome insert = underLock(now, 1, 1, true);
         if (insert.succeeded()) {
             storeRows(now, 1);
+            bytesWritten.add(PAGES_WRITTEN_PER_ROW * params.pageBytes());
         }
         return insert;
     }
 
+    /** Stores the user's rows as written before the run: they take storage but cost no write. */
     @Override
     public CallOutcome signUpBeforeStart(int user, String email, int userRows) {
-        importRows(user, userRows, storageMillis);
+        rows.ensure(user);
+        storeRows(storageMillis, userRows + balanceRows());
+        rows.add(user, userRows);
         return CallOutcome.NONE;
     }
 
@@ -111,10 +115,9 @@ public final class SqliteEfsModel implements BackendModel {
                     + userRows + "; it must be zero or more");
         }
         rows.ensure(user);
-        long stored = userRows + (params.balanceRead() == BalanceRead.RUNNING_BALANCE ? 1 : 0);
+        long stored = userRows + balanceRows();
         storeRows(now, stored);
-        bytesWritten = Math.addExact(bytesWritten,
-                Math.multiplyExact(stored, params.storedRowBytes()));
+        bytesWritten.add(Math.multiplyExact(stored, params.storedRowBytes()));
         rows.add(user, userRows);
     }
 
@@ -128,7 +131,7 @@ public final class SqliteEfsModel implements BackendModel {
             long rowBytes = sum
                     ? Math.multiplyExact(rows.of(user), params.storedRowBytes()) : 0;
             long pages = Math.max(1, (rowBytes + params.pageBytes() - 1) / params.pageBytes());
-            bytesRead = Math.addExact(bytesRead, pages * params.pageBytes());
+            bytesRead.add(pages * params.pageBytes());
         }
         return read;
     }
@@ -145,8 +148,7 @@ public final class SqliteEfsModel implements BackendModel {
         if (append.succeeded()) {
             storeRows(now, 1);
             rows.add(user, 1);
-            bytesWritten = Math.addExact(bytesWritten,
-                    (long) statements * PAGES_WRITTEN_PER_ROW * params.pageBytes());
+            bytesWritten.add((long) statements * PAGES_WRITTEN_PER_ROW * params.pageBytes());
         }
         return append;
     }
@@ -157,8 +159,8 @@ public final class SqliteEfsModel implements BackendModel {
     }
 
     /** Returns the bytes read and written so far, as Elastic Throughput meters them. */
-    public long[] bytesReadAndWritten() {
-        return new long[] {bytesRead, bytesWritten};
+    public BigInteger[] bytesReadAndWritten() {
+        return new BigInteger[] {bytesRead.total(), bytesWritten.total()};
     }
 
     /** Returns the time at which the write lock is next free. */
@@ -192,8 +194,8 @@ public final class SqliteEfsModel implements BackendModel {
         advanceStorage(to);
         long storage = storedByteMillis.multiply(BigInteger.valueOf(
                 params.storageMicrosPerGbMonth())).divide(GB_MONTH_BYTE_MILLIS).longValueExact();
-        long reads = perGb(bytesRead, params.readMicrosPerGb());
-        long writes = perGb(bytesWritten, params.writeMicrosPerGb());
+        long reads = perGb(bytesRead.total(), params.readMicrosPerGb());
+        long writes = perGb(bytesWritten.total(), params.writeMicrosPerGb());
         long cumulative = Math.addExact(storage, Math.addExact(reads, writes));
         long cost = cumulative - billedMicros;
         billedMicros = cumulative;
@@ -230,9 +232,33 @@ public final class SqliteEfsModel implements BackendModel {
         return new CallOutcome(CallOutcome.Status.OK, retries + 1, retries, end - now, null);
     }
 
-    private static long perGb(long bytes, long microsPerGb) {
-        return BigInteger.valueOf(bytes).multiply(BigInteger.valueOf(microsPerGb)).divide(GB)
-                .longValueExact();
+    private static long perGb(BigInteger bytes, long microsPerGb) {
+        return bytes.multiply(BigInteger.valueOf(microsPerGb)).divide(GB).longValueExact();
+    }
+
+    private long balanceRows() {
+        return params.balanceRead() == BalanceRead.RUNNING_BALANCE ? 1 : 0;
+    }
+
+    /**
+     * A count of bytes that cannot overflow: a {@code long} for the common case, carried into a
+     * {@link BigInteger} when it would.
+     */
+    private static final class ByteCount {
+        private long recent;
+        private BigInteger carried = BigInteger.ZERO;
+
+        void add(long bytes) {
+            if (bytes > Long.MAX_VALUE - recent) {
+                carried = carried.add(BigInteger.valueOf(recent));
+                recent = 0;
+            }
+            recent += bytes;
+        }
+
+        BigInteger total() {
+            return carried.add(BigInteger.valueOf(recent));
+        }
     }
 
     private void storeRows(long now, long count) {

@@ -105,7 +105,7 @@ class SqliteEfsModelTest {
         model.readBalance(0, MONTH + 1);
         // A sum of every row reads 1 GiB.
         assertEquals(300_000 + 30_000, model.hostingCostMicros(MONTH, 2 * MONTH));
-        assertEquals(1L << 30, model.bytesReadAndWritten()[0]);
+        assertEquals(BigInteger.ONE.shiftLeft(30), model.bytesReadAndWritten()[0]);
     }
 
     @Test
@@ -124,12 +124,44 @@ class SqliteEfsModelTest {
 
         // 100,000 rows, each 4 pages of 4 KiB written, at $0.06 per GiB; 1 KiB stored each.
         long written = 100_000L * 4 * 4_096;
-        assertEquals(written, model.bytesReadAndWritten()[1]);
+        assertEquals(BigInteger.valueOf(written), model.bytesReadAndWritten()[1]);
         long writeMicros = written * 60_000 / (1L << 30);
         long storageMicros = BigInteger.valueOf(byteMillis).multiply(BigInteger.valueOf(300_000))
                 .divide(BigInteger.valueOf(MONTH).shiftLeft(30)).longValueExact();
         assertEquals(91_552, writeMicros);
         assertEquals(writeMicros + storageMicros, total);
+    }
+
+    @Test
+    void runningBalance_holdsLockForBothStatements() {
+        LatencyParams latency = LatencyParams.fixed(100);
+        SqliteEfsParams params = new SqliteEfsParams(300_000, 30_000, 60_000, 4_096, 1_024, 0,
+                BalanceRead.RUNNING_BALANCE, latency, 5_000, 0);
+        SqliteEfsModel model = new SqliteEfsModel(params, new RandomStream(1), 0);
+
+        CallOutcome signUp = model.signUp(0, "a@example.com", 0);
+        CallOutcome append = model.appendRow(0, 0);
+        CallOutcome read = model.readBalance(0, 0);
+
+        assertEquals(1, signUp.requests());
+        assertEquals(100, signUp.latencyMillis());
+        assertEquals(100 + 200, append.latencyMillis(), "waits for the sign-up, then two");
+        assertEquals(300 + 100, read.latencyMillis(), "waits for the append, reads one row");
+        assertEquals(300, model.lockFreeAt());
+        // Three rows written in all (the balance row, the log row and its balance update).
+        assertEquals(BigInteger.valueOf(3L * 4 * 4_096), model.bytesReadAndWritten()[1]);
+        assertEquals(BigInteger.valueOf(4_096), model.bytesReadAndWritten()[0]);
+    }
+
+    @Test
+    void signUpBeforeStart_storesRowsWithoutWriteCost() {
+        SqliteEfsModel model = model(1, 5_000, 0);
+        // 2^20 rows of 1 KiB stored for one month, and nothing written.
+        model.signUpBeforeStart(0, "a@example.com", 1 << 20);
+
+        assertEquals(300_000, model.hostingCostMicros(0, MONTH));
+        assertEquals(BigInteger.ZERO, model.bytesReadAndWritten()[1]);
+        assertEquals(1 << 20, model.rows(0));
     }
 
     @Test
