@@ -176,6 +176,7 @@ final class PlanMapping {
             return (previous, users, now) -> {
                 SqliteEfsModel model = new SqliteEfsModel(params, streams.stream(latencyStream),
                         now);
+                // An EFS file system has no size limit, so every row is copied.
                 copyRows(users, (user, rows) -> {
                     model.importRows(user, rows, now);
                     return rows;
