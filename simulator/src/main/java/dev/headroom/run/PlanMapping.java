@@ -11,6 +11,8 @@ import dev.headroom.model.sheets.ShardParams;
 import dev.headroom.model.sheets.SharedLogModel;
 import dev.headroom.model.sheets.SheetsModel;
 import dev.headroom.model.sheets.SheetsParams;
+import dev.headroom.model.sql.PostgresModel;
+import dev.headroom.model.sql.SqliteEfsModel;
 import dev.headroom.plan.BackendFactory;
 import dev.headroom.plan.Condition;
 import dev.headroom.plan.ExistingUsers;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * phase's router. From Sheets into DynamoDB, the migration backfills every placed user's stored
  * rows into the new table ({@link DynamoDbModel#importItems}), billed as writes on the day the
  * phase goes live. From one DynamoDB phase to the next, the table stays the same and the new
- * phase takes over its items with their ages ({@link DynamoDbModel#continuing}).
+ * phase takes over its items with their ages ({@link DynamoDbModel#continuing}). Into a SQL
+ * backend, PostgreSQL or SQLite on EFS, from any earlier kind, every placed user's stored rows
+ * are copied into a new database as far as its storage allows, with no call.
  *
  * <p>NOTE: backfilled rows count as written when the DynamoDB phase goes live, so a phase that
  * archives straight after Sheets keeps them in the table for one more retention age.
@@ -105,6 +109,7 @@ final class PlanMapping {
         if (backend instanceof Backend.SharedLogSheets) {
             return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE);
         }
+        // A SQL or DynamoDB phase has no workbook and no tab limit.
         return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE);
     }
 
@@ -152,6 +157,30 @@ final class PlanMapping {
                 }
                 DynamoDbModel model = new DynamoDbModel(params, random, now);
                 importUsers(model, users, now);
+                return model;
+            };
+        }
+        if (backend instanceof Backend.Postgres) {
+            var params = SqlMapping.postgres(scenario.postgres(),
+                    scenario.workload().row().bytes());
+            return (previous, users, now) -> {
+                PostgresModel model = new PostgresModel(params, streams.stream(latencyStream),
+                        now);
+                copyRows(users, model::importRows, "PostgreSQL's allocated storage");
+                return model;
+            };
+        }
+        if (backend instanceof Backend.SqliteEfs) {
+            var params = SqlMapping.sqliteEfs(scenario.sqliteEfs(),
+                    scenario.workload().row().bytes());
+            return (previous, users, now) -> {
+                SqliteEfsModel model = new SqliteEfsModel(params, streams.stream(latencyStream),
+                        now);
+                // An EFS file system has no size limit, so every row is copied.
+                copyRows(users, (user, rows) -> {
+                    model.importRows(user, rows, now);
+                    return rows;
+                }, "The SQLite database");
                 return model;
             };
         }
@@ -204,6 +233,33 @@ final class PlanMapping {
         if (dropped > 0) {
             LOG.warn("The shared log reached the cell limit while taking the earlier rows: {}"
                     + " rows of {} users did not fit", dropped, usersShort);
+        }
+    }
+
+    /** Copies up to {@code rows} rows of {@code user} into a new backend, returning the count. */
+    @FunctionalInterface
+    private interface RowImport {
+        long copy(int user, long rows);
+    }
+
+    /**
+     * Copies every placed user's rows into a new SQL backend, as the migration into it does,
+     * and logs once how many did not fit in {@code limit}.
+     */
+    private static void copyRows(ExistingUsers users, RowImport target, String limit) {
+        long dropped = 0;
+        int usersShort = 0;
+        for (int user = 0; user < users.size(); user++) {
+            if (users.placed(user)) {
+                long rows = users.rows(user);
+                long copied = target.copy(user, rows);
+                dropped += rows - copied;
+                usersShort += copied < rows ? 1 : 0;
+            }
+        }
+        if (dropped > 0) {
+            LOG.warn("{} filled up while taking the earlier rows: {} rows of {} users did not"
+                    + " fit", limit, dropped, usersShort);
         }
     }
 

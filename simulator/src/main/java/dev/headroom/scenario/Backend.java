@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** The storage backend of a phase. */
 public sealed interface Backend
-        permits Backend.Sheets, Backend.ShardedSheets, Backend.SharedLogSheets, Backend.DynamoDb {
+        permits Backend.Sheets, Backend.ShardedSheets, Backend.SharedLogSheets, Backend.DynamoDb,
+                Backend.Postgres, Backend.SqliteEfs {
 
     /** Returns the name used in scenario files, such as {@code sheets-sharded}. */
     String kindName();
@@ -39,7 +40,7 @@ public sealed interface Backend
 
     /**
      * One workbook whose single tab contains every user's rows, with the email as a column: the
-     * plan's shared-log option. Only a DynamoDB phase may follow it.
+     * plan's shared-log option. Only a DynamoDB or SQL phase may follow it.
      */
     record SharedLogSheets() implements Backend {
         @Override
@@ -75,6 +76,28 @@ public sealed interface Backend
         @Override
         public String kindName() {
             return "dynamodb";
+        }
+    }
+
+    /**
+     * One PostgreSQL ledger table on an Amazon RDS instance, with the settings of the scenario's
+     * {@code postgres} section. A move into it copies every earlier row.
+     */
+    record Postgres() implements Backend {
+        @Override
+        public String kindName() {
+            return "postgres";
+        }
+    }
+
+    /**
+     * One SQLite database file on Amazon EFS, with the settings of the scenario's
+     * {@code sqlite_efs} section. A move into it copies every earlier row.
+     */
+    record SqliteEfs() implements Backend {
+        @Override
+        public String kindName() {
+            return "sqlite-efs";
         }
     }
 }

@@ -106,6 +106,72 @@ final class Defaults {
      */
     static final long S3_MICROS_PER_GB_MONTH = 23_000L;
 
+    /**
+     * On-demand price of a db.t4g.micro PostgreSQL instance, Single-AZ, $0.016 per hour:
+     * https://infratally.com/articles/aws-rds-pricing-explained-2026.html (2026).
+     */
+    static final long POSTGRES_INSTANCE_MICROS_PER_HOUR = 16_000L;
+
+    /**
+     * Free-tier months: none, because AWS accounts created on or after 2025-07-15 no longer get
+     * the 12-month RDS free tier:
+     * https://freetier.co/articles/aws-free-tier-changes-july-15-2025 .
+     */
+    static final long POSTGRES_FREE_TIER_MONTHS = 0;
+
+    /**
+     * Allocated storage, 20 GB: the storage of the legacy RDS free tier (750 instance hours a
+     * month, 20 GB, 12 months),
+     * https://www.usage.ai/blogs/aws/reserved-instances/rds/free-tier-rds/ (2026-05-07).
+     */
+    static final long POSTGRES_ALLOCATED_STORAGE_GB = 20;
+
+    /**
+     * RDS gp3 storage, $0.115 per GB-month:
+     * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html and
+     * usage.ai's RDS pricing page (June 2026).
+     */
+    static final long POSTGRES_STORAGE_MICROS_PER_GB_MONTH = 115_000L;
+
+    /**
+     * Bytes a PostgreSQL ledger row takes beyond its data. NOTE: an estimate, not a measured
+     * figure: a 24-byte tuple header and a 4-byte line pointer, and about 70 bytes of entries in
+     * the primary-key and (email, timestamp) B-tree indexes.
+     */
+    static final long POSTGRES_ROW_OVERHEAD_BYTES = 100L;
+
+    /** EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ . */
+    static final long EFS_STORAGE_MICROS_PER_GB_MONTH = 300_000L;
+
+    /**
+     * EFS Elastic Throughput, $0.03 per GB read:
+     * https://www.factualminds.com/blog/amazon-efs-pricing-throughput-modes-storage-classes/
+     * (2026-06-13).
+     */
+    static final long EFS_READ_MICROS_PER_GB = 30_000L;
+
+    /** EFS Elastic Throughput, $0.06 per GB written, from the same source. */
+    static final long EFS_WRITE_MICROS_PER_GB = 60_000L;
+
+    /** SQLite's default page size since version 3.12.0, 4,096 bytes. */
+    static final long SQLITE_PAGE_BYTES = 4_096L;
+
+    /**
+     * Bytes a SQLite ledger row takes beyond its data. NOTE: an estimate, not a measured
+     * figure: a record header and cell pointer, and an (email, timestamp) index entry.
+     */
+    static final long SQLITE_ROW_OVERHEAD_BYTES = 60L;
+
+    /**
+     * How long a statement waits for the write lock, 5 s. NOTE: an assumption. SQLite itself
+     * waits 0 ms unless a busy timeout is set; 5 s is the default timeout of Python's sqlite3
+     * module.
+     */
+    static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Retries of a statement that failed as SQLITE_BUSY. NOTE: an assumption. */
+    static final long SQLITE_MAXIMUM_RETRIES = 3;
+
     private Defaults() {
     }
 }

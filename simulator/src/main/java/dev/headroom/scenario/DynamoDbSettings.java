@@ -37,14 +37,6 @@ public record DynamoDbSettings(
         EVENTUAL
     }
 
-    /** Designs for reading a balance. */
-    public enum BalanceDesign {
-        /** The plan's design: a Query of all of the user's items, summed by the caller. */
-        QUERY_SUM,
-        /** One GetItem of a running-balance item kept in step with the log items. */
-        RUNNING_BALANCE
-    }
-
     public DynamoDbSettings {
         Objects.requireNonNull(consistency, "consistency");
         Objects.requireNonNull(balanceDesign, "balanceDesign");

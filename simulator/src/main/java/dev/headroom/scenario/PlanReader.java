@@ -18,7 +18,8 @@ final class PlanReader {
 
     private static final String BACKEND_HINT =
             "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
-            + "char-sum}, {kind: sheets-shared-log} or {kind: dynamodb}";
+            + "char-sum}, {kind: sheets-shared-log}, {kind: dynamodb}, {kind: postgres} or "
+            + "{kind: sqlite-efs}";
 
     /**
      * The maximum phases of a plan and the maximum developer hours of one migration. With the
@@ -104,6 +105,8 @@ final class PlanReader {
                     section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null));
             case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets();
             case DYNAMODB -> new Backend.DynamoDb(features(section));
+            case POSTGRES -> new Backend.Postgres();
+            case SQLITE_EFS -> new Backend.SqliteEfs();
         };
         if (kind != null) {
             rejectOtherKindsFields(section, kind);
@@ -179,7 +182,9 @@ final class PlanReader {
 
     /**
      * Checks that phases move forward: names are unique, Sheets phases never shrink the
-     * workbook count nor follow a DynamoDB phase, and user-count and date triggers increase.
+     * workbook count nor follow a DynamoDB or SQL phase, SQL phases never follow a DynamoDB
+     * phase, and user-count and date triggers increase. A move between any other kinds copies
+     * the earlier rows.
      */
     private static void checkOrder(List<Section> items, List<Phase> phases, LocalDate start) {
         Set<String> names = new HashSet<>();
@@ -188,6 +193,7 @@ final class PlanReader {
         int lastWorkbooks = 0;
         boolean seenDynamoDb = false;
         boolean seenSharedLog = false;
+        String seenSql = null;
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             Section item = items.get(i);
@@ -196,13 +202,21 @@ final class PlanReader {
                         + "'; give each phase its own name");
             }
             int workbooks = workbooks(phase.backend());
+            boolean sql = isSql(phase.backend());
             if (workbooks > 0 && seenDynamoDb) {
                 item.problem("backend", "out of order: a Sheets phase cannot follow a DynamoDB "
                         + "phase; list the Sheets phases first");
+            } else if (workbooks > 0 && seenSql != null) {
+                item.problem("backend", "out of order: a Sheets phase cannot follow a "
+                        + seenSql + " phase; list the Sheets phases first");
+            } else if (sql && seenDynamoDb) {
+                item.problem("backend", "out of order: a " + phase.backend().kindName()
+                        + " phase cannot follow a DynamoDB phase; list the SQL phases before "
+                        + "the DynamoDB phases");
             } else if (workbooks > 0 && seenSharedLog) {
-                item.problem("backend", "out of order: only a DynamoDB phase can follow a "
-                        + "sheets-shared-log phase, which keeps no tab per user; move to "
-                        + "dynamodb next or list this phase earlier");
+                item.problem("backend", "out of order: only a DynamoDB or SQL phase can follow a"
+                        + " sheets-shared-log phase, which keeps no tab per user; move to "
+                        + "dynamodb, postgres or sqlite-efs next or list this phase earlier");
             } else if (workbooks > 0 && workbooks < lastWorkbooks
                     && !(phase.backend() instanceof Backend.SharedLogSheets)) {
                 item.problem("backend", "out of order: " + workbooks + " workbooks after a "
@@ -211,6 +225,9 @@ final class PlanReader {
             }
             seenDynamoDb |= phase.backend() instanceof Backend.DynamoDb;
             seenSharedLog |= phase.backend() instanceof Backend.SharedLogSheets;
+            if (sql && seenSql == null) {
+                seenSql = phase.backend().kindName();
+            }
             lastWorkbooks = Math.max(lastWorkbooks, workbooks);
             Section triggers = item.section("next_when");
             for (Trigger trigger : phase.nextWhen()) {
@@ -233,7 +250,11 @@ final class PlanReader {
         }
     }
 
-    /** Returns the workbook count of a Sheets backend, or 0 for DynamoDB. */
+    private static boolean isSql(Backend backend) {
+        return backend instanceof Backend.Postgres || backend instanceof Backend.SqliteEfs;
+    }
+
+    /** Returns the workbook count of a Sheets backend, or 0 for DynamoDB and SQL. */
     private static int workbooks(Backend backend) {
         if (backend instanceof Backend.ShardedSheets sharded) {
             return sharded.workbooks();
@@ -244,6 +265,6 @@ final class PlanReader {
 
     /** Kinds of backend, as scenario files name them. */
     enum BackendKind {
-        SHEETS, SHEETS_SHARDED, SHEETS_SHARED_LOG, DYNAMODB
+        SHEETS, SHEETS_SHARDED, SHEETS_SHARED_LOG, DYNAMODB, POSTGRES, SQLITE_EFS
     }
 }

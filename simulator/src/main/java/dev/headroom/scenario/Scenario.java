@@ -20,6 +20,8 @@ import java.util.Objects;
  *     store; {@link Duration#ZERO} disables the cache
  * @param admission how the proxy admits a request against the user's credit
  * @param dynamoDb DynamoDB prices, read consistency, item size, balance design, DAX and archive
+ * @param postgres PostgreSQL on RDS: instance and storage prices, allocated storage, latency
+ * @param sqliteEfs SQLite on EFS: storage and throughput prices, page size, write lock, latency
  * @param plan the ordered phases and the developer hourly rate
  */
 public record Scenario(
@@ -34,6 +36,8 @@ public record Scenario(
         Duration balanceCacheTtl,
         AdmissionDesign admission,
         DynamoDbSettings dynamoDb,
+        PostgresSettings postgres,
+        SqliteEfsSettings sqliteEfs,
         Plan plan) {
 
     public Scenario {
@@ -47,6 +51,8 @@ public record Scenario(
         Objects.requireNonNull(balanceCacheTtl, "balanceCacheTtl");
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(dynamoDb, "dynamoDb");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(sqliteEfs, "sqliteEfs");
         Objects.requireNonNull(plan, "plan");
     }
 
@@ -58,12 +64,12 @@ public record Scenario(
     /** Returns a copy of this scenario with another seed, for the command line's seed option. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, newSeed, horizon, startDate, growth, churn, workload, sheets,
-                balanceCacheTtl, admission, dynamoDb, plan);
+                balanceCacheTtl, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 
     /** Returns a copy of this scenario with another horizon, for the command line's days option. */
     public Scenario withHorizon(Duration newHorizon) {
         return new Scenario(name, seed, newHorizon, startDate, growth, churn, workload, sheets,
-                balanceCacheTtl, admission, dynamoDb, plan);
+                balanceCacheTtl, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 }

@@ -40,12 +40,14 @@ final class ScenarioReader {
         AdmissionDesign admission = root.choice("admission", AdmissionDesign.CACHED_CHECK,
                 AdmissionDesign.class, null);
         DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
+        PostgresSettings postgres = SqlStoreReader.postgres(root.section("postgres"));
+        SqliteEfsSettings sqliteEfs = SqlStoreReader.sqliteEfs(root.section("sqlite_efs"));
         Plan plan = PlanReader.read(root.section("plan"), root.has("plan"), startDate);
         root.finish();
 
         checkRowFitsGrid(root, workload.row(), sheets, plan);
         return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
-                cacheTtl, admission, dynamoDb, plan);
+                cacheTtl, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 
     private static Churn readChurn(Section section) {

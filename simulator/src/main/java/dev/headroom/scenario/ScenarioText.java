@@ -34,6 +34,9 @@ public final class ScenarioText {
             Map.entry("storageMicrosPerGbMonth", "storage_price_per_gb_month"),
             Map.entry("s3MicrosPerGbMonth", "s3_price_per_gb_month"),
             Map.entry("nodeMicrosPerHour", "node_price_per_hour"),
+            Map.entry("instanceMicrosPerHour", "instance_price_per_hour"),
+            Map.entry("readMicrosPerGb", "read_price_per_gb"),
+            Map.entry("writeMicrosPerGb", "write_price_per_gb"),
             Map.entry("inputMicrosPerMillionTokens", "input_price_per_million"),
             Map.entry("outputMicrosPerMillionTokens", "output_price_per_million"),
             Map.entry("initialMicros", "initial"),
@@ -49,6 +52,7 @@ public final class ScenarioText {
     private static final Map<String, String> KINDS = Map.of(
             "ShardedSheets", "sheets-sharded",
             "SharedLogSheets", "sheets-shared-log",
+            "SqliteEfs", "sqlite-efs",
             "LatencyP95", "p95_latency",
             "OnDate", "date");
 

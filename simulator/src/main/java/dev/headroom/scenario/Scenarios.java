@@ -176,7 +176,8 @@ public final class Scenarios {
             return new Scenario(scenario.name(), scenario.seed(), scenario.horizon(),
                     scenario.startDate(), scenario.growth(), scenario.churn(), resolved,
                     scenario.sheets(), scenario.balanceCacheTtl(), scenario.admission(),
-                    scenario.dynamoDb(), scenario.plan());
+                    scenario.dynamoDb(), scenario.postgres(), scenario.sqliteEfs(),
+                    scenario.plan());
         }
         return scenario;
     }

@@ -11,7 +11,7 @@ final class StoreReader {
     /** DynamoDB's item size limit, 400 KB of 1,024 bytes: the DynamoDB developer guide. */
     static final long MAX_ITEM_BYTES = 400 * 1024L;
 
-    private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+    static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
     private StoreReader() {
     }
@@ -91,9 +91,8 @@ final class StoreReader {
                 DynamoDbSettings.Consistency.STRONG, DynamoDbSettings.Consistency.class, null);
         long itemBytes = section.bytes("item_bytes", Defaults.DYNAMODB_ITEM_BYTES, 1,
                 MAX_ITEM_BYTES, "the 400 KiB item limit", null);
-        DynamoDbSettings.BalanceDesign design = section.choice("balance_design",
-                DynamoDbSettings.BalanceDesign.QUERY_SUM,
-                DynamoDbSettings.BalanceDesign.class, null);
+        BalanceDesign design = section.choice("balance_design", BalanceDesign.QUERY_SUM,
+                BalanceDesign.class, null);
         Latency latency = latency(section.section("latency"), "per_thousand_rows");
         DynamoDbSettings.Dax dax = dax(section.section("dax"));
         DynamoDbSettings.Archive archive = archive(section.section("archive"));
@@ -120,7 +119,7 @@ final class StoreReader {
     }
 
     /** Reads a latency: a distribution plus the time added per {@code growthKey} unit. */
-    private static Latency latency(Section section, String growthKey) {
+    static Latency latency(Section section, String growthKey) {
         DurationDistribution base = distribution(section,
                 DurationDistribution.fixed(Duration.ZERO));
         Duration growth = section.duration(growthKey, Duration.ZERO, Duration.ZERO,

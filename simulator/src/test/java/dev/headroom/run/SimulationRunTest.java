@@ -135,6 +135,18 @@ class SimulationRunTest {
                   backend: {kind: dynamodb, features: [s3-archive]}
             """;
 
+    /**
+     * Returns a copy of a scenario whose only phase is {@code single-sheet}, with a next phase
+     * {@code name} on {@code kind} that goes live when day 1 begins.
+     */
+    private static String movedOnDayOne(String yaml, String name, String kind) {
+        return yaml.replace("    - name: single-sheet\n      backend: {kind: sheets}",
+                "    - name: single-sheet\n      backend: {kind: sheets}\n"
+                + "      next_when: {date: 2025-01-07}\n"
+                + "      migration: {lead_time: 0s}\n"
+                + "    - name: " + name + "\n      backend: {kind: " + kind + "}");
+    }
+
     private static RunResult run(String yaml) throws Exception {
         RunSetup setup = RunSetups.of(Scenarios.parse(yaml, "test.yaml"), Path.of("."));
         return new SimulationRun(setup).run(RunProgress.NONE);
@@ -189,13 +201,8 @@ class SimulationRunTest {
                 .replace("  write_latency: {distribution: fixed, mean: 100ms}",
                         "  write_latency: {distribution: fixed, mean: 100ms}\n"
                         + "  grid_mode: sized-to-row\n  cells_per_workbook: 1_650\n"
-                        + "  default_grid_rows: 10\n  tabs_per_workbook: 10")
-                .replace("    - name: single-sheet\n      backend: {kind: sheets}",
-                        "    - name: single-sheet\n      backend: {kind: sheets}\n"
-                        + "      next_when: {date: 2025-01-07}\n"
-                        + "      migration: {lead_time: 0s}\n"
-                        + "    - name: shared\n      backend: {kind: sheets-shared-log}");
-        RunResult result = run(yaml);
+                        + "  default_grid_rows: 10\n  tabs_per_workbook: 10");
+        RunResult result = run(movedOnDayOne(yaml, "shared", "sheets-shared-log"));
         DayRecord day1 = result.days().get(1);
         DayRecord last = result.days().get(6);
 
@@ -204,6 +211,46 @@ class SimulationRunTest {
         assertTrue(last.gauges().contains(new LimitGauge("cells", "workbook-0", 1_650, 1_650)),
                 last.gauges()::toString);
         assertTrue(last.failedRequests() > 0, "appends past 150 rows fail on cells");
+    }
+
+    @Test
+    void postgres_copiesRowsAndFillsStorage() throws Exception {
+        // Three users with 10 MB rows move to PostgreSQL on day 1. One GB holds 107 rows, so
+        // appends fail once the copied and new rows pass that; the instance costs $1 an hour.
+        String yaml = THREE_USERS
+                .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")
+                .replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                        + "postgres: {instance_price_per_hour: 1, allocated_storage_gb: 1,\n"
+                        + "  storage_price_per_gb_month: 0, row_overhead_bytes: 0B}");
+        RunResult result = run(movedOnDayOne(yaml, "sql", "postgres"));
+        DayRecord day1 = result.days().get(1);
+        DayRecord day2 = result.days().get(2);
+        DayRecord last = result.days().get(6);
+
+        assertEquals("sql", day1.phase());
+        assertEquals(24_000_000, day2.hostingCostMicros());
+        assertTrue(last.gauges().contains(new LimitGauge("allocated-storage", "rds-instance",
+                107 * 10_000_000L, 1L << 30)), last.gauges()::toString);
+        assertTrue(last.failedRequests() > 0, "appends past 107 rows fail on storage");
+    }
+
+    @Test
+    void sqliteEfs_lockHeldLong_failsCallsAsBusy() throws Exception {
+        // Three users move to SQLite on day 1. Each statement holds the lock for 10 minutes and
+        // no statement waits for it, so calls that meet a held lock fail as SQLITE_BUSY.
+        String yaml = THREE_USERS.replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                + "sqlite_efs:\n  latency: {distribution: fixed, mean: 10m}\n"
+                + "  busy_timeout: 0s\n  maximum_retries: 0");
+        RunResult result = run(movedOnDayOne(yaml, "sql", "sqlite-efs"));
+        DayRecord day1 = result.days().get(1);
+        DayRecord last = result.days().get(6);
+
+        assertEquals("sql", day1.phase());
+        assertTrue(last.throttlesByQuota().getOrDefault("SQLITE_BUSY", 0L) > 0,
+                last.throttlesByQuota()::toString);
+        assertTrue(last.failuresByLimit().getOrDefault("SQLITE_BUSY", 0L) > 0,
+                last.failuresByLimit()::toString);
+        assertTrue(last.hostingCostMicros() > 0, "EFS bills the stored rows");
     }
 
     @Test

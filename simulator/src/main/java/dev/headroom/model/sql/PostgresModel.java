@@ -1,0 +1,197 @@
+package dev.headroom.model.sql;
+
+import dev.headroom.engine.SimTime;
+import dev.headroom.model.BackendModel;
+import dev.headroom.model.CallOutcome;
+import dev.headroom.model.LimitGauge;
+import dev.headroom.model.QuotaCount;
+import dev.headroom.model.latency.LatencyModel;
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The plan's PostgreSQL option as a fast model: one ledger table, indexed by email and time, on
+ * a single-AZ Amazon RDS instance. Each statement is one round trip whose latency comes from
+ * the latency model; a {@code SUM} balance read grows with the user's rows. Rows and their
+ * overhead fill the allocated storage, and once it is full every insert fails on
+ * {@value #STORAGE}, as RDS stops writes on an instance whose storage is full.
+ *
+ * <p>Hosting cost: the instance hours and the allocated storage, both billed by time whatever
+ * the load, minus the free tier's instance hours and free storage before the free tier ends. A
+ * month is one twelfth of a 365-day year and a GB is 2^30 bytes.
+ *
+ * <p>Leaves out: connection limits and pooling, CPU credits of the burstable instance, storage
+ * autoscaling, dead tuples and vacuum, backups, I/O of gp3 beyond its baseline, and data
+ * transfer. Not thread-safe.
+ */
+public final class PostgresModel implements BackendModel {
+
+    /** The limit name of the allocated storage, in gauges and failed calls. */
+    public static final String STORAGE = "allocated-storage";
+
+    private static final long MONTH = SimTime.YEAR / 12;
+
+    private final PostgresParams params;
+    private final LatencyModel latency;
+    private final long startMillis;
+    private final UserRows rows = new UserRows();
+    private long storedBytes;
+
+    /** Creates the model of an empty table on an instance that goes live at {@code startMillis}. */
+    public PostgresModel(PostgresParams params, RandomGenerator random, long startMillis) {
+        this.params = params;
+        this.latency = new LatencyModel(params.latency(), random);
+        this.startMillis = startMillis;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    /** Inserts the running-balance row, or makes no call when balances are sums of rows. */
+    @Override
+    public CallOutcome signUp(int user, String email, long now) {
+        rows.ensure(user);
+        if (params.balanceRead() == BalanceRead.SUM_ROWS) {
+            return CallOutcome.NONE;
+        }
+        CallOutcome insert = CallOutcome.ok(latency.sampleMillis(1));
+        return store(params.storedRowBytes()) ? insert : insert.failedOn(STORAGE);
+    }
+
+    @Override
+    public CallOutcome signUpBeforeStart(int user, String email, int userRows) {
+        rows.ensure(user);
+        long bytes = Math.addExact(Math.multiplyExact((long) userRows, params.storedRowBytes()),
+                balanceRowBytes());
+        if (!store(bytes)) {
+            return CallOutcome.NONE.failedOn(STORAGE);
+        }
+        rows.add(user, userRows);
+        return CallOutcome.NONE;
+    }
+
+    /**
+     * Copies as many of a user's rows from an earlier backend as fit in the allocated storage,
+     * as a migration does, with no call. Under the running-balance design the user's balance row
+     * is copied first.
+     *
+     * @return the rows copied
+     */
+    public long importRows(int user, long userRows) {
+        if (userRows < 0) {
+            throw new IllegalArgumentException("imported row count of user " + user + " is "
+                    + userRows + "; it must be zero or more");
+        }
+        rows.ensure(user);
+        if (!store(balanceRowBytes())) {
+            return 0;
+        }
+        long room = (params.capacityBytes() - storedBytes) / params.storedRowBytes();
+        long copied = Math.min(room, userRows);
+        store(copied * params.storedRowBytes());
+        rows.add(user, copied);
+        return copied;
+    }
+
+    /** Sums the user's rows, or reads the user's running-balance row. */
+    @Override
+    public CallOutcome readBalance(int user, long now) {
+        rows.ensure(user);
+        long read = params.balanceRead() == BalanceRead.SUM_ROWS ? rows.of(user) : 1;
+        return CallOutcome.ok(latency.sampleMillis(read));
+    }
+
+    /**
+     * Inserts one row, and under the running-balance design updates the balance row in the same
+     * transaction, one round trip each. The insert fails when the storage is full.
+     */
+    @Override
+    public CallOutcome appendRow(int user, long now) {
+        rows.ensure(user);
+        long latencyMillis = latency.sampleMillis(1);
+        if (!store(params.storedRowBytes())) {
+            return new CallOutcome(CallOutcome.Status.CAPACITY, 1, 0, latencyMillis, STORAGE);
+        }
+        rows.add(user, 1);
+        if (params.balanceRead() == BalanceRead.SUM_ROWS) {
+            return CallOutcome.ok(latencyMillis);
+        }
+        latencyMillis += latency.sampleMillis(1);
+        return new CallOutcome(CallOutcome.Status.OK, 2, 0, latencyMillis, null);
+    }
+
+    /** Returns the rows of {@code user} in the table. */
+    public long rows(int user) {
+        return rows.of(user);
+    }
+
+    /** Returns the bytes that rows and their overhead take in the allocated storage. */
+    public long storedBytes() {
+        return storedBytes;
+    }
+
+    @Override
+    public List<LimitGauge> gauges() {
+        return List.of(new LimitGauge(STORAGE, "rds-instance", storedBytes,
+                params.capacityBytes()));
+    }
+
+    /** Returns no quota: the model throttles no call. */
+    @Override
+    public List<QuotaCount> throttlesByQuota() {
+        return List.of();
+    }
+
+    /**
+     * Returns the instance and storage bill for {@code [from, to)}, clipped to the time from
+     * the model's start. Each component is billed as {@code floor(cumulative quantity x price)}
+     * from the start, so consecutive intervals add up exactly to their union.
+     */
+    @Override
+    public long hostingCostMicros(long from, long to) {
+        if (to < from) {
+            throw new IllegalArgumentException("cost interval [" + from + ", " + to
+                    + ") ms ends before it starts");
+        }
+        return cumulativeMicros(to) - cumulativeMicros(from);
+    }
+
+    /** Returns the bill from the model's start to {@code at}. */
+    private long cumulativeMicros(long at) {
+        long end = Math.max(at, startMillis);
+        long freeEnd = Math.max(startMillis, Math.min(end, params.freeTierEndMillis()));
+        long billedInstanceMillis = end - freeEnd;
+        long instance = productOver(billedInstanceMillis, params.instanceMicrosPerHour(),
+                BigInteger.valueOf(SimTime.HOUR));
+
+        long freeGb = Math.min(params.freeStorageGb(), params.allocatedStorageGb());
+        BigInteger gbMillis = BigInteger.valueOf(params.allocatedStorageGb())
+                .multiply(BigInteger.valueOf(end - startMillis))
+                .subtract(BigInteger.valueOf(freeGb)
+                        .multiply(BigInteger.valueOf(freeEnd - startMillis)));
+        long storage = gbMillis.multiply(BigInteger.valueOf(params.storageMicrosPerGbMonth()))
+                .divide(BigInteger.valueOf(MONTH)).longValueExact();
+        return Math.addExact(instance, storage);
+    }
+
+    private static long productOver(long a, long b, BigInteger divisor) {
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(divisor)
+                .longValueExact();
+    }
+
+    private long balanceRowBytes() {
+        return params.balanceRead() == BalanceRead.RUNNING_BALANCE ? params.storedRowBytes() : 0;
+    }
+
+    /** Adds {@code bytes} to the storage if they fit, and returns whether they did. */
+    private boolean store(long bytes) {
+        if (bytes > params.capacityBytes() - storedBytes) {
+            return false;
+        }
+        storedBytes += bytes;
+        return true;
+    }
+}
