@@ -35,7 +35,7 @@ final class EmailSets {
             int length = 3 + random.nextInt(28);
             StringBuilder local = new StringBuilder(length);
             for (int i = 0; i < length; i++) {
-                local.append(LOCAL_CHARS.charAt(random.nextInt(26 + 10 + (i > 0 ? 3 : 0))));
+                local.append(LOCAL_CHARS.charAt(random.nextInt(26 + 10 + (i > 0 ? 6 : 0))));
             }
             emails.add(local + "@" + DOMAINS[random.nextInt(DOMAINS.length)]);
         }

@@ -103,6 +103,20 @@ class RouterPropertiesTest {
         }
     }
 
+    @Test
+    void spreadEvenAtEachShardCount() {
+        String[] emails = EmailSets.distinct(20_000, 100);
+        int tests = HASHING.size() * 63;
+        for (RouterKind kind : HASHING) {
+            for (int shards = 2; shards <= 64; shards++) {
+                double p = spreadPValue(kind.create(shards), emails);
+                assertTrue(p > SIGNIFICANCE / tests, kind + " over " + shards
+                        + " shards: chi-square p-value " + p + " of 20,000 emails is below "
+                        + SIGNIFICANCE + " / " + tests + " tests");
+            }
+        }
+    }
+
     static double spreadPValue(ShardRouter router, String[] emails) {
         long[] observed = countPerShard(router, emails);
         double[] expected = new double[observed.length];

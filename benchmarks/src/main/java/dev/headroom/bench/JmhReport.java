@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns JMH's JSON result file into a Markdown table: each benchmark's score and error, and its
@@ -40,18 +41,64 @@ public final class JmhReport {
             System.exit(2);
         }
         List<Result> results = new ArrayList<>();
+        TreeSet<String> jvms = new TreeSet<>();
         for (int i = 1; i < args.length; i++) {
-            String json = Files.readString(Path.of(args[i]), StandardCharsets.UTF_8);
-            results.addAll(parse(JsonParser.parseString(json).getAsJsonArray()));
+            Path file = Path.of(args[i]);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("JmhReport: " + file + " does not exist; run JMH with -rf json"
+                        + " -rff " + file + " first");
+                System.exit(2);
+            }
+            JsonElement json = JsonParser.parseString(
+                    Files.readString(file, StandardCharsets.UTF_8));
+            if (!json.isJsonArray()) {
+                System.err.println("JmhReport: " + file + " is not a JMH JSON result (an array"
+                        + " of runs); it is empty or JMH stopped before writing it");
+                System.exit(2);
+            }
+            results.addAll(parse(json.getAsJsonArray()));
+            for (JsonElement run : json.getAsJsonArray()) {
+                jvms.add(benchmarkJvm(run.getAsJsonObject()));
+            }
         }
-        String markdown = MachineLabel.describe() + "\n" + render(results);
+        if (results.isEmpty()) {
+            System.err.println("JmhReport: the JSON files hold no results");
+            System.exit(2);
+        }
+        String markdown = MachineLabel.describe() + "Benchmark JVMs: " + String.join("; ", jvms)
+                + ".\n\n" + render(results);
         Files.writeString(Path.of(args[0]), markdown, StandardCharsets.UTF_8);
         System.out.print(markdown);
     }
 
+    /** Returns the forked JVM's name, version and options as JMH recorded them. */
+    private static String benchmarkJvm(JsonObject run) {
+        String vm = run.has("vmName") ? run.get("vmName").getAsString() : "unknown JVM";
+        String version = run.has("jdkVersion") ? " " + run.get("jdkVersion").getAsString() : "";
+        String options = run.has("jvmArgs") ? " " + run.get("jvmArgs") : "";
+        return vm + version + options;
+    }
+
     /** One benchmark score with the names that place it in a group. */
     record Result(String benchmarkClass, String method, Map<String, String> params,
-            double score, double error, String unit) {
+            double score, double error, String unit, String mode) {
+
+        Result(String benchmarkClass, String method, Map<String, String> params,
+                double score, double error, String unit) {
+            this(benchmarkClass, method, params, score, error, unit, "");
+        }
+
+        /** Returns the secondary metric's name, or an empty string for the primary score. */
+        String metric() {
+            int colon = method.indexOf(':');
+            return colon < 0 ? "" : method.substring(colon + 1);
+        }
+
+        /** Returns whether both scores share metric, unit and mode, so a ratio means something. */
+        boolean comparableWith(Result other) {
+            return metric().equals(other.metric()) && unit.equals(other.unit)
+                    && mode.equals(other.mode);
+        }
 
         String variantParam() {
             String[] baseline = BASELINES.get(benchmarkClass);
@@ -78,7 +125,9 @@ public final class JmhReport {
             if (baseline != null) {
                 return baseline[1].equals(params.get(baseline[0]));
             }
-            return method.equals(METHOD_BASELINES.get(benchmarkClass));
+            String baselineMethod = METHOD_BASELINES.get(benchmarkClass);
+            return baselineMethod != null && (method.equals(baselineMethod)
+                    || method.startsWith(baselineMethod + ":"));
         }
     }
 
@@ -93,20 +142,18 @@ public final class JmhReport {
                         .forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
             }
             JsonObject metric = run.getAsJsonObject("primaryMetric");
-            double error = metric.get("scoreError").isJsonPrimitive()
-                    && !metric.get("scoreError").getAsString().equals("NaN")
-                    ? metric.get("scoreError").getAsDouble() : Double.NaN;
+            String mode = run.has("mode") ? run.get("mode").getAsString() : "";
             results.add(new Result(name[name.length - 2], name[name.length - 1], params,
-                    metric.get("score").getAsDouble(), error,
-                    metric.get("scoreUnit").getAsString()));
-            addSecondaryMetrics(run, name, params, results);
+                    metric.get("score").getAsDouble(), error(metric),
+                    metric.get("scoreUnit").getAsString(), mode));
+            addSecondaryMetrics(run, name, params, mode, results);
         }
         return results;
     }
 
     /** Adds JMH's secondary metrics, such as counters of events, as rows named method:metric. */
     private static void addSecondaryMetrics(JsonObject run, String[] name,
-            Map<String, String> params, List<Result> results) {
+            Map<String, String> params, String mode, List<Result> results) {
         if (!run.has("secondaryMetrics")) {
             return;
         }
@@ -115,9 +162,16 @@ public final class JmhReport {
             JsonObject metric = entry.getValue().getAsJsonObject();
             results.add(new Result(name[name.length - 2],
                     name[name.length - 1] + ":" + entry.getKey(), params,
-                    metric.get("score").getAsDouble(), Double.NaN,
-                    metric.get("scoreUnit").getAsString()));
+                    metric.get("score").getAsDouble(), error(metric),
+                    metric.get("scoreUnit").getAsString(), mode));
         }
+    }
+
+    /** Returns JMH's score error, or NaN when it has none (two or fewer iterations). */
+    private static double error(JsonObject metric) {
+        JsonElement error = metric.get("scoreError");
+        return error != null && error.isJsonPrimitive() && !error.getAsString().equals("NaN")
+                ? error.getAsDouble() : Double.NaN;
     }
 
     static String render(List<Result> results) {
@@ -129,14 +183,18 @@ public final class JmhReport {
         out.append("| group | variant | score | error | unit | ratio to baseline |\n");
         out.append("|---|---|---:|---:|---|---:|\n");
         for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
-            Result baseline = group.getValue().stream().filter(Result::isBaseline)
-                    .findFirst().orElse(null);
             for (Result result : group.getValue()) {
-                out.append(String.format(Locale.ROOT, "| %s | %s%s | %.3f | %s | %s | %s |%n",
-                        group.getKey(), result.variant(),
-                        result == baseline ? " (baseline)" : "", result.score(),
-                        Double.isNaN(result.error()) ? "n/a"
-                                : String.format(Locale.ROOT, "%.3f", result.error()),
+                Result baseline = group.getValue().stream()
+                        .filter(r -> r.isBaseline() && r.comparableWith(result))
+                        .findFirst().orElse(null);
+                String variant = result.metric().isEmpty() || result.variantParam() == null
+                        ? result.variant() : result.variant() + ":" + result.metric();
+                boolean modes = group.getValue().stream().map(Result::mode).distinct().count() > 1;
+                String mode = modes ? " (" + result.mode() + ")" : "";
+                out.append(String.format(Locale.ROOT, "| %s | %s%s%s | %s | %s | %s | %s |%n",
+                        group.getKey(), variant, mode, result == baseline ? " (baseline)" : "",
+                        number(result.score()),
+                        Double.isNaN(result.error()) ? "n/a" : number(result.error()),
                         result.unit(), ratio(result, baseline)));
             }
         }
@@ -149,6 +207,14 @@ public final class JmhReport {
         if (baseline == null || baseline.score() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f", result.score() / baseline.score());
+        double ratio = result.score() / baseline.score();
+        return Math.abs(ratio) >= 0.1 ? String.format(Locale.ROOT, "%.2f", ratio)
+                : String.format(Locale.ROOT, "%.2g", ratio);
+    }
+
+    /** Formats three decimals, or four significant digits below 1 so small scores keep them. */
+    private static String number(double value) {
+        return Math.abs(value) >= 1 || value == 0 ? String.format(Locale.ROOT, "%.3f", value)
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 }

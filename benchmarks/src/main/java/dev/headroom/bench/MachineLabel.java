@@ -14,11 +14,9 @@ final class MachineLabel {
     static String describe() {
         Runtime runtime = Runtime.getRuntime();
         return String.format(Locale.ROOT,
-                "Measured on: %s, %d cores, %d MiB max heap, %s %s (%s), %s %s.%n",
-                cpuModel(), runtime.availableProcessors(), runtime.maxMemory() >> 20,
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name"),
-                System.getProperty("os.arch"));
+                "Measured on: %s, %d cores, %s %s.%n",
+                cpuModel(), runtime.availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     private static String cpuModel() {

@@ -91,7 +91,8 @@ public final class RoutingReport {
                 + " users kept in workbook 0";
         StringBuilder out = new StringBuilder("## Effective capacity of " + WORKBOOKS
                 + " workbooks of " + TABS + " tabs" + title + "\n\nUsers who sign up before "
-                + "the first workbook is full (nominal " + WORKBOOKS * TABS + "), over "
+                + "the first one is turned away by a full workbook (nominal "
+                + WORKBOOKS * TABS + "), over "
                 + CAPACITY_SETS + " random email sets.\n\n| router | min | p5 | median | mean "
                 + "| p95 |\n|---|---:|---:|---:|---:|---:|\n");
         for (RouterKind kind : RouterKind.values()) {

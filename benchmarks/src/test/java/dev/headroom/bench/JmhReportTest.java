@@ -63,4 +63,36 @@ class JmhReportTest {
         String row = "| SeedPlanBenchmark {days=365} | run:events | 2500000.000 | n/a";
         assertTrue(table.contains(row), table);
     }
+
+    @Test
+    void ratioSkipsOtherModesAndMetrics() {
+        String json = """
+                [
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route", "mode": "thrpt",
+                   "params": {"router": "SHA256_PREFIX", "shards": "5"},
+                   "primaryMetric": {"score": 0.0125, "scoreError": "NaN", "scoreUnit": "ops/ns"}},
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route", "mode": "avgt",
+                   "params": {"router": "SHA256_PREFIX", "shards": "5"},
+                   "primaryMetric": {"score": 80.0, "scoreError": "NaN", "scoreUnit": "ns/op"}},
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route", "mode": "avgt",
+                   "params": {"router": "SLOT_TABLE", "shards": "5"},
+                   "primaryMetric": {"score": 20.0, "scoreError": "NaN", "scoreUnit": "ns/op"}},
+                  {"benchmark": "dev.headroom.bench.EngineBenchmark.ssj", "mode": "thrpt",
+                   "primaryMetric": {"score": 3.0E6, "scoreError": 1.0E5, "scoreUnit": "ops/s"},
+                   "secondaryMetrics": {"gc.alloc.rate":
+                       {"score": 900.0, "scoreError": 5.0, "scoreUnit": "MB/sec"}}},
+                  {"benchmark": "dev.headroom.bench.EngineBenchmark.headroom", "mode": "thrpt",
+                   "primaryMetric": {"score": 3.0E7, "scoreError": 1.0E6, "scoreUnit": "ops/s"},
+                   "secondaryMetrics": {"gc.alloc.rate":
+                       {"score": 0.009, "scoreError": 0.001, "scoreUnit": "MB/sec"}}}
+                ]
+                """;
+        String table = JmhReport.render(JmhReport.parse(JsonParser.parseString(json)
+                .getAsJsonArray()));
+        assertTrue(table.contains("| SLOT_TABLE (avgt) | 20.000 | n/a | ns/op | 0.25 |"), table);
+        assertTrue(table.contains("| headroom:gc.alloc.rate | 0.009000 | 0.001000 | MB/sec"
+                + " | 1.0e-05 |"), table);
+        assertTrue(table.contains("| headroom | 30000000.000 | 1000000.000 | ops/s | 10.00 |"),
+                table);
+    }
 }
