@@ -23,6 +23,7 @@ import dev.headroom.plan.Phase;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.Trigger;
 import dev.headroom.scenario.Backend;
+import dev.headroom.scenario.Latency;
 import dev.headroom.scenario.RedisSettings;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.SheetsSettings;
@@ -31,6 +32,7 @@ import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.QuotaLimits;
 import dev.headroom.sheets.limits.TabGuard;
 import dev.headroom.sheets.limits.WindowKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +187,8 @@ final class PlanMapping {
             case UPDATE -> WriteMode.UPDATE;
         };
         return new RedisCacheParams(settings.nodes(), settings.nodeMicrosPerHour(),
-                settings.ttl().toMillis(), onWrite, DynamoDbMapping.latency(settings.latency()));
+                settings.ttl().toMillis(), onWrite,
+                DynamoDbMapping.latency(new Latency(settings.latency(), Duration.ZERO)));
     }
 
     private static BackendFactory storeFactory(Scenario scenario,

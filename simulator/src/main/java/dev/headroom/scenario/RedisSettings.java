@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param nodes nodes in the cluster, each billed per hour
  * @param ttl how long a cached balance stays fresh
  * @param onWrite the change that an appended row makes to the user's cached balance
- * @param latency latency of one Redis round trip
+ * @param latency latency of one Redis round trip, which touches one key whatever the ledger's size
  */
 public record RedisSettings(
-        long nodeMicrosPerHour, int nodes, Duration ttl, OnWrite onWrite, Latency latency) {
+        long nodeMicrosPerHour, int nodes, Duration ttl, OnWrite onWrite,
+        DurationDistribution latency) {
 
     /** The change that an appended row makes to the user's cached balance. */
     public enum OnWrite {

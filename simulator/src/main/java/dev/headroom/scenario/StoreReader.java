@@ -125,8 +125,7 @@ final class StoreReader {
                 DurationDistribution.fixed(Defaults.REDIS_LATENCY));
         latencySection.finish();
         section.finish();
-        return new RedisSettings(nodePrice, nodes, ttl, onWrite,
-                new Latency(base, Duration.ZERO));
+        return new RedisSettings(nodePrice, nodes, ttl, onWrite, base);
     }
 
     private static DynamoDbSettings.Archive archive(Section section) {
