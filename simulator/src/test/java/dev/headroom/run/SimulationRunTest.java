@@ -334,6 +334,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void redisCache_sharedLog_countsHits() throws Exception {
+        String yaml = busyThreeUsers("update").replace(
+                "backend: {kind: sheets, features: [redis-cache]}",
+                "backend: {kind: sheets-shared-log, features: [redis-cache]}");
+        RunResult result = run(yaml);
+        DayRecord day = result.days().get(1);
+
+        assertEquals(day.requests(), day.redisHits() + day.redisMisses());
+        assertTrue(day.redisHits() > 0, "hits on the shared log");
+        assertEquals(day.redisMisses(), day.readRequests(), "each miss is one Sheets read");
+    }
+
+    @Test
     void redisCache_migrationKeepsSheetsUsers() throws Exception {
         String yaml = MIGRATION.replace("backend: {kind: sheets}",
                         "backend: {kind: sheets, features: [redis-cache]}")
