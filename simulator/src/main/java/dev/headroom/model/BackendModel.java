@@ -42,6 +42,14 @@ public interface BackendModel {
     List<QuotaCount> throttlesByQuota();
 
     /**
+     * Returns the balance reads since the start that a cache in front of the store served and
+     * missed; {@link CacheCount#NONE} for a backend without such a cache.
+     */
+    default CacheCount cacheCount() {
+        return CacheCount.NONE;
+    }
+
+    /**
      * Returns the hosting cost accrued in {@code [from, to)} in micro-dollars: storage, request
      * units and fixed node prices as the model prices them.
      */

@@ -56,6 +56,8 @@ public final class DailyTable {
                 longs("rejected_for_credit", days, DayRecord::rejectedForCredit),
                 longs("failed_requests", days, DayRecord::failedRequests),
                 longs("cache_hits", days, DayRecord::cacheHits),
+                longs("redis_hits", days, DayRecord::redisHits),
+                longs("redis_misses", days, DayRecord::redisMisses),
                 longs("read_requests", days, DayRecord::readRequests),
                 longs("write_requests", days, DayRecord::writeRequests),
                 longs("sign_up_requests", days, DayRecord::signUpRequests),

@@ -1,6 +1,7 @@
 package dev.headroom.report;
 
 import dev.headroom.projection.Projections;
+import java.util.List;
 
 /** Renders the short summary printed after a run: the tables that answer the main questions. */
 public final class Summary {
@@ -23,6 +24,11 @@ public final class Summary {
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
         text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
+        List<String> cacheLines = RedisCacheNote.lines(projections);
+        cacheLines.forEach(line -> text.append(line).append('\n'));
+        if (!cacheLines.isEmpty()) {
+            text.append('\n');
+        }
         text.append("Outages\n").append(TableText.plain(projections.outages())).append('\n');
         text.append("Reports written to ").append(outFolder).append('\n');
         return text.toString();

@@ -1,6 +1,7 @@
 package dev.headroom.run;
 
 import dev.headroom.model.BackendModel;
+import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
@@ -29,6 +30,9 @@ final class DailyMetrics {
     private long rejectedForCredit;
     private long failedRequests;
     private long cacheHits;
+    private CacheCount redisBaseline = CacheCount.NONE;
+    private long redisHits;
+    private long redisMisses;
     private long readRequests;
     private long writeRequests;
     private long signUpRequests;
@@ -99,9 +103,24 @@ final class DailyMetrics {
         }
     }
 
-    /** Forgets the throttle counts of the replaced backend, whose successor counts from zero. */
+    /**
+     * Adds the Redis cache hits and misses a backend counted since the last collection. Call it
+     * at the end of each day and before the backend is replaced.
+     */
+    void collectCacheCount(BackendModel backend) {
+        CacheCount count = backend.cacheCount();
+        redisHits += count.hits() - redisBaseline.hits();
+        redisMisses += count.misses() - redisBaseline.misses();
+        redisBaseline = count;
+    }
+
+    /**
+     * Forgets the throttle and cache counts of the replaced backend, whose successor counts
+     * from zero.
+     */
     void backendReplaced() {
         throttleBaseline.clear();
+        redisBaseline = CacheCount.NONE;
     }
 
     /** Returns the day's 95th-percentile latency so far, in milliseconds. */
@@ -114,7 +133,8 @@ final class DailyMetrics {
             List<LimitGauge> gauges) {
         DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
                 failedSignUps, requests, admitted, rejectedForCredit, failedRequests, cacheHits,
-                readRequests, writeRequests, signUpRequests, throttlesByQuota, failuresByLimit,
+                redisHits, redisMisses, readRequests, writeRequests, signUpRequests,
+                throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
                 overspendMicros, gauges);
         reset();
@@ -147,6 +167,8 @@ final class DailyMetrics {
         rejectedForCredit = 0;
         failedRequests = 0;
         cacheHits = 0;
+        redisHits = 0;
+        redisMisses = 0;
         readRequests = 0;
         writeRequests = 0;
         signUpRequests = 0;

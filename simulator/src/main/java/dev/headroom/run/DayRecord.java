@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * @param admitted chat requests that credit admission let through
  * @param rejectedForCredit chat requests rejected because the balance was not positive
  * @param failedRequests chat requests that failed because a backend call failed
- * @param cacheHits balance checks served from the balance cache
+ * @param cacheHits balance checks served from the proxy's in-process balance cache
+ * @param redisHits balance reads that the Redis cache in front of Sheets served
+ * @param redisMisses balance reads that found no fresh Redis entry and went to Sheets
  * @param readRequests API requests made to read balances, retries included
  * @param writeRequests API requests made to append rows, retries included
  * @param signUpRequests API requests made for sign-ups, retries included
@@ -48,6 +50,8 @@ public record DayRecord(
         long rejectedForCredit,
         long failedRequests,
         long cacheHits,
+        long redisHits,
+        long redisMisses,
         long readRequests,
         long writeRequests,
         long signUpRequests,

@@ -3,6 +3,9 @@ package dev.headroom.run;
 import dev.headroom.engine.RandomStream;
 import dev.headroom.engine.RandomStreams;
 import dev.headroom.model.BackendModel;
+import dev.headroom.model.cache.RedisCacheModel;
+import dev.headroom.model.cache.RedisCacheParams;
+import dev.headroom.model.cache.WriteMode;
 import dev.headroom.model.dynamodb.DynamoDbModel;
 import dev.headroom.model.dynamodb.DynamoDbParams;
 import dev.headroom.model.sheets.CallerIdentity;
@@ -20,6 +23,8 @@ import dev.headroom.plan.Phase;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.Trigger;
 import dev.headroom.scenario.Backend;
+import dev.headroom.scenario.Latency;
+import dev.headroom.scenario.RedisSettings;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.SheetsSettings;
 import dev.headroom.sheets.limits.GoogleBackoff;
@@ -27,6 +32,7 @@ import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.QuotaLimits;
 import dev.headroom.sheets.limits.TabGuard;
 import dev.headroom.sheets.limits.WindowKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +55,14 @@ import org.slf4j.LoggerFactory;
  * <p>NOTE: backfilled rows count as written when the DynamoDB phase goes live, so a phase that
  * archives straight after Sheets keeps them in the table for one more retention age.
  *
- * <p>Random streams: each phase draws latencies from {@code latency:PHASE} and backoff jitter
- * from {@code jitter:PHASE}, so adding a phase leaves the draws of the workload unchanged.
+ * <p>A Sheets phase with the {@code redis-cache} feature puts a {@link RedisCacheModel} in front
+ * of its Sheets model. The cache starts empty in each phase, and the next phase's migration
+ * receives the Sheets model behind it, so the cache changes nothing that a migration carries
+ * over.
+ *
+ * <p>Random streams: each phase draws latencies from {@code latency:PHASE}, backoff jitter
+ * from {@code jitter:PHASE} and Redis latencies from {@code redis:PHASE}, so adding a phase or
+ * a cache leaves the draws of the workload unchanged.
  */
 final class PlanMapping {
 
@@ -79,11 +91,15 @@ final class PlanMapping {
         return new Plan(phases, scenario.plan().hourlyRateMicros());
     }
 
-    /** Returns a short description of a backend, such as {@code sheets-sharded x5 char-sum}. */
+    /**
+     * Returns a short description of a backend, such as {@code sheets-sharded x5 char-sum} or
+     * {@code sheets + redis-cache}.
+     */
     static String describe(Backend backend) {
+        String cache = backend.usesRedisCache() ? " + redis-cache" : "";
         if (backend instanceof Backend.ShardedSheets sharded) {
             return "sheets-sharded x" + sharded.workbooks() + " "
-                    + sharded.router().configName();
+                    + sharded.router().configName() + cache;
         }
         if (backend instanceof Backend.DynamoDb dynamo && !dynamo.features().isEmpty()) {
             List<String> features = dynamo.features().stream()
@@ -93,7 +109,7 @@ final class PlanMapping {
                     .toList();
             return "dynamodb + " + String.join(" + ", features);
         }
-        return backend.kindName();
+        return backend.kindName() + cache;
     }
 
     private static PhaseInfo info(dev.headroom.scenario.Phase phase, SheetsSettings sheets) {
@@ -143,8 +159,40 @@ final class PlanMapping {
         return Condition.onDate(((dev.headroom.scenario.Trigger.OnDate) trigger).date());
     }
 
+    /**
+     * Returns the phase's factory: its store's, behind a Redis cache when the phase lists one.
+     * Either way the store's factory receives the previous phase's store, never its cache.
+     */
     private static BackendFactory factory(Scenario scenario, dev.headroom.scenario.Phase phase,
             RandomStreams streams) {
+        BackendFactory store = storeFactory(scenario, phase, streams);
+        if (!phase.backend().usesRedisCache()) {
+            return (previous, users, now) -> store.create(storeOf(previous), users, now);
+        }
+        RedisCacheParams redis = redisParams(scenario.redis());
+        String redisStream = "redis:" + phase.name();
+        return (previous, users, now) -> new RedisCacheModel(
+                store.create(storeOf(previous), users, now), redis,
+                streams.stream(redisStream), now);
+    }
+
+    private static BackendModel storeOf(BackendModel backend) {
+        return backend instanceof RedisCacheModel cache ? cache.store() : backend;
+    }
+
+    /** Returns the model parameters of the scenario's Redis cache. */
+    static RedisCacheParams redisParams(RedisSettings settings) {
+        WriteMode onWrite = switch (settings.onWrite()) {
+            case INVALIDATE -> WriteMode.INVALIDATE;
+            case UPDATE -> WriteMode.UPDATE;
+        };
+        return new RedisCacheParams(settings.nodes(), settings.nodeMicrosPerHour(),
+                settings.ttl().toMillis(), onWrite,
+                DynamoDbMapping.latency(new Latency(settings.latency(), Duration.ZERO)));
+    }
+
+    private static BackendFactory storeFactory(Scenario scenario,
+            dev.headroom.scenario.Phase phase, RandomStreams streams) {
         Backend backend = phase.backend();
         String latencyStream = "latency:" + phase.name();
         String jitterStream = "jitter:" + phase.name();

@@ -264,6 +264,7 @@ public final class SimulationRun {
 
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
+        metrics.collectCacheCount(backend);
         metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
 
@@ -305,6 +306,7 @@ public final class SimulationRun {
 
     private void goLive(long now) {
         metrics.collectThrottles(backend);
+        metrics.collectCacheCount(backend);
         metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
         BackendModel previous = backend;

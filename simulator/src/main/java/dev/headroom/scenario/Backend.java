@@ -12,8 +12,40 @@ public sealed interface Backend
     /** Returns the name used in scenario files, such as {@code sheets-sharded}. */
     String kindName();
 
-    /** One workbook with one tab per user, the plan's current system. */
-    record Sheets() implements Backend {
+    /** Returns whether this backend is a Sheets kind with a Redis balance cache in front. */
+    default boolean usesRedisCache() {
+        Set<SheetsFeature> features = Set.of();
+        if (this instanceof Sheets sheets) {
+            features = sheets.features();
+        } else if (this instanceof ShardedSheets sharded) {
+            features = sharded.features();
+        } else if (this instanceof SharedLogSheets sharedLog) {
+            features = sharedLog.features();
+        }
+        return features.contains(SheetsFeature.REDIS_CACHE);
+    }
+
+    /** Additions to a Google Sheets ledger, of any of the three Sheets kinds. */
+    enum SheetsFeature {
+        /** A Redis balance cache in front of Sheets, with the scenario's {@code redis} settings. */
+        REDIS_CACHE
+    }
+
+    /**
+     * One workbook with one tab per user, the plan's current system.
+     *
+     * @param features the additions in use; empty for the plan's system as it is
+     */
+    record Sheets(Set<SheetsFeature> features) implements Backend {
+        public Sheets {
+            features = Set.copyOf(features);
+        }
+
+        /** Creates the plain workbook, with no additions. */
+        public Sheets() {
+            this(Set.of());
+        }
+
         @Override
         public String kindName() {
             return "sheets";
@@ -26,10 +58,18 @@ public sealed interface Backend
      *
      * @param workbooks the number of workbooks, including the one of the previous phase
      * @param router how a new user's email picks a workbook
+     * @param features the additions in use; empty for plain workbooks
      */
-    record ShardedSheets(int workbooks, RouterKind router) implements Backend {
+    record ShardedSheets(int workbooks, RouterKind router, Set<SheetsFeature> features)
+            implements Backend {
         public ShardedSheets {
             Objects.requireNonNull(router, "router");
+            features = Set.copyOf(features);
+        }
+
+        /** Creates plain sharded workbooks, with no additions. */
+        public ShardedSheets(int workbooks, RouterKind router) {
+            this(workbooks, router, Set.of());
         }
 
         @Override
@@ -41,8 +81,19 @@ public sealed interface Backend
     /**
      * One workbook whose single tab contains every user's rows, with the email as a column: the
      * plan's shared-log option. Only a DynamoDB or SQL phase may follow it.
+     *
+     * @param features the additions in use; empty for a plain shared log
      */
-    record SharedLogSheets() implements Backend {
+    record SharedLogSheets(Set<SheetsFeature> features) implements Backend {
+        public SharedLogSheets {
+            features = Set.copyOf(features);
+        }
+
+        /** Creates the plain shared log, with no additions. */
+        public SharedLogSheets() {
+            this(Set.of());
+        }
+
         @Override
         public String kindName() {
             return "sheets-shared-log";

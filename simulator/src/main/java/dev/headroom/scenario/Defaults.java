@@ -172,6 +172,27 @@ final class Defaults {
     /** Retries of a statement that failed as SQLITE_BUSY. NOTE: an assumption. */
     static final long SQLITE_MAXIMUM_RETRIES = 3;
 
+    /**
+     * On-demand price of one cache.t3.micro ElastiCache node in us-east-1, about $0.017 per
+     * hour: https://dragonflydb.io/finops/elasticache/cache.t3.micro (read December 2026). AWS
+     * bills node-based clusters "hourly per node", https://aws.amazon.com/elasticache/pricing/
+     * (read December 2026). NOTE: approximate; the price varies by region and engine, and the
+     * 12-month free tier of 750 node hours a month is left out.
+     */
+    static final long REDIS_NODE_MICROS_PER_HOUR = 17_000L;
+
+    /** Redis cache nodes. NOTE: an assumption, the smallest cluster; the plan gives none. */
+    static final int REDIS_NODES = 1;
+
+    /** How long a cached balance stays fresh: the plan's Option 7, "Cache TTL: 5 minutes". */
+    static final Duration REDIS_TTL = Duration.ofMinutes(5);
+
+    /**
+     * Latency of one Redis round trip, 1 ms: the plan's Option 7 says "Redis = sub-millisecond
+     * latency", and scenario durations are whole milliseconds. NOTE: an assumption.
+     */
+    static final Duration REDIS_LATENCY = Duration.ofMillis(1);
+
     private Defaults() {
     }
 }

@@ -19,7 +19,7 @@ final class PlanReader {
     private static final String BACKEND_HINT =
             "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
             + "char-sum}, {kind: sheets-shared-log}, {kind: dynamodb}, {kind: postgres} or "
-            + "{kind: sqlite-efs}";
+            + "{kind: sqlite-efs}; a Sheets kind takes features: [redis-cache]";
 
     /**
      * The maximum phases of a plan and the maximum developer hours of one migration. With the
@@ -87,8 +87,13 @@ final class PlanReader {
     /** The backend fields that only one kind takes. */
     private static final Map<String, BackendKind> KIND_OF_FIELD = Map.of(
             "workbooks", BackendKind.SHEETS_SHARDED,
-            "router", BackendKind.SHEETS_SHARDED,
-            "features", BackendKind.DYNAMODB);
+            "router", BackendKind.SHEETS_SHARDED);
+
+    /** The kinds that take a {@code features} list, as scenario files write them. */
+    private static final String FEATURE_KINDS =
+            "sheets, sheets-sharded, sheets-shared-log and dynamodb";
+
+    private static final String SHEETS_KINDS = "sheets, sheets-sharded and sheets-shared-log";
 
     private static Backend backend(Section phase) {
         if (!phase.has("backend")) {
@@ -98,15 +103,19 @@ final class PlanReader {
         Section section = phase.section("backend");
         BackendKind kind = section.choice("kind", null, BackendKind.class, BACKEND_HINT);
         Backend backend = kind == null ? new Backend.Sheets() : switch (kind) {
-            case SHEETS -> new Backend.Sheets();
+            case SHEETS -> new Backend.Sheets(sheetsFeatures(section));
             case SHEETS_SHARDED -> new Backend.ShardedSheets(
                     (int) section.count("workbooks", 2, 2, 10_000,
                             "write the number of workbooks, such as workbooks: 5"),
-                    section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null));
-            case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets();
-            case DYNAMODB -> new Backend.DynamoDb(features(section));
-            case POSTGRES -> new Backend.Postgres();
-            case SQLITE_EFS -> new Backend.SqliteEfs();
+                    section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null),
+                    sheetsFeatures(section));
+            case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets(sheetsFeatures(section));
+            case DYNAMODB -> new Backend.DynamoDb(dynamoDbFeatures(section));
+            case POSTGRES, SQLITE_EFS -> {
+                rejectFeatures(section);
+                yield kind == BackendKind.POSTGRES ? new Backend.Postgres()
+                        : new Backend.SqliteEfs();
+            }
         };
         if (kind != null) {
             rejectOtherKindsFields(section, kind);
@@ -127,11 +136,38 @@ final class PlanReader {
         }
     }
 
-    private static Set<Backend.DynamoDb.Feature> features(Section section) {
-        List<Backend.DynamoDb.Feature> listed = section.list("features",
-                text -> Section.parseChoice(text, Backend.DynamoDb.Feature.class),
-                "dax or s3-archive");
+    private static void rejectFeatures(Section section) {
+        if (section.isWritten("features")) {
+            section.has("features");
+            section.problem("features", "applies only to kinds " + FEATURE_KINDS
+                    + "; remove it or set one of those kinds");
+        }
+    }
+
+    private static Set<Backend.SheetsFeature> sheetsFeatures(Section section) {
+        List<Backend.SheetsFeature> listed = section.list("features", text -> {
+            if (isChoice(text, Backend.DynamoDb.Feature.class)) {
+                throw new IllegalArgumentException("feature " + text + " applies only to kind "
+                        + "dynamodb; remove it or set kind: dynamodb");
+            }
+            return Section.parseChoice(text, Backend.SheetsFeature.class);
+        }, "redis-cache");
         return listed.isEmpty() ? Set.of() : EnumSet.copyOf(listed);
+    }
+
+    private static Set<Backend.DynamoDb.Feature> dynamoDbFeatures(Section section) {
+        List<Backend.DynamoDb.Feature> listed = section.list("features", text -> {
+            if (isChoice(text, Backend.SheetsFeature.class)) {
+                throw new IllegalArgumentException("feature " + text + " applies only to kinds "
+                        + SHEETS_KINDS + "; remove it or set one of those kinds");
+            }
+            return Section.parseChoice(text, Backend.DynamoDb.Feature.class);
+        }, "dax or s3-archive");
+        return listed.isEmpty() ? Set.of() : EnumSet.copyOf(listed);
+    }
+
+    private static <E extends Enum<E>> boolean isChoice(String text, Class<E> type) {
+        return Section.choices(type).contains(text);
     }
 
     private static Migration migration(Section section) {

@@ -37,6 +37,7 @@ final class ScenarioReader {
         SheetsSettings sheets = StoreReader.sheets(root.section("sheets"));
         Duration cacheTtl = root.duration("balance_cache_ttl", Defaults.BALANCE_CACHE_TTL,
                 Duration.ZERO, Duration.ofDays(1), null);
+        RedisSettings redis = StoreReader.redis(root.section("redis"));
         AdmissionDesign admission = root.choice("admission", AdmissionDesign.CACHED_CHECK,
                 AdmissionDesign.class, null);
         DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
@@ -47,7 +48,7 @@ final class ScenarioReader {
 
         checkRowFitsGrid(root, workload.row(), sheets, plan);
         return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
-                cacheTtl, admission, dynamoDb, postgres, sqliteEfs, plan);
+                cacheTtl, redis, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 
     private static Churn readChurn(Section section) {

@@ -175,9 +175,9 @@ public final class Scenarios {
                     w.models(), w.requestDuration(), w.credits(), w.row());
             return new Scenario(scenario.name(), scenario.seed(), scenario.horizon(),
                     scenario.startDate(), scenario.growth(), scenario.churn(), resolved,
-                    scenario.sheets(), scenario.balanceCacheTtl(), scenario.admission(),
-                    scenario.dynamoDb(), scenario.postgres(), scenario.sqliteEfs(),
-                    scenario.plan());
+                    scenario.sheets(), scenario.balanceCacheTtl(), scenario.redis(),
+                    scenario.admission(), scenario.dynamoDb(), scenario.postgres(),
+                    scenario.sqliteEfs(), scenario.plan());
         }
         return scenario;
     }

@@ -3,8 +3,8 @@ package dev.headroom.scenario;
 import java.time.Duration;
 
 /**
- * Maps the {@code sheets} and {@code dynamodb} mappings of a scenario file, and the latency
- * distributions inside them, onto their records.
+ * Maps the {@code sheets}, {@code redis} and {@code dynamodb} mappings of a scenario file, and
+ * the latency distributions inside them, onto their records.
  */
 final class StoreReader {
 
@@ -12,6 +12,9 @@ final class StoreReader {
     static final long MAX_ITEM_BYTES = 400 * 1024L;
 
     static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
+    /** The maximum nodes of a Redis cache: ElastiCache's 500 nodes per cluster. */
+    static final long MAX_REDIS_NODES = 500;
 
     private StoreReader() {
     }
@@ -107,6 +110,22 @@ final class StoreReader {
         double hitRate = section.number("hit_rate", 0.0, 0.0, 1.0, null);
         section.finish();
         return new DynamoDbSettings.Dax(nodePrice, nodes, hitRate);
+    }
+
+    static RedisSettings redis(Section section) {
+        long nodePrice = section.money("node_price_per_hour", Defaults.REDIS_NODE_MICROS_PER_HOUR,
+                0, null);
+        int nodes = (int) section.count("nodes", Defaults.REDIS_NODES, 1, MAX_REDIS_NODES, null);
+        Duration ttl = section.duration("ttl", Defaults.REDIS_TTL, Duration.ofSeconds(1),
+                Duration.ofDays(365), null);
+        RedisSettings.OnWrite onWrite = section.choice("on_write",
+                RedisSettings.OnWrite.INVALIDATE, RedisSettings.OnWrite.class, null);
+        Section latencySection = section.section("latency");
+        DurationDistribution base = distribution(latencySection,
+                DurationDistribution.fixed(Defaults.REDIS_LATENCY));
+        latencySection.finish();
+        section.finish();
+        return new RedisSettings(nodePrice, nodes, ttl, onWrite, base);
     }
 
     private static DynamoDbSettings.Archive archive(Section section) {

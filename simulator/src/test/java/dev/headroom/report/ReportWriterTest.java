@@ -38,7 +38,15 @@ class ReportWriterTest {
         assertTrue(lines.contains("workload.row.bytes: 500B"), lines::toString);
         assertTrue(lines.contains("dynamodb.item_bytes: 500B"), lines::toString);
         assertTrue(lines.contains("sheets.read_latency.sigma: 0.5"), lines::toString);
+        assertTrue(lines.contains("redis.node_price_per_hour: $0.017"), lines::toString);
+        assertTrue(lines.contains("redis.ttl: 5m"), lines::toString);
+        assertTrue(lines.contains("redis.on_write: invalidate"), lines::toString);
+        assertTrue(lines.contains("redis.latency.distribution: lognormal"), lines::toString);
+        assertTrue(lines.contains("redis.latency.mean: 1ms"), lines::toString);
+        assertTrue(lines.contains("plan.phases[1].backend.features: []"), lines::toString);
         for (String line : lines) {
+            // The redis section takes no per_thousand_rows, so the lines must not show one.
+            assertFalse(line.startsWith("redis.latency.per_thousand_rows"), line);
             assertFalse(line.contains("Micros"), line);
             // Whole seconds and longer are shown in their unit, so only short times keep ms.
             assertFalse(line.matches(".*[^0-9]\\d*000ms$"), line);

@@ -30,9 +30,23 @@ class ScenarioErrorsTest {
                         "unknown field; did you mean 'tabs_per_workbook'?"),
                 Arguments.of("misspelled-required.yaml", "9:3", "plan.hourly_rte",
                         "unknown field; did you mean 'hourly_rate'?"),
-                Arguments.of("field-of-other-kind.yaml", "12:41",
+                Arguments.of("field-of-other-kind.yaml", "12:42",
+                        "plan.phases[0].backend.features[0]",
+                        "feature dax applies only to kind dynamodb; remove it or set kind: "
+                                + "dynamodb"),
+                Arguments.of("redis-cache-on-dynamodb.yaml", "12:49",
+                        "plan.phases[0].backend.features[1]",
+                        "feature redis-cache applies only to kinds sheets, sheets-sharded and "
+                                + "sheets-shared-log"),
+                Arguments.of("redis-cache-on-postgres.yaml", "12:43",
                         "plan.phases[0].backend.features",
-                        "applies only to kind dynamodb; remove it or set kind: dynamodb"),
+                        "applies only to kinds sheets, sheets-sharded, sheets-shared-log and "
+                                + "dynamodb; remove it"),
+                Arguments.of("redis-unknown-field.yaml", "14:3", "redis.time_to_live",
+                        "unknown field; valid fields here are node_price_per_hour, nodes, ttl,"
+                                + " on_write, latency"),
+                Arguments.of("redis-negative-price.yaml", "14:24", "redis.node_price_per_hour",
+                        "-$0.017 is below $0"),
                 Arguments.of("wrong-type.yaml", "3:10", "horizon",
                         "wrong type: expected a duration such as 30s, found a list"),
                 Arguments.of("unknown-unit.yaml", "13:20", "balance_cache_ttl",

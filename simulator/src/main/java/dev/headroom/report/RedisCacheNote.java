@@ -1,0 +1,47 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.Projections;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the lines that the summary and {@code report.md} print about a Redis balance cache:
+ * per phase that had one, the balance reads it served and missed and the measured hit rate.
+ */
+public final class RedisCacheNote {
+
+    private RedisCacheNote() {
+    }
+
+    /**
+     * Returns one line for each phase whose days counted Redis hits or misses, in the order the
+     * phases served. The list is empty when no phase had a cache.
+     */
+    public static List<String> lines(Projections projections) {
+        Table daily = projections.daily();
+        Map<String, long[]> byPhase = new LinkedHashMap<>();
+        for (int row = 0; row < daily.rowCount(); row++) {
+            long hits = daily.longColumn("redis_hits").getLong(row);
+            long misses = daily.longColumn("redis_misses").getLong(row);
+            if (hits + misses == 0) {
+                continue;
+            }
+            long[] counts = byPhase.computeIfAbsent(daily.stringColumn("phase").get(row),
+                    phase -> new long[2]);
+            counts[0] += hits;
+            counts[1] += misses;
+        }
+        List<String> lines = new ArrayList<>();
+        byPhase.forEach((phase, counts) -> {
+            double rate = 100.0 * counts[0] / (counts[0] + counts[1]);
+            lines.add(String.format(Locale.ROOT, "Redis cache, phase '%s': %,d hits and %,d "
+                    + "misses of %,d balance reads, a measured hit rate of %.1f%%.", phase,
+                    counts[0], counts[1], counts[0] + counts[1], rate));
+        });
+        return lines;
+    }
+}
