@@ -51,6 +51,11 @@ final class DailyMetrics {
         return outcome.succeeded();
     }
 
+    /** Counts as failed a sign-up whose calls succeeded but whose initial credit was not stored. */
+    void signUpAbandoned() {
+        failedSignUps++;
+    }
+
     void requestArrived() {
         requests++;
     }

@@ -16,6 +16,7 @@ import dev.headroom.workload.Request;
 import dev.headroom.workload.SignUpReason;
 import dev.headroom.workload.Workload;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class SimulationRun {
     private final CreditAdmission admission;
     private final UserLedgerState ledger;
     private final InFlightRequests inFlight = new InFlightRequests();
+    /** Users whose last credit purchase failed to store its row, to be tried again. */
+    private final BitSet pendingTopUps = new BitSet();
     private final DailyMetrics metrics = new DailyMetrics();
     private final CostWindow costWindow = new CostWindow(30);
     private final List<DayRecord> days = new ArrayList<>();
@@ -143,12 +146,16 @@ public final class SimulationRun {
                 : backend.signUp(user, workload.email(user), now);
         boolean placed = metrics.signUp(outcome);
         ledger.signedUp(user, placed);
+        if (placed && !beforeStart && credit > 0 && !buyCredit(user, credit, now)) {
+            // The ledger has no row of the initial credit, so the user cannot start.
+            metrics.signUpAbandoned();
+            ledger.signedUp(user, false);
+            placed = false;
+        }
         if (placed) {
             activeUsers++;
             if (beforeStart) {
                 creditBeforeStart(user, credit);
-            } else {
-                buyCredit(user, credit, now);
             }
             scheduleArrival(user, now);
             long leave = workload.users().leaveMillis(user);
@@ -176,6 +183,11 @@ public final class SimulationRun {
     private void arrive(int user, long now) {
         metrics.requestArrived();
         scheduleArrival(user, now);
+        if (pendingTopUps.get(user)) {
+            pendingTopUps.clear(user);
+            buyCredit(user, setup.workload().credit().topUpAfter(admission.balanceMicros(user)),
+                    now);
+        }
         Request request = workload.drawRequest();
         Admission decision = admission.onRequestStart(user, now, request.costMicros());
         long callLatency = 0;
@@ -233,12 +245,22 @@ public final class SimulationRun {
         }
     }
 
-    private void buyCredit(int user, long amountMicros, long now) {
+    /**
+     * Buys credit: the purchase counts once its row is stored. A purchase whose row failed is
+     * tried again at the user's next request, as a user whose payment did not go through would.
+     *
+     * @return whether the credit row was stored, or there was nothing to buy
+     */
+    private boolean buyCredit(int user, long amountMicros, long now) {
         if (amountMicros <= 0) {
-            return;
+            return true;
+        }
+        if (!appendRow(user, now)) {
+            pendingTopUps.set(user);
+            return false;
         }
         admission.onCredit(user, now, amountMicros);
-        appendRow(user, now);
+        return true;
     }
 
     private void creditBeforeStart(int user, long amountMicros) {

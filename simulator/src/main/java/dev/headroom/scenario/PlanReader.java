@@ -230,6 +230,7 @@ final class PlanReader {
         boolean seenDynamoDb = false;
         boolean seenSharedLog = false;
         String seenSql = null;
+        Set<String> sqlKinds = new HashSet<>();
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             Section item = items.get(i);
@@ -255,9 +256,18 @@ final class PlanReader {
                         + "dynamodb, postgres or sqlite-efs next or list this phase earlier");
             } else if (workbooks > 0 && workbooks < lastWorkbooks
                     && !(phase.backend() instanceof Backend.SharedLogSheets)) {
-                item.problem("backend", "out of order: " + workbooks + " workbooks after a "
-                        + "phase with " + lastWorkbooks + ", but existing users stay where they "
-                        + "are; keep at least " + lastWorkbooks + " workbooks");
+                item.problem("backend", "out of order: " + workbooks
+                        + (workbooks == 1 ? " workbook" : " workbooks") + " after a phase with "
+                        + lastWorkbooks + ", but existing users stay where they are; keep at "
+                        + "least " + lastWorkbooks + " workbooks");
+            } else if (sql && sqlKinds.contains(phase.backend().kindName())) {
+                String kind = phase.backend().kindName();
+                item.problem("backend", "a second " + kind + " phase changes nothing: every "
+                        + kind + " phase takes its settings from the one " + kind.replace('-', '_')
+                        + " section; remove this phase or the earlier one");
+            }
+            if (sql) {
+                sqlKinds.add(phase.backend().kindName());
             }
             seenDynamoDb |= phase.backend() instanceof Backend.DynamoDb;
             seenSharedLog |= phase.backend() instanceof Backend.SharedLogSheets;

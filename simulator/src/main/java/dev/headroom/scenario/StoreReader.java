@@ -116,6 +116,10 @@ final class StoreReader {
         long nodePrice = section.money("node_price_per_hour", Defaults.REDIS_NODE_MICROS_PER_HOUR,
                 0, null);
         int nodes = (int) section.count("nodes", Defaults.REDIS_NODES, 1, MAX_REDIS_NODES, null);
+        if (nodePrice * nodes > Units.MAX_MONEY_MICROS) {
+            section.problem("nodes", "too large: " + nodes + " nodes at the node price cost more"
+                    + " than $100,000 an hour; lower nodes or node_price_per_hour");
+        }
         Duration ttl = section.duration("ttl", Defaults.REDIS_TTL, Duration.ofSeconds(1),
                 Duration.ofDays(365), null);
         RedisSettings.OnWrite onWrite = section.choice("on_write",

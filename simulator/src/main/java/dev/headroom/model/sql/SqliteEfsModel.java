@@ -26,9 +26,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Hosting cost: EFS storage of the rows and their overhead, billed by GB-month, and the bytes
  * read and written, billed by GB under Elastic Throughput. A balance sum reads the user's rows
- * rounded up to whole pages, a running-balance read one page; each row written costs
- * {@value #PAGES_WRITTEN_PER_ROW} pages. A month is one twelfth of a 365-day year and a GB is
- * 2^30 bytes.
+ * rounded up to whole pages, a running-balance read the pages of one row. Each row written
+ * costs its own pages and one index page, each also copied to the rollback journal: 4 pages
+ * for a row that fits in one. A month is one twelfth of a 365-day year and a GB is 2^30 bytes.
  *
  * <p>NOTE: the pages per balance sum assume a user's rows lie together. Rows appended over time
  * by many users interleave, so a sum may touch a page per row and read several times more.
@@ -43,11 +43,6 @@ public final class SqliteEfsModel implements BackendModel {
     /** The name of a failed wait for the write lock, SQLite's result code for it. */
     public static final String BUSY = "SQLITE_BUSY";
 
-    /**
-     * Pages written per row. NOTE: an estimate: the changed table page and index page, each
-     * first copied to the rollback journal.
-     */
-    public static final int PAGES_WRITTEN_PER_ROW = 4;
 
     private static final BigInteger GB = BigInteger.ONE.shiftLeft(30);
     private static final BigInteger GB_MONTH_BYTE_MILLIS =
@@ -90,7 +85,7 @@ public final class SqliteEfsModel implements BackendModel {
         CallOutcome insert = underLock(now, 1, 1, true);
         if (insert.succeeded()) {
             storeRows(now, 1);
-            bytesWritten.add(PAGES_WRITTEN_PER_ROW * params.pageBytes());
+            bytesWritten.add(rowWriteBytes());
         }
         return insert;
     }
@@ -129,9 +124,9 @@ public final class SqliteEfsModel implements BackendModel {
         CallOutcome read = underLock(now, sum ? rows.of(user) : 1, 1, false);
         if (read.succeeded()) {
             long rowBytes = sum
-                    ? Math.multiplyExact(rows.of(user), params.storedRowBytes()) : 0;
-            long pages = Math.max(1, (rowBytes + params.pageBytes() - 1) / params.pageBytes());
-            bytesRead.add(pages * params.pageBytes());
+                    ? Math.multiplyExact(rows.of(user), params.storedRowBytes())
+                    : params.storedRowBytes();
+            bytesRead.add(Math.multiplyExact(pagesOf(rowBytes), params.pageBytes()));
         }
         return read;
     }
@@ -148,7 +143,7 @@ public final class SqliteEfsModel implements BackendModel {
         if (append.succeeded()) {
             storeRows(now, 1);
             rows.add(user, 1);
-            bytesWritten.add((long) statements * PAGES_WRITTEN_PER_ROW * params.pageBytes());
+            bytesWritten.add(Math.multiplyExact(statements, rowWriteBytes()));
         }
         return append;
     }
@@ -234,6 +229,19 @@ public final class SqliteEfsModel implements BackendModel {
 
     private static long perGb(BigInteger bytes, long microsPerGb) {
         return bytes.multiply(BigInteger.valueOf(microsPerGb)).divide(GB).longValueExact();
+    }
+
+    /** Returns the pages that {@code bytes} take, at least one. */
+    private long pagesOf(long bytes) {
+        return Math.max(1, (bytes - 1) / params.pageBytes() + 1);
+    }
+
+    /**
+     * Returns the bytes that writing one row costs: its pages and one index page, each written
+     * to the file and first copied to the rollback journal. NOTE: an estimate of SQLite's I/O.
+     */
+    private long rowWriteBytes() {
+        return 2 * (pagesOf(params.storedRowBytes()) + 1) * params.pageBytes();
     }
 
     private long balanceRows() {
