@@ -38,6 +38,8 @@ final class ScenarioReader {
         Duration cacheTtl = root.duration("balance_cache_ttl", Defaults.BALANCE_CACHE_TTL,
                 Duration.ZERO, Duration.ofDays(1), null);
         RedisSettings redis = StoreReader.redis(root.section("redis"));
+        SheetsArchiveSettings sheetsArchive = StoreReader.sheetsArchive(
+                root.section("sheets_archive"));
         AdmissionDesign admission = root.choice("admission", AdmissionDesign.CACHED_CHECK,
                 AdmissionDesign.class, null);
         DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
@@ -48,7 +50,7 @@ final class ScenarioReader {
 
         checkRowFitsGrid(root, workload.row(), sheets, plan);
         return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
-                cacheTtl, redis, admission, dynamoDb, postgres, sqliteEfs, plan);
+                cacheTtl, redis, sheetsArchive, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 
     private static Churn readChurn(Section section) {
