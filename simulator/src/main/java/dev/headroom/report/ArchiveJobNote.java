@@ -52,9 +52,9 @@ public final class ArchiveJobNote {
         }
         long[] last = runs.get(runs.size() - 1);
         return List.of(String.format(Locale.ROOT, "Sheets archive job: %,d runs; the largest"
-                + " made %,d calls and the longest took %.1f h; the last made %,d calls in"
-                + " %.1f h. Job attempts throttled: %,d; users' attempts throttled while it"
-                + " ran: %,d.", runs.size(), maxCalls, maxMillis / 3_600_000.0, last[0],
-                last[1] / 3_600_000.0, jobThrottles, userThrottles));
+                + " made %,d calls and the longest took %.1f min; the last made %,d calls in"
+                + " %.1f min. Job attempts throttled: %,d; users' attempts throttled while it"
+                + " ran: %,d.", runs.size(), maxCalls, maxMillis / 60_000.0, last[0],
+                last[1] / 60_000.0, jobThrottles, userThrottles));
     }
 }
