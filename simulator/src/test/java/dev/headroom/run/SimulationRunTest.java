@@ -373,6 +373,27 @@ class SimulationRunTest {
         assertEquals("sheets + archive + redis-cache", result.phases().get(0).backend());
     }
 
+    @Test
+    void archive_shardedPhaseKeepsRowTimes() throws Exception {
+        // The sharded phase goes live on day 6, after every user's first rows are 5 days old.
+        String yaml = archivedThreeUsers().replace(
+                "      backend: {kind: sheets, features: [archive]}",
+                "      backend: {kind: sheets, features: [archive]}\n"
+                        + "      next_when: {date: 2025-01-12}\n"
+                        + "      migration: {lead_time: 0s}\n"
+                        + "    - name: two-shards\n"
+                        + "      backend: {kind: sheets-sharded, workbooks: 2,"
+                        + " features: [archive]}");
+        RunResult result = run(yaml);
+
+        DayRecord day10 = result.days().get(10);
+        assertEquals("two-shards", day10.phase());
+        // Rows older than 5 days on day 10 are the ones stored before the phase went live, so
+        // each user gets an append and a delete after the read.
+        assertTrue(day10.archiveCalls() >= 9, "calls on day 10: " + day10.archiveCalls());
+        assertEquals("sheets-sharded x2 char-sum + archive", result.phases().get(1).backend());
+    }
+
     private static long cells(DayRecord day) {
         return day.gauges().stream().filter(gauge -> gauge.limit().equals("cells"))
                 .mapToLong(LimitGauge::used).sum();
