@@ -65,6 +65,9 @@ class ScenarioErrorsTest {
                         "0s is not between 1d and 100y"),
                 Arguments.of("sheets-archive-big-cell-limit.yaml", "14:15",
                         "sheets_archive.cell_limit", "20000000 is not between 1 and 10000000"),
+                Arguments.of("sheets-archive-small-cell-limit.yaml", "14:15",
+                        "sheets_archive.cell_limit", "20000 cells cannot take one archive tab,"
+                                + " which needs 26000 cells with sheets.grid_mode default-grid"),
                 Arguments.of("wrong-type.yaml", "3:10", "horizon",
                         "wrong type: expected a duration such as 30s, found a list"),
                 Arguments.of("unknown-unit.yaml", "13:20", "balance_cache_ttl",
