@@ -50,6 +50,29 @@ public interface BackendModel {
     }
 
     /**
+     * Returns the simulated time of the next call of the backend's background job at or after
+     * {@code now}, or {@link Long#MAX_VALUE} for a backend without one. The run schedules an
+     * event at that time and calls {@link #runJobCall(long)} from it.
+     */
+    default long nextJobCallMillis(long now) {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Makes the background job's next call at {@code now} and returns the time of the call
+     * after it, or {@link Long#MAX_VALUE} when none is due. Only a backend whose
+     * {@link #nextJobCallMillis(long)} returned a time has a job to run.
+     */
+    default long runJobCall(long now) {
+        throw new IllegalStateException(name() + " has no background job");
+    }
+
+    /** Returns the archive job's counts since the start; {@link ArchiveCount#NONE} if none. */
+    default ArchiveCount archiveCount() {
+        return ArchiveCount.NONE;
+    }
+
+    /**
      * Returns the hosting cost accrued in {@code [from, to)} in micro-dollars: storage, request
      * units and fixed node prices as the model prices them.
      */

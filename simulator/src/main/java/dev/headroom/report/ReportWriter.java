@@ -73,6 +73,7 @@ public final class ReportWriter {
         section(text, "Cost by year", projections.costs());
         text.append(Warnings.usersNote(projections)).append("\n\n");
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
+        ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         section(text, "Outages", projections.outages());
         text.append("The metrics of every simulated day are in `daily.csv`.\n\n");
         text.append("## Parameters\n\n");

@@ -1,6 +1,7 @@
 package dev.headroom.report;
 
 import dev.headroom.projection.Projections;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders the short summary printed after a run: the tables that answer the main questions. */
@@ -24,7 +25,8 @@ public final class Summary {
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
         text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
-        List<String> cacheLines = RedisCacheNote.lines(projections);
+        List<String> cacheLines = new ArrayList<>(RedisCacheNote.lines(projections));
+        cacheLines.addAll(ArchiveJobNote.lines(projections));
         cacheLines.forEach(line -> text.append(line).append('\n'));
         if (!cacheLines.isEmpty()) {
             text.append('\n');

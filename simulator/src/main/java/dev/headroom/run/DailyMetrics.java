@@ -1,5 +1,6 @@
 package dev.headroom.run;
 
+import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
@@ -33,6 +34,11 @@ final class DailyMetrics {
     private CacheCount redisBaseline = CacheCount.NONE;
     private long redisHits;
     private long redisMisses;
+    private ArchiveCount archiveBaseline = ArchiveCount.NONE;
+    private long archiveCalls;
+    private long archiveThrottles;
+    private long archiveBusyMillis;
+    private long throttlesDuringArchive;
     private long readRequests;
     private long writeRequests;
     private long signUpRequests;
@@ -120,12 +126,27 @@ final class DailyMetrics {
     }
 
     /**
-     * Forgets the throttle and cache counts of the replaced backend, whose successor counts
-     * from zero.
+     * Adds the archive job's calls, throttles and busy time, and the users' attempts throttled
+     * while it ran, since the last collection. Call it at the end of each day and before the
+     * backend is replaced.
+     */
+    void collectArchiveCount(BackendModel backend) {
+        ArchiveCount count = backend.archiveCount();
+        archiveCalls += count.calls() - archiveBaseline.calls();
+        archiveThrottles += count.throttles() - archiveBaseline.throttles();
+        archiveBusyMillis += count.busyMillis() - archiveBaseline.busyMillis();
+        throttlesDuringArchive += count.userThrottles() - archiveBaseline.userThrottles();
+        archiveBaseline = count;
+    }
+
+    /**
+     * Forgets the throttle, cache and archive counts of the replaced backend, whose successor
+     * counts from zero.
      */
     void backendReplaced() {
         throttleBaseline.clear();
         redisBaseline = CacheCount.NONE;
+        archiveBaseline = ArchiveCount.NONE;
     }
 
     /** Returns the day's 95th-percentile latency so far, in milliseconds. */
@@ -138,7 +159,8 @@ final class DailyMetrics {
             List<LimitGauge> gauges) {
         DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
                 failedSignUps, requests, admitted, rejectedForCredit, failedRequests, cacheHits,
-                redisHits, redisMisses, readRequests, writeRequests, signUpRequests,
+                redisHits, redisMisses, archiveCalls, archiveThrottles, archiveBusyMillis,
+                throttlesDuringArchive, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
                 overspendMicros, gauges);
@@ -174,6 +196,10 @@ final class DailyMetrics {
         cacheHits = 0;
         redisHits = 0;
         redisMisses = 0;
+        archiveCalls = 0;
+        archiveThrottles = 0;
+        archiveBusyMillis = 0;
+        throttlesDuringArchive = 0;
         readRequests = 0;
         writeRequests = 0;
         signUpRequests = 0;

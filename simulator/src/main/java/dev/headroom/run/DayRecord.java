@@ -25,6 +25,10 @@ import java.util.TreeMap;
  * @param cacheHits balance checks served from the proxy's in-process balance cache
  * @param redisHits balance reads that the Redis cache in front of Sheets served
  * @param redisMisses balance reads that found no fresh Redis entry and went to Sheets
+ * @param archiveCalls API requests of the Sheets archive job, retries included
+ * @param archiveThrottles the archive job's attempts that a quota rejected
+ * @param archiveBusyMillis simulated time the archive job spent in calls that started that day
+ * @param throttlesDuringArchive users' attempts that a quota rejected while the archive job ran
  * @param readRequests API requests made to read balances, retries included
  * @param writeRequests API requests made to append rows, retries included
  * @param signUpRequests API requests made for sign-ups, retries included
@@ -52,6 +56,10 @@ public record DayRecord(
         long cacheHits,
         long redisHits,
         long redisMisses,
+        long archiveCalls,
+        long archiveThrottles,
+        long archiveBusyMillis,
+        long throttlesDuringArchive,
         long readRequests,
         long writeRequests,
         long signUpRequests,

@@ -8,10 +8,12 @@ import dev.headroom.model.cache.RedisCacheParams;
 import dev.headroom.model.cache.WriteMode;
 import dev.headroom.model.dynamodb.DynamoDbModel;
 import dev.headroom.model.dynamodb.DynamoDbParams;
+import dev.headroom.model.sheets.ArchiveParams;
 import dev.headroom.model.sheets.CallerIdentity;
 import dev.headroom.model.sheets.GridPolicy;
 import dev.headroom.model.sheets.ShardParams;
 import dev.headroom.model.sheets.SharedLogModel;
+import dev.headroom.model.sheets.SheetsArchiveModel;
 import dev.headroom.model.sheets.SheetsModel;
 import dev.headroom.model.sheets.SheetsParams;
 import dev.headroom.model.sql.PostgresModel;
@@ -26,6 +28,7 @@ import dev.headroom.scenario.Backend;
 import dev.headroom.scenario.Latency;
 import dev.headroom.scenario.RedisSettings;
 import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.SheetsArchiveSettings;
 import dev.headroom.scenario.SheetsSettings;
 import dev.headroom.sheets.limits.GoogleBackoff;
 import dev.headroom.sheets.limits.Grid;
@@ -59,6 +62,12 @@ import org.slf4j.LoggerFactory;
  * of its Sheets model. The cache starts empty in each phase, and the next phase's migration
  * receives the Sheets model behind it, so the cache changes nothing that a migration carries
  * over.
+ *
+ * <p>A tab-per-user Sheets phase with the {@code archive} feature wraps its Sheets model in a
+ * {@link SheetsArchiveModel}, inside the Redis cache when the phase has both. A following
+ * tab-per-user phase takes over the tabs, which hold only the recent rows, and keeps their store
+ * times if it archives too. A following DynamoDB or SQL phase copies every row the run stored,
+ * archived ones included.
  *
  * <p>Random streams: each phase draws latencies from {@code latency:PHASE}, backoff jitter
  * from {@code jitter:PHASE} and Redis latencies from {@code redis:PHASE}, so adding a phase or
@@ -96,7 +105,8 @@ final class PlanMapping {
      * {@code sheets + redis-cache}.
      */
     static String describe(Backend backend) {
-        String cache = backend.usesRedisCache() ? " + redis-cache" : "";
+        String cache = (backend.usesArchive() ? " + archive" : "")
+                + (backend.usesRedisCache() ? " + redis-cache" : "");
         if (backend instanceof Backend.ShardedSheets sharded) {
             return "sheets-sharded x" + sharded.workbooks() + " "
                     + sharded.router().configName() + cache;
@@ -160,24 +170,46 @@ final class PlanMapping {
     }
 
     /**
-     * Returns the phase's factory: its store's, behind a Redis cache when the phase lists one.
-     * Either way the store's factory receives the previous phase's store, never its cache.
+     * Returns the phase's factory: its store's, with the archive job when the phase lists it,
+     * behind a Redis cache when the phase lists one. Either way the store's factory receives the
+     * previous phase's store, never its cache or archive job.
      */
     private static BackendFactory factory(Scenario scenario, dev.headroom.scenario.Phase phase,
             RandomStreams streams) {
         BackendFactory store = storeFactory(scenario, phase, streams);
+        ArchiveParams archive = archiveParams(scenario.sheetsArchive());
+        boolean archives = phase.backend().usesArchive();
+        BackendFactory archived = (previous, users, now) -> {
+            BackendModel model = store.create(storeOf(previous), users, now);
+            return archives
+                    ? new SheetsArchiveModel((SheetsModel) model, archive, now,
+                            archiveOf(previous))
+                    : model;
+        };
         if (!phase.backend().usesRedisCache()) {
-            return (previous, users, now) -> store.create(storeOf(previous), users, now);
+            return archived;
         }
         RedisCacheParams redis = redisParams(scenario.redis());
         String redisStream = "redis:" + phase.name();
         return (previous, users, now) -> new RedisCacheModel(
-                store.create(storeOf(previous), users, now), redis,
-                streams.stream(redisStream), now);
+                archived.create(previous, users, now), redis, streams.stream(redisStream), now);
     }
 
     private static BackendModel storeOf(BackendModel backend) {
-        return backend instanceof RedisCacheModel cache ? cache.store() : backend;
+        BackendModel inner = backend instanceof RedisCacheModel cache ? cache.store() : backend;
+        return inner instanceof SheetsArchiveModel archive ? archive.sheets() : inner;
+    }
+
+    private static SheetsArchiveModel archiveOf(BackendModel backend) {
+        BackendModel inner = backend instanceof RedisCacheModel cache ? cache.store() : backend;
+        return inner instanceof SheetsArchiveModel archive ? archive : null;
+    }
+
+    /** Returns the model parameters of the scenario's archive job. */
+    static ArchiveParams archiveParams(SheetsArchiveSettings settings) {
+        return new ArchiveParams(settings.keep().toMillis(), settings.every().toMillis(),
+                settings.startsAt().toMillis(), settings.cellLimit(),
+                settings.costPerRunMicros());
     }
 
     /** Returns the model parameters of the scenario's Redis cache. */

@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * sign-up makes the backend's sign-up calls and appends the initial credit purchase as a row,
  * except for the users present at the start, who signed up before the run and make no call.
  *
+ * <p>A backend with a background job (the Sheets archive job) names the time of its next call;
+ * the run schedules an event there, and each call names the time of the one after it, so the
+ * job's calls follow one another in simulated time between users' calls. A phase change stops
+ * the replaced backend's job.
+ *
  * <p>A run is single-use and not thread-safe. Log lines start with the simulated day and date.
  */
 public final class SimulationRun {
@@ -45,6 +50,8 @@ public final class SimulationRun {
     static final int LEAVE = 3;
     static final int DAY_END = 4;
     static final int PHASE_LIVE = 5;
+    /** A call of the live backend's background job; the subject is the backend's generation. */
+    static final int JOB_CALL = 6;
 
     private final RunSetup setup;
     private final long horizonMillis;
@@ -62,6 +69,8 @@ public final class SimulationRun {
     private final Engine engine = new Engine(4096);
 
     private BackendModel backend;
+    /** Counts the backends the run has made live, so a replaced one's job events are dropped. */
+    private int backendGeneration;
     /** The phase serving at the start of the current day, which the day's record names. */
     private String dayPhase;
     /** The phase being migrated to at the start of the current day, or an empty string. */
@@ -96,6 +105,7 @@ public final class SimulationRun {
                 first.name(), first.backend());
 
         scheduleNextSignUp(0);
+        scheduleJobCall(backend.nextJobCallMillis(0));
         engine.scheduleAt(SimTime.DAY, DAY_END, 0);
         // The last day closes at the horizon itself, so run one millisecond past it.
         engine.run(horizonMillis + 1, this::handle);
@@ -122,7 +132,24 @@ public final class SimulationRun {
                 // closeDueDays has closed the day already.
             }
             case PHASE_LIVE -> goLive(now);
+            case JOB_CALL -> runJobCall(subject, now);
             default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
+    /**
+     * Makes the live backend's next job call, unless the event belongs to a backend that a
+     * phase change has replaced, whose job stops with it.
+     */
+    private void runJobCall(int generation, long now) {
+        if (generation == backendGeneration) {
+            scheduleJobCall(backend.runJobCall(now));
+        }
+    }
+
+    private void scheduleJobCall(long at) {
+        if (at < horizonMillis) {
+            engine.scheduleAt(at, JOB_CALL, backendGeneration);
         }
     }
 
@@ -287,6 +314,7 @@ public final class SimulationRun {
     private void closeDay(int day, long now) {
         metrics.collectThrottles(backend);
         metrics.collectCacheCount(backend);
+        metrics.collectArchiveCount(backend);
         metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
 
@@ -329,12 +357,15 @@ public final class SimulationRun {
     private void goLive(long now) {
         metrics.collectThrottles(backend);
         metrics.collectCacheCount(backend);
+        metrics.collectArchiveCount(backend);
         metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
         costSegmentStart = now;
         BackendModel previous = backend;
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
+        backendGeneration++;
         metrics.backendReplaced();
+        scheduleJobCall(backend.nextJobCallMillis(now));
         if (now == dayStartMillis) {
             dayPhase = phase.name();
             dayMigratingTo = "";

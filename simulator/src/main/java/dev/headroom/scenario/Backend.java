@@ -25,10 +25,24 @@ public sealed interface Backend
         return features.contains(SheetsFeature.REDIS_CACHE);
     }
 
+    /** Returns whether this backend is a tab-per-user Sheets kind with the archive job. */
+    default boolean usesArchive() {
+        if (this instanceof Sheets sheets) {
+            return sheets.features().contains(SheetsFeature.ARCHIVE);
+        }
+        return this instanceof ShardedSheets sharded
+                && sharded.features().contains(SheetsFeature.ARCHIVE);
+    }
+
     /** Additions to a Google Sheets ledger, of any of the three Sheets kinds. */
     enum SheetsFeature {
         /** A Redis balance cache in front of Sheets, with the scenario's {@code redis} settings. */
-        REDIS_CACHE
+        REDIS_CACHE,
+        /**
+         * A job that moves rows older than a set age into archive workbooks, with the scenario's
+         * {@code sheets_archive} settings; only the tab-per-user kinds take it.
+         */
+        ARCHIVE
     }
 
     /**

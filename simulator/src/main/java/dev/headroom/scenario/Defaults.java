@@ -193,6 +193,15 @@ final class Defaults {
      */
     static final Duration REDIS_LATENCY = Duration.ofMillis(1);
 
+    /** Age of the rows the archive job moves: the plan's Option 3, "Active Sheet: Last 90 days". */
+    static final Duration ARCHIVE_KEEP = Duration.ofDays(90);
+
+    /** Time between archive runs: the plan's Option 3, "Monthly Cron Job". */
+    static final Duration ARCHIVE_EVERY = Duration.ofDays(30);
+
+    /** Time of day at which an archive run starts, 03:00. NOTE: an assumption. */
+    static final Duration ARCHIVE_STARTS_AT = Duration.ofHours(3);
+
     private Defaults() {
     }
 }

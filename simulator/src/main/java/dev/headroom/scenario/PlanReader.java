@@ -19,7 +19,8 @@ final class PlanReader {
     private static final String BACKEND_HINT =
             "write backend: {kind: sheets}, {kind: sheets-sharded, workbooks: 5, router: "
             + "char-sum}, {kind: sheets-shared-log}, {kind: dynamodb}, {kind: postgres} or "
-            + "{kind: sqlite-efs}; a Sheets kind takes features: [redis-cache]";
+            + "{kind: sqlite-efs}; a Sheets kind takes features: [redis-cache], and sheets and "
+            + "sheets-sharded also take archive";
 
     /**
      * The maximum phases of a plan and the maximum developer hours of one migration. With the
@@ -103,13 +104,13 @@ final class PlanReader {
         Section section = phase.section("backend");
         BackendKind kind = section.choice("kind", null, BackendKind.class, BACKEND_HINT);
         Backend backend = kind == null ? new Backend.Sheets() : switch (kind) {
-            case SHEETS -> new Backend.Sheets(sheetsFeatures(section));
+            case SHEETS -> new Backend.Sheets(sheetsFeatures(section, true));
             case SHEETS_SHARDED -> new Backend.ShardedSheets(
                     (int) section.count("workbooks", 2, 2, 10_000,
                             "write the number of workbooks, such as workbooks: 5"),
                     section.choice("router", RouterKind.CHAR_SUM, RouterKind.class, null),
-                    sheetsFeatures(section));
-            case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets(sheetsFeatures(section));
+                    sheetsFeatures(section, true));
+            case SHEETS_SHARED_LOG -> new Backend.SharedLogSheets(sheetsFeatures(section, false));
             case DYNAMODB -> new Backend.DynamoDb(dynamoDbFeatures(section));
             case POSTGRES, SQLITE_EFS -> {
                 rejectFeatures(section);
@@ -144,22 +145,37 @@ final class PlanReader {
         }
     }
 
-    private static Set<Backend.SheetsFeature> sheetsFeatures(Section section) {
+    /**
+     * Reads a Sheets kind's features; {@code tabPerUser} is false for the shared log, which has
+     * no per-user tab for the archive job to move rows out of.
+     */
+    private static Set<Backend.SheetsFeature> sheetsFeatures(Section section,
+            boolean tabPerUser) {
         List<Backend.SheetsFeature> listed = section.list("features", text -> {
             if (isChoice(text, Backend.DynamoDb.Feature.class)) {
                 throw new IllegalArgumentException("feature " + text + " applies only to kind "
                         + "dynamodb; remove it or set kind: dynamodb");
             }
-            return Section.parseChoice(text, Backend.SheetsFeature.class);
-        }, "redis-cache");
+            Backend.SheetsFeature feature = Section.parseChoice(text,
+                    Backend.SheetsFeature.class);
+            if (feature == Backend.SheetsFeature.ARCHIVE && !tabPerUser) {
+                throw new IllegalArgumentException("feature archive applies only to kinds "
+                        + "sheets and sheets-sharded, which keep one tab per user; remove it or"
+                        + " set one of those kinds");
+            }
+            return feature;
+        }, "redis-cache or archive");
         return listed.isEmpty() ? Set.of() : EnumSet.copyOf(listed);
     }
 
     private static Set<Backend.DynamoDb.Feature> dynamoDbFeatures(Section section) {
         List<Backend.DynamoDb.Feature> listed = section.list("features", text -> {
             if (isChoice(text, Backend.SheetsFeature.class)) {
+                String kinds = Section.parseChoice(text, Backend.SheetsFeature.class)
+                        == Backend.SheetsFeature.ARCHIVE ? "sheets and sheets-sharded"
+                        : SHEETS_KINDS;
                 throw new IllegalArgumentException("feature " + text + " applies only to kinds "
-                        + SHEETS_KINDS + "; remove it or set one of those kinds");
+                        + kinds + "; remove it or set one of those kinds");
             }
             return Section.parseChoice(text, Backend.DynamoDb.Feature.class);
         }, "dax or s3-archive");

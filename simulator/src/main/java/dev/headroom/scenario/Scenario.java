@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param balanceCacheTtl how long a balance read stays cached before the next read goes to the
  *     store; {@link Duration#ZERO} disables the cache
  * @param redis the Redis balance cache of the Sheets phases that list the redis-cache feature
+ * @param sheetsArchive the archive job of the Sheets phases that list the archive feature
  * @param admission how the proxy admits a request against the user's credit
  * @param dynamoDb DynamoDB prices, read consistency, item size, balance design, DAX and archive
  * @param postgres PostgreSQL on RDS: instance and storage prices, allocated storage, latency
@@ -36,6 +37,7 @@ public record Scenario(
         SheetsSettings sheets,
         Duration balanceCacheTtl,
         RedisSettings redis,
+        SheetsArchiveSettings sheetsArchive,
         AdmissionDesign admission,
         DynamoDbSettings dynamoDb,
         PostgresSettings postgres,
@@ -52,6 +54,7 @@ public record Scenario(
         Objects.requireNonNull(sheets, "sheets");
         Objects.requireNonNull(balanceCacheTtl, "balanceCacheTtl");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(sheetsArchive, "sheetsArchive");
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(dynamoDb, "dynamoDb");
         Objects.requireNonNull(postgres, "postgres");
@@ -67,12 +70,14 @@ public record Scenario(
     /** Returns a copy of this scenario with another seed, for the command line's seed option. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, newSeed, horizon, startDate, growth, churn, workload, sheets,
-                balanceCacheTtl, redis, admission, dynamoDb, postgres, sqliteEfs, plan);
+                balanceCacheTtl, redis, sheetsArchive, admission, dynamoDb, postgres, sqliteEfs,
+                plan);
     }
 
     /** Returns a copy of this scenario with another horizon, for the command line's days option. */
     public Scenario withHorizon(Duration newHorizon) {
         return new Scenario(name, seed, newHorizon, startDate, growth, churn, workload, sheets,
-                balanceCacheTtl, redis, admission, dynamoDb, postgres, sqliteEfs, plan);
+                balanceCacheTtl, redis, sheetsArchive, admission, dynamoDb, postgres, sqliteEfs,
+                plan);
     }
 }

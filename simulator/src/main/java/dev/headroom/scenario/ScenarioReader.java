@@ -38,6 +38,8 @@ final class ScenarioReader {
         Duration cacheTtl = root.duration("balance_cache_ttl", Defaults.BALANCE_CACHE_TTL,
                 Duration.ZERO, Duration.ofDays(1), null);
         RedisSettings redis = StoreReader.redis(root.section("redis"));
+        SheetsArchiveSettings sheetsArchive = StoreReader.sheetsArchive(
+                root.section("sheets_archive"));
         AdmissionDesign admission = root.choice("admission", AdmissionDesign.CACHED_CHECK,
                 AdmissionDesign.class, null);
         DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
@@ -47,8 +49,9 @@ final class ScenarioReader {
         root.finish();
 
         checkRowFitsGrid(root, workload.row(), sheets, plan);
+        checkArchiveTabFits(root, workload.row(), sheets, sheetsArchive, plan);
         return new Scenario(name, seed, horizon, startDate, growth, churn, workload, sheets,
-                cacheTtl, redis, admission, dynamoDb, postgres, sqliteEfs, plan);
+                cacheTtl, redis, sheetsArchive, admission, dynamoDb, postgres, sqliteEfs, plan);
     }
 
     private static Churn readChurn(Section section) {
@@ -81,6 +84,26 @@ final class ScenarioReader {
                     + sheets.cellsPerWorkbook() + " cells cannot give each of "
                     + sheets.tabsPerWorkbook() + " tabs one row of " + rowCells
                     + " columns; raise cells_per_workbook or lower tabs_per_workbook");
+        }
+    }
+
+    /**
+     * Checks that an archive workbook can take one archive tab of one row, when a phase runs the
+     * archive job: under the default grid a tab takes the whole default grid.
+     */
+    private static void checkArchiveTabFits(Section root, RowShape row, SheetsSettings sheets,
+            SheetsArchiveSettings archive, Plan plan) {
+        boolean archives = plan.phases().stream()
+                .anyMatch(phase -> phase.backend().usesArchive());
+        long tabCells = sheets.gridMode() == SheetsSettings.GridMode.DEFAULT_GRID
+                ? (long) Math.max(sheets.defaultGridRows(), 1)
+                        * Math.max(sheets.defaultGridColumns(), row.columns())
+                : row.columns();
+        if (archives && archive.cellLimit() < tabCells) {
+            root.section("sheets_archive").problem("cell_limit", "inconsistent settings: "
+                    + archive.cellLimit() + " cells cannot take one archive tab, which needs "
+                    + tabCells + " cells with sheets.grid_mode " + Section.configName(
+                            sheets.gridMode()) + "; raise cell_limit");
         }
     }
 

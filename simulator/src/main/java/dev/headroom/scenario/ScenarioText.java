@@ -43,6 +43,7 @@ public final class ScenarioText {
             Map.entry("topUpMicros", "top_up"),
             Map.entry("topUpBelowMicros", "top_up_below"),
             Map.entry("micros", "monthly_cost"),
+            Map.entry("costPerRunMicros", "cost_per_run"),
             Map.entry("readsPerMinutePerProject", "read_per_minute_per_project"),
             Map.entry("readsPerMinutePerUser", "read_per_minute_per_user"),
             Map.entry("writesPerMinutePerProject", "write_per_minute_per_project"),

@@ -176,6 +176,7 @@ public final class Scenarios {
             return new Scenario(scenario.name(), scenario.seed(), scenario.horizon(),
                     scenario.startDate(), scenario.growth(), scenario.churn(), resolved,
                     scenario.sheets(), scenario.balanceCacheTtl(), scenario.redis(),
+                    scenario.sheetsArchive(),
                     scenario.admission(), scenario.dynamoDb(), scenario.postgres(),
                     scenario.sqliteEfs(), scenario.plan());
         }

@@ -132,6 +132,25 @@ final class StoreReader {
         return new RedisSettings(nodePrice, nodes, ttl, onWrite, base);
     }
 
+    static SheetsArchiveSettings sheetsArchive(Section section) {
+        Duration keep = section.duration("keep", Defaults.ARCHIVE_KEEP, Duration.ofDays(1),
+                ScenarioReader.MAX_HORIZON, null);
+        Duration every = section.duration("every", Defaults.ARCHIVE_EVERY, Duration.ofDays(1),
+                Duration.ofDays(366), null);
+        Duration startsAt = section.duration("starts_at", Defaults.ARCHIVE_STARTS_AT,
+                Duration.ZERO, Duration.ofDays(1), null);
+        if (startsAt.equals(Duration.ofDays(1))) {
+            section.problem("starts_at", "24h is the next day's midnight, not a time of day;"
+                    + " use a time before 24h, such as 0s or 3h");
+            startsAt = Defaults.ARCHIVE_STARTS_AT;
+        }
+        long cellLimit = section.count("cell_limit", Defaults.CELLS_PER_WORKBOOK, 1,
+                Defaults.CELLS_PER_WORKBOOK, null);
+        long costPerRun = section.money("cost_per_run", 0, 0, null);
+        section.finish();
+        return new SheetsArchiveSettings(keep, every, startsAt, cellLimit, costPerRun);
+    }
+
     private static DynamoDbSettings.Archive archive(Section section) {
         Duration age = section.duration("age", Defaults.ARCHIVE_AGE, Duration.ofDays(1),
                 ScenarioReader.MAX_HORIZON, null);

@@ -1,6 +1,7 @@
 package dev.headroom.model.cache;
 
 import dev.headroom.engine.SimTime;
+import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
@@ -122,6 +123,21 @@ public final class RedisCacheModel implements BackendModel {
     @Override
     public CacheCount cacheCount() {
         return new CacheCount(hits, misses);
+    }
+
+    @Override
+    public long nextJobCallMillis(long now) {
+        return store.nextJobCallMillis(now);
+    }
+
+    @Override
+    public long runJobCall(long now) {
+        return store.runJobCall(now);
+    }
+
+    @Override
+    public ArchiveCount archiveCount() {
+        return store.archiveCount();
     }
 
     /** Returns the store's cost plus the node hours in {@code [from, to)}. */

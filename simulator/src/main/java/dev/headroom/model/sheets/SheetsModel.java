@@ -181,6 +181,39 @@ public final class SheetsModel implements BackendModel {
         return user < rows.length ? rows[user] : 0;
     }
 
+    /** Returns one past the highest user index this model has seen. */
+    int userBound() {
+        return workbookOf.length;
+    }
+
+    /** Returns the settings this model was built with. */
+    SheetsParams params() {
+        return params;
+    }
+
+    /**
+     * Makes one call by the user's caller identity through the quota windows, as a background
+     * job does on the user's tab, without changing the tab.
+     */
+    CallOutcome call(int user, RequestKind kind, long now, long touchedRows) {
+        requirePlaced(user);
+        return caller.call(identity(user), kind, now, touchedRows);
+    }
+
+    /**
+     * Deletes the user's {@code count} oldest rows as {@code deleteDimension} does: the rows
+     * leave the tab's grid, so its row count falls by {@code count}, keeping at least one row.
+     */
+    void deleteOldestRows(int user, int count) {
+        requirePlaced(user);
+        if (count < 0 || count > rows[user]) {
+            throw new IllegalArgumentException("cannot delete " + count + " rows of user " + user
+                    + ", whose tab has " + rows[user]);
+        }
+        workbooks[workbookOf[user]].deleteRows(user, count);
+        rows[user] -= count;
+    }
+
     /** Returns the sharding this model was built with. */
     public ShardParams sharding() {
         return sharding;

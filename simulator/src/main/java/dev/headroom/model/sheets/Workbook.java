@@ -51,4 +51,14 @@ final class Workbook {
     void reachRow(int user, int rows) {
         budget.growToReach(user, Math.max(1, rows), rowColumns);
     }
+
+    /**
+     * Removes {@code count} rows from the user's grid, as {@code deleteDimension} does. A grid
+     * has at least one row, so it never falls below one.
+     */
+    void deleteRows(int user, int count) {
+        Grid grid = budget.grid(user);
+        int remaining = Math.max(1, grid.rowCount() - count);
+        budget.resize(user, new Grid(remaining, grid.columnCount()));
+    }
 }
