@@ -16,4 +16,20 @@ public record ArchiveCount(long runs, long calls, long throttles, long failedCal
 
     /** The count of a backend without an archive job. */
     public static final ArchiveCount NONE = new ArchiveCount(0, 0, 0, 0, 0, 0, 0);
+
+    /** Returns each count plus the other's. */
+    public ArchiveCount plus(ArchiveCount other) {
+        return new ArchiveCount(runs + other.runs, calls + other.calls,
+                throttles + other.throttles, failedCalls + other.failedCalls,
+                rowsMoved + other.rowsMoved, busyMillis + other.busyMillis,
+                userThrottles + other.userThrottles);
+    }
+
+    /** Returns each count minus the other's, such as the change since an earlier count. */
+    public ArchiveCount minus(ArchiveCount other) {
+        return new ArchiveCount(runs - other.runs, calls - other.calls,
+                throttles - other.throttles, failedCalls - other.failedCalls,
+                rowsMoved - other.rowsMoved, busyMillis - other.busyMillis,
+                userThrottles - other.userThrottles);
+    }
 }

@@ -35,10 +35,7 @@ final class DailyMetrics {
     private long redisHits;
     private long redisMisses;
     private ArchiveCount archiveBaseline = ArchiveCount.NONE;
-    private long archiveCalls;
-    private long archiveThrottles;
-    private long archiveBusyMillis;
-    private long throttlesDuringArchive;
+    private ArchiveCount archiveDay = ArchiveCount.NONE;
     private long readRequests;
     private long writeRequests;
     private long signUpRequests;
@@ -132,10 +129,7 @@ final class DailyMetrics {
      */
     void collectArchiveCount(BackendModel backend) {
         ArchiveCount count = backend.archiveCount();
-        archiveCalls += count.calls() - archiveBaseline.calls();
-        archiveThrottles += count.throttles() - archiveBaseline.throttles();
-        archiveBusyMillis += count.busyMillis() - archiveBaseline.busyMillis();
-        throttlesDuringArchive += count.userThrottles() - archiveBaseline.userThrottles();
+        archiveDay = archiveDay.plus(count.minus(archiveBaseline));
         archiveBaseline = count;
     }
 
@@ -159,8 +153,7 @@ final class DailyMetrics {
             List<LimitGauge> gauges) {
         DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
                 failedSignUps, requests, admitted, rejectedForCredit, failedRequests, cacheHits,
-                redisHits, redisMisses, archiveCalls, archiveThrottles, archiveBusyMillis,
-                throttlesDuringArchive, readRequests, writeRequests, signUpRequests,
+                redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
                 overspendMicros, gauges);
@@ -196,10 +189,7 @@ final class DailyMetrics {
         cacheHits = 0;
         redisHits = 0;
         redisMisses = 0;
-        archiveCalls = 0;
-        archiveThrottles = 0;
-        archiveBusyMillis = 0;
-        throttlesDuringArchive = 0;
+        archiveDay = ArchiveCount.NONE;
         readRequests = 0;
         writeRequests = 0;
         signUpRequests = 0;

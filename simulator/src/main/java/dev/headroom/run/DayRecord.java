@@ -1,5 +1,6 @@
 package dev.headroom.run;
 
+import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.LimitGauge;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -25,10 +26,8 @@ import java.util.TreeMap;
  * @param cacheHits balance checks served from the proxy's in-process balance cache
  * @param redisHits balance reads that the Redis cache in front of Sheets served
  * @param redisMisses balance reads that found no fresh Redis entry and went to Sheets
- * @param archiveCalls API requests of the Sheets archive job, retries included
- * @param archiveThrottles the archive job's attempts that a quota rejected
- * @param archiveBusyMillis simulated time the archive job spent in calls that started that day
- * @param throttlesDuringArchive users' attempts that a quota rejected while the archive job ran
+ * @param archive the Sheets archive job's runs, calls, throttles, failed calls, rows moved and
+ *     busy time that day, and users' attempts that a quota rejected while it ran
  * @param readRequests API requests made to read balances, retries included
  * @param writeRequests API requests made to append rows, retries included
  * @param signUpRequests API requests made for sign-ups, retries included
@@ -56,10 +55,7 @@ public record DayRecord(
         long cacheHits,
         long redisHits,
         long redisMisses,
-        long archiveCalls,
-        long archiveThrottles,
-        long archiveBusyMillis,
-        long throttlesDuringArchive,
+        ArchiveCount archive,
         long readRequests,
         long writeRequests,
         long signUpRequests,
@@ -70,6 +66,16 @@ public record DayRecord(
         long hostingCostMicros,
         long overspendMicros,
         List<LimitGauge> gauges) {
+
+    /** Returns the archive job's API requests that day, retries included. */
+    public long archiveCalls() {
+        return archive.calls();
+    }
+
+    /** Returns the simulated time the archive job spent in calls that started that day. */
+    public long archiveBusyMillis() {
+        return archive.busyMillis();
+    }
 
     public DayRecord {
         throttlesByQuota = Collections.unmodifiableSortedMap(

@@ -212,8 +212,14 @@ public final class SimulationRun {
         scheduleArrival(user, now);
         if (pendingTopUps.get(user)) {
             pendingTopUps.clear(user);
-            buyCredit(user, setup.workload().credit().topUpAfter(admission.balanceMicros(user)),
-                    now);
+            boolean bought = buyCredit(user,
+                    setup.workload().credit().topUpAfter(admission.balanceMicros(user)), now);
+            if (!bought && admission.balanceMicros(user) <= 0) {
+                // The user cannot pay, because the ledger cannot store the purchase: an outage,
+                // not a lack of credit.
+                metrics.requestFailed();
+                return;
+            }
         }
         Request request = workload.drawRequest();
         Admission decision = admission.onRequestStart(user, now, request.costMicros());
@@ -261,10 +267,12 @@ public final class SimulationRun {
         int user = inFlight.user(slot);
         long cost = inFlight.costMicros(slot);
         inFlight.close(slot);
+        // As with credit, a cost counts against the balance only once its row is stored.
+        boolean stored = appendRow(user, now);
         long overspendBefore = admission.totalOverspendMicros();
-        admission.onRequestEnd(user, now, cost);
+        admission.onRequestEnd(user, now, stored ? cost : 0);
         metrics.overspend(admission.totalOverspendMicros() - overspendBefore);
-        if (appendRow(user, now)) {
+        if (stored) {
             long topUp = setup.workload().credit().topUpAfter(admission.balanceMicros(user));
             buyCredit(user, topUp, now);
         } else {
