@@ -723,6 +723,23 @@ class SimulationRunTest {
         assertEquals(expected, projections.capacity().stringColumn("cells_per_year").get(0));
     }
 
+    /**
+     * Once the workbook is full, no cost row can be stored, so no cost is debited: users keep
+     * their credit and their requests count as failed, not as rejected for credit.
+     */
+    @Test
+    void fullWorkbook_failsRequestsInsteadOfRejecting() throws Exception {
+        String yaml = THREE_USERS.replace("horizon: 7d", "horizon: 30d")
+                .replace("mean_per_day: 10}", "mean_per_day: 100}")
+                .replace("sheets:\n", "sheets:\n  cells_per_workbook: 3_000\n"
+                        + "  grid_mode: sized-to-row\n");
+        Projections projections = Projections.of(run(yaml));
+
+        assertTrue(columnSum(projections, "failed:cells") > 0, "the workbook never filled");
+        assertTrue(columnSum(projections, "failed_requests") > 0, "no request failed");
+        assertEquals(0, columnSum(projections, "rejected_for_credit"));
+    }
+
     private static long columnSum(Projections projections, String column) {
         long sum = 0;
         for (long value : projections.daily().longColumn(column).asLongArray()) {
