@@ -151,7 +151,9 @@ final class PlanReader {
      */
     private static Set<Backend.SheetsFeature> sheetsFeatures(Section section,
             boolean tabPerUser) {
+        Set<String> seen = new HashSet<>();
         List<Backend.SheetsFeature> listed = section.list("features", text -> {
+            requireOnce(seen, text);
             if (isChoice(text, Backend.DynamoDb.Feature.class)) {
                 throw new IllegalArgumentException("feature " + text + " applies only to kind "
                         + "dynamodb; remove it or set kind: dynamodb");
@@ -169,7 +171,9 @@ final class PlanReader {
     }
 
     private static Set<Backend.DynamoDb.Feature> dynamoDbFeatures(Section section) {
+        Set<String> seen = new HashSet<>();
         List<Backend.DynamoDb.Feature> listed = section.list("features", text -> {
+            requireOnce(seen, text);
             if (isChoice(text, Backend.SheetsFeature.class)) {
                 String kinds = Section.parseChoice(text, Backend.SheetsFeature.class)
                         == Backend.SheetsFeature.ARCHIVE ? "sheets and sheets-sharded"
@@ -180,6 +184,14 @@ final class PlanReader {
             return Section.parseChoice(text, Backend.DynamoDb.Feature.class);
         }, "dax or s3-archive");
         return listed.isEmpty() ? Set.of() : EnumSet.copyOf(listed);
+    }
+
+    /** Rejects a feature that the list already named. */
+    private static void requireOnce(Set<String> seen, String feature) {
+        if (!seen.add(feature)) {
+            throw new IllegalArgumentException("feature " + feature + " is listed twice; list "
+                    + "it once");
+        }
     }
 
     private static <E extends Enum<E>> boolean isChoice(String text, Class<E> type) {

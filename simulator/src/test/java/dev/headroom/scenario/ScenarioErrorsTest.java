@@ -49,6 +49,8 @@ class ScenarioErrorsTest {
                         "-$0.017 is below $0"),
                 Arguments.of("redis-too-costly.yaml", "15:10", "redis.nodes",
                         "cost more than $100,000 an hour"),
+                Arguments.of("feature-twice.yaml", "12:55", "plan.phases[0].backend.features[1]",
+                        "feature redis-cache is listed twice"),
                 Arguments.of("archive-on-shared-log.yaml", "12:53",
                         "plan.phases[0].backend.features[0]",
                         "feature archive applies only to kinds sheets and sheets-sharded, which"
