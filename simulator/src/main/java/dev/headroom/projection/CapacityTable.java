@@ -9,8 +9,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds the capacity table: one row per phase that served during the run, with its workbooks,
- * the users its limits allow on paper (nominal), the users it held when its first sign-up
- * failed (simulated), and how fast its Sheets cells grew.
+ * the users its tab limit allows on paper (nominal), the users it held when its first sign-up
+ * failed (simulated), and how fast its Sheets cells grew. A backend without a tab limit shows
+ * {@value #NO_TAB_LIMIT} as its nominal users, although its storage may still fill up.
  *
  * <p>Cells per year is the growth of the cells over every workbook of the phase, from the first
  * day with a cells gauge to the last one before the phase's first cell failure, scaled to 365
@@ -23,6 +24,8 @@ public final class CapacityTable {
 
     /** The text of a value that does not apply or was not reached. */
     public static final String NONE = "-";
+    /** The nominal users of a backend that has no tab limit, such as DynamoDB or PostgreSQL. */
+    public static final String NO_TAB_LIMIT = "no tab limit";
     private static final String CELLS_PREFIX = "cells:";
 
     private CapacityTable() {
@@ -46,7 +49,7 @@ public final class CapacityTable {
             phase.append(info.name());
             backend.append(info.backend());
             workbooks.append(info.workbooks());
-            nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : "unbounded");
+            nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : NO_TAB_LIMIT);
             simulated.append(firstFailedSignUpUsers(rows));
             peak.append((long) rows.longColumn("users").max());
             cellsPerYear.append(cellsPerYear(beforeFirstCellFailure(rows)));

@@ -64,7 +64,7 @@ public final class ReportWriter {
         text.append("```\n");
         header.runLines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");
-        for (String warning : Warnings.stalledPlan(projections)) {
+        for (String warning : Warnings.all(projections)) {
             text.append("**").append(warning).append("**\n\n");
         }
         section(text, "Limit timeline", projections.limits());

@@ -15,7 +15,7 @@ public final class Summary {
         StringBuilder text = new StringBuilder();
         text.append("Scenario '").append(header.scenarioName()).append("', seed ")
                 .append(header.seed()).append(", ").append(header.days()).append(" days\n\n");
-        for (String warning : Warnings.stalledPlan(projections)) {
+        for (String warning : Warnings.all(projections)) {
             text.append(warning).append("\n\n");
         }
         text.append("Limit timeline (first day each limit bound)\n")

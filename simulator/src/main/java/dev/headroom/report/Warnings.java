@@ -1,6 +1,7 @@
 package dev.headroom.report;
 
 import dev.headroom.projection.DailyTable;
+import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,13 @@ import tech.tablesaw.api.Table;
 public final class Warnings {
 
     private Warnings() {
+    }
+
+    /** Returns every warning: outages of earlier phases first, then a stalled plan's. */
+    public static List<String> all(Projections projections) {
+        List<String> warnings = new ArrayList<>(earlierOutages(projections));
+        warnings.addAll(stalledPlan(projections));
+        return warnings;
     }
 
     /**
@@ -56,6 +64,39 @@ public final class Warnings {
                 + "failed_sign_ups_per_day trigger, or a later phase.", phase,
                 boundLimits(daily, firstFailure, last),
                 daily.stringColumn("date").get(firstFailure), requests, signUps));
+    }
+
+    /**
+     * Returns a warning for each outage of a phase that the plan later moved off: days on which
+     * calls failed before or during a migration. The last phase's outage without a migration is
+     * the stalled plan's warning instead.
+     */
+    public static List<String> earlierOutages(Projections projections) {
+        Table daily = projections.daily();
+        Table outages = projections.outages();
+        if (daily.rowCount() == 0) {
+            return List.of();
+        }
+        String lastPhase = daily.stringColumn("phase").get(daily.rowCount() - 1);
+        List<String> warnings = new ArrayList<>();
+        for (int row = 0; row < outages.rowCount(); row++) {
+            String phase = outages.stringColumn("phase").get(row);
+            String situation = outages.stringColumn("situation").get(row);
+            boolean migrating = !situation.equals(OutageTable.NO_MIGRATION);
+            if (phase.equals(lastPhase) && !migrating) {
+                continue;
+            }
+            warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' failed %,d requests and"
+                    + " %,d sign-ups from %s to %s, %s. A failed_requests_per_day or"
+                    + " failed_sign_ups_per_day trigger, or a shorter lead time, ends such an"
+                    + " outage sooner.", phase,
+                    outages.longColumn("failed_requests").getLong(row),
+                    outages.longColumn("failed_sign_ups").getLong(row),
+                    outages.stringColumn("first_failure").get(row),
+                    outages.stringColumn("last_failure").get(row),
+                    migrating ? "while " + situation : "before its next migration started"));
+        }
+        return warnings;
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.headroom.plan.Phase;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.Trigger;
 import dev.headroom.scenario.Backend;
+import dev.headroom.scenario.BalanceDesign;
 import dev.headroom.scenario.Latency;
 import dev.headroom.scenario.RedisSettings;
 import dev.headroom.scenario.Scenario;
@@ -84,7 +85,7 @@ final class PlanMapping {
     static List<PhaseInfo> phaseInfos(Scenario scenario) {
         List<PhaseInfo> infos = new ArrayList<>();
         for (dev.headroom.scenario.Phase phase : scenario.plan().phases()) {
-            infos.add(info(phase, scenario.sheets()));
+            infos.add(info(phase, scenario));
         }
         return infos;
     }
@@ -122,9 +123,10 @@ final class PlanMapping {
         return backend.kindName() + cache;
     }
 
-    private static PhaseInfo info(dev.headroom.scenario.Phase phase, SheetsSettings sheets) {
+    private static PhaseInfo info(dev.headroom.scenario.Phase phase, Scenario scenario) {
+        SheetsSettings sheets = scenario.sheets();
         Backend backend = phase.backend();
-        String description = describe(backend);
+        String description = describe(backend) + designOf(backend, scenario);
         if (backend instanceof Backend.Sheets) {
             return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook());
         }
@@ -137,6 +139,24 @@ final class PlanMapping {
         }
         // A SQL or DynamoDB phase has no workbook and no tab limit.
         return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * Returns the balance design of a DynamoDB or SQL backend, such as {@code " (query-sum)"},
+     * because it decides most of their cost and load; an empty string for Sheets.
+     */
+    private static String designOf(Backend backend, Scenario scenario) {
+        BalanceDesign design;
+        if (backend instanceof Backend.DynamoDb) {
+            design = scenario.dynamoDb().balanceDesign();
+        } else if (backend instanceof Backend.Postgres) {
+            design = scenario.postgres().balanceDesign();
+        } else if (backend instanceof Backend.SqliteEfs) {
+            design = scenario.sqliteEfs().balanceDesign();
+        } else {
+            return "";
+        }
+        return " (" + design.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
     }
 
     private static Trigger trigger(dev.headroom.scenario.Phase phase) {

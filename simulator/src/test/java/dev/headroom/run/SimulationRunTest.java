@@ -659,6 +659,20 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_earlierOutage_namesMigration() throws Exception {
+        Projections projections = Projections.of(run(MIGRATION));
+        List<String> warnings = Warnings.earlierOutages(projections);
+
+        // The first phase's 10 tabs fill while the move to five shards runs.
+        assertEquals(1, warnings.size(), warnings::toString);
+        String warning = warnings.get(0);
+        assertTrue(warning.startsWith("Warning: phase 'single-sheet' failed 0 requests and 49"
+                + " sign-ups from"), warning);
+        assertTrue(warning.contains("while migrating to five-shards"), warning);
+        assertEquals(2, Warnings.all(projections).size());
+    }
+
+    @Test
     void warnings_noFailures_noWarning() throws Exception {
         Projections projections = Projections.of(run(THREE_USERS));
 

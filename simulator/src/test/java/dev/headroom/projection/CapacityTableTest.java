@@ -1,0 +1,34 @@
+package dev.headroom.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.run.PhaseInfo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class CapacityTableTest {
+
+    /** Returns two days on one workbook, then two on PostgreSQL with a failed sign-up. */
+    private static Table daily() {
+        return Table.create("daily",
+                StringColumn.create("date", "2025-01-01", "2025-01-02", "2025-01-03",
+                        "2025-01-04"),
+                StringColumn.create("phase", "sheet", "sheet", "postgres", "postgres"),
+                LongColumn.create("users", 10, 20, 30, 40),
+                LongColumn.create("failed_sign_ups", 0, 0, 0, 3));
+    }
+
+    @Test
+    void nominal_noTabLimit_namedAsSuch() {
+        Table capacity = CapacityTable.build(daily(), List.of(
+                new PhaseInfo("sheet", "sheets", 1, 200),
+                new PhaseInfo("postgres", "postgres", 0, Long.MAX_VALUE)));
+
+        assertEquals(List.of("200", CapacityTable.NO_TAB_LIMIT),
+                capacity.stringColumn("nominal_max_users").asList());
+        assertEquals("40", capacity.stringColumn("simulated_max_users").get(1));
+    }
+}
