@@ -74,6 +74,7 @@ public final class ReportWriter {
         text.append(Warnings.usersNote(projections)).append("\n\n");
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
+        ModelGapNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         section(text, "Outages", projections.outages());
         text.append("The metrics of every simulated day are in `daily.csv`.\n\n");
         text.append("## Parameters\n\n");

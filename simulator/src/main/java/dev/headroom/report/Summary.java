@@ -27,6 +27,7 @@ public final class Summary {
                 .append(Warnings.usersNote(projections)).append("\n\n");
         List<String> cacheLines = new ArrayList<>(RedisCacheNote.lines(projections));
         cacheLines.addAll(ArchiveJobNote.lines(projections));
+        cacheLines.addAll(ModelGapNote.lines(projections));
         cacheLines.forEach(line -> text.append(line).append('\n'));
         if (!cacheLines.isEmpty()) {
             text.append('\n');

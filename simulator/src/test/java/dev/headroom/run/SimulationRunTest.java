@@ -7,6 +7,7 @@ import dev.headroom.model.LimitGauge;
 import dev.headroom.plan.PhaseChange;
 import dev.headroom.projection.Projections;
 import dev.headroom.report.ArchiveJobNote;
+import dev.headroom.report.ModelGapNote;
 import dev.headroom.report.RedisCacheNote;
 import dev.headroom.report.Warnings;
 import dev.headroom.scenario.Scenarios;
@@ -234,6 +235,9 @@ class SimulationRunTest {
         assertTrue(last.gauges().contains(new LimitGauge("allocated-storage", "rds-instance",
                 107 * 10_000_000L, 1L << 30)), last.gauges()::toString);
         assertTrue(last.failedRequests() > 0, "appends past 107 rows fail on storage");
+        List<String> notes = ModelGapNote.lines(Projections.of(result));
+        assertEquals(List.of(ModelGapNote.POSTGRES), notes);
+        assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(THREE_USERS))));
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.Projections;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the notes that the summary and {@code report.md} print for backends whose model leaves
+ * out a limit or cost that could change the choice between options. The note stands beside the
+ * figures, because a reader comparing phases may never open the model documentation.
+ */
+public final class ModelGapNote {
+
+    /** The note for a run with a PostgreSQL phase. */
+    public static final String POSTGRES = "Note: the PostgreSQL model has no CPU, connection or I/O"
+            + " limit, so its latency and cost do not grow with load as a small RDS instance's"
+            + " would; docs/models.md lists what it leaves out.";
+
+    /** The note for a run with a SQLite on EFS phase. */
+    public static final String SQLITE_EFS = "Note: the SQLite on EFS model bills a balance sum as"
+            + " if the user's rows lay together; rows that interleave with other users' can cost"
+            + " several times more to read.";
+
+    private ModelGapNote() {
+    }
+
+    /** Returns one note for each such backend that a phase of the run used. */
+    public static List<String> lines(Projections projections) {
+        Table capacity = projections.capacity();
+        boolean postgres = false;
+        boolean sqliteEfs = false;
+        for (String backend : capacity.stringColumn("backend")) {
+            postgres |= backend.startsWith("postgres");
+            sqliteEfs |= backend.startsWith("sqlite-efs");
+        }
+        List<String> lines = new ArrayList<>();
+        if (postgres) {
+            lines.add(POSTGRES);
+        }
+        if (sqliteEfs) {
+            lines.add(SQLITE_EFS);
+        }
+        return lines;
+    }
+}
