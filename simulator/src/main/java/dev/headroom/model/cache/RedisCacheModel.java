@@ -3,12 +3,12 @@ package dev.headroom.model.cache;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
+import dev.headroom.model.Billing;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -143,10 +143,7 @@ public final class RedisCacheModel implements BackendModel {
     /** Returns the store's cost plus the node hours in {@code [from, to)}. */
     @Override
     public long hostingCostMicros(long from, long to) {
-        if (to < from) {
-            throw new IllegalArgumentException("cost interval [" + from + ", " + to
-                    + ") ms ends before it starts");
-        }
+        Billing.requireInterval(from, to);
         long nodes = nodeMicrosUpTo(to) - nodeMicrosUpTo(from);
         return Math.addExact(store.hostingCostMicros(from, to), nodes);
     }
@@ -154,11 +151,8 @@ public final class RedisCacheModel implements BackendModel {
     /** Returns the node bill from the cache's start to {@code at}, rounded down. */
     private long nodeMicrosUpTo(long at) {
         long liveMillis = Math.max(at, startMillis) - startMillis;
-        return BigInteger.valueOf(liveMillis)
-                .multiply(BigInteger.valueOf(params.nodeCount()))
-                .multiply(BigInteger.valueOf(params.nodeMicrosPerHour()))
-                .divide(BigInteger.valueOf(SimTime.HOUR))
-                .longValueExact();
+        return Billing.productOver(Math.multiplyExact(liveMillis, params.nodeCount()),
+                params.nodeMicrosPerHour(), SimTime.HOUR);
     }
 
     private static CallOutcome plusLatency(CallOutcome outcome, long millis) {

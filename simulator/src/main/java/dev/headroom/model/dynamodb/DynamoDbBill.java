@@ -1,5 +1,7 @@
 package dev.headroom.model.dynamodb;
 
+import static dev.headroom.model.Billing.productOver;
+
 import dev.headroom.engine.SimTime;
 import java.math.BigInteger;
 import java.util.Map;
@@ -109,11 +111,6 @@ final class DynamoDbBill {
      * Returns {@code a * b / divisor}, rounded down, through a wide product: a run's request
      * units times a price may exceed a {@code long} even when the quotient does not.
      */
-    private static long productOver(long a, long b, long divisor) {
-        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
-                .divide(BigInteger.valueOf(divisor)).longValueExact();
-    }
-
     private static long storageMicros(StorageIntegral storage, long microsPerGbMonth) {
         return storage.billableByteMillis().multiply(BigInteger.valueOf(microsPerGbMonth))
                 .divide(GB_MONTH_BYTE_MILLIS).longValueExact();

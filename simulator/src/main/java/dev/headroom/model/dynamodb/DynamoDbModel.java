@@ -3,6 +3,7 @@ package dev.headroom.model.dynamodb;
 import dev.headroom.dynamodb.CapacityUnits;
 import dev.headroom.dynamodb.WriteMode;
 import dev.headroom.model.BackendModel;
+import dev.headroom.model.Billing;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
@@ -234,10 +235,7 @@ public final class DynamoDbModel implements BackendModel {
      */
     @Override
     public long hostingCostMicros(long from, long to) {
-        if (to < from) {
-            throw new IllegalArgumentException("cost interval [" + from + ", " + to
-                    + ") ms ends before it starts");
-        }
+        Billing.requireInterval(from, to);
         long start = bill.lookup(from);
         advanceTo(to);
         return bill.cumulativeTo(to) - start;

@@ -2,6 +2,7 @@ package dev.headroom.model.sql;
 
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
+import dev.headroom.model.Billing;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
@@ -152,10 +153,7 @@ public final class PostgresModel implements BackendModel {
      */
     @Override
     public long hostingCostMicros(long from, long to) {
-        if (to < from) {
-            throw new IllegalArgumentException("cost interval [" + from + ", " + to
-                    + ") ms ends before it starts");
-        }
+        Billing.requireInterval(from, to);
         return cumulativeMicros(to) - cumulativeMicros(from);
     }
 
@@ -164,8 +162,8 @@ public final class PostgresModel implements BackendModel {
         long end = Math.max(at, startMillis);
         long freeEnd = Math.max(startMillis, Math.min(end, params.freeTierEndMillis()));
         long billedInstanceMillis = end - freeEnd;
-        long instance = productOver(billedInstanceMillis, params.instanceMicrosPerHour(),
-                BigInteger.valueOf(SimTime.HOUR));
+        long instance = Billing.productOver(billedInstanceMillis,
+                params.instanceMicrosPerHour(), SimTime.HOUR);
 
         long freeGb = Math.min(params.freeStorageGb(), params.allocatedStorageGb());
         BigInteger gbMillis = BigInteger.valueOf(params.allocatedStorageGb())
@@ -175,11 +173,6 @@ public final class PostgresModel implements BackendModel {
         long storage = gbMillis.multiply(BigInteger.valueOf(params.storageMicrosPerGbMonth()))
                 .divide(BigInteger.valueOf(MONTH)).longValueExact();
         return Math.addExact(instance, storage);
-    }
-
-    private static long productOver(long a, long b, BigInteger divisor) {
-        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(divisor)
-                .longValueExact();
     }
 
     private long balanceRowBytes() {
