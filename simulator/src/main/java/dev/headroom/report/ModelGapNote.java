@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds the notes that the summary and {@code report.md} print for backends whose model leaves
- * out a limit or cost that could change the choice between options. The note stands beside the
+ * out a limit or cost that could change the choice between options. The note is printed beside the
  * figures, because a reader comparing phases may never open the model documentation.
  */
 public final class ModelGapNote {

@@ -21,7 +21,7 @@ public final class RedisCacheNote {
      * Returns one line for each phase whose days counted Redis hits or misses, in the order the
      * phases served. The list is empty when no phase had a cache. NOTE: a day on which a phase
      * goes live after midnight carries the replaced phase's name, so its reads count for that
-     * phase; lead times in whole days go live at midnight and avoid this.
+     * phase. Lead times in whole days go live at midnight and avoid this.
      */
     public static List<String> lines(Projections projections) {
         Table daily = projections.daily();

@@ -188,7 +188,7 @@ final class Defaults {
     static final Duration REDIS_TTL = Duration.ofMinutes(5);
 
     /**
-     * Latency of one Redis round trip, 1 ms: the plan's Option 7 says "Redis = sub-millisecond
+     * Latency of one Redis round trip, 1 ms: the plan's Option 7 states "Redis = sub-millisecond
      * latency", and scenario durations are whole milliseconds. NOTE: an assumption.
      */
     static final Duration REDIS_LATENCY = Duration.ofMillis(1);

@@ -218,7 +218,7 @@ class SimulationRunTest {
 
     @Test
     void postgres_copiesRowsAndFillsStorage() throws Exception {
-        // Three users with 10 MB rows move to PostgreSQL on day 1. One GB holds 107 rows, so
+        // Three users with 10 MB rows move to PostgreSQL on day 1. One GB fits 107 rows, so
         // appends fail once the copied and new rows pass that; the instance costs $1 an hour.
         String yaml = THREE_USERS
                 .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")

@@ -18,7 +18,7 @@ import java.util.List;
  * the rows older than {@code keep} into a tab of that month's archive workbook.
  *
  * <p>Per user, as the plan's job code does: a read of the user's tab to find the old rows (made
- * for every tab, because only the read tells whether it has any); for a tab with old rows, one
+ * for every tab, because only the read shows whether it has any); for a tab with old rows, one
  * write that adds the user's archive tab and appends the rows (a {@code batchUpdate} can carry
  * both), and one write that deletes the rows from the user's tab. Each call goes through the
  * same quota windows, backoff and retries as users' calls, under the user's caller identity, and

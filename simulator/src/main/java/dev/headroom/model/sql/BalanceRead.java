@@ -1,6 +1,6 @@
 package dev.headroom.model.sql;
 
-/** How a SQL ledger reads a balance. */
+/** The way a SQL ledger reads a balance. */
 public enum BalanceRead {
     /** {@code SELECT SUM(...)} over every row of the user, so the read grows with the rows. */
     SUM_ROWS,

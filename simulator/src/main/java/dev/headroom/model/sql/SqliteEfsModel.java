@@ -34,7 +34,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * by many users interleave, so a sum may touch a page per row and read several times more.
  *
  * <p>Leaves out: readers' shared locks delaying writers, EFS's per-file lock and throughput
- * limits, the Lambda VPC cold start, free space in pages, and backups. Calls are answered in
+ * limits, the Lambda VPC cold start, free space in pages, and backups. Calls are served in
  * the order they are made, so a write made later in simulated time never overtakes the lock
  * before one already queued. Not thread-safe.
  */

@@ -96,7 +96,7 @@ class RedisCacheModelTest {
     void readAfterTtlMisses() {
         RedisCacheModel cache = signedUp(WriteMode.INVALIDATE);
         assertTrue(cache.readBalance(0, SimTime.MINUTE).succeeded());
-        // The entry was stored when Sheets answered, after the 1 ms lookup and the 100 ms read.
+        // The entry was stored when Sheets returned, after the 1 ms lookup and the 100 ms read.
         long storedAt = SimTime.MINUTE + 1 + 100;
 
         CallOutcome lastHit = cache.readBalance(0, storedAt + TTL - 1);
