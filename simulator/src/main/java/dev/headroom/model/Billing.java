@@ -1,5 +1,6 @@
 package dev.headroom.model;
 
+import dev.headroom.engine.SimTime;
 import java.math.BigInteger;
 
 /** Exact arithmetic shared by the models' hosting bills, in micro-dollars. */
@@ -29,5 +30,14 @@ public final class Billing {
             throw new IllegalArgumentException("cost interval [" + from + ", " + to
                     + ") ms ends before it starts");
         }
+    }
+
+    /**
+     * Returns the bill of {@code nodes} nodes at an hourly price from {@code startMillis}, when
+     * they are provisioned, to {@code at}: zero before the start, rounded down to a micro-dollar.
+     */
+    public static long nodeHoursMicros(int nodes, long microsPerHour, long startMillis, long at) {
+        long nodeMillis = Math.multiplyExact((long) nodes, Math.max(at, startMillis) - startMillis);
+        return productOver(nodeMillis, microsPerHour, SimTime.HOUR);
     }
 }

@@ -9,6 +9,7 @@
  * outage. Only one migration runs at a time.
  *
  * <p>Costs: a migration's development cost is its effort in hours times the plan's hourly rate,
- * charged in the simulated year in which the migration starts.
+ * charged in the simulated year in which the migration starts. A phase's {@link
+ * dev.headroom.plan.StandbyBill} prices the instances and nodes it pays for during that time.
  */
 package dev.headroom.plan;

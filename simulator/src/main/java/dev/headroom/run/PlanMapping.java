@@ -95,7 +95,8 @@ final class PlanMapping {
         List<Phase> phases = new ArrayList<>();
         for (dev.headroom.scenario.Phase phase : scenario.plan().phases()) {
             phases.add(new Phase(phase.name(), describe(phase.backend()),
-                    factory(scenario, phase, streams), phase.migration().effortHours(),
+                    factory(scenario, phase, streams), StandbyBills.of(scenario, phase),
+                    phase.migration().effortHours(),
                     phase.migration().leadTime().toMillis(), trigger(phase)));
         }
         return new Plan(phases, scenario.plan().hourlyRateMicros());

@@ -10,6 +10,7 @@ import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
 import dev.headroom.plan.DayObservation;
 import dev.headroom.plan.Phase;
+import dev.headroom.plan.PhaseChange;
 import dev.headroom.plan.Plan;
 import dev.headroom.plan.PlanTracker;
 import dev.headroom.workload.Request;
@@ -18,6 +19,7 @@ import dev.headroom.workload.Workload;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -323,8 +325,7 @@ public final class SimulationRun {
         metrics.collectThrottles(backend);
         metrics.collectCacheCount(backend);
         metrics.collectArchiveCount(backend);
-        metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
-        costSegmentStart = now;
+        billSegment(now);
 
         DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
                 dayMigratingTo, activeUsers, backend.gauges());
@@ -362,12 +363,27 @@ public final class SimulationRun {
         });
     }
 
+    /**
+     * Adds the hosting cost since the last bill: the serving backend's, and, while a migration
+     * is under way, the fixed price of the store being migrated to.
+     */
+    private void billSegment(long now) {
+        long micros = backend.hostingCostMicros(costSegmentStart, now);
+        Optional<PhaseChange> pending = tracker.pending();
+        if (pending.isPresent()) {
+            PhaseChange change = pending.get();
+            micros = Math.addExact(micros, plan.phases().get(change.to()).standby()
+                    .micros(change.startMillis(), costSegmentStart, now));
+        }
+        metrics.hostingCost(micros);
+        costSegmentStart = now;
+    }
+
     private void goLive(long now) {
         metrics.collectThrottles(backend);
         metrics.collectCacheCount(backend);
         metrics.collectArchiveCount(backend);
-        metrics.hostingCost(backend.hostingCostMicros(costSegmentStart, now));
-        costSegmentStart = now;
+        billSegment(now);
         BackendModel previous = backend;
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);

@@ -583,6 +583,45 @@ class SimulationRunTest {
     }
 
     @Test
+    void postgres_instanceBilledFromMigrationStart() throws Exception {
+        // The move starts at the end of day 0 and goes live when day 3 begins; the $1-an-hour
+        // instance is provisioned when the move starts, so days 1 and 2 pay for it too.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}");
+        RunResult result = run(yaml);
+
+        assertEquals(3 * 86_400_000L, result.changes().get(0).liveMillis());
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L, 24_000_000L),
+                result.days().stream().limit(4).map(DayRecord::hostingCostMicros).toList());
+    }
+
+    @Test
+    void dax_nodesBilledFromMigrationStart() throws Exception {
+        // DynamoDB bills its table by use from go-live, but the DAX node from the move's start.
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}", "{kind: dynamodb, features: [dax]}")
+                .replace("item_bytes: 500B", "item_bytes: 500B\n  dax: {node_price_per_hour: 1}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L),
+                days.stream().limit(3).map(DayRecord::hostingCostMicros).toList());
+        assertTrue(days.get(3).hostingCostMicros() > 24_000_000L, days.get(3)::toString);
+    }
+
+    @Test
+    void redisCache_nodesBilledFromMigrationStart() throws Exception {
+        // Two $1-an-hour nodes, provisioned when the move starts at the end of day 0.
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}",
+                        "{kind: sheets, features: [redis-cache]}")
+                .replace("dynamodb:\n  item_bytes: 500B",
+                        "redis: {nodes: 2, node_price_per_hour: 1}");
+        RunResult result = run(yaml);
+
+        assertEquals(List.of(0L, 48_000_000L, 48_000_000L, 48_000_000L),
+                result.days().stream().limit(4).map(DayRecord::hostingCostMicros).toList());
+    }
+
+    @Test
     void limitTimeline_tabsBindOnDayOne() throws Exception {
         Table limits = Projections.of(run(MIGRATION)).limits();
         int row = limits.stringColumn("limit").indexOf("tabs");

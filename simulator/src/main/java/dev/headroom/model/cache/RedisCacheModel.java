@@ -1,6 +1,5 @@
 package dev.headroom.model.cache;
 
-import dev.headroom.engine.SimTime;
 import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.Billing;
@@ -148,11 +147,8 @@ public final class RedisCacheModel implements BackendModel {
         return Math.addExact(store.hostingCostMicros(from, to), nodes);
     }
 
-    /** Returns the node bill from the cache's start to {@code at}, rounded down. */
     private long nodeMicrosUpTo(long at) {
-        long liveMillis = Math.max(at, startMillis) - startMillis;
-        return Billing.productOver(Math.multiplyExact(liveMillis, params.nodeCount()),
-                params.nodeMicrosPerHour(), SimTime.HOUR);
+        return params.nodeMicros(startMillis, at);
     }
 
     private static CallOutcome plusLatency(CallOutcome outcome, long millis) {

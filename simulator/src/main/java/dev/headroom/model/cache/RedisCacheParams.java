@@ -1,5 +1,6 @@
 package dev.headroom.model.cache;
 
+import dev.headroom.model.Billing;
 import dev.headroom.model.latency.LatencyParams;
 
 /**
@@ -34,5 +35,13 @@ public record RedisCacheParams(
         if (latency == null) {
             throw new IllegalArgumentException("Redis latency is missing");
         }
+    }
+
+    /**
+     * Returns the bill of the nodes from {@code startMillis}, when they are provisioned, to
+     * {@code at}, in micro-dollars rounded down; zero before the start.
+     */
+    public long nodeMicros(long startMillis, long at) {
+        return Billing.nodeHoursMicros(nodeCount, nodeMicrosPerHour, startMillis, at);
     }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.model.dynamodb;
 
+import dev.headroom.model.Billing;
 import dev.headroom.model.latency.LatencyParams;
 
 /**
@@ -38,5 +39,13 @@ public record DaxParams(
     /** Returns whether a cache is configured. */
     public boolean enabled() {
         return nodeCount > 0;
+    }
+
+    /**
+     * Returns the bill of the nodes from {@code startMillis}, when they are provisioned, to
+     * {@code at}, in micro-dollars rounded down; zero before the start.
+     */
+    public long nodeMicros(long startMillis, long at) {
+        return Billing.nodeHoursMicros(nodeCount, nodeMicrosPerHour, startMillis, at);
     }
 }

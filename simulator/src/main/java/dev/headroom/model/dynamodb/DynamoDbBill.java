@@ -117,7 +117,6 @@ final class DynamoDbBill {
     }
 
     private long daxMicros(long to) {
-        long nodeMillis = Math.multiplyExact((long) params.dax().nodeCount(), to - startMillis);
-        return productOver(nodeMillis, params.dax().nodeMicrosPerHour(), SimTime.HOUR);
+        return params.dax().nodeMicros(startMillis, to);
     }
 }

@@ -157,8 +157,16 @@ public final class PostgresModel implements BackendModel {
         return cumulativeMicros(to) - cumulativeMicros(from);
     }
 
-    /** Returns the bill from the model's start to {@code at}. */
     private long cumulativeMicros(long at) {
+        return billMicros(params, startMillis, at);
+    }
+
+    /**
+     * Returns the instance and storage bill of an instance provisioned at {@code startMillis},
+     * from then to {@code at}. It depends on the time alone, not on the rows stored, so it also
+     * prices an instance that waits for its migration to finish.
+     */
+    public static long billMicros(PostgresParams params, long startMillis, long at) {
         long end = Math.max(at, startMillis);
         long freeEnd = Math.max(startMillis, Math.min(end, params.freeTierEndMillis()));
         long billedInstanceMillis = end - freeEnd;

@@ -1,0 +1,41 @@
+package dev.headroom.run;
+
+import dev.headroom.model.dynamodb.DaxParams;
+import dev.headroom.model.sql.PostgresModel;
+import dev.headroom.model.sql.PostgresParams;
+import dev.headroom.plan.StandbyBill;
+import dev.headroom.scenario.Backend;
+import dev.headroom.scenario.Phase;
+import dev.headroom.scenario.Scenario;
+
+/**
+ * The fixed prices each phase pays from the start of its migration: the PostgreSQL instance
+ * with its allocated storage, DAX nodes and Redis nodes. Stores billed by use (Sheets, DynamoDB
+ * on demand, SQLite on EFS) start to cost when they serve, and their rows are copied at go-live.
+ */
+final class StandbyBills {
+
+    private StandbyBills() {
+    }
+
+    /** Returns the fixed price of {@code phase}'s store and cache before it goes live. */
+    static StandbyBill of(Scenario scenario, Phase phase) {
+        Backend backend = phase.backend();
+        StandbyBill store = StandbyBill.NONE;
+        if (backend instanceof Backend.Postgres) {
+            PostgresParams params = SqlMapping.postgres(scenario.postgres(),
+                    scenario.workload().row().bytes());
+            store = (since, from, to) -> PostgresModel.billMicros(params, since, to)
+                    - PostgresModel.billMicros(params, since, from);
+        } else if (backend instanceof Backend.DynamoDb dynamo) {
+            DaxParams dax = DynamoDbMapping.params(scenario.dynamoDb(), dynamo).dax();
+            store = (since, from, to) -> dax.nodeMicros(since, to) - dax.nodeMicros(since, from);
+        }
+        if (!backend.usesRedisCache()) {
+            return store;
+        }
+        var redis = PlanMapping.redisParams(scenario.redis());
+        return store.plus((since, from, to) -> redis.nodeMicros(since, to)
+                - redis.nodeMicros(since, from));
+    }
+}
