@@ -2,7 +2,14 @@ package dev.headroom.cli;
 
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.ScenarioProblem;
 import dev.headroom.scenario.Scenarios;
+import dev.headroom.scenario.UnusedSections;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code headroom validate SCENARIO}: checks a scenario file without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario file and print its name and hash, or every problem"
+        description = "Check a scenario file and print its name, its hash and a note for each"
+                + " settings section that no phase reads, or every problem"
                 + " with its file:line:column and field path.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -25,8 +33,17 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws InvalidScenarioException {
         Scenario scenario = Scenarios.load(file);
         ScenarioInput.setup(scenario, file);
-        spec.commandLine().getOut().println(file + ": valid scenario '" + scenario.name()
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(file + ": valid scenario '" + scenario.name()
                 + "', hash " + Scenarios.canonicalHash(scenario));
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (ScenarioProblem note : UnusedSections.find(text, file.toString(), scenario)) {
+                out.println("note: " + note);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Main.EXIT_OK;
     }
 }

@@ -179,6 +179,32 @@ class MainTest {
     }
 
     @Test
+    void validate_unusedSections_notedWithPosition() throws Exception {
+        Path file = scenario(SCENARIO.replace("plan:\n", "postgres: {allocated_storage_gb: 50}\n"
+                + "redis:\n  nodes: 2\nsheets: {tabs_per_workbook: 100}\nplan:\n"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of("note: " + file + ":11:1: postgres: used by no phase: no phase"
+                + " has backend kind postgres, so these settings have no effect; check the"
+                + " phases' backends if one should use them",
+                "note: " + file + ":12:1: redis: used by no phase: no phase lists"
+                + " features: [redis-cache], so these settings have no effect; check the"
+                + " phases' backends if one should use them"), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void validate_everySectionUsed_printsNoNote() throws Exception {
+        Result result = execute("validate", scenario(SCENARIO.replace("plan:\n",
+                "sheets: {tabs_per_workbook: 100}\nplan:\n")).toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertEquals(1, result.out().lines().count(), result.out());
+    }
+
+    @Test
     void validate_hugeSeed_givesRange() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
 

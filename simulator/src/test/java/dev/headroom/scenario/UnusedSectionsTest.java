@@ -1,0 +1,52 @@
+package dev.headroom.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UnusedSectionsTest {
+
+    private static final String BASE = """
+            name: sections
+            start_date: 2025-01-01
+            horizon: 30d
+            growth: {kind: linear, initial_users: 1, users_per_year: 10}
+            %s
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: only
+                  backend: %s
+            """;
+
+    private static List<String> unused(String sections, String backend) throws Exception {
+        String yaml = BASE.formatted(sections, backend);
+        Scenario scenario = Scenarios.parse(yaml, "s.yaml");
+        return UnusedSections.find(yaml, "s.yaml", scenario).stream()
+                .map(ScenarioProblem::path).toList();
+    }
+
+    @Test
+    void eachSection_usedOnlyByItsBackend() throws Exception {
+        String all = "sheets: {}\nredis: {}\nsheets_archive: {}\ndynamodb: {}\npostgres: {}\n"
+                + "sqlite_efs: {}";
+        assertEquals(List.of("redis", "sheets_archive", "dynamodb", "postgres", "sqlite_efs"),
+                unused(all, "{kind: sheets}"));
+        assertEquals(List.of("sheets_archive", "dynamodb", "postgres", "sqlite_efs"),
+                unused(all, "{kind: sheets-sharded, workbooks: 2, features: [redis-cache]}"));
+        assertEquals(List.of("redis", "dynamodb", "postgres", "sqlite_efs"),
+                unused(all, "{kind: sheets, features: [archive]}"));
+        assertEquals(List.of("sheets", "redis", "sheets_archive", "postgres", "sqlite_efs"),
+                unused(all, "{kind: dynamodb}"));
+        assertEquals(List.of("sheets", "redis", "sheets_archive", "dynamodb", "sqlite_efs"),
+                unused(all, "{kind: postgres}"));
+        assertEquals(List.of("sheets", "redis", "sheets_archive", "dynamodb", "postgres"),
+                unused(all, "{kind: sqlite-efs}"));
+    }
+
+    @Test
+    void absentSections_giveNoNote() throws Exception {
+        assertEquals(List.of(), unused("churn: {monthly_rate: 0.01}", "{kind: postgres}"));
+    }
+}
