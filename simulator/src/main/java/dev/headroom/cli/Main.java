@@ -58,8 +58,12 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError error) {
             PrintWriter err = commandLine.getErr();
             long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
-            err.println("headroom: the run needs more memory than the Java heap's " + maxMiB
-                    + " MiB; lower the scenario's users or horizon, or raise the heap, for"
+            boolean fit = args.length > 0 && args[0].equals("workload");
+            err.println((fit
+                    ? "headroom: the request log needs more memory than the Java heap's " + maxMiB
+                            + " MiB; fit a shorter log, or raise the heap, for"
+                    : "headroom: the run needs more memory than the Java heap's " + maxMiB
+                            + " MiB; lower the scenario's users or horizon, or raise the heap, for")
                     + " example JAVA_OPTS=-Xmx8g"
                     + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
             if (verbose) {

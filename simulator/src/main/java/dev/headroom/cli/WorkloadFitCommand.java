@@ -117,7 +117,23 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             return EXIT_FAILURE;
         }
         print(fit, spec.commandLine().getOut());
+        warnOfMaxGap(fit, err);
         return tableFile == null ? EXIT_OK : writeTable(fit, err);
+    }
+
+    /**
+     * Warns when one gap between arrivals is more than half the log's span. A stray timestamp,
+     * such as a default 1970-01-01 or a row from another year, makes such a gap, and then the
+     * rate and burstiness figures describe the gap while the quantiles stay right.
+     */
+    private static void warnOfMaxGap(TraceFit fit, PrintWriter err) {
+        if (fit.requests() >= 3 && fit.maxGapSeconds() > fit.spanSeconds() / 2) {
+            err.printf(Locale.ROOT, "%swarning: one gap between arrivals is %.1f s of the log's"
+                    + " %.1f s span, so the rate and burstiness above describe that gap; check the"
+                    + " timestamps for a stray value%n", PREFIX, fit.maxGapSeconds(),
+                    fit.spanSeconds());
+            err.flush();
+        }
     }
 
     private boolean writesOverLog() {

@@ -1,8 +1,10 @@
 package dev.headroom.scenario;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,6 +54,8 @@ final class CanonicalForm {
             line(out, path, duration.toMillis() + "ms");
         } else if (value instanceof Path file) {
             line(out, path, file.toString().replace('\\', '/'));
+            // The file's bytes are part of the scenario, so an edited table changes the hash.
+            line(out, path + "Sha256", contentHash(file));
         } else if (value instanceof Enum<?> constant) {
             line(out, path, constant.name());
         } else {
@@ -74,6 +78,17 @@ final class CanonicalForm {
                 throw new IllegalStateException("cannot read " + path + "." + component.getName(),
                         e);
             }
+        }
+    }
+
+    private static String contentHash(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        } catch (IOException e) {
+            return "unreadable";
         }
     }
 

@@ -55,7 +55,8 @@ public final class ScenarioText {
             "SharedLogSheets", "sheets-shared-log",
             "SqliteEfs", "sqlite-efs",
             "LatencyP95", "p95_latency",
-            "OnDate", "date");
+            "OnDate", "date",
+            "FromFile", "file");
 
     private static final Pattern MILLIS = Pattern.compile("(\\d+)ms");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");

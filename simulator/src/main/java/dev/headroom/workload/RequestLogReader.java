@@ -62,10 +62,25 @@ public final class RequestLogReader {
         };
         LongColumns rows = new LongColumns();
         long lineNumber = 1;
+        long firstRowLine = 0;
+        boolean firstRowNumeric = false;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
             if (!line.isBlank()) {
-                parseRow(split(line), names, index, source, lineNumber, rows);
+                String[] fields = split(line);
+                boolean quoted = line.indexOf('"') >= 0;
+                parseRow(fields, names, index, source, lineNumber, rows, quoted);
+                boolean numeric = Timestamps.isNumber(fields[index[0]]);
+                if (firstRowLine == 0) {
+                    firstRowLine = lineNumber;
+                    firstRowNumeric = numeric;
+                } else if (numeric != firstRowNumeric) {
+                    throw new InputFormatException(source, lineNumber, "timestamp '"
+                            + fields[index[0]] + "' in column " + names[index[0]] + " is "
+                            + (numeric ? "a number of seconds" : "a date-time") + ", but line "
+                            + firstRowLine + " has " + (numeric ? "a date-time" : "a number of"
+                            + " seconds") + "; write every timestamp of the log in one form");
+                }
             }
         }
         if (rows.size < 2) {
@@ -74,14 +89,16 @@ public final class RequestLogReader {
                     + ", but fitting needs at least 2; give a log with more requests");
         }
         return new RequestLog(source, Arrays.copyOf(rows.times, rows.size),
-                Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size));
+                Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size), true);
     }
 
     private static void parseRow(String[] fields, String[] names, int[] index, String source,
-            long lineNumber, LongColumns rows) {
+            long lineNumber, LongColumns rows, boolean quoted) {
         if (fields.length != names.length) {
             throw new InputFormatException(source, lineNumber, "expected " + names.length
-                    + " fields as in the header but found " + fields.length);
+                    + " fields as in the header but found " + fields.length
+                    + (quoted ? "; a comma inside a quoted field is read as a separator, so"
+                            + " remove such commas or that column" : ""));
         }
         String time = fields[index[0]];
         long nanos;

@@ -19,6 +19,11 @@ final class Timestamps {
     private Timestamps() {
     }
 
+    /** Tells whether the text is a plain number of seconds rather than a date-time. */
+    static boolean isNumber(String text) {
+        return NUMBER.matcher(text).matches();
+    }
+
     /**
      * Returns the instant in nanoseconds: since the Unix epoch for a date-time, or since the
      * number's own origin for a plain number of seconds.

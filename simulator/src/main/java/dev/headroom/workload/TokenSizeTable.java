@@ -95,7 +95,8 @@ public final class TokenSizeTable {
         long lineNumber = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
-            String text = line.strip();
+            String text = (lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line)
+                    .strip();
             if (text.startsWith("#")) {
                 comments.add(text.substring(1).strip());
             } else if (!text.isEmpty() && !headerSeen) {
@@ -123,7 +124,11 @@ public final class TokenSizeTable {
     /** Writes the table in the text format, comments first, values rounded to 0.001. */
     public void write(Writer writer) throws IOException {
         for (String comment : comments) {
-            writer.write("# " + comment + "\n");
+            // A comment with line breaks becomes several comment lines, so that the header
+            // stays the first line without a '#'.
+            for (String line : comment.split("\\R", -1)) {
+                writer.write("# " + line + "\n");
+            }
         }
         writer.write(HEADER + "\n");
         for (int i = 0; i < tokensIn.size(); i++) {

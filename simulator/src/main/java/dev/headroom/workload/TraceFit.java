@@ -12,6 +12,7 @@ import java.util.List;
  * @param interArrivalCv sample standard deviation of the gaps between consecutive arrivals
  *     divided by their mean (divisor {@code n - 1}); 1 for a Poisson process, above 1 when
  *     arrivals come in bursts
+ * @param maxGapSeconds the maximum gap between consecutive arrivals, in seconds
  * @param windows burstiness of counts at 1 s, 1 min and 1 h windows, in that order
  * @param meanTokensIn the log's mean prompt tokens per request
  * @param meanTokensOut the log's mean generated tokens per request
@@ -25,6 +26,7 @@ public record TraceFit(
         double spanSeconds,
         double meanRatePerSecond,
         double interArrivalCv,
+        double maxGapSeconds,
         List<WindowBurstiness> windows,
         double meanTokensIn,
         double meanTokensOut,

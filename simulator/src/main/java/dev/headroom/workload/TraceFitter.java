@@ -49,7 +49,8 @@ public final class TraceFitter {
                 new QuantileTable(p, quantiles(log.tokensIn(), p)),
                 new QuantileTable(p, quantiles(log.tokensOut(), p)));
         return new TraceFit(log.source(), log.size(), span, (log.size() - 1) / span,
-                interArrivalCv(arrivals), windows, mean(log.tokensIn()), mean(log.tokensOut()),
+                interArrivalCv(arrivals), maxGap(arrivals), windows, mean(log.tokensIn()),
+                mean(log.tokensOut()),
                 sizes);
     }
 
@@ -76,6 +77,15 @@ public final class TraceFitter {
         return coefficientOfVariation(gaps);
     }
 
+    /** Returns the maximum gap between consecutive sorted arrival times, in seconds. */
+    static double maxGap(long[] sortedNanos) {
+        long max = 0;
+        for (int i = 1; i < sortedNanos.length; i++) {
+            max = Math.max(max, sortedNanos[i] - sortedNanos[i - 1]);
+        }
+        return max / NANOS_PER_SECOND;
+    }
+
     static WindowBurstiness windowBurstiness(long[] sortedNanos, long windowSeconds) {
         long width = windowSeconds * 1_000_000_000L;
         long first = sortedNanos[0];
@@ -85,15 +95,33 @@ public final class TraceFitter {
             return new WindowBurstiness(windowSeconds, windows, Double.NaN, Double.NaN,
                     Double.NaN);
         }
-        double[] counts = new double[windows];
+        // Two passes over the sorted arrivals replace an array of counts per window, because a
+        // stray timestamp years away would make that array gigabytes long.
+        long counted = 0;
         for (long arrival : sortedNanos) {
-            long window = (arrival - first) / width;
-            if (window < windows) {
-                counts[(int) window]++;
+            if ((arrival - first) / width < windows) {
+                counted++;
             }
         }
-        double mean = mean(counts);
-        double variance = sampleVariance(counts, mean);
+        double mean = (double) counted / windows;
+        double squares = 0;
+        long occupied = 0;
+        int i = 0;
+        while (i < sortedNanos.length) {
+            long window = (sortedNanos[i] - first) / width;
+            if (window >= windows) {
+                break;
+            }
+            long count = 0;
+            while (i < sortedNanos.length && (sortedNanos[i] - first) / width == window) {
+                count++;
+                i++;
+            }
+            squares += (count - mean) * (count - mean);
+            occupied++;
+        }
+        squares += (windows - occupied) * mean * mean;
+        double variance = squares / (windows - 1);
         return new WindowBurstiness(windowSeconds, windows, mean, Math.sqrt(variance) / mean,
                 variance / mean);
     }

@@ -156,4 +156,17 @@ class WorkloadFitCommandTest {
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void fit_strayTimestamp_warns() throws IOException {
+        Path log = write("stray.csv", "timestamp,tokens_in,tokens_out\n"
+                + "1970-01-01T00:00:00Z,1,1\n2023-11-16T00:00:00Z,1,1\n"
+                + "2023-11-16T00:00:01Z,1,1\n2023-11-16T00:00:02Z,1,1\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().startsWith("headroom: warning: one gap between arrivals is "),
+                err.toString());
+    }
 }

@@ -223,4 +223,21 @@ class ScenariosTest {
         assertEquals(125_000L, dynamo.readMicrosPerMillionUnits());
         assertEquals(0L, dynamo.freeStorageGb());
     }
+
+    @Test
+    void canonicalHash_changesWithTokenTable(@TempDir Path folder) throws Exception {
+        String minimal = Files.readString(MINIMAL, StandardCharsets.UTF_8);
+        Path file = folder.resolve("with-tokens.yaml");
+        Files.writeString(file, minimal
+                + "workload:\n  token_sizes: {source: file, file: tokens.csv}\n");
+        Path table = folder.resolve("tokens.csv");
+        Files.writeString(table, "probability,tokens_in,tokens_out\n0,1,1\n1,9,9\n",
+                StandardCharsets.UTF_8);
+        String before = Scenarios.canonicalHash(Scenarios.load(file));
+
+        Files.writeString(table, "probability,tokens_in,tokens_out\n0,1,1\n1,9000,9\n",
+                StandardCharsets.UTF_8);
+
+        assertNotEquals(before, Scenarios.canonicalHash(Scenarios.load(file)));
+    }
 }

@@ -88,4 +88,23 @@ class RequestLogReaderTest {
                 () -> DETECT.read(new StringReader(csv), "log.csv"));
         assertEquals(message, e.getMessage());
     }
+
+    @Test
+    void read_mixedTimestampFormsRejected() {
+        assertReadError("timestamp,tokens_in,tokens_out\n2023-11-16 18:15:46,1,1\n5.5,1,1\n",
+                "log.csv:3: timestamp '5.5' in column timestamp is a number of seconds, but line"
+                        + " 2 has a date-time; write every timestamp of the log in one form");
+        assertReadError("timestamp,tokens_in,tokens_out\n0,1,1\n\n2023-11-16T00:00:00Z,1,1\n",
+                "log.csv:4: timestamp '2023-11-16T00:00:00Z' in column timestamp is a date-time,"
+                        + " but line 2 has a number of seconds; write every timestamp of the log"
+                        + " in one form");
+    }
+
+    @Test
+    void read_quotedCommaExplained() {
+        assertReadError("timestamp,note,tokens_in,tokens_out\n0,\"a, b\",1,1\n1,x,1,1\n",
+                "log.csv:2: expected 4 fields as in the header but found 5; a comma inside a"
+                        + " quoted field is read as a separator, so remove such commas or that"
+                        + " column");
+    }
 }

@@ -8,6 +8,7 @@ import dev.headroom.engine.RandomStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.List;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +106,27 @@ class TokenSizeTableTest {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> TokenSizeTable.read(new StringReader(text), "t.csv"));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void read_byteOrderMarkBeforeHeaderIgnored() throws IOException {
+        String text = "\uFEFFprobability,tokens_in,tokens_out\n0,1,2\n1,3,4\n";
+
+        TokenSizeTable table = TokenSizeTable.read(new StringReader(text), "t.csv");
+
+        assertEquals(3, table.tokensIn().quantile(1), 1e-12);
+    }
+
+    @Test
+    void write_multilineCommentReadsBack() throws IOException {
+        TokenSizeTable table = new TokenSizeTable(List.of("source\nlicence"),
+                new QuantileTable(new double[] {0, 1}, new double[] {1, 3}),
+                new QuantileTable(new double[] {0, 1}, new double[] {2, 4}));
+        StringWriter text = new StringWriter();
+        table.write(text);
+
+        TokenSizeTable read = TokenSizeTable.read(new StringReader(text.toString()), "t.csv");
+
+        assertEquals(List.of("source", "licence"), read.comments());
     }
 }

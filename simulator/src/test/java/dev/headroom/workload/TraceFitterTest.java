@@ -155,4 +155,21 @@ class TraceFitterTest {
 
         assertArrayEquals(new double[] {1, 3, 8}, q, 1e-12);
     }
+
+    @Test
+    void windowBurstiness_sixtyYearSpan_fitsHeap() {
+        // Sixty years of 1 s windows are about 1.9 billion, 15 GB as an array of counts.
+        long sixtyYears = 60L * 365 * 86_400 * 1_000_000_000L;
+        long[] nanos = {0, 1_000_000_000L, 2_000_000_000L, sixtyYears + 500_000_000L};
+
+        WindowBurstiness window = TraceFitter.windowBurstiness(nanos, 1);
+
+        int k = (int) (sixtyYears / 1_000_000_000L);
+        double mean = 3.0 / k;
+        double variance = (3 * (1 - mean) * (1 - mean) + (k - 3) * mean * mean) / (k - 1);
+        assertEquals(k, window.windows());
+        assertEquals(mean, window.meanCount(), 1e-18);
+        assertEquals(variance / mean, window.dispersionIndex(), 1e-9);
+        assertEquals(sixtyYears / 1e9 - 1.5, TraceFitter.maxGap(nanos), 1e-6);
+    }
 }
