@@ -59,9 +59,10 @@ public final class Warnings {
         }
 
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
-                + "from %s and the plan never moved off it: %,d requests and %,d sign-ups "
-                + "failed by the end of the run. Add a failed_requests_per_day or "
-                + "failed_sign_ups_per_day trigger, or a later phase.", phase,
+                + "from %s and no migration off it started before the run ended: %,d requests"
+                + " and %,d sign-ups failed. Add a failed_requests_per_day or"
+                + " failed_sign_ups_per_day trigger to move on when calls fail, or a later phase"
+                + " if the plan has none.", phase,
                 boundLimits(daily, firstFailure, last),
                 daily.stringColumn("date").get(firstFailure), requests, signUps));
     }
