@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.workload.InputFormatException;
 import dev.headroom.workload.LogColumns;
+import dev.headroom.workload.NumberTimeUnit;
 import dev.headroom.workload.QuantileTable;
 import dev.headroom.workload.RequestLog;
 import dev.headroom.workload.RequestLogReader;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             description = "Header of the arrival time column (default: detected).")
     private String timestampColumn;
 
+    @Option(names = "--timestamp-unit", paramLabel = "UNIT", defaultValue = "s",
+            description = "Unit of timestamps written as plain numbers: s, ms, us or ns"
+                    + " (default: s). Date-times are read as such whatever the unit.")
+    private String timestampUnit;
+
     @Option(names = "--tokens-in-column", paramLabel = "NAME",
             description = "Header of the prompt tokens column (default: detected).")
     private String tokensInColumn;
@@ -96,9 +103,15 @@ public final class WorkloadFitCommand implements Callable<Integer> {
                     + " replace it; give --write another path");
             return EXIT_BAD_INPUT;
         }
+        Optional<NumberTimeUnit> unit = NumberTimeUnit.ofSymbol(timestampUnit);
+        if (unit.isEmpty()) {
+            err.println(PREFIX + "--timestamp-unit: invalid value '" + timestampUnit
+                    + "'; use s, ms, us or ns");
+            return EXIT_BAD_INPUT;
+        }
         try {
             LogColumns columns = new LogColumns(timestampColumn, tokensInColumn, tokensOutColumn);
-            RequestLog requests = new RequestLogReader(columns).read(log);
+            RequestLog requests = new RequestLogReader(columns, unit.get()).read(log);
             fit = new TraceFitter().fit(requests, comments);
         } catch (NoSuchFileException e) {
             err.println(PREFIX + log + ": file not found; check the path of the CSV request"

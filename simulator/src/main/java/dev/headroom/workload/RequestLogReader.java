@@ -22,9 +22,17 @@ import java.util.List;
 public final class RequestLogReader {
 
     private final LogColumns columns;
+    private final NumberTimeUnit numberUnit;
 
+    /** Creates a reader of the given columns whose numeric timestamps count seconds. */
     public RequestLogReader(LogColumns columns) {
+        this(columns, NumberTimeUnit.SECONDS);
+    }
+
+    /** Creates a reader of the given columns whose numeric timestamps count {@code unit}. */
+    public RequestLogReader(LogColumns columns, NumberTimeUnit numberUnit) {
         this.columns = columns;
+        this.numberUnit = numberUnit;
     }
 
     /**
@@ -77,9 +85,10 @@ public final class RequestLogReader {
                 } else if (numeric != firstRowNumeric) {
                     throw new InputFormatException(source, lineNumber, "timestamp '"
                             + fields[index[0]] + "' in column " + names[index[0]] + " is "
-                            + (numeric ? "a number of seconds" : "a date-time") + ", but line "
-                            + firstRowLine + " has " + (numeric ? "a date-time" : "a number of"
-                            + " seconds") + "; write every timestamp of the log in one form");
+                            + (numeric ? numberUnit.words() : "a date-time") + ", but line "
+                            + firstRowLine + " has " + (numeric ? "a date-time"
+                            : numberUnit.words()) + "; write every timestamp of the log in one"
+                            + " form");
                 }
             }
         }
@@ -92,7 +101,7 @@ public final class RequestLogReader {
                 Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size), true);
     }
 
-    private static void parseRow(String[] fields, String[] names, int[] index, String source,
+    private void parseRow(String[] fields, String[] names, int[] index, String source,
             long lineNumber, LongColumns rows, boolean quoted) {
         if (fields.length != names.length) {
             throw new InputFormatException(source, lineNumber, "expected " + names.length
@@ -103,7 +112,7 @@ public final class RequestLogReader {
         String time = fields[index[0]];
         long nanos;
         try {
-            nanos = Timestamps.parseNanos(time);
+            nanos = Timestamps.parseNanos(time, numberUnit);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(source, lineNumber, "timestamp '" + time + "' in column "
                     + names[index[0]] + " is invalid: " + e.getMessage());

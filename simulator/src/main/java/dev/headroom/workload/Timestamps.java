@@ -26,18 +26,18 @@ final class Timestamps {
 
     /**
      * Returns the instant in nanoseconds: since the Unix epoch for a date-time, or since the
-     * number's own origin for a plain number of seconds.
+     * number's own origin for a plain number in {@code unit}.
      *
      * @throws IllegalArgumentException with the reason if the text is neither form
      */
-    static long parseNanos(String text) {
+    static long parseNanos(String text, NumberTimeUnit unit) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("it is empty");
         }
         try {
             if (NUMBER.matcher(text).matches()) {
-                return new BigDecimal(text).movePointRight(9).setScale(0, RoundingMode.FLOOR)
-                        .longValueExact();
+                return new BigDecimal(text).movePointRight(unit.digitsToNanos())
+                        .setScale(0, RoundingMode.FLOOR).longValueExact();
             }
             String iso = text.length() > 10 && text.charAt(10) == ' '
                     ? text.substring(0, 10) + 'T' + text.substring(11) : text;
@@ -48,8 +48,8 @@ final class Timestamps {
                     instant.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("expected an ISO-8601 date-time such as "
-                    + "2023-11-16 18:17:03.97996 or a number of seconds within the range of a "
-                    + "64-bit count of nanoseconds", e);
+                    + "2023-11-16 18:17:03.97996 or " + unit.words() + " within the"
+                    + " range of a 64-bit count of nanoseconds", e);
         }
     }
 }

@@ -56,6 +56,28 @@ class WorkloadFitCommandTest {
     }
 
     @Test
+    void fit_unknownTimestampUnitExitsTwo() throws IOException {
+        Path log = write("ms.csv", "time_ms,tokens_in,tokens_out\n0,1,1\n1000,1,1\n");
+
+        int code = execute(log.toString(), "--timestamp-unit", "minutes");
+
+        assertEquals(2, code);
+        assertEquals("headroom: --timestamp-unit: invalid value 'minutes'; use s, ms, us or ns"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_millisecondTimestamps_giveRatePerSecond() throws IOException {
+        Path log = write("ms.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n500,1,1\n1000,1,1\n");
+
+        int code = execute(log.toString(), "--timestamp-unit", "ms");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("Requests: 3 over 1.0 s (2.000 per second)"),
+                out.toString());
+    }
+
+    @Test
     void fit_missingFileExitsTwo() {
         Path missing = dir.resolve("none.csv");
 
