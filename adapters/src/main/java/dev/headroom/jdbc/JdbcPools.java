@@ -4,9 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.headroom.ledger.StoreUnavailableException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Creates the HikariCP connection pools that {@link JdbcLedger#open} owns. */
 final class JdbcPools {
+
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*");
 
     private JdbcPools() {
     }
@@ -40,8 +44,16 @@ final class JdbcPools {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("could not open a connection pool for "
-                    + jdbcUrl + ": " + e.getMessage()
+                    + withoutSecrets(jdbcUrl) + ": " + e.getMessage()
                     + "; check that the database runs and the URL and user are right", e);
         }
+    }
+
+    /**
+     * Returns the URL with the value of every parameter whose name contains {@code password}
+     * masked, so that the pool's error message does not carry the password.
+     */
+    static String withoutSecrets(String jdbcUrl) {
+        return SECRET_PARAMETER.matcher(jdbcUrl).replaceAll("$1<masked>");
     }
 }

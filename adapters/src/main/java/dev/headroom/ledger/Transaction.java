@@ -1,7 +1,6 @@
 package dev.headroom.ledger;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One row of a user's usage ledger.
@@ -31,8 +30,8 @@ public record Transaction(
     public Transaction {
         requireText(transactionId, "transactionId");
         requireText(userEmail, "userEmail");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(kind, "kind");
+        requirePresent(timestamp, "timestamp");
+        requirePresent(kind, "kind");
         model = model == null ? "" : model;
         requireNotNegative(tokensIn, "tokensIn");
         requireNotNegative(tokensOut, "tokensOut");
@@ -55,6 +54,12 @@ public record Transaction(
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field + " is missing; give a non-blank value");
+        }
+    }
+
+    private static void requirePresent(Object value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field + " is missing; give a value");
         }
     }
 

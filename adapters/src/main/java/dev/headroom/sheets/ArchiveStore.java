@@ -56,6 +56,12 @@ final class ArchiveStore {
         return idsByTab.getOrDefault(title, Set.of()).contains(transactionId);
     }
 
+    /** Returns the archived transaction ids of the user's tab {@code title}. */
+    synchronized Set<String> idsOf(String title) {
+        load();
+        return Set.copyOf(idsByTab.getOrDefault(title, Set.of()));
+    }
+
     /** Returns the balance change of the archived rows of the user's tab, in micro-dollars. */
     synchronized long totalMicros(String title) {
         load();

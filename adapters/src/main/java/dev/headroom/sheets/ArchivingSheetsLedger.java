@@ -93,6 +93,11 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
     }
 
     @Override
+    Set<String> archivedIds(String title) {
+        return archive.idsOf(title);
+    }
+
+    @Override
     long archivedBalanceMicros(String title) {
         return archive.totalMicros(title);
     }

@@ -25,7 +25,9 @@ final class LedgerRows {
     /** Header cell of the id column, which marks the header row. */
     static final String ID_HEADER = "transaction_id";
 
-    private static final List<Object> USER_HEADER = List.of(ID_HEADER, "timestamp", "kind",
+    private static final String TIMESTAMP_HEADER = "timestamp";
+
+    private static final List<Object> USER_HEADER = List.of(ID_HEADER, TIMESTAMP_HEADER, "kind",
             "model", "tokens_in", "tokens_out", "amount_usd", "duration_ms");
 
     private final boolean emailColumn;
@@ -99,10 +101,10 @@ final class LedgerRows {
      * @throws StoreUnavailableException if the row is not in this layout
      */
     Transaction decode(List<Object> row, String email) {
-        if (row.isEmpty() || cell(row, 0).isEmpty() || ID_HEADER.equals(cell(row, 0))) {
+        int at = emailColumn ? 2 : 1;
+        if (row.isEmpty() || cell(row, 0).isEmpty() || isHeader(row, at)) {
             return null;
         }
-        int at = emailColumn ? 2 : 1;
         try {
             return new Transaction(
                     cell(row, 0),
@@ -118,6 +120,16 @@ final class LedgerRows {
             throw new StoreUnavailableException("ledger row " + row + " is not in the expected"
                     + " layout " + header() + "; repair the row in the sheet", e);
         }
+    }
+
+    /**
+     * Returns whether a row is the header. A stored row can have the id {@code transaction_id},
+     * but never the text {@code timestamp} in its timestamp column, which always contains an
+     * ISO-8601 instant.
+     */
+    private static boolean isHeader(List<Object> row, int timestampColumn) {
+        return ID_HEADER.equals(cell(row, 0))
+                && TIMESTAMP_HEADER.equals(cell(row, timestampColumn));
     }
 
     private static String cell(List<Object> row, int index) {

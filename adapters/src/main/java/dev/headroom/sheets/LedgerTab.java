@@ -79,7 +79,15 @@ final class LedgerTab {
 
     /** Returns the identity of a row: its user's email and its transaction id. */
     static String key(Transaction row) {
-        return row.userEmail() + '\n' + row.transactionId();
+        return key(row.userEmail(), row.transactionId());
+    }
+
+    /**
+     * Returns the identity of a user's transaction id. The email's length comes first, so two
+     * different pairs never give the same key, whatever characters the email and id contain.
+     */
+    static String key(String email, String transactionId) {
+        return email.length() + ":" + email + transactionId;
     }
 
     /** Returns whether the stored rows were read less than {@code ttlNanos} before now. */
@@ -105,6 +113,14 @@ final class LedgerTab {
         if (storedKeys.add(key(row))) {
             storedBalances.merge(row.userEmail(), row.balanceDeltaMicros(), Long::sum);
         }
+    }
+
+    /**
+     * Marks a user's transaction id as stored without counting it in a balance, because its row
+     * is kept elsewhere, such as in an archive. A retry of that id is then a duplicate.
+     */
+    void addStoredKey(String email, String transactionId) {
+        storedKeys.add(key(email, transactionId));
     }
 
     boolean isStored(Transaction row) {

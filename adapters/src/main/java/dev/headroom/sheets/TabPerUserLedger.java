@@ -199,6 +199,14 @@ public class TabPerUserLedger implements UsageLedger {
         return false;
     }
 
+    /**
+     * Returns the transaction ids archived from a user tab, which a retry must not store again;
+     * archiving ledgers override this.
+     */
+    Set<String> archivedIds(String title) {
+        return Set.of();
+    }
+
     /** Returns the balance of a user tab's archived rows; archiving ledgers override this. */
     long archivedBalanceMicros(String title) {
         return 0;
@@ -240,6 +248,9 @@ public class TabPerUserLedger implements UsageLedger {
         tab.markTabExists(!current.isEmpty() || workbookOf(userEmail).exists(tab.title()));
         for (Transaction row : current) {
             tab.addStored(row);
+        }
+        for (String archivedId : archivedIds(tab.title())) {
+            tab.addStoredKey(userEmail, archivedId);
         }
     }
 

@@ -146,6 +146,37 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void record_idSpelledLikeTheHeader_isKept() {
+        Transaction row = credit("transaction_id", "ann@example.com", T0, 1_000);
+
+        assertEquals(RecordOutcome.RECORDED, ledger.record(row));
+
+        assertEquals(List.of(row), allRows("ann@example.com"));
+        assertEquals(1_000, ledger.balanceMicros("ann@example.com"));
+    }
+
+    @Test
+    void record_emailAndIdWithLineBreaks_keepBothUsers() {
+        Transaction first = credit("b\nc", "a@example.com", T0, 100);
+        Transaction second = credit("c", "a@example.com\nb", T0, 200);
+
+        assertEquals(RecordOutcome.RECORDED, ledger.record(first));
+        assertEquals(RecordOutcome.RECORDED, ledger.record(second));
+
+        assertEquals(100, ledger.balanceMicros("a@example.com"));
+        assertEquals(200, ledger.balanceMicros("a@example.com\nb"));
+        assertEquals(List.of(second), allRows("a@example.com\nb"));
+    }
+
+    @Test
+    void transaction_missingTimestampOrKind_isInvalidInput() {
+        assertThrows(InvalidInputException.class, () -> new Transaction("x", "ann@example.com",
+                null, TransactionKind.USAGE, "m", 0, 0, 0, 0));
+        assertThrows(InvalidInputException.class, () -> new Transaction("x", "ann@example.com",
+                T0, null, "m", 0, 0, 0, 0));
+    }
+
+    @Test
     void record_sameIdOtherContent_keepsFirst() {
         Transaction first = usage("u-1", "ann@example.com", T0, 10);
         ledger.record(first);

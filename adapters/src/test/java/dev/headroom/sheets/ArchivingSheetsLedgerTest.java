@@ -2,6 +2,8 @@ package dev.headroom.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
 import java.time.Instant;
@@ -66,6 +68,26 @@ class ArchivingSheetsLedgerTest {
 
             assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
             assertEquals(4, ledger.transactions(ANN, Instant.MIN, Instant.MAX).size());
+        }
+    }
+
+    @Test
+    void retryOfArchivedTransaction_isDuplicate() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(),
+                    emulator.newWorkbook(), emulator.settings());
+            history().forEach(ledger::record);
+            ledger.archive(Instant.parse("2026-03-01T00:00:00Z"));
+            long balance = 9_000 - 1_250 - 333 - 17;
+
+            assertEquals(RecordOutcome.DUPLICATE, ledger.record(history().get(0)));
+            assertEquals(AdmissionOutcome.DUPLICATE, ledger.admit(history().get(1)));
+
+            assertEquals(balance, ledger.balanceMicros(ANN));
+            assertEquals(AdmissionOutcome.INSUFFICIENT_BALANCE,
+                    ledger.admit(usage("u-big", Instant.parse("2026-03-03T08:00:00Z"),
+                            balance + 1)));
+            assertEquals(history(), ledger.transactions(ANN, Instant.MIN, Instant.MAX));
         }
     }
 
