@@ -11,6 +11,12 @@ import java.util.List;
  * already stored changes nothing, even when the first write's response was lost and the caller
  * retried. Implementations are safe for use by many threads unless their Javadoc says otherwise.
  *
+ * <p>Give each request its own id, unique across all users, such as a random UUID. The SQL and
+ * in-memory ledgers key rows by the id alone, so a second user's row with a used id is a
+ * duplicate; the Sheets and DynamoDB ledgers key rows by user and id. A retry resends the same
+ * {@link Transaction}. NOTE: DynamoDB keys a log item by timestamp and id, so there a retry
+ * stamped with a new timestamp is stored a second time.
+ *
  * <p>Errors are the subclasses of {@link LedgerException}: {@link CapacityReachedException},
  * {@link ThrottledException}, {@link InvalidInputException} and
  * {@link StoreUnavailableException}.
