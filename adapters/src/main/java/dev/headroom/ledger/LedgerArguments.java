@@ -21,10 +21,19 @@ public final class LedgerArguments {
 
     /** Returns {@code userEmail}, or throws if it is null or blank. */
     public static String requireEmail(String userEmail) {
-        if (userEmail == null || userEmail.isBlank()) {
+        if (isBlank(userEmail)) {
             throw new InvalidInputException("userEmail is missing; pass a non-blank email");
         }
         return userEmail;
+    }
+
+    /**
+     * Returns whether a text is null or holds only white space, counting the no-break spaces
+     * that {@link String#isBlank()} keeps.
+     */
+    static boolean isBlank(String value) {
+        return value == null || value.codePoints()
+                .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     /** Throws unless both bounds are present and {@code from} is not after {@code to}. */

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param model model name of a usage row; empty for a credit purchase
  * @param tokensIn prompt tokens, zero for a credit purchase
  * @param tokensOut generated tokens, zero for a credit purchase
- * @param amountMicros cost or credit in micro-dollars, never negative
+ * @param amountMicros cost or credit in micro-dollars, from zero to {@link #MAX_AMOUNT_MICROS}
  * @param durationMillis request duration in milliseconds, zero for a credit purchase
  */
 public record Transaction(
@@ -26,6 +26,13 @@ public record Transaction(
         long amountMicros,
         long durationMillis) {
 
+    /**
+     * The largest amount of one transaction, $1,000,000. A balance then overflows a
+     * {@code long} only after more than nine million such transactions for one user, so every
+     * store can add amounts without checking for overflow.
+     */
+    public static final long MAX_AMOUNT_MICROS = 1_000_000_000_000L;
+
     /** Validates the fields and throws {@link InvalidInputException} naming the first bad one. */
     public Transaction {
         requireText(transactionId, "transactionId");
@@ -36,6 +43,10 @@ public record Transaction(
         requireNotNegative(tokensIn, "tokensIn");
         requireNotNegative(tokensOut, "tokensOut");
         requireNotNegative(amountMicros, "amountMicros");
+        if (amountMicros > MAX_AMOUNT_MICROS) {
+            throw new InvalidInputException("amountMicros is " + amountMicros + "; it must be at"
+                    + " most " + MAX_AMOUNT_MICROS + " ($1,000,000) per transaction");
+        }
         requireNotNegative(durationMillis, "durationMillis");
     }
 
@@ -52,7 +63,7 @@ public record Transaction(
     }
 
     private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (LedgerArguments.isBlank(value)) {
             throw new InvalidInputException(field + " is missing; give a non-blank value");
         }
     }

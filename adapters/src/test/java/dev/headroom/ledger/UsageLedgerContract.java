@@ -169,6 +169,21 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void transaction_amountAboveMaximum_isInvalidInput() {
+        long max = Transaction.MAX_AMOUNT_MICROS;
+
+        assertEquals(max, credit("max", "ann@example.com", T0, max).amountMicros());
+        assertThrows(InvalidInputException.class,
+                () -> credit("over", "ann@example.com", T0, max + 1));
+    }
+
+    @Test
+    void transaction_emailOfNonBreakingSpace_isInvalidInput() {
+        assertThrows(InvalidInputException.class,
+                () -> credit("x", "\u00a0", T0, 1));
+    }
+
+    @Test
     void transaction_missingTimestampOrKind_isInvalidInput() {
         assertThrows(InvalidInputException.class, () -> new Transaction("x", "ann@example.com",
                 null, TransactionKind.USAGE, "m", 0, 0, 0, 0));
