@@ -72,7 +72,11 @@ public final class DailyTable {
                 longs("latency_p50_ms", days, DayRecord::latencyP50Millis),
                 longs("latency_p95_ms", days, DayRecord::latencyP95Millis),
                 longs("hosting_cost_micros", days, DayRecord::hostingCostMicros),
-                longs("overspend_micros", days, DayRecord::overspendMicros));
+                longs("overspend_micros", days, DayRecord::overspendMicros),
+                longs("billed_requests", days, day -> day.usage().requests()),
+                longs("billed_tokens_in", days, day -> day.usage().tokensIn()),
+                longs("billed_tokens_out", days, day -> day.usage().tokensOut()),
+                longs("billed_usage_micros", days, day -> day.usage().micros()));
         for (String quota : quotas) {
             table.addColumns(longs(THROTTLED + quota, days,
                     day -> day.throttlesByQuota().getOrDefault(quota, 0L)));

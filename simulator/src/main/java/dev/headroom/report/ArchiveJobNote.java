@@ -19,7 +19,7 @@ public final class ArchiveJobNote {
     /** Returns one line, or none when no archive job started a run. */
     public static List<String> lines(Projections projections) {
         Table daily = projections.daily();
-        long runs = total(daily, "archive_runs");
+        long runs = DailyTotals.sum(daily, "archive_runs");
         if (runs == 0) {
             return List.of();
         }
@@ -35,16 +35,10 @@ public final class ArchiveJobNote {
         return List.of(String.format(Locale.ROOT, "Sheets archive job: %,d runs; its busiest day"
                 + " made %,d calls over %.1f min. Job calls failed: %,d; rows moved: %,d. Job"
                 + " attempts throttled: %,d; users' attempts throttled while it ran: %,d.", runs,
-                busiestCalls, busiestMillis / 60_000.0, total(daily, "archive_failed"),
-                total(daily, "archive_rows_moved"), total(daily, "archive_throttled"),
-                total(daily, "throttled_during_archive")));
-    }
-
-    private static long total(Table daily, String column) {
-        long sum = 0;
-        for (int row = 0; row < daily.rowCount(); row++) {
-            sum += daily.longColumn(column).getLong(row);
-        }
-        return sum;
+                busiestCalls, busiestMillis / 60_000.0,
+                DailyTotals.sum(daily, "archive_failed"),
+                DailyTotals.sum(daily, "archive_rows_moved"),
+                DailyTotals.sum(daily, "archive_throttled"),
+                DailyTotals.sum(daily, "throttled_during_archive")));
     }
 }

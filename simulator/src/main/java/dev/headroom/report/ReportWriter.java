@@ -72,6 +72,7 @@ public final class ReportWriter {
         section(text, "Capacity", projections.capacity());
         section(text, "Cost by year", projections.costs());
         text.append(Warnings.usersNote(projections)).append("\n\n");
+        UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ModelGapNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

@@ -25,7 +25,8 @@ public final class Summary {
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
         text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
-        List<String> cacheLines = new ArrayList<>(RedisCacheNote.lines(projections));
+        List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
+        cacheLines.addAll(RedisCacheNote.lines(projections));
         cacheLines.addAll(ArchiveJobNote.lines(projections));
         cacheLines.addAll(ModelGapNote.lines(projections));
         cacheLines.forEach(line -> text.append(line).append('\n'));

@@ -41,6 +41,7 @@ final class DailyMetrics {
     private long signUpRequests;
     private long hostingCostMicros;
     private long overspendMicros;
+    private BilledUsage usage = BilledUsage.NONE;
 
     /** Counts a sign-up and its calls; returns whether it succeeded. */
     boolean signUp(CallOutcome outcome) {
@@ -89,6 +90,10 @@ final class DailyMetrics {
 
     void requestFailed() {
         failedRequests++;
+    }
+
+    void usageBilled(long tokensIn, long tokensOut, long micros) {
+        usage = usage.plus(tokensIn, tokensOut, micros);
     }
 
     void overspend(long micros) {
@@ -156,7 +161,7 @@ final class DailyMetrics {
                 redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
-                overspendMicros, gauges);
+                overspendMicros, usage, gauges);
         reset();
         return record;
     }
@@ -195,5 +200,6 @@ final class DailyMetrics {
         signUpRequests = 0;
         hostingCostMicros = 0;
         overspendMicros = 0;
+        usage = BilledUsage.NONE;
     }
 }

@@ -38,6 +38,7 @@ import java.util.TreeMap;
  * @param latencyP95Millis 95th-percentile latency of the day's calls, in milliseconds
  * @param hostingCostMicros hosting cost of the day in micro-dollars
  * @param overspendMicros credit admitted beyond users' balances during the day, in micro-dollars
+ * @param usage the requests billed during the day, with their tokens and cost
  * @param gauges capacity limits and their use at the end of the day
  */
 public record DayRecord(
@@ -65,6 +66,7 @@ public record DayRecord(
         long latencyP95Millis,
         long hostingCostMicros,
         long overspendMicros,
+        BilledUsage usage,
         List<LimitGauge> gauges) {
 
     /** Returns the archive job's API requests that day, retries included. */

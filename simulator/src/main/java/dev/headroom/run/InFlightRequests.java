@@ -1,5 +1,6 @@
 package dev.headroom.run;
 
+import dev.headroom.workload.Request;
 import java.util.Arrays;
 
 /**
@@ -10,12 +11,14 @@ final class InFlightRequests {
 
     private int[] users = new int[256];
     private long[] costs = new long[256];
+    private long[] tokensIn = new long[256];
+    private long[] tokensOut = new long[256];
     private int[] free = new int[256];
     private int freeCount;
     private int used;
 
     /** Stores a request and returns its slot. */
-    int open(int user, long costMicros) {
+    int open(int user, Request request) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -23,12 +26,16 @@ final class InFlightRequests {
             if (used == users.length) {
                 users = Arrays.copyOf(users, used * 2);
                 costs = Arrays.copyOf(costs, used * 2);
+                tokensIn = Arrays.copyOf(tokensIn, used * 2);
+                tokensOut = Arrays.copyOf(tokensOut, used * 2);
                 free = Arrays.copyOf(free, used * 2);
             }
             slot = used++;
         }
         users[slot] = user;
-        costs[slot] = costMicros;
+        costs[slot] = request.costMicros();
+        tokensIn[slot] = request.tokensIn();
+        tokensOut[slot] = request.tokensOut();
         return slot;
     }
 
@@ -38,6 +45,14 @@ final class InFlightRequests {
 
     long costMicros(int slot) {
         return costs[slot];
+    }
+
+    long tokensIn(int slot) {
+        return tokensIn[slot];
+    }
+
+    long tokensOut(int slot) {
+        return tokensOut[slot];
     }
 
     /** Frees a slot for reuse. */

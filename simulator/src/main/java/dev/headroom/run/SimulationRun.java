@@ -250,7 +250,7 @@ public final class SimulationRun {
             return;
         }
         metrics.admitted();
-        int slot = inFlight.open(user, request.costMicros());
+        int slot = inFlight.open(user, request);
         engine.scheduleAt(now + callLatency + request.durationMillis(), REQUEST_END, slot);
     }
 
@@ -268,9 +268,14 @@ public final class SimulationRun {
     private void endRequest(int slot, long now) {
         int user = inFlight.user(slot);
         long cost = inFlight.costMicros(slot);
+        long tokensIn = inFlight.tokensIn(slot);
+        long tokensOut = inFlight.tokensOut(slot);
         inFlight.close(slot);
         // As with credit, a cost counts against the balance only once its row is stored.
         boolean stored = appendRow(user, now);
+        if (stored) {
+            metrics.usageBilled(tokensIn, tokensOut, cost);
+        }
         long overspendBefore = admission.totalOverspendMicros();
         admission.onRequestEnd(user, now, stored ? cost : 0);
         metrics.overspend(admission.totalOverspendMicros() - overspendBefore);

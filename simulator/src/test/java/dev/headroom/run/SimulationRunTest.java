@@ -9,10 +9,12 @@ import dev.headroom.projection.Projections;
 import dev.headroom.report.ArchiveJobNote;
 import dev.headroom.report.ModelGapNote;
 import dev.headroom.report.RedisCacheNote;
+import dev.headroom.report.UsageNote;
 import dev.headroom.report.Warnings;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -176,6 +178,29 @@ class SimulationRunTest {
     }
 
     @Test
+    void threeUsers_billedUsage_matchesFixedSizesAndPrices() throws Exception {
+        RunResult result = run(THREE_USERS);
+        long billed = 0;
+        long admitted = 0;
+        for (DayRecord day : result.days()) {
+            BilledUsage usage = day.usage();
+            admitted += day.admitted();
+            assertEquals(1_000 * usage.requests(), usage.tokensIn());
+            assertEquals(500 * usage.requests(), usage.tokensOut());
+            assertEquals(2_000 * usage.requests(), usage.micros());
+            billed += usage.requests();
+        }
+
+        // Every row is stored, and only the last requests may still run at the end.
+        assertTrue(billed <= admitted && billed >= admitted - 3, billed + " of " + admitted);
+        String total = String.format(Locale.ROOT, "%.2f", billed * 0.002);
+        assertEquals(List.of("Billed usage: " + String.format(Locale.ROOT, "%,d", billed)
+                + " requests whose usage row was stored, 1000.0 tokens in and 500.0 tokens out"
+                + " each on average, $0.002000 a request and $" + total + " in all."),
+                UsageNote.lines(Projections.of(result)));
+    }
+
+    @Test
     void usersAtStart_makeNoQuotaCalls() throws Exception {
         RunResult result = run(THREE_USERS.replace("users: 3}", "users: 200}"));
         DayRecord day0 = result.days().get(0);
@@ -214,6 +239,8 @@ class SimulationRunTest {
         assertTrue(last.gauges().contains(new LimitGauge("cells", "workbook-0", 1_650, 1_650)),
                 last.gauges()::toString);
         assertTrue(last.failedRequests() > 0, "appends past 150 rows fail on cells");
+        // A request whose usage row failed is not billed.
+        assertTrue(last.usage().requests() < last.admitted(), last::toString);
     }
 
     @Test

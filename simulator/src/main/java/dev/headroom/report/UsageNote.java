@@ -1,0 +1,39 @@
+package dev.headroom.report;
+
+import dev.headroom.ledger.Money;
+import dev.headroom.projection.Projections;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the line that the summary and {@code report.md} print about the usage users paid for:
+ * the billed requests, their mean tokens in and out, and their mean and total cost. It shows
+ * that the workload's token sizes and prices reached the run.
+ */
+public final class UsageNote {
+
+    private UsageNote() {
+    }
+
+    /** Returns one line, or none when no request was billed. */
+    public static List<String> lines(Projections projections) {
+        Table daily = projections.daily();
+        long requests = DailyTotals.sum(daily, "billed_requests");
+        if (requests == 0) {
+            return List.of();
+        }
+        long micros = DailyTotals.sum(daily, "billed_usage_micros");
+        BigDecimal perRequest = Money.dollars(micros)
+                .divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_UP);
+        return List.of(String.format(Locale.ROOT, "Billed usage: %,d requests whose usage row"
+                + " was stored, %.1f tokens in and %.1f tokens out each on average, $%s a request"
+                + " and $%s in all.", requests,
+                (double) DailyTotals.sum(daily, "billed_tokens_in") / requests,
+                (double) DailyTotals.sum(daily, "billed_tokens_out") / requests,
+                perRequest.toPlainString(),
+                Money.dollars(micros).setScale(2, RoundingMode.HALF_UP).toPlainString()));
+    }
+}
