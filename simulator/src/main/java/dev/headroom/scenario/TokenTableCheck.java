@@ -66,8 +66,10 @@ final class TokenTableCheck {
             return "invalid token-size table: " + e.getMessage()
                     + "; fix that line, or write the table again with headroom workload fit";
         } catch (IOException e) {
-            return "cannot read the token-size table " + table + " (" + e + "); give the path"
-                    + " of a readable UTF-8 file written by headroom workload fit";
+            String reason = Files.isDirectory(table) ? "it is a folder"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "cannot read the token-size table " + table + " (" + reason + "); give the"
+                    + " path of a readable UTF-8 file written by headroom workload fit";
         }
     }
 

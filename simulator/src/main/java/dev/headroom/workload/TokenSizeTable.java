@@ -110,7 +110,7 @@ public final class TokenSizeTable {
             }
         }
         if (rows.size() < 2) {
-            throw new InputFormatException(source, lineNumber,
+            throw new InputFormatException(source, Math.max(1, lineNumber),
                     "a token-size table needs at least two quantile rows, found " + rows.size());
         }
         if (rows.get(rows.size() - 1)[0] != 1) {

@@ -229,6 +229,20 @@ class MainTest {
     }
 
     @Test
+    void validate_tokenTableIsFolder_saysSo() throws Exception {
+        Files.createDirectory(folder.resolve("tables"));
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes: {source: file, file: tables}\n  request_rate:"));
+
+        Result result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("cannot read the token-size table "
+                + folder.resolve("tables") + " (it is a folder)"), result.err());
+        assertTrue(!result.err().contains("java.io"), result.err());
+    }
+
+    @Test
     void validate_badTokenTableRow_givesBothPositions() throws Exception {
         Files.writeString(folder.resolve("table.csv"),
                 "probability,tokens_in,tokens_out\n0,1,1\n0.5,abc,2\n1,3,3\n");

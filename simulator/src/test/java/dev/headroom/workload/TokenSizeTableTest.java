@@ -102,6 +102,12 @@ class TokenSizeTableTest {
                         + "but found 2");
     }
 
+    @Test
+    void read_emptyTable_pointsAtLineOne() {
+        assertReadError("", "t.csv:1: a token-size table needs at least two quantile rows,"
+                + " found 0");
+    }
+
     private static void assertReadError(String text, String message) {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> TokenSizeTable.read(new StringReader(text), "t.csv"));
