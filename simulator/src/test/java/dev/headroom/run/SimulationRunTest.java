@@ -461,6 +461,25 @@ class SimulationRunTest {
     }
 
     @Test
+    void redisCache_liveMidDay_readsCountForCachedPhase() throws Exception {
+        // The cached phase goes live at noon of day 2, a day whose row names the old phase.
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}",
+                        "{kind: sheets, features: [redis-cache]}")
+                .replace("lead_time: 2d", "lead_time: 36h")
+                .replace("dynamodb:\n  item_bytes: 500B", "redis: {nodes: 1}");
+        Projections projections = Projections.of(run(yaml));
+        long reads = columnSum(projections, "redis_hits") + columnSum(projections, "redis_misses");
+
+        assertEquals("single-sheet", projections.daily().stringColumn("phase").get(2));
+        assertTrue(projections.daily().longColumn("redis_misses").getLong(2) > 0);
+        List<String> lines = RedisCacheNote.lines(projections);
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("Redis cache, phase 'dynamodb': "), lines.get(0));
+        assertTrue(lines.get(0).contains(String.format(Locale.ROOT, "of %,d balance reads", reads)),
+                lines.get(0));
+    }
+
+    @Test
     void redisCache_migrationKeepsSheetsUsers() throws Exception {
         String yaml = MIGRATION.replace("backend: {kind: sheets}",
                         "backend: {kind: sheets, features: [redis-cache]}")
