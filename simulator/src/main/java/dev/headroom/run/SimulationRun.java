@@ -82,6 +82,11 @@ public final class SimulationRun {
     /** The index of the day still open. */
     private int openDay;
     private long costSegmentStart;
+    /**
+     * The part of the current day's hosting cost that paid for the store being migrated to,
+     * which the monthly_cost trigger leaves out, so a migration's overlap does not fire the next.
+     */
+    private long dayStandbyMicros;
     private long activeUsers;
     private RunProgress progress = RunProgress.NONE;
 
@@ -336,7 +341,8 @@ public final class SimulationRun {
                 dayMigratingTo, activeUsers, backend.gauges());
         days.add(record);
         // The day's cost includes the replaced backend's share on the day a phase goes live.
-        costWindow.add(record.hostingCostMicros());
+        costWindow.add(record.hostingCostMicros() - dayStandbyMicros);
+        dayStandbyMicros = 0;
         evaluateTrigger(record, now);
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()
@@ -377,8 +383,10 @@ public final class SimulationRun {
         Optional<PhaseChange> pending = tracker.pending();
         if (pending.isPresent()) {
             PhaseChange change = pending.get();
-            micros = Math.addExact(micros, plan.phases().get(change.to()).standby()
-                    .micros(change.startMillis(), costSegmentStart, now));
+            long standby = plan.phases().get(change.to()).standby()
+                    .micros(change.startMillis(), costSegmentStart, now);
+            micros = Math.addExact(micros, standby);
+            dayStandbyMicros = Math.addExact(dayStandbyMicros, standby);
         }
         metrics.hostingCost(micros);
         costSegmentStart = now;

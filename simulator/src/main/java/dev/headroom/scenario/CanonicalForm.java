@@ -53,8 +53,10 @@ final class CanonicalForm {
         } else if (value instanceof Duration duration) {
             line(out, path, duration.toMillis() + "ms");
         } else if (value instanceof Path file) {
-            line(out, path, file.toString().replace('\\', '/'));
-            // The file's bytes are part of the scenario, so an edited table changes the hash.
+            // The hash covers the file's name and bytes, not its folder, so a copied scenario
+            // folder keeps its hash and an edited table changes it.
+            Path name = file.getFileName();
+            line(out, path, name == null ? "" : name.toString());
             line(out, path + "Sha256", contentHash(file));
         } else if (value instanceof Enum<?> constant) {
             line(out, path, constant.name());

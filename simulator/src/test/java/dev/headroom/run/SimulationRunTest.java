@@ -655,6 +655,24 @@ class SimulationRunTest {
     }
 
     @Test
+    void monthlyCost_leavesOutTheStandbyBill() throws Exception {
+        // The $1-an-hour instance is billed from the move's start at the end of day 0. Only its
+        // days live count toward its own monthly_cost trigger: $24 on day 3 and $48 on day 4.
+        // Both stay under $50; with the standby days, day 3 would count $72.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}")
+                .replace("horizon: 6d", "horizon: 5d")
+                .replace("lead_time: 2d}", "lead_time: 2d}\n      next_when: {monthly_cost: 50}\n"
+                        + "    - name: ddb\n      backend: {kind: dynamodb}");
+        RunResult result = run(yaml);
+
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L),
+                result.days().stream().map(DayRecord::hostingCostMicros).toList());
+        assertEquals(1, result.changes().size(), result.changes()::toString);
+    }
+
+    @Test
     void redisCache_nodesBilledFromMigrationStart() throws Exception {
         // Two $1-an-hour nodes, provisioned when the move starts at the end of day 0.
         String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}",
