@@ -93,11 +93,13 @@ final class PlanMapping {
     /** Builds the plan, whose factories draw from {@code streams}. */
     static Plan plan(Scenario scenario, RandomStreams streams) {
         List<Phase> phases = new ArrayList<>();
+        dev.headroom.scenario.Phase previous = null;
         for (dev.headroom.scenario.Phase phase : scenario.plan().phases()) {
             phases.add(new Phase(phase.name(), describe(phase.backend()),
-                    factory(scenario, phase, streams), StandbyBills.of(scenario, phase),
+                    factory(scenario, phase, streams), StandbyBills.of(scenario, phase, previous),
                     phase.migration().effortHours(),
                     phase.migration().leadTime().toMillis(), trigger(phase)));
+            previous = phase;
         }
         return new Plan(phases, scenario.plan().hourlyRateMicros());
     }

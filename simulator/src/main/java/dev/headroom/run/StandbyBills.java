@@ -12,30 +12,40 @@ import dev.headroom.scenario.Scenario;
  * The fixed prices each phase pays from the start of its migration: the PostgreSQL instance
  * with its allocated storage, DAX nodes and Redis nodes. Stores billed by use (Sheets, DynamoDB
  * on demand, SQLite on EFS) start to cost when they serve, and their rows are copied at go-live.
+ * A DAX or Redis cluster that the phase before already runs is kept, so it adds nothing.
  */
 final class StandbyBills {
 
     private StandbyBills() {
     }
 
-    /** Returns the fixed price of {@code phase}'s store and cache before it goes live. */
-    static StandbyBill of(Scenario scenario, Phase phase) {
+    /**
+     * Returns the fixed price of {@code phase}'s store and cache before it goes live, after
+     * {@code previous}, or {@code null} for the first phase.
+     */
+    static StandbyBill of(Scenario scenario, Phase phase, Phase previous) {
         Backend backend = phase.backend();
+        Backend before = previous == null ? null : previous.backend();
         StandbyBill store = StandbyBill.NONE;
         if (backend instanceof Backend.Postgres) {
             PostgresParams params = SqlMapping.postgres(scenario.postgres(),
                     scenario.workload().row().bytes());
             store = (since, from, to) -> PostgresModel.billMicros(params, since, to)
                     - PostgresModel.billMicros(params, since, from);
-        } else if (backend instanceof Backend.DynamoDb dynamo) {
+        } else if (backend instanceof Backend.DynamoDb dynamo && !hasDax(before)) {
             DaxParams dax = DynamoDbMapping.params(scenario.dynamoDb(), dynamo).dax();
             store = (since, from, to) -> dax.nodeMicros(since, to) - dax.nodeMicros(since, from);
         }
-        if (!backend.usesRedisCache()) {
+        if (!backend.usesRedisCache() || before != null && before.usesRedisCache()) {
             return store;
         }
         var redis = PlanMapping.redisParams(scenario.redis());
         return store.plus((since, from, to) -> redis.nodeMicros(since, to)
                 - redis.nodeMicros(since, from));
+    }
+
+    private static boolean hasDax(Backend backend) {
+        return backend instanceof Backend.DynamoDb dynamo
+                && dynamo.uses(Backend.DynamoDb.Feature.DAX);
     }
 }

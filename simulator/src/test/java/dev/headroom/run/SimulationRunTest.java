@@ -673,6 +673,17 @@ class SimulationRunTest {
     }
 
     @Test
+    void dax_keptAcrossPhases_billedOnce() throws Exception {
+        // Both phases run the same one-node DAX cluster, so the 12-hour move adds no nodes.
+        String yaml = DAX_COST.replace("- name: without-dax\n      backend: {kind: dynamodb}",
+                "- name: without-dax\n      backend: {kind: dynamodb, features: [dax]}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(24_000_000L, days.get(0).hostingCostMicros(), 100);
+        assertEquals(24_000_000L, days.get(1).hostingCostMicros(), 100);
+    }
+
+    @Test
     void redisCache_nodesBilledFromMigrationStart() throws Exception {
         // Two $1-an-hour nodes, provisioned when the move starts at the end of day 0.
         String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}",
