@@ -87,15 +87,21 @@ public final class Warnings {
             if (phase.equals(lastPhase) && !migrating) {
                 continue;
             }
+            // Once the migration is under way, no trigger of the phase can fire again.
+            String advice = migrating
+                    ? "The migration was already under way, so only a trigger that fires"
+                            + " earlier or a shorter lead time ends this part of the outage sooner."
+                    : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
+                            + " part of the outage sooner, because it starts the migration once"
+                            + " a day fails more requests or sign-ups than its threshold.";
             warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' failed %,d requests and"
-                    + " %,d sign-ups from %s to %s, %s. A failed_requests_per_day or"
-                    + " failed_sign_ups_per_day trigger, or a shorter lead time, ends such an"
-                    + " outage sooner.", phase,
+                    + " %,d sign-ups from %s to %s, %s. %s", phase,
                     outages.longColumn("failed_requests").getLong(row),
                     outages.longColumn("failed_sign_ups").getLong(row),
                     outages.stringColumn("first_failure").get(row),
                     outages.stringColumn("last_failure").get(row),
-                    migrating ? "while " + situation : "before its next migration started"));
+                    migrating ? "while " + situation : "before its next migration started",
+                    advice));
         }
         return warnings;
     }

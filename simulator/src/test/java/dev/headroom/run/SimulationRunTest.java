@@ -1,6 +1,7 @@
 package dev.headroom.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.LimitGauge;
@@ -787,6 +788,9 @@ class SimulationRunTest {
         assertTrue(warning.startsWith("Warning: phase 'single-sheet' failed 0 requests and 49"
                 + " sign-ups from"), warning);
         assertTrue(warning.contains("while migrating to five-shards"), warning);
+        assertTrue(warning.contains("only a trigger that fires earlier or a shorter lead time"),
+                warning);
+        assertFalse(warning.contains("failed_requests_per_day"), warning);
         assertEquals(2, Warnings.all(projections).size());
     }
 
