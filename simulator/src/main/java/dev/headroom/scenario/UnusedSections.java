@@ -39,7 +39,12 @@ public final class UnusedSections {
             new SectionReader("postgres", backend -> backend instanceof Backend.Postgres,
                     "no phase has backend kind postgres"),
             new SectionReader("sqlite_efs", backend -> backend instanceof Backend.SqliteEfs,
-                    "no phase has backend kind sqlite-efs"));
+                    "no phase has backend kind sqlite-efs"),
+            new SectionReader("dynamodb.dax", dynamoDbWith(Backend.DynamoDb.Feature.DAX),
+                    "no phase lists features: [dax]"),
+            new SectionReader("dynamodb.archive",
+                    dynamoDbWith(Backend.DynamoDb.Feature.S3_ARCHIVE),
+                    "no phase lists features: [s3-archive]"));
 
     private UnusedSections() {
     }
@@ -53,23 +58,45 @@ public final class UnusedSections {
         if (!(compose(yaml) instanceof MappingNode root)) {
             return notes;
         }
-        for (NodeTuple tuple : root.getValue()) {
+        addNotes(root, "", scenario, fileName, notes);
+        return notes;
+    }
+
+    /**
+     * Adds the notes of the sections in {@code mapping}, whose path is {@code prefix}, and of
+     * the subsections of each used one.
+     */
+    private static void addNotes(MappingNode mapping, String prefix, Scenario scenario,
+            String fileName, List<ScenarioProblem> notes) {
+        for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 continue;
             }
+            String path = prefix + key.getValue();
             for (SectionReader reader : READERS) {
-                if (reader.key().equals(key.getValue()) && scenario.plan().phases().stream()
-                        .map(Phase::backend).noneMatch(reader.reads())) {
-                    int line = key.getStartMark().getLine() + 1;
-                    int column = key.getStartMark().getColumn() + 1;
-                    notes.add(new ScenarioProblem(fileName, line, column, reader.key(),
-                            "used by no phase: " + reader.missing() + ", so these settings"
-                                    + " have no effect; check the phases' backends if one"
-                                    + " should use them"));
+                if (!reader.key().equals(path)) {
+                    continue;
+                }
+                if (scenario.plan().phases().stream().map(Phase::backend)
+                        .noneMatch(reader.reads())) {
+                    notes.add(note(fileName, key, reader));
+                } else if (tuple.getValueNode() instanceof MappingNode section) {
+                    addNotes(section, path + ".", scenario, fileName, notes);
                 }
             }
         }
-        return notes;
+    }
+
+    private static Predicate<Backend> dynamoDbWith(Backend.DynamoDb.Feature feature) {
+        return backend -> backend instanceof Backend.DynamoDb dynamo && dynamo.uses(feature);
+    }
+
+    private static ScenarioProblem note(String fileName, ScalarNode key, SectionReader reader) {
+        int line = key.getStartMark().getLine() + 1;
+        int column = key.getStartMark().getColumn() + 1;
+        return new ScenarioProblem(fileName, line, column, reader.key(), "used by no phase: "
+                + reader.missing() + ", so these settings have no effect; check the phases'"
+                + " backends if one should use them");
     }
 
     private static Node compose(String yaml) {

@@ -36,8 +36,7 @@ final class Timestamps {
         }
         try {
             if (NUMBER.matcher(text).matches()) {
-                return new BigDecimal(text).movePointRight(unit.digitsToNanos())
-                        .setScale(0, RoundingMode.FLOOR).longValueExact();
+                return numberNanos(text, unit);
             }
             String iso = text.length() > 10 && text.charAt(10) == ' '
                     ? text.substring(0, 10) + 'T' + text.substring(11) : text;
@@ -50,6 +49,17 @@ final class Timestamps {
             throw new IllegalArgumentException("expected an ISO-8601 date-time such as "
                     + "2023-11-16 18:17:03.97996 or " + unit.words() + " within the"
                     + " range of a 64-bit count of nanoseconds", e);
+        }
+    }
+
+    private static long numberNanos(String text, NumberTimeUnit unit) {
+        try {
+            return new BigDecimal(text).movePointRight(unit.digitsToNanos())
+                    .setScale(0, RoundingMode.FLOOR).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(unit.words() + " too large for a 64-bit count of"
+                    + " nanoseconds; if the log counts a smaller unit, such as epoch"
+                    + " milliseconds, name it with --timestamp-unit", e);
         }
     }
 }

@@ -46,6 +46,16 @@ class UnusedSectionsTest {
     }
 
     @Test
+    void dynamoDbSubsections_needTheirFeature() throws Exception {
+        String sections = "dynamodb: {dax: {nodes: 2}, archive: {age: 30d}}";
+        assertEquals(List.of("dynamodb.dax", "dynamodb.archive"),
+                unused(sections, "{kind: dynamodb}"));
+        assertEquals(List.of("dynamodb.archive"),
+                unused(sections, "{kind: dynamodb, features: [dax]}"));
+        assertEquals(List.of("dynamodb"), unused(sections, "{kind: postgres}"));
+    }
+
+    @Test
     void absentSections_giveNoNote() throws Exception {
         assertEquals(List.of(), unused("churn: {monthly_rate: 0.01}", "{kind: postgres}"));
     }

@@ -52,6 +52,11 @@ class RequestLogReaderTest {
                 "log.csv:2: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
                         + "ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number of "
                         + "seconds within the range of a 64-bit count of nanoseconds");
+        assertReadError("time,tokens_in,tokens_out\n1700000000000000,1,2\n1700000000000001,1,2\n",
+                "log.csv:2: timestamp '1700000000000000' in column time is invalid: a number of"
+                        + " seconds too large for a 64-bit count of nanoseconds; if the log"
+                        + " counts a smaller unit, such as epoch milliseconds, name it with"
+                        + " --timestamp-unit");
         assertReadError(header + good + "2023-11-16 18:15:47,1\n",
                 "log.csv:3: expected 3 fields as in the header but found 2");
         assertReadError(header + good, "log.csv:2: the log has 1 request, but fitting needs at "
