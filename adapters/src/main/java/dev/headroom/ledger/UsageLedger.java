@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Give each request its own id, unique across all users, such as a random UUID. The SQL and
  * in-memory ledgers key rows by the id alone, so a second user's row with a used id is a
- * duplicate; the Sheets and DynamoDB ledgers key rows by user and id. A retry resends the same
+ * duplicate. The Sheets and DynamoDB ledgers key rows by user and id. A retry resends the same
  * {@link Transaction}. NOTE: DynamoDB keys a log item by timestamp and id, so there a retry
  * stamped with a new timestamp is stored a second time.
  *

@@ -1,5 +1,7 @@
 package dev.headroom.plan;
 
+import java.util.function.LongBinaryOperator;
+
 /**
  * The fixed price of a phase's store while the migration to it is under way. A database
  * instance or a cache cluster is billed by the hour from the day it is provisioned, which is
@@ -16,6 +18,15 @@ public interface StandbyBill {
      * micro-dollars; all three are simulated milliseconds.
      */
     long micros(long since, long from, long to);
+
+    /**
+     * Returns the bill whose total from {@code since} to {@code at} is
+     * {@code billUpTo.applyAsLong(since, at)}, so that an interval costs the difference.
+     */
+    static StandbyBill fromCumulative(LongBinaryOperator billUpTo) {
+        return (since, from, to) -> billUpTo.applyAsLong(since, to)
+                - billUpTo.applyAsLong(since, from);
+    }
 
     /** Returns a bill that adds {@code other}'s to this one. */
     default StandbyBill plus(StandbyBill other) {

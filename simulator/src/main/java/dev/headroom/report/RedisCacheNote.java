@@ -22,7 +22,7 @@ public final class RedisCacheNote {
     /**
      * Returns one line for each phase whose days counted Redis hits or misses, in the order the
      * phases served. The list is empty when no phase had a cache. A day on which a phase goes
-     * live after midnight carries the replaced phase's name; its reads count for the new phase
+     * live after midnight carries the replaced phase's name. Its reads count for the new phase
      * when only that one has a cache. NOTE: when both have one, they count for the replaced
      * phase. Lead times in whole days go live at midnight and avoid this.
      */

@@ -25,15 +25,15 @@ public final class UsageNote {
         if (requests == 0) {
             return List.of();
         }
-        long micros = DailyTotals.sum(daily, "billed_usage_micros");
-        BigDecimal perRequest = Money.dollars(micros)
-                .divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_UP);
+        BigDecimal dollars = Money.dollars(DailyTotals.sum(daily, "billed_usage_micros"));
+        BigDecimal perRequest = dollars.divide(BigDecimal.valueOf(requests), 6,
+                RoundingMode.HALF_UP);
         return List.of(String.format(Locale.ROOT, "Billed usage: %,d requests whose usage row"
                 + " was stored, %.1f tokens in and %.1f tokens out each on average, $%s a request"
                 + " and $%s in all.", requests,
                 (double) DailyTotals.sum(daily, "billed_tokens_in") / requests,
                 (double) DailyTotals.sum(daily, "billed_tokens_out") / requests,
                 perRequest.toPlainString(),
-                Money.dollars(micros).setScale(2, RoundingMode.HALF_UP).toPlainString()));
+                dollars.setScale(2, RoundingMode.HALF_UP).toPlainString()));
     }
 }

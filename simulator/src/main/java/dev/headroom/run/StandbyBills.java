@@ -20,8 +20,8 @@ final class StandbyBills {
     }
 
     /**
-     * Returns the fixed price of {@code phase}'s store and cache before it goes live, after
-     * {@code previous}, or {@code null} for the first phase.
+     * Returns the fixed price of {@code phase}'s store and cache before it goes live.
+     * {@code previous} is the phase before it, or {@code null} for the first phase.
      */
     static StandbyBill of(Scenario scenario, Phase phase, Phase previous) {
         Backend backend = phase.backend();
@@ -30,18 +30,17 @@ final class StandbyBills {
         if (backend instanceof Backend.Postgres) {
             PostgresParams params = SqlMapping.postgres(scenario.postgres(),
                     scenario.workload().row().bytes());
-            store = (since, from, to) -> PostgresModel.billMicros(params, since, to)
-                    - PostgresModel.billMicros(params, since, from);
+            store = StandbyBill.fromCumulative(
+                    (since, at) -> PostgresModel.billMicros(params, since, at));
         } else if (backend instanceof Backend.DynamoDb dynamo && !hasDax(before)) {
             DaxParams dax = DynamoDbMapping.params(scenario.dynamoDb(), dynamo).dax();
-            store = (since, from, to) -> dax.nodeMicros(since, to) - dax.nodeMicros(since, from);
+            store = StandbyBill.fromCumulative(dax::nodeMicros);
         }
         if (!backend.usesRedisCache() || before != null && before.usesRedisCache()) {
             return store;
         }
         var redis = PlanMapping.redisParams(scenario.redis());
-        return store.plus((since, from, to) -> redis.nodeMicros(since, to)
-                - redis.nodeMicros(since, from));
+        return store.plus(StandbyBill.fromCumulative(redis::nodeMicros));
     }
 
     private static boolean hasDax(Backend backend) {

@@ -1,9 +1,6 @@
 package dev.headroom.scenario;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -100,10 +97,6 @@ public final class UnusedSections {
     }
 
     private static Node compose(String yaml) {
-        try (Reader reader = new StringReader(yaml)) {
-            return new Yaml(new LoaderOptions()).compose(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
     }
 }

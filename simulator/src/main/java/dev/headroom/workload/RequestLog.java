@@ -25,8 +25,9 @@ public final class RequestLog {
     }
 
     /**
-     * Creates a log that keeps the given arrays when they are already sorted, so that a reader
-     * whose arrays no one else holds does not copy a large log once more.
+     * Creates a log that keeps the given arrays when they are already sorted and
+     * {@code takeArrays} is set, so that a reader that owns its arrays does not copy a large log
+     * once more.
      */
     RequestLog(String source, long[] arrivalNanos, long[] tokensIn, long[] tokensOut,
             boolean takeArrays) {

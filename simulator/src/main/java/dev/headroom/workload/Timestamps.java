@@ -19,7 +19,7 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    /** Tells whether the text is a plain number of seconds rather than a date-time. */
+    /** Returns whether the text is a plain number rather than a date-time. */
     static boolean isNumber(String text) {
         return NUMBER.matcher(text).matches();
     }
