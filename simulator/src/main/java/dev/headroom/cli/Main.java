@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = "Simulates the growth of an LLM proxy's usage ledger and reports which"
                 + " storage limit binds first, when, and what five years cost.",
-        subcommands = {RunCommand.class, ValidateCommand.class, EmulateCommand.class,
-                WorkloadCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class,
+                EmulateCommand.class, WorkloadCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a command that succeeded. */

@@ -15,7 +15,6 @@ import dev.headroom.scenario.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,15 +88,7 @@ final class RunCommand implements Callable<Integer> {
             });
             result = result.withSeed(seed);
         }
-        if (days != null) {
-            Duration horizon = Duration.ofDays(days);
-            Scenarios.horizonProblem(horizon).ifPresent(problem -> {
-                throw new BadInputException("--days is " + days + ": " + problem
-                        + "; give --days a number of days in that range");
-            });
-            result = result.withHorizon(horizon);
-        }
-        return result;
+        return ScenarioInput.withDays(result, days);
     }
 
     private RunResult simulate(RunSetup setup) {

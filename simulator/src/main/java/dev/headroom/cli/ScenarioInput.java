@@ -8,6 +8,7 @@ import dev.headroom.scenario.Scenarios;
 import dev.headroom.workload.InputFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Loads a scenario named on the command line and resolves it into a run's setup. */
 final class ScenarioInput {
@@ -18,6 +19,24 @@ final class ScenarioInput {
     /** Loads the file, or the bundled seed plan when {@code file} is {@code null}. */
     static Scenario load(Path file) throws InvalidScenarioException {
         return file == null ? Scenarios.loadDefault() : Scenarios.load(file);
+    }
+
+    /**
+     * Returns the scenario with a horizon of {@code days} days, or unchanged when {@code days}
+     * is {@code null}.
+     *
+     * @throws BadInputException if the horizon is outside what a scenario file accepts
+     */
+    static Scenario withDays(Scenario scenario, Integer days) {
+        if (days == null) {
+            return scenario;
+        }
+        Duration horizon = Duration.ofDays(days);
+        Scenarios.horizonProblem(horizon).ifPresent(problem -> {
+            throw new BadInputException("--days is " + days + ": " + problem
+                    + "; give --days a number of days in that range");
+        });
+        return scenario.withHorizon(horizon);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class CostTable {
     }
 
     /** Returns the exact sum of a column's values, skipping missing ones. */
-    static long sum(LongColumn column) {
+    public static long sum(LongColumn column) {
         long sum = 0;
         for (int row = 0; row < column.size(); row++) {
             if (!column.isMissing(row)) {

@@ -37,7 +37,7 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         for (Table table : projections.all()) {
             Path file = folder.resolve(table.name() + ".csv");
-            Files.writeString(file, csv(header, table), StandardCharsets.UTF_8);
+            Files.writeString(file, csv(header.lines(), table), StandardCharsets.UTF_8);
             written.add(file);
         }
         Path markdown = folder.resolve(MARKDOWN_FILE);
@@ -46,10 +46,10 @@ public final class ReportWriter {
         return written;
     }
 
-    /** Returns a table as CSV text after the header's comment lines. */
-    static String csv(ReportHeader header, Table table) {
+    /** Returns a table as CSV text after the header lines, each written as a comment. */
+    static String csv(List<String> headerLines, Table table) {
         StringBuilder text = new StringBuilder();
-        for (String line : header.lines()) {
+        for (String line : headerLines) {
             text.append("# ").append(line).append('\n');
         }
         StringWriter body = new StringWriter();

@@ -39,14 +39,8 @@ class MainTest {
     @TempDir
     Path folder;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult execute(String... args) {
+        return CliResult.of(args);
     }
 
     private Path scenario(String text) throws Exception {
@@ -59,7 +53,7 @@ class MainTest {
     void run_smallScenario_printsSummaryAndWritesFiles() throws Exception {
         Path out = folder.resolve("out");
 
-        Result result = execute("run", scenario(SCENARIO).toString(), "--out", out.toString());
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--out", out.toString());
 
         assertEquals(Main.EXIT_OK, result.code(), result.err());
         assertTrue(result.out().contains("Limit timeline"), result.out());
@@ -109,7 +103,7 @@ class MainTest {
 
     @Test
     void run_missingFile_exitsTwoWithMessage() {
-        Result result = execute("run", folder.resolve("absent.yaml").toString());
+        CliResult result = execute("run", folder.resolve("absent.yaml").toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("absent.yaml"), result.err());
@@ -119,7 +113,7 @@ class MainTest {
 
     @Test
     void run_zeroDays_exitsTwo() throws Exception {
-        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("--days is 0"), result.err());
@@ -131,7 +125,7 @@ class MainTest {
         Path plainFile = Files.writeString(folder.resolve("afile"), "x");
 
         for (Path out : List.of(plainFile, plainFile.resolve("sub"))) {
-            Result result = execute("run", file.toString(), "--days", "1",
+            CliResult result = execute("run", file.toString(), "--days", "1",
                     "--out", out.toString());
 
             assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
@@ -147,7 +141,7 @@ class MainTest {
     void run_outCannotBeCreated_exitsTwo() throws Exception {
         Path out = Path.of("/proc/headroom-absent");
 
-        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
                 "--out", out.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
@@ -157,7 +151,7 @@ class MainTest {
 
     @Test
     void run_daysBeyondHorizonLimit_exitsTwo() throws Exception {
-        Result result = execute("run", scenario(SCENARIO).toString(), "--days", "36501");
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "36501");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertEquals("headroom: --days is 36501: out of range: 36501d is not between 1d and 100y;"
@@ -166,8 +160,8 @@ class MainTest {
 
     @Test
     void run_negativeSeed_exitsTwoAsYamlDoes() throws Exception {
-        Result option = execute("run", scenario(SCENARIO).toString(), "--seed", "-1");
-        Result yaml = execute("validate", scenario(SCENARIO.replace("seed: 5", "seed: -1"))
+        CliResult option = execute("run", scenario(SCENARIO).toString(), "--seed", "-1");
+        CliResult yaml = execute("validate", scenario(SCENARIO.replace("seed: 5", "seed: -1"))
                 .toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, option.code(), option.err());
@@ -183,7 +177,7 @@ class MainTest {
         Path file = scenario(SCENARIO.replace("plan:\n", "postgres: {allocated_storage_gb: 50}\n"
                 + "redis:\n  nodes: 2\nsheets: {tabs_per_workbook: 100}\nplan:\n"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_OK, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
@@ -197,7 +191,7 @@ class MainTest {
 
     @Test
     void validate_everySectionUsed_printsNoNote() throws Exception {
-        Result result = execute("validate", scenario(SCENARIO.replace("plan:\n",
+        CliResult result = execute("validate", scenario(SCENARIO.replace("plan:\n",
                 "sheets: {tabs_per_workbook: 100}\nplan:\n")).toString());
 
         assertEquals(Main.EXIT_OK, result.code(), result.err());
@@ -208,7 +202,7 @@ class MainTest {
     void validate_hugeSeed_givesRange() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("seed: out of range: 99999999999999999999 is not between"
@@ -220,7 +214,7 @@ class MainTest {
         Path file = scenario(SCENARIO.replace("  request_rate:",
                 "  token_sizes: {source: file, file: nope.csv}\n  request_rate:"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().startsWith("headroom: " + file
@@ -234,7 +228,7 @@ class MainTest {
         Path file = scenario(SCENARIO.replace("  request_rate:",
                 "  token_sizes: {source: file, file: tables}\n  request_rate:"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("cannot read the token-size table "
@@ -249,7 +243,7 @@ class MainTest {
         Path file = scenario(SCENARIO.replace("  request_rate:",
                 "  token_sizes:\n    source: file\n    file: table.csv\n  request_rate:"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().startsWith("headroom: " + file + ":12:11: "
@@ -262,7 +256,7 @@ class MainTest {
         Path file = scenario(SCENARIO.replace("seed: 5", "seed: -5").replace("horizon: 3d",
                 "horizon: 0d"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         List<String> lines = result.err().lines().toList();
         assertEquals(2, lines.size(), result.err());
@@ -275,7 +269,7 @@ class MainTest {
     void validate_itemBytesTooLarge_namesLimitInBytes() throws Exception {
         Path file = scenario(SCENARIO + "dynamodb:\n  item_bytes: 500KiB\n");
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("dynamodb.item_bytes: out of range: 500KiB (512000 bytes)"
@@ -287,7 +281,7 @@ class MainTest {
         Path file = scenario(SCENARIO.substring(0, SCENARIO.indexOf("  phases:"))
                 + "  phases: single\n");
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
@@ -299,7 +293,7 @@ class MainTest {
     void validate_unknownField_exitsTwoWithPosition() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "sead: 5"));
 
-        Result result = execute("validate", file.toString());
+        CliResult result = execute("validate", file.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("scenario.yaml:2:1"), result.err());
@@ -308,7 +302,7 @@ class MainTest {
 
     @Test
     void validate_validFile_printsHash() throws Exception {
-        Result result = execute("validate", scenario(SCENARIO).toString());
+        CliResult result = execute("validate", scenario(SCENARIO).toString());
 
         assertEquals(Main.EXIT_OK, result.code(), result.err());
         assertTrue(result.out().contains("valid scenario 'two-users'"), result.out());
@@ -316,7 +310,7 @@ class MainTest {
 
     @Test
     void unknownOption_exitsTwo() {
-        Result result = execute("run", "--sed", "4");
+        CliResult result = execute("run", "--sed", "4");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("--sed"), result.err());
@@ -324,7 +318,7 @@ class MainTest {
 
     @Test
     void badOptionValue_oneLineNamingHelp() {
-        Result result = execute("run", "--seed", "abc");
+        CliResult result = execute("run", "--seed", "abc");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertEquals("headroom: Invalid value for option '--seed': 'abc' is not a long; see"
@@ -337,7 +331,7 @@ class MainTest {
                 new String[] {"validate", "--help"}, new String[] {"workload", "--help"},
                 new String[] {"emulate", "--help"}, new String[] {"emulate", "sheets", "--help"},
                 new String[] {"workload", "fit", "--help"})) {
-            Result result = execute(args);
+            CliResult result = execute(args);
 
             assertEquals(Main.EXIT_OK, result.code(), String.join(" ", args));
             assertTrue(result.out().contains("Usage:"), result.out());
@@ -346,7 +340,7 @@ class MainTest {
 
     @Test
     void emulateSheets_portOutOfRange_exitsTwo() {
-        Result result = execute("emulate", "sheets", "--port", "70000");
+        CliResult result = execute("emulate", "sheets", "--port", "70000");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().contains("--port is 70000"), result.err());
@@ -354,7 +348,7 @@ class MainTest {
 
     @Test
     void version_printsToolVersion() {
-        Result result = execute("--version");
+        CliResult result = execute("--version");
 
         assertEquals(Main.EXIT_OK, result.code());
         assertTrue(result.out().startsWith("headroom "), result.out());

@@ -1,0 +1,161 @@
+package dev.headroom.cli;
+
+import dev.headroom.projection.Projections;
+import dev.headroom.report.ReportHeader;
+import dev.headroom.report.SweepReport;
+import dev.headroom.run.RunProgress;
+import dev.headroom.run.SimulationRun;
+import dev.headroom.scenario.InvalidScenarioException;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.ScenarioText;
+import dev.headroom.scenario.Scenarios;
+import dev.headroom.sweep.SeedList;
+import dev.headroom.sweep.SeedOutcome;
+import dev.headroom.sweep.SweepTables;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code headroom sweep}: runs one scenario under several seeds and reports how far the binding
+ * dates, phase changes, failures and costs move from seed to seed.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a scenario (the bundled seed plan when none is given) once per seed,"
+                + " write CSV and Markdown tables of the spread of its answers into the output"
+                + " folder and print them.")
+final class SweepCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "The scenario YAML file; the bundled seed plan when left out.")
+    private Path file;
+
+    @Option(names = "--seeds", paramLabel = "LIST", required = true,
+            description = "Seeds to run: whole numbers and ranges, such as 1..10 or 1,4,9.")
+    private String seedText;
+
+    @Option(names = "--days", paramLabel = "N",
+            description = "Simulated days to run, in place of the scenario's horizon.")
+    private Integer days;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Seeds run at the same time (default: the number of processors).")
+    private Integer jobs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "headroom-sweep",
+            description = "Folder for the report files (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Override
+    public Integer call() throws InvalidScenarioException, InterruptedException {
+        List<Long> seeds = seeds();
+        int threads = threads(seeds.size());
+        Scenario scenario = ScenarioInput.withDays(ScenarioInput.load(file), days);
+        ScenarioInput.setup(scenario, file);
+        OutputFolder.prepare(out);
+
+        LOG.info("sweep of '{}' started: {} seeds, {} at a time", scenario.name(), seeds.size(),
+                threads);
+        List<SeedOutcome> outcomes = runAll(scenario, seeds, threads);
+        LOG.info("sweep of '{}' finished", scenario.name());
+
+        ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
+                Scenarios.canonicalHash(scenario), scenario.seed(), scenario.horizonDays(),
+                ScenarioText.lines(scenario));
+        SweepReport report = new SweepReport(header, seeds, List.of(
+                SweepTables.limits(outcomes), SweepTables.changes(outcomes),
+                SweepTables.runs(outcomes), SweepTables.totals(outcomes)));
+        try {
+            report.write(out);
+        } catch (IOException e) {
+            throw OutputFolder.writeFailed(out, e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(report.summary(out.toString()));
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    private List<Long> seeds() {
+        try {
+            return SeedList.parse(seedText);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--seeds is '" + seedText + "': " + e.getMessage()
+                    + "; give whole numbers from 0 and ranges such as 1..10, separated by"
+                    + " commas", e);
+        }
+    }
+
+    private int threads(int seedCount) {
+        if (jobs != null && jobs < 1) {
+            throw new BadInputException("--jobs is " + jobs + ": it must be at least 1;"
+                    + " give --jobs a positive whole number");
+        }
+        int requested = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        return Math.min(requested, seedCount);
+    }
+
+    private List<SeedOutcome> runAll(Scenario scenario, List<Long> seeds, int threads)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<SeedOutcome>> futures = new ArrayList<>();
+            for (long seed : seeds) {
+                futures.add(pool.submit(() -> runOne(scenario, seed)));
+            }
+            List<SeedOutcome> outcomes = new ArrayList<>();
+            for (Future<SeedOutcome> future : futures) {
+                outcomes.add(result(future));
+                if (ProgressBar.stderrIsTerminal()) {
+                    System.err.printf("%d of %d seeds done%n", outcomes.size(), seeds.size());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SeedOutcome runOne(Scenario scenario, long seed) {
+        LOG.info("seed {} started", seed);
+        Scenario seeded = scenario.withSeed(seed);
+        SeedOutcome outcome = SeedOutcome.of(seed, Projections.of(
+                new SimulationRun(ScenarioInput.setup(seeded, file)).run(RunProgress.NONE)));
+        LOG.info("seed {} finished", seed);
+        return outcome;
+    }
+
+    /** Returns a run's outcome, rethrowing what the run threw as it was thrown. */
+    private static SeedOutcome result(Future<SeedOutcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.headroom.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes and prints the tables of a seed sweep: one CSV file per table, named after it, and
+ * {@code sweep.md}. Every file starts with the sweep's header: the tool, the scenario as given,
+ * the seeds and the days. Like a run's reports, the files hold no wall-clock time.
+ *
+ * @param header the header of the scenario as given; its seed is the file's own
+ * @param seeds the seeds run, in order
+ * @param tables the sweep's tables, in the order they are written
+ */
+public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tables) {
+
+    /** The name of the Markdown report in the output folder. */
+    public static final String MARKDOWN_FILE = "sweep.md";
+
+    public SweepReport {
+        seeds = List.copyOf(seeds);
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * Writes every file, creating the folder if needed and replacing files of the same names.
+     *
+     * @return the files written, in order
+     */
+    public List<Path> write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (Table table : tables) {
+            Path file = folder.resolve(table.name() + ".csv");
+            Files.writeString(file, ReportWriter.csv(headerLines(), table),
+                    StandardCharsets.UTF_8);
+            written.add(file);
+        }
+        Path markdown = folder.resolve(MARKDOWN_FILE);
+        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        written.add(markdown);
+        return written;
+    }
+
+    /** Returns the text printed after a sweep, ending with the folder the files went to. */
+    public String summary(String outFolder) {
+        StringBuilder text = new StringBuilder();
+        text.append("Scenario '").append(header.scenarioName()).append("', ")
+                .append(seeds.size()).append(" seeds (").append(seedText()).append("), ")
+                .append(header.days()).append(" days\n\n");
+        for (Table table : tables) {
+            text.append(title(table)).append('\n').append(TableText.plain(table)).append('\n');
+        }
+        text.append("Reports written to ").append(outFolder).append('\n');
+        return text.toString();
+    }
+
+    /** Returns the Markdown report. */
+    String markdown() {
+        StringBuilder text = new StringBuilder();
+        text.append("# Headroom seed sweep: ").append(header.scenarioName()).append("\n\n");
+        text.append("```\n");
+        runLines().forEach(line -> text.append(line).append('\n'));
+        text.append("```\n\n");
+        text.append("A date that more than half of the seeds never reached has the median `")
+                .append("not reached`. The median of an even count is the lower middle value.")
+                .append("\n\n");
+        for (Table table : tables) {
+            text.append("## ").append(title(table)).append("\n\n")
+                    .append(TableText.markdown(table)).append('\n');
+        }
+        text.append("## Parameters\n\n");
+        text.append("The effective value of every scenario field, defaults included; each run")
+                .append(" replaced the seed with its own.\n\n```\n");
+        header.parameters().forEach(line -> text.append(line).append('\n'));
+        text.append("```\n");
+        return text.toString();
+    }
+
+    private List<String> runLines() {
+        List<String> lines = new ArrayList<>();
+        for (String line : header.runLines()) {
+            lines.add(line.startsWith("seed: ") ? "seeds: " + seedText() : line);
+        }
+        return lines;
+    }
+
+    private List<String> headerLines() {
+        List<String> lines = runLines();
+        header.parameters().forEach(parameter -> lines.add("parameter " + parameter));
+        return lines;
+    }
+
+    /** Returns the seeds as the option takes them, with runs of three or more as ranges. */
+    String seedText() {
+        List<String> items = new ArrayList<>();
+        int start = 0;
+        while (start < seeds.size()) {
+            int end = start;
+            while (end + 1 < seeds.size() && seeds.get(end + 1) == seeds.get(end) + 1) {
+                end++;
+            }
+            if (end - start >= 2) {
+                items.add(seeds.get(start) + ".." + seeds.get(end));
+            } else {
+                for (int index = start; index <= end; index++) {
+                    items.add(Long.toString(seeds.get(index)));
+                }
+            }
+            start = end + 1;
+        }
+        return String.join(",", items);
+    }
+
+    private static String title(Table table) {
+        return switch (table.name()) {
+            case "sweep-limits" -> "Limits (the day each limit first bound, over the seeds)";
+            case "sweep-changes" -> "Phase changes (the day each move started, over the seeds)";
+            case "sweep-runs" -> "Seeds";
+            case "sweep-totals" -> "Totals over the seeds";
+            default -> table.name();
+        };
+    }
+}

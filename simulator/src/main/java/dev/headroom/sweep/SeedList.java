@@ -1,0 +1,68 @@
+package dev.headroom.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses the seeds of a sweep from text such as {@code 1..5}, {@code 1,4,9} or {@code 1..3,10}:
+ * a comma-separated list of whole numbers and inclusive ranges {@code A..B}.
+ */
+public final class SeedList {
+
+    /** The maximum number of seeds in one sweep. */
+    public static final int MAX_SEEDS = 1000;
+
+    private SeedList() {
+    }
+
+    /**
+     * Returns the seeds in the order given.
+     *
+     * @throws IllegalArgumentException with a message that says what is wrong, if the text is
+     *     not a list of seeds from 0 upwards, names a seed twice or names more than
+     *     {@value #MAX_SEEDS} seeds
+     */
+    public static List<Long> parse(String text) {
+        Set<Long> seeds = new LinkedHashSet<>();
+        for (String item : text.split(",", -1)) {
+            String trimmed = item.strip();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException("an item of the list is empty");
+            }
+            int dots = trimmed.indexOf("..");
+            long first = number(trimmed, dots < 0 ? trimmed : trimmed.substring(0, dots));
+            long last = dots < 0 ? first : number(trimmed, trimmed.substring(dots + 2));
+            if (last < first) {
+                throw new IllegalArgumentException("the range '" + trimmed
+                        + "' ends before it starts");
+            }
+            if (last - first >= MAX_SEEDS - seeds.size()) {
+                throw new IllegalArgumentException("it names more than " + MAX_SEEDS + " seeds");
+            }
+            for (long seed = first; seed <= last; seed++) {
+                if (!seeds.add(seed)) {
+                    throw new IllegalArgumentException("seed " + seed + " is named twice");
+                }
+                if (seed == Long.MAX_VALUE) {
+                    break;
+                }
+            }
+        }
+        return new ArrayList<>(seeds);
+    }
+
+    private static long number(String item, String text) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value < 0) {
+                throw new IllegalArgumentException("seed " + value + " is negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + item
+                    + "' is neither a whole number nor a range such as 1..5", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+
+    /** Eight users on one workbook whose cell limit binds within days, on a seed's own day. */
+    private static final String SCENARIO = """
+            name: small-sweep
+            seed: 5
+            start_date: 2025-01-06
+            horizon: 20d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 8}
+            workload:
+              request_rate: {distribution: lognormal, mean_per_day: 300, sigma: 1.0}
+            sheets:
+              cells_per_workbook: 300000
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """;
+
+    private static final List<String> FILES = List.of("sweep-limits.csv", "sweep-changes.csv",
+            "sweep-runs.csv", "sweep-totals.csv", "sweep.md");
+
+    @TempDir
+    Path folder;
+
+    private Path scenario() throws Exception {
+        Path file = folder.resolve("scenario.yaml");
+        Files.writeString(file, SCENARIO, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Returns the CSV rows of a file, header and comment lines left out. */
+    private static List<String> rows(Path file) throws Exception {
+        return Files.readAllLines(file).stream().filter(line -> !line.startsWith("#"))
+                .skip(1).collect(Collectors.toList());
+    }
+
+    @Test
+    void sweep_eachSeed_matchesOwnRun() throws Exception {
+        Path file = scenario();
+        Path sweep = folder.resolve("sweep");
+
+        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "1..3",
+                "--out", sweep.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("3 seeds (1..3)"), result.out());
+        for (String name : FILES) {
+            assertTrue(Files.exists(sweep.resolve(name)), name);
+        }
+        List<String> seedRows = rows(sweep.resolve("sweep-runs.csv"));
+        assertEquals(3, seedRows.size(), seedRows.toString());
+        for (int seed = 1; seed <= 3; seed++) {
+            Path single = folder.resolve("run-" + seed);
+            CliResult.of("run", file.toString(), "--seed", Integer.toString(seed),
+                    "--out", single.toString());
+            String cells = rows(single.resolve("limits.csv")).stream()
+                    .filter(row -> row.startsWith("cells,")).findFirst().orElseThrow();
+            String expected = seed + ",cells," + cells.split(",")[2] + ",";
+            assertTrue(seedRows.get(seed - 1).startsWith(expected), expected + " in " + seedRows);
+        }
+    }
+
+    @Test
+    void sweep_datesDiffer_spreadMatchesRuns() throws Exception {
+        Path sweep = folder.resolve("sweep");
+
+        CliResult.of("sweep", scenario().toString(), "--seeds", "1..4", "--out",
+                sweep.toString());
+
+        List<String> runDates = rows(sweep.resolve("sweep-runs.csv")).stream()
+                .map(row -> row.split(",")[2]).sorted().collect(Collectors.toList());
+        String cells = rows(sweep.resolve("sweep-limits.csv")).stream()
+                .filter(row -> row.startsWith("cells,")).findFirst().orElseThrow();
+        String[] cellsRow = cells.split(",");
+        assertFalse(runDates.get(0).equals(runDates.get(3)), runDates.toString());
+        assertEquals("4", cellsRow[2]);
+        assertEquals(runDates.get(0), cellsRow[4]);
+        assertEquals(runDates.get(1), cellsRow[5]);
+        assertEquals(runDates.get(3), cellsRow[6]);
+    }
+
+    @Test
+    void sweep_oneOrTwoJobs_writeIdenticalFiles() throws Exception {
+        Path file = scenario();
+        Path first = folder.resolve("one");
+        Path second = folder.resolve("two");
+
+        CliResult.of("sweep", file.toString(), "--seeds", "1..3", "--jobs", "1", "--out",
+                first.toString());
+        CliResult.of("sweep", file.toString(), "--seeds", "1..3", "--jobs", "2", "--out",
+                second.toString());
+
+        for (String name : FILES) {
+            assertArrayEquals(Files.readAllBytes(first.resolve(name)),
+                    Files.readAllBytes(second.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void sweep_reversedRange_exitsTwoWithOneLine() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "3..1");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--seeds is '3..1': the range '3..1' ends before it"
+                + " starts"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
+    void sweep_zeroJobs_exitsTwoNamingOption() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
+                "--jobs", "0");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--jobs is 0: it must be at least 1"), result.err());
+    }
+
+    @Test
+    void sweep_withoutSeeds_exitsTwoNamingOption() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("--seeds"), result.err());
+    }
+}

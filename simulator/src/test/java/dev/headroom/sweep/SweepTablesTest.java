@@ -1,0 +1,120 @@
+package dev.headroom.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class SweepTablesTest {
+
+    private static final String NEVER = SweepTables.NOT_REACHED;
+
+    /** Builds a limit timeline of a quota row and a cells row, where 0 users means none. */
+    private static Table limits(String quotaDate, String cellsDate, long cellsUsers) {
+        LongColumn users = LongColumn.create("users");
+        for (long value : new long[] {0, cellsUsers}) {
+            if (value == 0) {
+                users.appendMissing();
+            } else {
+                users.append(value);
+            }
+        }
+        return Table.create("limits", StringColumn.create("limit", "quota", "cells"),
+                StringColumn.create("kind", "quota", "capacity"),
+                StringColumn.create("binds_on", quotaDate, cellsDate), users);
+    }
+
+    private static Table changes(String... starts) {
+        StringColumn from = StringColumn.create("from");
+        StringColumn to = StringColumn.create("to");
+        for (int index = 0; index < starts.length; index++) {
+            from.append("a");
+            to.append("b");
+        }
+        return Table.create("phase-changes", from, to, StringColumn.create("started", starts));
+    }
+
+    private static SeedOutcome outcome(long seed, Table limits, long cost) {
+        return new SeedOutcome(seed, limits, changes(), cost, seed * 10, seed);
+    }
+
+    @Test
+    void limits_oddCount_medianIsMiddle() {
+        Table table = SweepTables.limits(List.of(
+                outcome(1, limits(NEVER, "2026-03-01", 300), 0),
+                outcome(2, limits(NEVER, "2026-01-01", 100), 0),
+                outcome(3, limits(NEVER, "2026-02-01", 200), 0)));
+
+        assertEquals(List.of("cells", "capacity", "3", "3", "2026-01-01", "2026-02-01",
+                "2026-03-01", "200"), rowText(table, 1));
+    }
+
+    @Test
+    void limits_mostSeedsNever_medianNotReached() {
+        Table table = SweepTables.limits(List.of(
+                outcome(1, limits("2026-05-01", NEVER, 0), 0),
+                outcome(2, limits(NEVER, NEVER, 0), 0),
+                outcome(3, limits(NEVER, "2026-01-01", 7), 0)));
+
+        assertEquals(List.of("quota", "quota", "1", "3", "2026-05-01", NEVER, NEVER, ""),
+                rowText(table, 0));
+        assertEquals(List.of("cells", "capacity", "1", "3", "2026-01-01", NEVER, NEVER, ""),
+                rowText(table, 1));
+    }
+
+    @Test
+    void limits_evenCount_medianIsLowerMiddle() {
+        Table table = SweepTables.limits(List.of(
+                outcome(1, limits(NEVER, NEVER, 0), 0),
+                outcome(2, limits(NEVER, "2026-02-01", 20), 0),
+                outcome(3, limits(NEVER, "2026-01-01", 10), 0),
+                outcome(4, limits(NEVER, "2026-03-01", 30), 0)));
+
+        assertEquals(List.of("2026-01-01", "2026-02-01", NEVER, "20"),
+                rowText(table, 1).subList(4, 8));
+    }
+
+    @Test
+    void changes_halfOfSeeds_medianIsTheirDate() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01", "2026-06-01"),
+                        0, 0, 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), 0, 0, 0)));
+
+        assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", NEVER),
+                rowText(table, 0));
+    }
+
+    @Test
+    void runs_tiedDates_firstListedWins() {
+        Table table = SweepTables.runs(List.of(
+                outcome(1, limits("2026-02-01", "2026-01-01", 5), 100),
+                outcome(2, limits("2026-01-01", "2026-01-01", 6), 200),
+                outcome(3, limits(NEVER, NEVER, 0), 300)));
+
+        assertEquals(List.of("1", "cells", "2026-01-01", "5", "0", "10", "1", "100"),
+                rowText(table, 0));
+        assertEquals(List.of("2", "quota", "2026-01-01", "", "0", "20", "2", "200"),
+                rowText(table, 1));
+        assertEquals(List.of("3", "none", NEVER, "", "0", "30", "3", "300"),
+                rowText(table, 2));
+    }
+
+    @Test
+    void totals_minLowerMedianMax() {
+        Table table = SweepTables.totals(List.of(outcome(4, limits(NEVER, NEVER, 0), 50),
+                outcome(1, limits(NEVER, NEVER, 0), 70), outcome(2, limits(NEVER, NEVER, 0), 10),
+                outcome(3, limits(NEVER, NEVER, 0), 30)));
+
+        assertEquals(List.of(10L, 30L, 70L), table.longColumn("total_cost_micros").asList());
+        assertEquals(List.of(10L, 20L, 40L), table.longColumn("failed_requests").asList());
+    }
+
+    private static List<String> rowText(Table table, int row) {
+        return table.columns().stream().map(column -> column.isMissing(row) ? ""
+                : column.getString(row)).toList();
+    }
+}
