@@ -2,10 +2,14 @@ package dev.headroom.report;
 
 import dev.headroom.ledger.Money;
 import java.math.RoundingMode;
+import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Formats table cells for people: money columns, named {@code *_micros}, as dollars. */
+/**
+ * Formats table cells for people: money columns, named {@code *_micros}, as dollars with cents
+ * and thousands separators.
+ */
 final class Cells {
 
     static final String MICROS_SUFFIX = "_micros";
@@ -29,9 +33,15 @@ final class Cells {
         }
         if (isMoney(values)) {
             long micros = ((Number) values.get(row)).longValue();
-            return "$" + Money.dollars(micros).setScale(2, RoundingMode.HALF_UP).toPlainString();
+            return dollars(micros);
         }
         return values.getString(row);
+    }
+
+    /** Returns micro-dollars as dollars with cents and thousands separators: {@code $1,234.57}. */
+    static String dollars(long micros) {
+        return String.format(Locale.ROOT, "$%,.2f",
+                Money.dollars(micros).setScale(2, RoundingMode.HALF_UP));
     }
 
     private static boolean isMoney(Column<?> column) {

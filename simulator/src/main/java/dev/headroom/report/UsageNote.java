@@ -25,15 +25,16 @@ public final class UsageNote {
         if (requests == 0) {
             return List.of();
         }
-        BigDecimal dollars = Money.dollars(DailyTotals.sum(daily, "billed_usage_micros"));
+        long billedMicros = DailyTotals.sum(daily, "billed_usage_micros");
+        BigDecimal dollars = Money.dollars(billedMicros);
         BigDecimal perRequest = dollars.divide(BigDecimal.valueOf(requests), 6,
                 RoundingMode.HALF_UP);
         return List.of(String.format(Locale.ROOT, "Billed usage: %,d requests whose usage row"
-                + " was stored, %.1f tokens in and %.1f tokens out each on average, $%s a request"
-                + " and $%s in all.", requests,
+                + " was stored, %,.1f tokens in and %,.1f tokens out each on average, $%s a request"
+                + " and %s in all.", requests,
                 (double) DailyTotals.sum(daily, "billed_tokens_in") / requests,
                 (double) DailyTotals.sum(daily, "billed_tokens_out") / requests,
                 perRequest.toPlainString(),
-                dollars.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+                Cells.dollars(billedMicros)));
     }
 }

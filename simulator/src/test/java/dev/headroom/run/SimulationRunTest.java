@@ -195,9 +195,9 @@ class SimulationRunTest {
         // Every row is stored, and only the last requests may still run at the end.
         assertTrue(billed <= admitted, billed + " of " + admitted);
         assertTrue(billed >= admitted - 3, billed + " of " + admitted);
-        String total = String.format(Locale.ROOT, "%.2f", billed * 0.002);
+        String total = String.format(Locale.ROOT, "%,.2f", billed * 0.002);
         assertEquals(List.of("Billed usage: " + String.format(Locale.ROOT, "%,d", billed)
-                + " requests whose usage row was stored, 1000.0 tokens in and 500.0 tokens out"
+                + " requests whose usage row was stored, 1,000.0 tokens in and 500.0 tokens out"
                 + " each on average, $0.002000 a request and $" + total + " in all."),
                 UsageNote.lines(Projections.of(result)));
     }

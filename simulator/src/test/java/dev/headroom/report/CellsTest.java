@@ -1,0 +1,22 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CellsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0 | $0.00",
+        "4999 | $0.00",
+        "5000 | $0.01",
+        "999995000 | $1,000.00",
+        "16010960000 | $16,010.96",
+        "1234567890123456 | $1,234,567,890.12",
+        "-1500000000 | $-1,500.00"})
+    void dollars_micros_centsAndSeparators(long micros, String expected) {
+        assertEquals(expected, Cells.dollars(micros));
+    }
+}
