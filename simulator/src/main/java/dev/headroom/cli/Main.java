@@ -58,12 +58,18 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError error) {
             PrintWriter err = commandLine.getErr();
             long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
-            boolean fit = args.length > 0 && args[0].equals("workload");
-            err.println((fit
-                    ? "headroom: the request log needs more memory than the Java heap's " + maxMiB
-                            + " MiB; fit a shorter log, or raise the heap, for"
-                    : "headroom: the run needs more memory than the Java heap's " + maxMiB
-                            + " MiB; lower the scenario's users or horizon, or raise the heap, for")
+            String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+                    .orElse("");
+            String remedy = switch (command) {
+                case "workload" -> "the request log needs more memory than the Java heap's "
+                        + maxMiB + " MiB; fit a shorter log, or raise the heap, for";
+                case "sweep" -> "the sweep needs more memory than the Java heap's " + maxMiB
+                        + " MiB; run fewer seeds at a time with --jobs, lower the scenario's"
+                        + " users or horizon, or raise the heap, for";
+                default -> "the run needs more memory than the Java heap's " + maxMiB
+                        + " MiB; lower the scenario's users or horizon, or raise the heap, for";
+            };
+            err.println("headroom: " + remedy
                     + " example JAVA_OPTS=-Xmx8g"
                     + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
             if (verbose) {

@@ -75,9 +75,9 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
                     .append(TableText.markdown(table)).append('\n');
         }
         text.append("## Parameters\n\n");
-        text.append("The effective value of every scenario field, defaults included; each run")
-                .append(" replaced the seed with its own.\n\n```\n");
-        header.parameters().forEach(line -> text.append(line).append('\n'));
+        text.append("The effective value of every scenario field, defaults included. Each run")
+                .append(" used one of the seeds in place of the file's seed.\n\n```\n");
+        parameters().forEach(line -> text.append(line).append('\n'));
         text.append("```\n");
         return text.toString();
     }
@@ -92,7 +92,16 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
 
     private List<String> headerLines() {
         List<String> lines = runLines();
-        header.parameters().forEach(parameter -> lines.add("parameter " + parameter));
+        parameters().forEach(parameter -> lines.add("parameter " + parameter));
+        return lines;
+    }
+
+    /** Returns the effective parameters, with the file's seed replaced by the sweep's seeds. */
+    private List<String> parameters() {
+        List<String> lines = new ArrayList<>();
+        for (String parameter : header.parameters()) {
+            lines.add(parameter.startsWith("seed: ") ? "seed: " + seedText() : parameter);
+        }
         return lines;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses the seeds of a sweep from text such as {@code 1..5}, {@code 1,4,9} or {@code 1..3,10}:
@@ -14,13 +15,15 @@ public final class SeedList {
     /** The maximum number of seeds in one sweep. */
     public static final int MAX_SEEDS = 1000;
 
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
+
     private SeedList() {
     }
 
     /**
      * Returns the seeds in the order given.
      *
-     * @throws IllegalArgumentException with a message that says what is wrong, if the text is
+     * @throws IllegalArgumentException with a message naming the problem, if the text is
      *     not a list of seeds from 0 upwards, names a seed twice or names more than
      *     {@value #MAX_SEEDS} seeds
      */
@@ -54,15 +57,19 @@ public final class SeedList {
     }
 
     private static long number(String item, String text) {
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < 0) {
-                throw new IllegalArgumentException("seed " + value + " is negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
+        String digits = text.strip();
+        if (digits.startsWith("-") && ASCII_DIGITS.matcher(digits.substring(1)).matches()) {
+            throw new IllegalArgumentException("seed " + digits + " is negative");
+        }
+        if (!ASCII_DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("'" + item
-                    + "' is neither a whole number nor a range such as 1..5", e);
+                    + "' is neither a whole number nor a range such as 1..5");
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed " + digits + " is above the largest seed, "
+                    + Long.MAX_VALUE, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.CostTable;
+import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
 import tech.tablesaw.api.Table;
 
@@ -10,20 +11,43 @@ import tech.tablesaw.api.Table;
  * @param seed the run's seed
  * @param limits the run's limit timeline
  * @param changes the run's phase changes
+ * @param outages the run's failures by phase and situation
  * @param totalCostMicros the run's total cost over its horizon, in micro-dollars
- * @param failedRequests requests that failed during the run
- * @param failedSignUps sign-ups that failed during the run
  */
-public record SeedOutcome(long seed, Table limits, Table changes, long totalCostMicros,
-        long failedRequests, long failedSignUps) {
+public record SeedOutcome(long seed, Table limits, Table changes, Table outages,
+        long totalCostMicros) {
 
     /** Keeps what a sweep needs of one run's projections, so the daily table can be freed. */
     public static SeedOutcome of(long seed, Projections projections) {
         Table costs = projections.costs();
-        Table outages = projections.outages();
         return new SeedOutcome(seed, projections.limits(), projections.changes(),
-                costs.longColumn("total_cost_micros").getLong(costs.rowCount() - 1),
-                CostTable.sum(outages.longColumn("failed_requests")),
-                CostTable.sum(outages.longColumn("failed_sign_ups")));
+                projections.outages(),
+                costs.longColumn("total_cost_micros").getLong(costs.rowCount() - 1));
+    }
+
+    /** Returns the requests that failed during the run. */
+    public long failedRequests() {
+        return CostTable.sum(outages.longColumn("failed_requests"));
+    }
+
+    /** Returns the sign-ups that failed during the run. */
+    public long failedSignUps() {
+        return CostTable.sum(outages.longColumn("failed_sign_ups"));
+    }
+
+    /**
+     * Returns the requests that failed while no migration was under way, so while the serving
+     * phase's trigger had not yet fired or the phase had no successor.
+     */
+    public long failedRequestsNoMigration() {
+        Table idle = outages.where(outages.stringColumn("situation")
+                .isEqualTo(OutageTable.NO_MIGRATION));
+        return CostTable.sum(idle.longColumn("failed_requests"));
+    }
+
+    /** Returns the first day a request or sign-up failed, or an empty text if none did. */
+    public String firstFailure() {
+        return outages.stringColumn("first_failure").asList().stream()
+                .min(String::compareTo).orElse("");
     }
 }

@@ -1,13 +1,16 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.LimitTimeline;
+import dev.headroom.projection.PhaseChangeTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -27,24 +30,31 @@ public final class SweepTables {
 
     /**
      * Returns {@code sweep-limits}: for each limit any seed met, in the order the runs list them,
-     * how many seeds it bound in and its earliest, median and latest binding date, with the
-     * users on the median seed's binding day.
+     * how many seeds it bound in and its earliest, median and latest binding date, the users on
+     * the median seed's binding day, and the phases it bound in with their seed counts. The
+     * phases tell apart, for example, the cells of a single workbook and the cells of a shard.
      */
     public static Table limits(List<SeedOutcome> outcomes) {
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> dates = new LinkedHashMap<>();
         Map<String, List<Long>> users = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> phases = new LinkedHashMap<>();
         for (int index = 0; index < outcomes.size(); index++) {
             Table limits = outcomes.get(index).limits();
             for (int row = 0; row < limits.rowCount(); row++) {
                 String limit = limits.stringColumn("limit").get(row);
                 kinds.putIfAbsent(limit, limits.stringColumn("kind").get(row));
+                phases.putIfAbsent(limit, new LinkedHashMap<>());
                 String date = limits.stringColumn("binds_on").get(row);
-                LongColumn usersColumn = limits.longColumn("users");
-                slot(dates, limit, outcomes.size(), Optional.<String>empty())
-                        .set(index, Optional.of(date).filter(d -> !d.equals(NOT_REACHED)));
+                if (date.equals(NOT_REACHED)) {
+                    slot(dates, limit, outcomes.size(), Optional.empty());
+                    continue;
+                }
+                slot(dates, limit, outcomes.size(), Optional.empty()).set(index,
+                        Optional.of(date));
                 slot(users, limit, outcomes.size(), 0L).set(index,
-                        usersColumn.isMissing(row) ? 0L : usersColumn.getLong(row));
+                        limits.longColumn("users").getLong(row));
+                phases.get(limit).merge(limits.stringColumn("phase").get(row), 1, Integer::sum);
             }
         }
 
@@ -52,6 +62,7 @@ public final class SweepTables {
         StringColumn kind = StringColumn.create("kind");
         Spread spread = new Spread("bound_in");
         LongColumn medianUsers = LongColumn.create("users_at_median");
+        StringColumn boundDuring = StringColumn.create("bound_during");
         for (Map.Entry<String, List<Optional<String>>> entry : dates.entrySet()) {
             limit.append(entry.getKey());
             kind.append(kinds.get(entry.getKey()));
@@ -61,75 +72,93 @@ public final class SweepTables {
             } else {
                 medianUsers.appendMissing();
             }
+            boundDuring.append(counted(phases.get(entry.getKey())));
         }
 
         Table table = Table.create("sweep-limits", limit, kind);
         spread.addTo(table);
-        return table.addColumns(medianUsers);
+        return table.addColumns(medianUsers, boundDuring);
     }
 
     /**
      * Returns {@code sweep-changes}: for each move between two phases that any seed made, in
-     * the order the runs list them, how many seeds made it and the spread of the day it started.
+     * the order the runs list them, how many seeds made it, the spread of the day it started,
+     * the median day it went live, and the conditions that started it with their seed counts.
      */
     public static Table changes(List<SeedOutcome> outcomes) {
-        Map<String, List<Optional<String>>> dates = new LinkedHashMap<>();
+        Map<String, List<Optional<String>>> starts = new LinkedHashMap<>();
+        Map<String, List<Optional<String>>> lives = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
         for (int index = 0; index < outcomes.size(); index++) {
             Table changes = outcomes.get(index).changes();
             for (int row = 0; row < changes.rowCount(); row++) {
                 String move = changes.stringColumn("from").get(row) + " -> "
                         + changes.stringColumn("to").get(row);
-                List<Optional<String>> starts =
-                        slot(dates, move, outcomes.size(), Optional.<String>empty());
-                if (starts.get(index).isEmpty()) {
-                    starts.set(index, Optional.of(changes.stringColumn("started").get(row)));
+                List<Optional<String>> moveStarts =
+                        slot(starts, move, outcomes.size(), Optional.empty());
+                if (moveStarts.get(index).isPresent()) {
+                    continue;
                 }
+                moveStarts.set(index, Optional.of(changes.stringColumn("started").get(row)));
+                String live = changes.stringColumn("live").get(row);
+                slot(lives, move, outcomes.size(), Optional.empty()).set(index,
+                        Optional.of(live).filter(date -> !date.equals(PhaseChangeTable.NOT_LIVE)));
+                reasons.computeIfAbsent(move, key -> new LinkedHashMap<>())
+                        .merge(changes.stringColumn("reason").get(row), 1, Integer::sum);
             }
         }
+
         StringColumn change = StringColumn.create("change");
         Spread spread = new Spread("made_in");
-        dates.forEach((move, starts) -> {
+        StringColumn medianLive = StringColumn.create("median_live");
+        StringColumn reason = StringColumn.create("reasons");
+        starts.forEach((move, dates) -> {
             change.append(move);
-            spread.append(starts);
+            spread.append(dates);
+            medianLive.append(DateSpread.of(lives.get(move)).median().orElse(NOT_REACHED));
+            reason.append(counted(reasons.get(move)));
         });
+
         Table table = Table.create("sweep-changes", change);
         spread.addTo(table);
-        return table;
+        return table.addColumns(medianLive, reason);
     }
 
     /**
      * Returns {@code sweep-runs}: one row per seed with the first limit to bind (the earliest
-     * binding date, the first listed on a tie), its date and users, the number of phase changes,
-     * the failures and the total cost.
+     * binding date, the first listed on a tie), its phase, date and users, the number of phase
+     * changes, the first failure, the failures and the total cost.
      */
     public static Table runs(List<SeedOutcome> outcomes) {
         LongColumn seed = LongColumn.create("seed");
         StringColumn firstLimit = StringColumn.create("first_limit");
+        StringColumn firstPhase = StringColumn.create("first_limit_phase");
         StringColumn firstDate = StringColumn.create("first_binds_on");
-        LongColumn firstUsers = LongColumn.create("users_then");
+        LongColumn firstUsers = LongColumn.create("users_on_first_binding");
         LongColumn changes = LongColumn.create("phase_changes");
-        LongColumn failedRequests = LongColumn.create("failed_requests");
-        LongColumn failedSignUps = LongColumn.create("failed_sign_ups");
-        LongColumn total = LongColumn.create("total_cost_micros");
+        StringColumn firstFailure = StringColumn.create("first_failure");
         for (SeedOutcome outcome : outcomes) {
             seed.append(outcome.seed());
-            int first = firstBound(outcome.limits());
+            Table limits = outcome.limits();
+            int first = firstBound(limits);
             if (first < 0) {
                 firstLimit.append("none");
+                firstPhase.append("");
                 firstDate.append(NOT_REACHED);
                 firstUsers.appendMissing();
             } else {
-                firstLimit.append(outcome.limits().stringColumn("limit").get(first));
-                firstDate.append(outcome.limits().stringColumn("binds_on").get(first));
-                firstUsers.append(outcome.limits().longColumn("users").getLong(first));
+                firstLimit.append(limits.stringColumn("limit").get(first));
+                firstPhase.append(limits.stringColumn("phase").get(first));
+                firstDate.append(limits.stringColumn("binds_on").get(first));
+                firstUsers.append(limits.longColumn("users").getLong(first));
             }
             changes.append(outcome.changes().rowCount());
-            failedRequests.append(outcome.failedRequests());
-            failedSignUps.append(outcome.failedSignUps());
-            total.append(outcome.totalCostMicros());
+            firstFailure.append(outcome.firstFailure().isEmpty() ? "none"
+                    : outcome.firstFailure());
         }
-        return Table.create("sweep-runs", seed, firstLimit, firstDate, firstUsers, changes,
-                failedRequests, failedSignUps, total);
+        Table table = Table.create("sweep-runs", seed, firstLimit, firstPhase, firstDate,
+                firstUsers, changes, firstFailure);
+        return table.addColumns(counts(outcomes, UnaryOperator.identity()).columnArray());
     }
 
     /**
@@ -138,17 +167,32 @@ public final class SweepTables {
      */
     public static Table totals(List<SeedOutcome> outcomes) {
         StringColumn statistic = StringColumn.create("statistic", "min", "median", "max");
-        return Table.create("sweep-totals", statistic,
-                stats("failed_requests", outcomes, SeedOutcome::failedRequests),
-                stats("failed_sign_ups", outcomes, SeedOutcome::failedSignUps),
-                stats("total_cost_micros", outcomes, SeedOutcome::totalCostMicros));
+        Table table = Table.create("sweep-totals", statistic);
+        return table.addColumns(counts(outcomes, SweepTables::minMedianMax).columnArray());
     }
 
-    private static LongColumn stats(String name, List<SeedOutcome> outcomes,
-            ToLongFunction<SeedOutcome> value) {
-        long[] values = outcomes.stream().mapToLong(value).sorted().toArray();
-        return LongColumn.create(name, values[0], values[(values.length - 1) / 2],
-                values[values.length - 1]);
+    /**
+     * Returns the columns of failures and cost: each column's values, one per seed in order,
+     * passed through {@code summary}.
+     */
+    private static Table counts(List<SeedOutcome> outcomes, UnaryOperator<long[]> summary) {
+        Table table = Table.create("counts");
+        Map<String, ToLongFunction<SeedOutcome>> columns = new LinkedHashMap<>();
+        columns.put("failed_requests", SeedOutcome::failedRequests);
+        columns.put("failed_requests_no_migration", SeedOutcome::failedRequestsNoMigration);
+        columns.put("failed_sign_ups", SeedOutcome::failedSignUps);
+        columns.put("total_cost_micros", SeedOutcome::totalCostMicros);
+        columns.forEach((name, value) -> {
+            long[] values = outcomes.stream().mapToLong(value).toArray();
+            table.addColumns(LongColumn.create(name, summary.apply(values)));
+        });
+        return table;
+    }
+
+    private static long[] minMedianMax(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new long[] {sorted[0], sorted[(sorted.length - 1) / 2], sorted[sorted.length - 1]};
     }
 
     private static int firstBound(Table limits) {
@@ -161,6 +205,13 @@ public final class SweepTables {
             }
         }
         return first;
+    }
+
+    /** Returns {@code name: count} pairs joined by semicolons, in the map's order. */
+    private static String counted(Map<String, Integer> counts) {
+        List<String> pairs = new ArrayList<>();
+        counts.forEach((name, count) -> pairs.add(name + ": " + count));
+        return String.join("; ", pairs);
     }
 
     private static <T> List<T> slot(Map<String, List<T>> map, String key, int size, T empty) {

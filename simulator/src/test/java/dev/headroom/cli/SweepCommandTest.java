@@ -75,8 +75,12 @@ class SweepCommandTest {
                     "--out", single.toString());
             String cells = rows(single.resolve("limits.csv")).stream()
                     .filter(row -> row.startsWith("cells,")).findFirst().orElseThrow();
-            String expected = seed + ",cells," + cells.split(",")[2] + ",";
+            String expected = seed + ",cells,single-sheet," + cells.split(",")[2] + ",";
             assertTrue(seedRows.get(seed - 1).startsWith(expected), expected + " in " + seedRows);
+            long failed = rows(single.resolve("outages.csv")).stream()
+                    .mapToLong(row -> Long.parseLong(row.split(",")[4])).sum();
+            assertEquals(Long.toString(failed), seedRows.get(seed - 1).split(",")[7],
+                    seedRows.toString());
         }
     }
 
@@ -88,7 +92,7 @@ class SweepCommandTest {
                 sweep.toString());
 
         List<String> runDates = rows(sweep.resolve("sweep-runs.csv")).stream()
-                .map(row -> row.split(",")[2]).sorted().collect(Collectors.toList());
+                .map(row -> row.split(",")[3]).sorted().collect(Collectors.toList());
         String cells = rows(sweep.resolve("sweep-limits.csv")).stream()
                 .filter(row -> row.startsWith("cells,")).findFirst().orElseThrow();
         String[] cellsRow = cells.split(",");

@@ -37,6 +37,11 @@ class SeedListTest {
         assertEquals("an item of the list is empty", problem("1,,2"));
         assertEquals("'x' is neither a whole number nor a range such as 1..5", problem("x"));
         assertEquals("'1..' is neither a whole number nor a range such as 1..5", problem("1.."));
+        assertEquals("'+5' is neither a whole number nor a range such as 1..5", problem("+5"));
+        assertEquals("'\u0661' is neither a whole number nor a range such as 1..5",
+                problem("\u0661"));
+        assertEquals("seed 99999999999999999999 is above the largest seed, "
+                + Long.MAX_VALUE, problem("99999999999999999999"));
     }
 
     @Test

@@ -12,7 +12,10 @@ class SweepTablesTest {
 
     private static final String NEVER = SweepTables.NOT_REACHED;
 
-    /** Builds a limit timeline of a quota row and a cells row, where 0 users means none. */
+    /**
+     * Builds a limit timeline of a quota row and a cells row, where 0 users means none. A limit
+     * binds in phase {@code a} before February 2026 and in phase {@code b} from then on.
+     */
     private static Table limits(String quotaDate, String cellsDate, long cellsUsers) {
         LongColumn users = LongColumn.create("users");
         for (long value : new long[] {0, cellsUsers}) {
@@ -24,21 +27,48 @@ class SweepTablesTest {
         }
         return Table.create("limits", StringColumn.create("limit", "quota", "cells"),
                 StringColumn.create("kind", "quota", "capacity"),
-                StringColumn.create("binds_on", quotaDate, cellsDate), users);
+                StringColumn.create("binds_on", quotaDate, cellsDate), users,
+                StringColumn.create("phase", phaseOf(quotaDate), phaseOf(cellsDate)));
     }
 
+    private static String phaseOf(String date) {
+        if (date.equals(NEVER)) {
+            return "";
+        }
+        return date.compareTo("2026-02") < 0 ? "a" : "b";
+    }
+
+    /** Builds the phase changes of moves from a to b that started on the given days. */
     private static Table changes(String... starts) {
         StringColumn from = StringColumn.create("from");
         StringColumn to = StringColumn.create("to");
-        for (int index = 0; index < starts.length; index++) {
+        StringColumn reason = StringColumn.create("reason");
+        StringColumn live = StringColumn.create("live");
+        for (String start : starts) {
             from.append("a");
             to.append("b");
+            reason.append(start.startsWith("2026") ? "users >= 10" : "p95_latency > 2s");
+            live.append(start.replace("-01", "-20"));
         }
-        return Table.create("phase-changes", from, to, StringColumn.create("started", starts));
+        return Table.create("phase-changes", from, to, reason, StringColumn.create("started",
+                starts), live);
+    }
+
+    /** Builds an outage table: failures with no migration under way, then while migrating. */
+    private static Table outages(long idleRequests, long migratingRequests, long signUps) {
+        return Table.create("outages",
+                StringColumn.create("situation", "no migration under way", "migrating to b"),
+                StringColumn.create("first_failure", "2026-04-02", "2026-03-09"),
+                LongColumn.create("failed_requests", idleRequests, migratingRequests),
+                LongColumn.create("failed_sign_ups", signUps, 0));
+    }
+
+    private static Table noOutages() {
+        return outages(0, 0, 0).emptyCopy();
     }
 
     private static SeedOutcome outcome(long seed, Table limits, long cost) {
-        return new SeedOutcome(seed, limits, changes(), cost, seed * 10, seed);
+        return new SeedOutcome(seed, limits, changes(), outages(seed * 10, seed, seed), cost);
     }
 
     @Test
@@ -49,7 +79,7 @@ class SweepTablesTest {
                 outcome(3, limits(NEVER, "2026-02-01", 200), 0)));
 
         assertEquals(List.of("cells", "capacity", "3", "3", "2026-01-01", "2026-02-01",
-                "2026-03-01", "200"), rowText(table, 1));
+                "2026-03-01", "200", "b: 2; a: 1"), rowText(table, 1));
     }
 
     @Test
@@ -59,10 +89,10 @@ class SweepTablesTest {
                 outcome(2, limits(NEVER, NEVER, 0), 0),
                 outcome(3, limits(NEVER, "2026-01-01", 7), 0)));
 
-        assertEquals(List.of("quota", "quota", "1", "3", "2026-05-01", NEVER, NEVER, ""),
-                rowText(table, 0));
-        assertEquals(List.of("cells", "capacity", "1", "3", "2026-01-01", NEVER, NEVER, ""),
-                rowText(table, 1));
+        assertEquals(List.of("quota", "quota", "1", "3", "2026-05-01", NEVER, NEVER, "",
+                "b: 1"), rowText(table, 0));
+        assertEquals(List.of("cells", "capacity", "1", "3", "2026-01-01", NEVER, NEVER, "",
+                "a: 1"), rowText(table, 1));
     }
 
     @Test
@@ -73,19 +103,31 @@ class SweepTablesTest {
                 outcome(3, limits(NEVER, "2026-01-01", 10), 0),
                 outcome(4, limits(NEVER, "2026-03-01", 30), 0)));
 
-        assertEquals(List.of("2026-01-01", "2026-02-01", NEVER, "20"),
-                rowText(table, 1).subList(4, 8));
+        assertEquals(List.of("2026-01-01", "2026-02-01", NEVER, "20", "b: 2; a: 1"),
+                rowText(table, 1).subList(4, 9));
     }
 
     @Test
     void changes_halfOfSeeds_medianIsTheirDate() {
         Table table = SweepTables.changes(List.of(
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01", "2026-06-01"),
-                        0, 0, 0),
-                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), 0, 0, 0)));
+                        noOutages(), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)));
 
-        assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", NEVER),
-                rowText(table, 0));
+        assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", NEVER,
+                "2026-04-20", "users >= 10: 1"), rowText(table, 0));
+    }
+
+    @Test
+    void changes_twoConditions_countedApart() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01"), noOutages(), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2025-12-01"), noOutages(), 0),
+                new SeedOutcome(3, limits(NEVER, NEVER, 0), changes("2026-05-01"), noOutages(),
+                        0)));
+
+        assertEquals(List.of("2025-12-01", "2026-04-01", "2026-05-01", "2026-04-20",
+                "users >= 10: 2; p95_latency > 2s: 1"), rowText(table, 0).subList(3, 8));
     }
 
     @Test
@@ -93,13 +135,13 @@ class SweepTablesTest {
         Table table = SweepTables.runs(List.of(
                 outcome(1, limits("2026-02-01", "2026-01-01", 5), 100),
                 outcome(2, limits("2026-01-01", "2026-01-01", 6), 200),
-                outcome(3, limits(NEVER, NEVER, 0), 300)));
+                new SeedOutcome(3, limits(NEVER, NEVER, 0), changes(), noOutages(), 300)));
 
-        assertEquals(List.of("1", "cells", "2026-01-01", "5", "0", "10", "1", "100"),
-                rowText(table, 0));
-        assertEquals(List.of("2", "quota", "2026-01-01", "", "0", "20", "2", "200"),
-                rowText(table, 1));
-        assertEquals(List.of("3", "none", NEVER, "", "0", "30", "3", "300"),
+        assertEquals(List.of("1", "cells", "a", "2026-01-01", "5", "0", "2026-03-09", "11",
+                "10", "1", "100"), rowText(table, 0));
+        assertEquals(List.of("2", "quota", "a", "2026-01-01", "", "0", "2026-03-09", "22",
+                "20", "2", "200"), rowText(table, 1));
+        assertEquals(List.of("3", "none", "", NEVER, "", "0", "none", "0", "0", "0", "300"),
                 rowText(table, 2));
     }
 
@@ -110,7 +152,9 @@ class SweepTablesTest {
                 outcome(3, limits(NEVER, NEVER, 0), 30)));
 
         assertEquals(List.of(10L, 30L, 70L), table.longColumn("total_cost_micros").asList());
-        assertEquals(List.of(10L, 20L, 40L), table.longColumn("failed_requests").asList());
+        assertEquals(List.of(11L, 22L, 44L), table.longColumn("failed_requests").asList());
+        assertEquals(List.of(10L, 20L, 40L),
+                table.longColumn("failed_requests_no_migration").asList());
     }
 
     private static List<String> rowText(Table table, int row) {
