@@ -67,9 +67,10 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         text.append("```\n");
         runLines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");
-        text.append("A date that more than half of the seeds never reached has the median `")
-                .append("not reached`. The median of an even count is the lower middle value.")
-                .append("\n\n");
+        text.append("Percentiles take the nearest rank, so each is a value one seed gave. A seed")
+                .append(" in which an event never happened counts as later than every date, so")
+                .append(" the p-th percentile is `not reached` when fewer than p percent of the")
+                .append(" seeds saw it.\n\n");
         for (Table table : tables) {
             text.append("## ").append(title(table)).append("\n\n")
                     .append(TableText.markdown(table)).append('\n');

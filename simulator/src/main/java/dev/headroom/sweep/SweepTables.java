@@ -30,9 +30,10 @@ public final class SweepTables {
 
     /**
      * Returns {@code sweep-limits}: for each limit any seed met, in the order the runs list them,
-     * how many seeds it bound in and its earliest, median and latest binding date, the users on
-     * the median seed's binding day, and the phases it bound in with their seed counts. The
-     * phases tell apart, for example, the cells of a single workbook and the cells of a shard.
+     * how many seeds it bound in, its earliest, 10th-percentile, median, 90th-percentile and
+     * latest binding date, the users on the median seed's binding day, and the phases it bound
+     * in with their seed counts. The phases tell apart, for example, the cells of a single
+     * workbook and the cells of a shard.
      */
     public static Table limits(List<SeedOutcome> outcomes) {
         Map<String, String> kinds = new LinkedHashMap<>();
@@ -162,13 +163,15 @@ public final class SweepTables {
     }
 
     /**
-     * Returns {@code sweep-totals}: the minimum, median (the lower middle value for an even
-     * count) and maximum over the seeds of the failures and the total cost.
+     * Returns {@code sweep-totals}: the minimum, 10th percentile, median, 90th percentile and
+     * maximum over the seeds of the failures and the total cost, by nearest rank as in
+     * {@link DateSpread}.
      */
     public static Table totals(List<SeedOutcome> outcomes) {
-        StringColumn statistic = StringColumn.create("statistic", "min", "median", "max");
+        StringColumn statistic =
+                StringColumn.create("statistic", "min", "p10", "median", "p90", "max");
         Table table = Table.create("sweep-totals", statistic);
-        return table.addColumns(counts(outcomes, SweepTables::minMedianMax).columnArray());
+        return table.addColumns(counts(outcomes, SweepTables::percentiles).columnArray());
     }
 
     /**
@@ -189,10 +192,13 @@ public final class SweepTables {
         return table;
     }
 
-    private static long[] minMedianMax(long[] values) {
+    private static long[] percentiles(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new long[] {sorted[0], sorted[(sorted.length - 1) / 2], sorted[sorted.length - 1]};
+        int count = sorted.length;
+        return new long[] {sorted[0], sorted[DateSpread.rank(10, count)],
+            sorted[DateSpread.rank(50, count)], sorted[DateSpread.rank(90, count)],
+            sorted[count - 1]};
     }
 
     private static int firstBound(Table limits) {
@@ -223,7 +229,9 @@ public final class SweepTables {
         private final LongColumn happened;
         private final LongColumn seeds = LongColumn.create("seeds");
         private final StringColumn earliest = StringColumn.create("earliest");
+        private final StringColumn p10 = StringColumn.create("p10");
         private final StringColumn median = StringColumn.create("median");
+        private final StringColumn p90 = StringColumn.create("p90");
         private final StringColumn latest = StringColumn.create("latest");
 
         Spread(String happenedName) {
@@ -235,13 +243,15 @@ public final class SweepTables {
             happened.append(spread.happened());
             seeds.append(spread.seeds());
             earliest.append(spread.earliest().orElse(NOT_REACHED));
+            p10.append(spread.p10().orElse(NOT_REACHED));
             median.append(spread.median().orElse(NOT_REACHED));
+            p90.append(spread.p90().orElse(NOT_REACHED));
             latest.append(spread.latest().orElse(NOT_REACHED));
             return spread;
         }
 
         void addTo(Table table) {
-            table.addColumns(happened, seeds, earliest, median, latest);
+            table.addColumns(happened, seeds, earliest, p10, median, p90, latest);
         }
     }
 }

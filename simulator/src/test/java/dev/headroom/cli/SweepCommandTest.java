@@ -99,8 +99,8 @@ class SweepCommandTest {
         assertFalse(runDates.get(0).equals(runDates.get(3)), runDates.toString());
         assertEquals("4", cellsRow[2]);
         assertEquals(runDates.get(0), cellsRow[4]);
-        assertEquals(runDates.get(1), cellsRow[5]);
-        assertEquals(runDates.get(3), cellsRow[6]);
+        assertEquals(runDates.get(1), cellsRow[6]);
+        assertEquals(runDates.get(3), cellsRow[8]);
     }
 
     @Test

@@ -78,8 +78,9 @@ class SweepTablesTest {
                 outcome(2, limits(NEVER, "2026-01-01", 100), 0),
                 outcome(3, limits(NEVER, "2026-02-01", 200), 0)));
 
-        assertEquals(List.of("cells", "capacity", "3", "3", "2026-01-01", "2026-02-01",
-                "2026-03-01", "200", "b: 2; a: 1"), rowText(table, 1));
+        assertEquals(List.of("cells", "capacity", "3", "3", "2026-01-01", "2026-01-01",
+                "2026-02-01", "2026-03-01", "2026-03-01", "200", "b: 2; a: 1"),
+                rowText(table, 1));
     }
 
     @Test
@@ -89,10 +90,10 @@ class SweepTablesTest {
                 outcome(2, limits(NEVER, NEVER, 0), 0),
                 outcome(3, limits(NEVER, "2026-01-01", 7), 0)));
 
-        assertEquals(List.of("quota", "quota", "1", "3", "2026-05-01", NEVER, NEVER, "",
-                "b: 1"), rowText(table, 0));
-        assertEquals(List.of("cells", "capacity", "1", "3", "2026-01-01", NEVER, NEVER, "",
-                "a: 1"), rowText(table, 1));
+        assertEquals(List.of("quota", "quota", "1", "3", "2026-05-01", "2026-05-01", NEVER,
+                NEVER, NEVER, "", "b: 1"), rowText(table, 0));
+        assertEquals(List.of("cells", "capacity", "1", "3", "2026-01-01", "2026-01-01", NEVER,
+                NEVER, NEVER, "", "a: 1"), rowText(table, 1));
     }
 
     @Test
@@ -103,8 +104,8 @@ class SweepTablesTest {
                 outcome(3, limits(NEVER, "2026-01-01", 10), 0),
                 outcome(4, limits(NEVER, "2026-03-01", 30), 0)));
 
-        assertEquals(List.of("2026-01-01", "2026-02-01", NEVER, "20", "b: 2; a: 1"),
-                rowText(table, 1).subList(4, 9));
+        assertEquals(List.of("2026-01-01", "2026-01-01", "2026-02-01", NEVER, NEVER, "20",
+                "b: 2; a: 1"), rowText(table, 1).subList(4, 11));
     }
 
     @Test
@@ -114,8 +115,8 @@ class SweepTablesTest {
                         noOutages(), 0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)));
 
-        assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", NEVER,
-                "2026-04-20", "users >= 10: 1"), rowText(table, 0));
+        assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", "2026-04-01", NEVER,
+                NEVER, "2026-04-20", "users >= 10: 1"), rowText(table, 0));
     }
 
     @Test
@@ -127,7 +128,9 @@ class SweepTablesTest {
                         0)));
 
         assertEquals(List.of("2025-12-01", "2026-04-01", "2026-05-01", "2026-04-20",
-                "users >= 10: 2; p95_latency > 2s: 1"), rowText(table, 0).subList(3, 8));
+                "users >= 10: 2; p95_latency > 2s: 1"), List.of(rowText(table, 0).get(3),
+                rowText(table, 0).get(5), rowText(table, 0).get(7), rowText(table, 0).get(8),
+                rowText(table, 0).get(9)));
     }
 
     @Test
@@ -146,14 +149,16 @@ class SweepTablesTest {
     }
 
     @Test
-    void totals_minLowerMedianMax() {
+    void totals_fourSeeds_percentilesByRank() {
         Table table = SweepTables.totals(List.of(outcome(4, limits(NEVER, NEVER, 0), 50),
                 outcome(1, limits(NEVER, NEVER, 0), 70), outcome(2, limits(NEVER, NEVER, 0), 10),
                 outcome(3, limits(NEVER, NEVER, 0), 30)));
 
-        assertEquals(List.of(10L, 30L, 70L), table.longColumn("total_cost_micros").asList());
-        assertEquals(List.of(11L, 22L, 44L), table.longColumn("failed_requests").asList());
-        assertEquals(List.of(10L, 20L, 40L),
+        assertEquals(List.of(10L, 10L, 30L, 70L, 70L),
+                table.longColumn("total_cost_micros").asList());
+        assertEquals(List.of(11L, 11L, 22L, 44L, 44L),
+                table.longColumn("failed_requests").asList());
+        assertEquals(List.of(10L, 10L, 20L, 40L, 40L),
                 table.longColumn("failed_requests_no_migration").asList());
     }
 
