@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
  * dates, phase changes, failures and costs move from seed to seed.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run a scenario (the bundled seed plan when none is given) once per seed,"
-                + " write CSV and Markdown tables of the spread of its answers into the output"
-                + " folder and print them.")
+        description = "Simulate a scenario (the bundled seed plan when none is given) once per"
+                + " seed, write CSV and Markdown tables of how its results spread over the seeds"
+                + " into the output folder and print them.")
 final class SweepCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
