@@ -31,12 +31,13 @@ final class ScenarioInput {
         if (days == null) {
             return scenario;
         }
-        Duration horizon = Duration.ofDays(days);
-        Scenarios.horizonProblem(horizon).ifPresent(problem -> {
-            throw new BadInputException("--days is " + days + ": " + problem
-                    + "; give --days a number of days in that range");
-        });
-        return scenario.withHorizon(horizon);
+        long maxDays = Scenarios.maxHorizonDays();
+        if (days < 1 || days > maxDays) {
+            throw new BadInputException("--days is " + days + ": out of range: it must be"
+                    + " from 1 to " + maxDays + " days; give --days a number of days in that"
+                    + " range");
+        }
+        return scenario.withHorizon(Duration.ofDays(days));
     }
 
     /**

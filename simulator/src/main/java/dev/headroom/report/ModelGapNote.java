@@ -22,6 +22,13 @@ public final class ModelGapNote {
             + " if the user's rows lay together; rows that interleave with other users' can cost"
             + " several times more to read.";
 
+    /** The note for a run with a DynamoDB phase that sums the user's items for each balance. */
+    public static final String DYNAMODB_QUERY_SUM = "Note: a DynamoDB phase with balance_design:"
+            + " query-sum pays for every item of the user still in the table on each balance"
+            + " read, so its read cost and latency grow with those items; running-balance reads"
+            + " one balance item instead. Run both designs before comparing DynamoDB's cost with"
+            + " another backend's.";
+
     private ModelGapNote() {
     }
 
@@ -30,9 +37,11 @@ public final class ModelGapNote {
         Table capacity = projections.capacity();
         boolean postgres = false;
         boolean sqliteEfs = false;
+        boolean dynamoDbQuerySum = false;
         for (String backend : capacity.stringColumn("backend")) {
             postgres |= backend.startsWith("postgres");
             sqliteEfs |= backend.startsWith("sqlite-efs");
+            dynamoDbQuerySum |= backend.startsWith("dynamodb") && backend.endsWith("(query-sum)");
         }
         List<String> lines = new ArrayList<>();
         if (postgres) {
@@ -40,6 +49,9 @@ public final class ModelGapNote {
         }
         if (sqliteEfs) {
             lines.add(SQLITE_EFS);
+        }
+        if (dynamoDbQuerySum) {
+            lines.add(DYNAMODB_QUERY_SUM);
         }
         return lines;
     }

@@ -86,7 +86,13 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
     private List<String> runLines() {
         List<String> lines = new ArrayList<>();
         for (String line : header.runLines()) {
-            lines.add(line.startsWith("seed: ") ? "seeds: " + seedText() : line);
+            if (line.startsWith("seed: ")) {
+                lines.add("seeds: " + seedText());
+            } else if (line.startsWith("scenario-hash: ")) {
+                lines.add(line + " (the file with its own seed; each run's hash covers its seed)");
+            } else {
+                lines.add(line);
+            }
         }
         return lines;
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -136,20 +135,9 @@ public final class Scenarios {
                 Long.toString(ScenarioReader.MIN_SEED), Long.toString(Long.MAX_VALUE)));
     }
 
-    /**
-     * Checks a horizon given outside a scenario file against the rule and wording of the file's
-     * {@code horizon} field: from 1 day to 100 years.
-     *
-     * @return the problem without a fix, or empty when the horizon is valid
-     */
-    public static Optional<String> horizonProblem(Duration horizon) {
-        Duration min = ScenarioReader.MIN_HORIZON;
-        Duration max = ScenarioReader.MAX_HORIZON;
-        if (horizon.compareTo(min) >= 0 && horizon.compareTo(max) <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Section.outOfRange(Formats.duration(horizon), Formats.duration(min),
-                Formats.duration(max)));
+    /** Returns the longest horizon a scenario may have, in whole days. */
+    public static long maxHorizonDays() {
+        return ScenarioReader.MAX_HORIZON.toDays();
     }
 
     private static Node compose(String yaml, Problems problems) {

@@ -270,6 +270,15 @@ class SimulationRunTest {
     }
 
     @Test
+    void modelGapNote_dynamoDbQuerySum() throws Exception {
+        assertEquals(List.of(ModelGapNote.DYNAMODB_QUERY_SUM),
+                ModelGapNote.lines(Projections.of(run(INTO_DYNAMODB))));
+        String runningBalance = INTO_DYNAMODB.replace("dynamodb:\n  item_bytes: 500B",
+                "dynamodb:\n  item_bytes: 500B\n  balance_design: running-balance");
+        assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(runningBalance))));
+    }
+
+    @Test
     void sqliteEfs_lockHeldLong_failsCallsAsBusy() throws Exception {
         // Three users move to SQLite on day 1. Each statement holds the lock for 10 minutes and
         // no statement waits for it, so calls that meet a held lock fail as SQLITE_BUSY.
