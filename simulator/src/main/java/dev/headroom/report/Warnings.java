@@ -14,6 +14,8 @@ import tech.tablesaw.api.Table;
  */
 public final class Warnings {
 
+    private static final String ALLOCATED_STORAGE = "allocated-storage";
+
     private Warnings() {
     }
 
@@ -58,13 +60,16 @@ public final class Warnings {
             return List.of();
         }
 
+        String limits = boundLimits(daily, firstFailure, last);
+        String storage = limits.contains(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
+                + " is one setting for the whole run, so a second postgres phase cannot add to"
+                + " it: raise postgres.allocated_storage_gb, or move to another backend." : "";
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %,d requests"
                 + " and %,d sign-ups failed. Add a failed_requests_per_day or"
                 + " failed_sign_ups_per_day trigger to move on when calls fail, or a later phase"
-                + " if the plan has none.", phase,
-                boundLimits(daily, firstFailure, last),
-                daily.stringColumn("date").get(firstFailure), requests, signUps));
+                + " if the plan has none.%s", phase, limits,
+                daily.stringColumn("date").get(firstFailure), requests, signUps, storage));
     }
 
     /**

@@ -266,6 +266,9 @@ class SimulationRunTest {
         assertTrue(last.failedRequests() > 0, "appends past 107 rows fail on storage");
         List<String> notes = ModelGapNote.lines(Projections.of(result));
         assertEquals(List.of(ModelGapNote.POSTGRES), notes);
+        String warning = Warnings.stalledPlan(Projections.of(result)).get(0);
+        assertTrue(warning.contains("failed calls on allocated-storage"), warning);
+        assertTrue(warning.contains("raise postgres.allocated_storage_gb"), warning);
         assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(THREE_USERS))));
     }
 
