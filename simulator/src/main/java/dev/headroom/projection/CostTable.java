@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
 /**
  * Builds the cost table by simulated year, in the shape of the plan's five-year projection:
  * year, users at the end of the year, the solution that served, development cost, hosting cost
- * and their total, then a row of totals.
+ * and their total, then a row of totals. The year's failed requests and sign-ups follow, so a
+ * cheap year that lost users does not read as a saving.
  *
  * <p>Years are 365-day blocks from day zero, so a horizon that is not a whole number of years
  * ends with a partial year, labelled with its days, such as {@code 2 (1 day)}. The first
@@ -40,6 +41,8 @@ public final class CostTable {
         LongColumn development = LongColumn.create("development_cost_micros");
         LongColumn hosting = LongColumn.create("hosting_cost_micros");
         LongColumn total = LongColumn.create("total_cost_micros");
+        LongColumn failedRequests = LongColumn.create("failed_requests");
+        LongColumn failedSignUps = LongColumn.create("failed_sign_ups");
 
         int years = (daily.rowCount() + 364) / 365;
         for (int index = 0; index < years; index++) {
@@ -57,6 +60,8 @@ public final class CostTable {
             development.append(yearDevelopment);
             hosting.append(yearHosting);
             total.append(Math.addExact(yearDevelopment, yearHosting));
+            failedRequests.append(sum(rows.longColumn("failed_requests")));
+            failedSignUps.append(sum(rows.longColumn("failed_sign_ups")));
         }
 
         year.append(TOTAL);
@@ -65,7 +70,10 @@ public final class CostTable {
         development.append(sum(development));
         hosting.append(sum(hosting));
         total.append(sum(total));
-        return Table.create("costs", year, users, solution, development, hosting, total);
+        failedRequests.append(sum(failedRequests));
+        failedSignUps.append(sum(failedSignUps));
+        return Table.create("costs", year, users, solution, development, hosting, total,
+                failedRequests, failedSignUps);
     }
 
     private static String yearLabel(int index, int days) {

@@ -841,6 +841,25 @@ class SimulationRunTest {
     }
 
     @Test
+    void costs_failures_summedByYearAndTotal() throws Exception {
+        // Two default tabs fill the 52,000 cells, so the third user's sign-up fails, and the
+        // first two users, with credit for a year, fail their appends past 1,000 rows.
+        Projections projections = Projections.of(run(THREE_USERS
+                .replace("horizon: 7d", "horizon: 366d")
+                .replace("credits: {initial: 1.00}", "credits: {initial: 100.00}")
+                .replace("sheets:\n", "sheets:\n  cells_per_workbook: 52_000\n")));
+        Table costs = projections.costs();
+        LongColumn requests = projections.daily().longColumn("failed_requests");
+        LongColumn signUps = projections.daily().longColumn("failed_sign_ups");
+
+        assertTrue(requests.sum() > 0, "appends past the full grid fail");
+        assertEquals(1L, (long) signUps.sum());
+        assertEquals((long) requests.sum(), costs.longColumn("failed_requests").get(2));
+        assertEquals((long) requests.first(365).sum(), costs.longColumn("failed_requests").get(0));
+        assertEquals(1L, costs.longColumn("failed_sign_ups").get(2));
+    }
+
+    @Test
     void trigger_date_startsOnThatDate() throws Exception {
         String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {date: 2025-01-04}");
         RunResult result = run(yaml);
