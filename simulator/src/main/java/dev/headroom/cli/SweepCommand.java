@@ -4,6 +4,7 @@ import dev.headroom.projection.Projections;
 import dev.headroom.report.ReportHeader;
 import dev.headroom.report.SweepReport;
 import dev.headroom.run.RunProgress;
+import dev.headroom.run.RunSetup;
 import dev.headroom.run.SimulationRun;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Scenario;
@@ -69,12 +70,12 @@ final class SweepCommand implements Callable<Integer> {
         List<Long> seeds = seeds();
         int threads = threads(seeds.size());
         Scenario scenario = ScenarioInput.withDays(ScenarioInput.load(file), days);
-        ScenarioInput.setup(scenario, file);
+        RunSetup setup = ScenarioInput.setup(scenario, file);
         OutputFolder.prepare(out);
 
         LOG.info("sweep of '{}' started: {} seeds, {} at a time", scenario.name(), seeds.size(),
                 threads);
-        List<SeedOutcome> outcomes = runAll(scenario, seeds, threads);
+        List<SeedOutcome> outcomes = runAll(setup, seeds, threads);
         LOG.info("sweep of '{}' finished", scenario.name());
 
         ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
@@ -113,13 +114,13 @@ final class SweepCommand implements Callable<Integer> {
         return Math.min(requested, seedCount);
     }
 
-    private List<SeedOutcome> runAll(Scenario scenario, List<Long> seeds, int threads)
+    private static List<SeedOutcome> runAll(RunSetup setup, List<Long> seeds, int threads)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<SeedOutcome>> futures = new ArrayList<>();
             for (long seed : seeds) {
-                futures.add(pool.submit(() -> runOne(scenario, seed)));
+                futures.add(pool.submit(() -> runOne(setup.withSeed(seed))));
             }
             List<SeedOutcome> outcomes = new ArrayList<>();
             for (Future<SeedOutcome> future : futures) {
@@ -134,16 +135,15 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private SeedOutcome runOne(Scenario scenario, long seed) {
-        LOG.info("seed {} started", seed);
-        Scenario seeded = scenario.withSeed(seed);
-        SeedOutcome outcome = SeedOutcome.of(seed, Projections.of(
-                new SimulationRun(ScenarioInput.setup(seeded, file)).run(RunProgress.NONE)));
-        LOG.info("seed {} finished", seed);
+    private static SeedOutcome runOne(RunSetup setup) {
+        LOG.info("seed {} started", setup.seed());
+        SeedOutcome outcome = SeedOutcome.of(setup.seed(),
+                Projections.of(new SimulationRun(setup).run(RunProgress.NONE)));
+        LOG.info("seed {} finished", setup.seed());
         return outcome;
     }
 
-    /** Returns a run's outcome, rethrowing what the run threw as it was thrown. */
+    /** Returns a run's outcome, or rethrows the run's own exception or error, unwrapped. */
     private static SeedOutcome result(Future<SeedOutcome> future) throws InterruptedException {
         try {
             return future.get();

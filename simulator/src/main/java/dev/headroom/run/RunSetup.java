@@ -44,6 +44,12 @@ public record RunSetup(
         }
     }
 
+    /** Returns a copy whose random streams derive from {@code newSeed}. */
+    public RunSetup withSeed(long newSeed) {
+        return new RunSetup(scenarioName, newSeed, startDate, horizonDays,
+                workload, admission, phases, plan);
+    }
+
     /** Returns a copy that runs for {@code days} simulated days. */
     public RunSetup withHorizonDays(int days) {
         return new RunSetup(scenarioName, seed, startDate, days,

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  */
 public final class SweepTables {
 
-    /** The text of a date that falls in no seed, or in too few for a median. */
+    /** The text in place of a date that too few seeds reached, for example for a median. */
     public static final String NOT_REACHED = LimitTimeline.NOT_REACHED;
 
     private SweepTables() {
@@ -46,13 +46,13 @@ public final class SweepTables {
                 String limit = limits.stringColumn("limit").get(row);
                 kinds.putIfAbsent(limit, limits.stringColumn("kind").get(row));
                 phases.putIfAbsent(limit, new LinkedHashMap<>());
+                List<Optional<String>> limitDates =
+                        slot(dates, limit, outcomes.size(), Optional.empty());
                 String date = limits.stringColumn("binds_on").get(row);
                 if (date.equals(NOT_REACHED)) {
-                    slot(dates, limit, outcomes.size(), Optional.empty());
                     continue;
                 }
-                slot(dates, limit, outcomes.size(), Optional.empty()).set(index,
-                        Optional.of(date));
+                limitDates.set(index, Optional.of(date));
                 slot(users, limit, outcomes.size(), 0L).set(index,
                         limits.longColumn("users").getLong(row));
                 phases.get(limit).merge(limits.stringColumn("phase").get(row), 1, Integer::sum);
