@@ -2,6 +2,7 @@ package dev.headroom.sweep;
 
 import dev.headroom.projection.LimitTimeline;
 import dev.headroom.projection.PhaseChangeTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -85,16 +86,24 @@ public final class SweepTables {
      * Returns {@code sweep-changes}: for each move between two phases that any seed made, in
      * the order the runs list them, how many seeds made it, the spread of the day it started,
      * the median day it went live, and the conditions that started it with their seed counts.
+     * Then, from {@link StartDeadlines}, the 10th percentile of the latest day the move could
+     * start and go live before the old phase first failed, and the number of seeds in which it
+     * started after that day or not at all.
+     *
+     * @param leadTimes each phase's lead time, by phase name; a phase left out has none
      */
-    public static Table changes(List<SeedOutcome> outcomes) {
+    public static Table changes(List<SeedOutcome> outcomes, Map<String, Duration> leadTimes) {
+        Map<String, String[]> phasesOfMove = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> starts = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> lives = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
         for (int index = 0; index < outcomes.size(); index++) {
             Table changes = outcomes.get(index).changes();
             for (int row = 0; row < changes.rowCount(); row++) {
-                String move = changes.stringColumn("from").get(row) + " -> "
-                        + changes.stringColumn("to").get(row);
+                String from = changes.stringColumn("from").get(row);
+                String to = changes.stringColumn("to").get(row);
+                String move = from + " -> " + to;
+                phasesOfMove.putIfAbsent(move, new String[] {from, to});
                 List<Optional<String>> moveStarts =
                         slot(starts, move, outcomes.size(), Optional.empty());
                 if (moveStarts.get(index).isPresent()) {
@@ -113,16 +122,23 @@ public final class SweepTables {
         Spread spread = new Spread("made_in");
         StringColumn medianLive = StringColumn.create("median_live");
         StringColumn reason = StringColumn.create("reasons");
+        StringColumn startBy = StringColumn.create("start_by_p10");
+        LongColumn late = LongColumn.create("started_late_in");
         starts.forEach((move, dates) -> {
             change.append(move);
             spread.append(dates);
             medianLive.append(DateSpread.of(lives.get(move)).median().orElse(NOT_REACHED));
             reason.append(counted(reasons.get(move)));
+            String[] phases = phasesOfMove.get(move);
+            List<Optional<String>> deadlines = StartDeadlines.of(outcomes, phases[0],
+                    leadTimes.getOrDefault(phases[1], Duration.ZERO));
+            startBy.append(DateSpread.of(deadlines).p10().orElse(NOT_REACHED));
+            late.append(StartDeadlines.late(deadlines, dates));
         });
 
         Table table = Table.create("sweep-changes", change);
         spread.addTo(table);
-        return table.addColumns(medianLive, reason);
+        return table.addColumns(medianLive, reason, startBy, late);
     }
 
     /**

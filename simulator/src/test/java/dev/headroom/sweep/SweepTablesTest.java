@@ -2,7 +2,9 @@ package dev.headroom.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -11,6 +13,7 @@ import tech.tablesaw.api.Table;
 class SweepTablesTest {
 
     private static final String NEVER = SweepTables.NOT_REACHED;
+    private static final Map<String, Duration> LEAD_TIMES = Map.of("b", Duration.ofDays(7));
 
     /**
      * Builds a limit timeline of a quota row and a cells row, where 0 users means none. A limit
@@ -56,7 +59,7 @@ class SweepTablesTest {
 
     /** Builds an outage table: failures with no migration under way, then while migrating. */
     private static Table outages(long idleRequests, long migratingRequests, long signUps) {
-        return Table.create("outages",
+        return Table.create("outages", StringColumn.create("phase", "a", "a"),
                 StringColumn.create("situation", "no migration under way", "migrating to b"),
                 StringColumn.create("first_failure", "2026-04-02", "2026-03-09"),
                 LongColumn.create("failed_requests", idleRequests, migratingRequests),
@@ -113,10 +116,11 @@ class SweepTablesTest {
         Table table = SweepTables.changes(List.of(
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01", "2026-06-01"),
                         noOutages(), 0),
-                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)));
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
+                LEAD_TIMES);
 
         assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", "2026-04-01", NEVER,
-                NEVER, "2026-04-20", "users >= 10: 1"), rowText(table, 0));
+                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0"), rowText(table, 0));
     }
 
     @Test
@@ -125,12 +129,52 @@ class SweepTablesTest {
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01"), noOutages(), 0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2025-12-01"), noOutages(), 0),
                 new SeedOutcome(3, limits(NEVER, NEVER, 0), changes("2026-05-01"), noOutages(),
-                        0)));
+                        0)), LEAD_TIMES);
 
         assertEquals(List.of("2025-12-01", "2026-04-01", "2026-05-01", "2026-04-20",
                 "users >= 10: 2; p95_latency > 2s: 1"), List.of(rowText(table, 0).get(3),
                 rowText(table, 0).get(5), rowText(table, 0).get(7), rowText(table, 0).get(8),
                 rowText(table, 0).get(9)));
+    }
+
+    @Test
+    void changes_oldPhaseFailed_leadTimeSubtracted() {
+        // Phase a first fails on 2026-03-09 in every seed with outages. A lead time of 36
+        // hours rounds up to 2 days, so the move had to start by 2026-03-07.
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-03-07"),
+                        outages(5, 1, 0), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-03-08"),
+                        outages(5, 1, 0), 0),
+                new SeedOutcome(3, limits(NEVER, NEVER, 0), changes(), outages(5, 0, 0), 0),
+                new SeedOutcome(4, limits(NEVER, NEVER, 0), changes("2026-06-01"), noOutages(),
+                        0)),
+                Map.of("b", Duration.ofHours(36)));
+
+        assertEquals(List.of("2026-03-07", "2"), rowText(table, 0).subList(10, 12));
+    }
+
+    @Test
+    void changes_noLeadTime_failureDay() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-01-01"),
+                        outages(5, 0, 0), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
+                        0)),
+                Map.of());
+
+        assertEquals(List.of("2026-03-09", "0"), rowText(table, 0).subList(10, 12));
+    }
+
+    @Test
+    void changes_neverFailed_notReached() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
+                        0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
+                LEAD_TIMES);
+
+        assertEquals(List.of(NEVER, "0"), rowText(table, 0).subList(10, 12));
     }
 
     @Test
