@@ -37,7 +37,7 @@ public final class CapacityTable {
         StringColumn backend = StringColumn.create("backend");
         IntColumn workbooks = IntColumn.create("workbooks");
         StringColumn nominal = StringColumn.create("nominal_max_users");
-        StringColumn simulated = StringColumn.create("simulated_max_users");
+        StringColumn simulated = StringColumn.create("users_at_first_failed_sign_up");
         LongColumn peak = LongColumn.create("peak_users");
         StringColumn cellsPerYear = StringColumn.create("cells_per_year");
 

@@ -62,7 +62,7 @@ class NotebookRunnerTest {
         assertTrue(executionCount >= 5, "code cells executed: " + executionCount);
         String text = printed.toString();
         for (String heading : List.of("limits", "binds_on", "count_that_day", "capacity",
-                "nominal_max_users", "simulated_max_users", "costs", "users_at_year_end",
+                "nominal_max_users", "users_at_first_failed_sign_up", "costs", "users_at_year_end",
                 "total_cost_micros", "phase-changes", "admission designs", "cached-check",
                 "atomic-debit", "overspend_micros")) {
             assertTrue(text.contains(heading), "no '" + heading + "' in:\n" + text);

@@ -29,6 +29,6 @@ class CapacityTableTest {
 
         assertEquals(List.of("200", CapacityTable.NO_TAB_LIMIT),
                 capacity.stringColumn("nominal_max_users").asList());
-        assertEquals("40", capacity.stringColumn("simulated_max_users").get(1));
+        assertEquals("40", capacity.stringColumn("users_at_first_failed_sign_up").get(1));
     }
 }
