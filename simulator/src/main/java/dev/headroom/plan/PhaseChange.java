@@ -7,6 +7,7 @@ package dev.headroom.plan;
  * @param to the index of the phase migrated to
  * @param reason the condition that held, such as {@code users >= 150}
  * @param startMillis the simulated time the migration started (the end of the trigger's day)
+ * @param leadTimeMillis the new phase's lead time: it goes live this long after the start
  * @param liveMillis the simulated time the new phase went live, or {@code -1} if it was not
  *     live before the run ended
  * @param usersAtStart users signed up when the migration started
@@ -17,6 +18,7 @@ public record PhaseChange(
         int to,
         String reason,
         long startMillis,
+        long leadTimeMillis,
         long liveMillis,
         long usersAtStart,
         long developmentCostMicros) {
@@ -28,7 +30,7 @@ public record PhaseChange(
 
     /** Returns a copy with the go-live time set. */
     PhaseChange liveAt(long millis) {
-        return new PhaseChange(from, to, reason, startMillis, millis, usersAtStart,
-                developmentCostMicros);
+        return new PhaseChange(from, to, reason, startMillis, leadTimeMillis, millis,
+                usersAtStart, developmentCostMicros);
     }
 }

@@ -61,7 +61,8 @@ public final class PlanTracker {
             return Optional.empty();
         }
         PhaseChange change = new PhaseChange(live, live + 1, met.get().describe(),
-                endOfDayMillis, -1, day.users(), plan.developmentCostMicros(live + 1));
+                endOfDayMillis, plan.phases().get(live + 1).leadTimeMillis(), -1, day.users(),
+                plan.developmentCostMicros(live + 1));
         changes.add(change);
         pendingIndex = changes.size() - 1;
         return Optional.of(change);
@@ -71,7 +72,7 @@ public final class PlanTracker {
     public long pendingLiveMillis() {
         PhaseChange change = pending().orElseThrow(
                 () -> new IllegalStateException("no migration is under way"));
-        return change.startMillis() + plan.phases().get(change.to()).leadTimeMillis();
+        return change.startMillis() + change.leadTimeMillis();
     }
 
     /**

@@ -3,21 +3,33 @@ package dev.headroom.projection;
 import dev.headroom.engine.SimTime;
 import dev.headroom.plan.PhaseChange;
 import dev.headroom.run.PhaseInfo;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Builds the phase-change table: one row per migration started, with the condition that
- * started it, when it started and went live, the users at both dates, its development cost,
- * and the requests and sign-ups that failed while it was under way.
+ * started it, when it started, the day by which it had to start, when it went live, the users
+ * at its start, its development cost, and the requests and sign-ups that failed while it was
+ * under way.
+ *
+ * <p>A migration had to start by the old phase's first failure day less the new phase's lead
+ * time, rounded up to whole days. A migration starts at midnight, at the end of its trigger's
+ * day, so one started on that day goes live by midnight of the failure day. {@value #NO_FAILURE}
+ * stands for an old phase that never failed a request or a sign-up.
  */
 public final class PhaseChangeTable {
 
     /** The text of a migration that was not live when the run ended. */
     public static final String NOT_LIVE = "not live by the end";
+    /** The start-by text of a migration whose old phase never failed. */
+    public static final String NO_FAILURE = "-";
+
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private PhaseChangeTable() {
     }
@@ -29,6 +41,7 @@ public final class PhaseChangeTable {
         StringColumn to = StringColumn.create("to");
         StringColumn reason = StringColumn.create("reason");
         StringColumn started = StringColumn.create("started");
+        StringColumn startBy = StringColumn.create("start_by");
         StringColumn live = StringColumn.create("live");
         LongColumn usersAtStart = LongColumn.create("users_at_start");
         LongColumn development = LongColumn.create("development_cost_micros");
@@ -39,18 +52,42 @@ public final class PhaseChangeTable {
             String target = phases.get(change.to()).name();
             Table migrating = daily.where(daily.stringColumn("migrating_to").isEqualTo(target));
 
-            from.append(phases.get(change.from()).name());
+            String fromName = phases.get(change.from()).name();
+            from.append(fromName);
             to.append(target);
             reason.append(change.reason());
             started.append(dateOf(startDate, change.startMillis()));
+            startBy.append(firstFailure(daily, fromName)
+                    .map(day -> startBy(day, change.leadTimeMillis())).orElse(NO_FAILURE));
             live.append(change.isLive() ? dateOf(startDate, change.liveMillis()) : NOT_LIVE);
             usersAtStart.append(change.usersAtStart());
             development.append(change.developmentCostMicros());
             failedRequests.append(CostTable.sum(migrating.longColumn("failed_requests")));
             failedSignUps.append(CostTable.sum(migrating.longColumn("failed_sign_ups")));
         }
-        return Table.create("phase-changes", from, to, reason, started, live, usersAtStart,
-                development, failedRequests, failedSignUps);
+        return Table.create("phase-changes", from, to, reason, started, startBy, live,
+                usersAtStart, development, failedRequests, failedSignUps);
+    }
+
+    /**
+     * Returns the last day on which a migration with lead time {@code leadTimeMillis} could
+     * start and go live before {@code firstFailureDay}, both ISO-8601 dates.
+     */
+    public static String startBy(String firstFailureDay, long leadTimeMillis) {
+        long leadDays = (leadTimeMillis + DAY_MILLIS - 1) / DAY_MILLIS;
+        return LocalDate.parse(firstFailureDay).minusDays(leadDays).toString();
+    }
+
+    /** Returns the first day on which phase {@code phase} failed a request or a sign-up. */
+    private static Optional<String> firstFailure(Table daily, String phase) {
+        for (int row = 0; row < daily.rowCount(); row++) {
+            if (daily.stringColumn("phase").get(row).equals(phase)
+                    && daily.longColumn("failed_requests").getLong(row)
+                            + daily.longColumn("failed_sign_ups").getLong(row) > 0) {
+                return Optional.of(daily.stringColumn("date").get(row));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String dateOf(LocalDate startDate, long millis) {

@@ -2,10 +2,13 @@ package dev.headroom.report;
 
 import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
+import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -85,6 +88,7 @@ public final class Warnings {
         }
         String lastPhase = daily.stringColumn("phase").get(daily.rowCount() - 1);
         List<String> warnings = new ArrayList<>();
+        Set<String> advised = new HashSet<>();
         for (int row = 0; row < outages.rowCount(); row++) {
             String phase = outages.stringColumn("phase").get(row);
             String situation = outages.stringColumn("situation").get(row);
@@ -99,16 +103,36 @@ public final class Warnings {
                     : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
                             + " part of the outage sooner, because it starts the migration once"
                             + " a day fails more requests or sign-ups than its threshold.";
+            String deadline = advised.add(phase) ? lateStart(projections.changes(), phase) : "";
             warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' failed %,d requests and"
-                    + " %,d sign-ups from %s to %s, %s. %s", phase,
+                    + " %,d sign-ups from %s to %s, %s. %s%s", phase,
                     outages.longColumn("failed_requests").getLong(row),
                     outages.longColumn("failed_sign_ups").getLong(row),
                     outages.stringColumn("first_failure").get(row),
                     outages.stringColumn("last_failure").get(row),
                     migrating ? "while " + situation : "before its next migration started",
-                    advice));
+                    advice, deadline));
         }
         return warnings;
+    }
+
+    /**
+     * Returns a sentence that gives the day by which the migration off {@code phase} had to
+     * start to go live before the phase first failed, when it started later; otherwise empty.
+     */
+    private static String lateStart(Table changes, String phase) {
+        for (int row = 0; row < changes.rowCount(); row++) {
+            String startBy = changes.stringColumn("start_by").get(row);
+            String started = changes.stringColumn("started").get(row);
+            if (changes.stringColumn("from").get(row).equals(phase)
+                    && !startBy.equals(PhaseChangeTable.NO_FAILURE)
+                    && started.compareTo(startBy) > 0) {
+                return String.format(Locale.ROOT, " To go live before this phase first failed,"
+                        + " the migration to %s had to start by %s; it started on %s.",
+                        changes.stringColumn("to").get(row), startBy, started);
+            }
+        }
+        return "";
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.headroom.sweep;
 
+import dev.headroom.projection.PhaseChangeTable;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import tech.tablesaw.api.StringColumn;
@@ -9,14 +9,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * The latest day on which a move between two phases could start and still go live before the
- * phase it leaves first fails a request or a sign-up. A move goes live its lead time after its
- * start, and a start at midnight is the earliest a day allows, so the day is the first failure's
- * day less the lead time rounded up to whole days. A seed in which the old phase never failed
- * has no such day.
+ * phase it leaves first fails a request or a sign-up, by the rule of
+ * {@link PhaseChangeTable#startBy}. A seed in which the old phase never failed has no such day.
  */
 final class StartDeadlines {
-
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private StartDeadlines() {
     }
@@ -28,14 +24,13 @@ final class StartDeadlines {
      */
     static List<Optional<String>> of(List<SeedOutcome> outcomes, String from,
             Duration leadTime) {
-        long leadDays = (leadTime.toMillis() + DAY_MILLIS - 1) / DAY_MILLIS;
         return outcomes.stream().map(outcome -> firstFailure(outcome.outages(), from)
-                .map(day -> LocalDate.parse(day).minusDays(leadDays).toString())).toList();
+                .map(day -> PhaseChangeTable.startBy(day, leadTime.toMillis()))).toList();
     }
 
     /**
      * Returns the number of seeds whose old phase failed and whose move started after its
-     * latest start day or not at all; {@code starts} holds each seed's start day, empty for a
+     * latest start day or not at all; {@code starts} gives each seed's start day, empty for a
      * seed that did not make the move.
      */
     static int late(List<Optional<String>> deadlines, List<Optional<String>> starts) {

@@ -808,6 +808,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_lateMigration_givesStartBy() throws Exception {
+        Projections projections = Projections.of(run(MIGRATION));
+        String warning = Warnings.earlierOutages(projections).get(0);
+        Table changes = projections.changes();
+        String startBy = changes.stringColumn("start_by").get(0);
+        String started = changes.stringColumn("started").get(0);
+
+        assertTrue(started.compareTo(startBy) > 0, started + " against " + startBy);
+        assertTrue(warning.contains("the migration to five-shards had to start by " + startBy
+                + "; it started on " + started + "."), warning);
+    }
+
+    @Test
     void warnings_noFailures_noWarning() throws Exception {
         Projections projections = Projections.of(run(THREE_USERS));
 
