@@ -368,7 +368,11 @@ public final class SimulationRun {
                     plan.phases().get(change.from()).name(),
                     plan.phases().get(change.to()).name(), change.reason(),
                     SimTime.dayOf(live));
-            if (live < horizonMillis) {
+            // A zero lead time goes live here, before any event already queued for this
+            // millisecond reaches the old backend and is counted on the new phase's day.
+            if (live == now && live < horizonMillis) {
+                goLive(now);
+            } else if (live < horizonMillis) {
                 engine.scheduleAt(live, PHASE_LIVE, change.to());
             }
         });

@@ -81,6 +81,32 @@ class SimulationRunTest {
                   migration: {effort_hours: 8, lead_time: 5d}
             """;
 
+    /** Ten tabs fill on day 0; a failed sign-up moves to PostgreSQL with no lead time. */
+    private static final String ZERO_LEAD = """
+            name: zero-lead
+            seed: 4
+            start_date: 2025-01-01
+            horizon: 4d
+            growth:
+              kind: linear
+              initial_users: 0
+              users_per_year: 5_475
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 1}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            sheets:
+              tabs_per_workbook: 10
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {failed_sign_ups_per_day: 0}
+                - name: postgres
+                  backend: {kind: postgres}
+                  migration: {effort_hours: 8, lead_time: 0s}
+            """;
+
     /**
      * Three users on Sheets from day zero; the trigger at 3 users starts a 2-day move to
      * DynamoDB at the end of day 0, so the table goes live when day 3 begins.
@@ -818,6 +844,18 @@ class SimulationRunTest {
         assertTrue(started.compareTo(startBy) > 0, started + " against " + startBy);
         assertTrue(warning.contains("the migration to five-shards had to start by " + startBy
                 + "; it started on " + started + "."), warning);
+    }
+
+    @Test
+    void goLive_zeroLeadTime_newPhaseServesWholeDay() throws Exception {
+        Table daily = Projections.of(run(ZERO_LEAD)).daily();
+        Table sheet = daily.where(daily.stringColumn("phase").isEqualTo("single-sheet"));
+        Table postgres = daily.where(daily.stringColumn("phase").isEqualTo("postgres"));
+
+        assertEquals(1, sheet.rowCount());
+        assertTrue(sheet.longColumn("failed_sign_ups").getLong(0) > 0);
+        assertEquals(3, postgres.rowCount());
+        assertEquals(0L, (long) postgres.longColumn("failed_sign_ups").sum());
     }
 
     @Test
