@@ -7,21 +7,18 @@ import dev.headroom.run.RunProgress;
 import dev.headroom.run.RunSetup;
 import dev.headroom.run.SimulationRun;
 import dev.headroom.scenario.InvalidScenarioException;
-import dev.headroom.scenario.Phase;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioText;
 import dev.headroom.scenario.Scenarios;
+import dev.headroom.sweep.PlanOutline;
 import dev.headroom.sweep.SeedList;
 import dev.headroom.sweep.SeedOutcome;
 import dev.headroom.sweep.SweepTables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -86,7 +83,8 @@ final class SweepCommand implements Callable<Integer> {
                 Scenarios.canonicalHash(scenario), scenario.seed(), scenario.horizonDays(),
                 ScenarioText.lines(scenario));
         SweepReport report = new SweepReport(header, seeds, List.of(
-                SweepTables.limits(outcomes), SweepTables.changes(outcomes, leadTimes(scenario)),
+                SweepTables.limits(outcomes),
+                SweepTables.changes(outcomes, PlanOutline.of(scenario)),
                 SweepTables.runs(outcomes), SweepTables.totals(outcomes)));
         try {
             report.write(out);
@@ -97,15 +95,6 @@ final class SweepCommand implements Callable<Integer> {
         stdout.print(report.summary(out.toString()));
         stdout.flush();
         return Main.EXIT_OK;
-    }
-
-    /** Returns each phase's lead time by name. */
-    private static Map<String, Duration> leadTimes(Scenario scenario) {
-        Map<String, Duration> leadTimes = new HashMap<>();
-        for (Phase phase : scenario.plan().phases()) {
-            leadTimes.put(phase.name(), phase.migration().leadTime());
-        }
-        return leadTimes;
     }
 
     private List<Long> seeds() {

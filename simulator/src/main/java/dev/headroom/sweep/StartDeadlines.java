@@ -46,6 +46,11 @@ final class StartDeadlines {
         return late;
     }
 
+    /** Returns whether phase {@code phase} failed a request or a sign-up in the outcome. */
+    static boolean failed(SeedOutcome outcome, String phase) {
+        return firstFailure(outcome.outages(), phase).isPresent();
+    }
+
     private static Optional<String> firstFailure(Table outages, String phase) {
         StringColumn phases = outages.stringColumn("phase");
         StringColumn firsts = outages.stringColumn("first_failure");

@@ -2,7 +2,6 @@ package dev.headroom.sweep;
 
 import dev.headroom.projection.LimitTimeline;
 import dev.headroom.projection.PhaseChangeTable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -85,14 +84,11 @@ public final class SweepTables {
     /**
      * Returns {@code sweep-changes}: for each move between two phases that any seed made, in
      * the order the runs list them, how many seeds made it, the spread of the day it started,
-     * the median day it went live, and the conditions that started it with their seed counts.
-     * Then, from {@link StartDeadlines}, the 10th percentile of the latest day the move could
-     * start and go live before the old phase first failed, and the number of seeds in which it
-     * started after that day or not at all.
-     *
-     * @param leadTimes each phase's lead time, by phase name; a phase left out has none
+     * the median day it went live, the conditions that started it with their seed counts, and
+     * the {@link StartByColumns}. A move between consecutive phases of the plan that no seed
+     * made follows when its old phase failed in any seed, since each such seed started it late.
      */
-    public static Table changes(List<SeedOutcome> outcomes, Map<String, Duration> leadTimes) {
+    public static Table changes(List<SeedOutcome> outcomes, PlanOutline plan) {
         Map<String, String[]> phasesOfMove = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> starts = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> lives = new LinkedHashMap<>();
@@ -117,28 +113,38 @@ public final class SweepTables {
                         .merge(changes.stringColumn("reason").get(row), 1, Integer::sum);
             }
         }
+        List<String> phases = plan.phases();
+        for (int next = 1; next < phases.size(); next++) {
+            String from = phases.get(next - 1);
+            String move = from + " -> " + phases.get(next);
+            boolean failed =
+                    outcomes.stream().anyMatch(outcome -> StartDeadlines.failed(outcome, from));
+            if (!starts.containsKey(move) && failed) {
+                phasesOfMove.put(move, new String[] {from, phases.get(next)});
+                slot(starts, move, outcomes.size(), Optional.empty());
+                slot(lives, move, outcomes.size(), Optional.empty());
+                reasons.put(move, Map.of());
+            }
+        }
 
         StringColumn change = StringColumn.create("change");
         Spread spread = new Spread("made_in");
         StringColumn medianLive = StringColumn.create("median_live");
         StringColumn reason = StringColumn.create("reasons");
-        StringColumn startBy = StringColumn.create("start_by_p10");
-        LongColumn late = LongColumn.create("started_late_in");
+        StartByColumns startBy = new StartByColumns(outcomes, plan);
         starts.forEach((move, dates) -> {
             change.append(move);
             spread.append(dates);
             medianLive.append(DateSpread.of(lives.get(move)).median().orElse(NOT_REACHED));
             reason.append(counted(reasons.get(move)));
-            String[] phases = phasesOfMove.get(move);
-            List<Optional<String>> deadlines = StartDeadlines.of(outcomes, phases[0],
-                    leadTimes.getOrDefault(phases[1], Duration.ZERO));
-            startBy.append(DateSpread.of(deadlines).p10().orElse(NOT_REACHED));
-            late.append(StartDeadlines.late(deadlines, dates));
+            startBy.append(phasesOfMove.get(move)[0], phasesOfMove.get(move)[1], dates);
         });
 
         Table table = Table.create("sweep-changes", change);
         spread.addTo(table);
-        return table.addColumns(medianLive, reason, startBy, late);
+        table.addColumns(medianLive, reason);
+        startBy.addTo(table);
+        return table;
     }
 
     /**

@@ -81,6 +81,35 @@ class SimulationRunTest {
                   migration: {effort_hours: 8, lead_time: 5d}
             """;
 
+    /**
+     * Fifty tabs fill on day 5, after the trigger at 45 users starts a 3-day move at the end
+     * of day 4, too late to go live in time.
+     */
+    private static final String LATE_MOVE = """
+            name: late-move
+            seed: 6
+            start_date: 2025-01-01
+            horizon: 10d
+            growth:
+              kind: linear
+              initial_users: 0
+              users_per_year: 3_650
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 1}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            sheets:
+              tabs_per_workbook: 50
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 45}
+                - name: postgres
+                  backend: {kind: postgres}
+                  migration: {effort_hours: 8, lead_time: 3d}
+            """;
+
     /** Ten tabs fill on day 0; a failed sign-up moves to PostgreSQL with no lead time. */
     private static final String ZERO_LEAD = """
             name: zero-lead
@@ -835,14 +864,14 @@ class SimulationRunTest {
 
     @Test
     void warnings_lateMigration_givesStartBy() throws Exception {
-        Projections projections = Projections.of(run(MIGRATION));
+        Projections projections = Projections.of(run(LATE_MOVE));
         String warning = Warnings.earlierOutages(projections).get(0);
         Table changes = projections.changes();
         String startBy = changes.stringColumn("start_by").get(0);
         String started = changes.stringColumn("started").get(0);
 
         assertTrue(started.compareTo(startBy) > 0, started + " against " + startBy);
-        assertTrue(warning.contains("the migration to five-shards had to start by " + startBy
+        assertTrue(warning.contains("the migration to postgres had to start by " + startBy
                 + "; it started on " + started + "."), warning);
     }
 
@@ -856,6 +885,15 @@ class SimulationRunTest {
         assertTrue(sheet.longColumn("failed_sign_ups").getLong(0) > 0);
         assertEquals(3, postgres.rowCount());
         assertEquals(0L, (long) postgres.longColumn("failed_sign_ups").sum());
+    }
+
+    @Test
+    void warnings_failedOnFirstDay_noTriggerInTime() throws Exception {
+        String warning = Warnings.earlierOutages(Projections.of(run(ZERO_LEAD))).get(0);
+
+        assertTrue(warning.contains("had to start by 2025-01-01, but the run began on"
+                + " 2025-01-01, so no trigger on this phase could start the migration in time:"
+                + " start the plan on postgres."), warning);
     }
 
     @Test

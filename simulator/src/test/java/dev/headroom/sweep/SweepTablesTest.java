@@ -3,6 +3,7 @@ package dev.headroom.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,16 @@ import tech.tablesaw.api.Table;
 class SweepTablesTest {
 
     private static final String NEVER = SweepTables.NOT_REACHED;
-    private static final Map<String, Duration> LEAD_TIMES = Map.of("b", Duration.ofDays(7));
+    private static final PlanOutline PLAN = plan("2025-06-01", Duration.ofDays(7), "a", "b");
+
+    /** Returns a plan whose phases after the first all have lead time {@code lead}. */
+    private static PlanOutline plan(String startDate, Duration lead, String... phases) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        for (String phase : phases) {
+            leadTimes.put(phase, leadTimes.isEmpty() ? Duration.ZERO : lead);
+        }
+        return new PlanOutline(leadTimes, startDate);
+    }
 
     /**
      * Builds a limit timeline of a quota row and a cells row, where 0 users means none. A limit
@@ -117,10 +127,10 @@ class SweepTablesTest {
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01", "2026-06-01"),
                         noOutages(), 0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
-                LEAD_TIMES);
+                PLAN);
 
         assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", "2026-04-01", NEVER,
-                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0"), rowText(table, 0));
+                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0", "0", "0"), rowText(table, 0));
     }
 
     @Test
@@ -129,7 +139,7 @@ class SweepTablesTest {
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01"), noOutages(), 0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2025-12-01"), noOutages(), 0),
                 new SeedOutcome(3, limits(NEVER, NEVER, 0), changes("2026-05-01"), noOutages(),
-                        0)), LEAD_TIMES);
+                        0)), PLAN);
 
         assertEquals(List.of("2025-12-01", "2026-04-01", "2026-05-01", "2026-04-20",
                 "users >= 10: 2; p95_latency > 2s: 1"), List.of(rowText(table, 0).get(3),
@@ -149,7 +159,7 @@ class SweepTablesTest {
                 new SeedOutcome(3, limits(NEVER, NEVER, 0), changes(), outages(5, 0, 0), 0),
                 new SeedOutcome(4, limits(NEVER, NEVER, 0), changes("2026-06-01"), noOutages(),
                         0)),
-                Map.of("b", Duration.ofHours(36)));
+                plan("2025-06-01", Duration.ofHours(36), "a", "b"));
 
         assertEquals(List.of("2026-03-07", "2"), rowText(table, 0).subList(10, 12));
     }
@@ -161,7 +171,7 @@ class SweepTablesTest {
                         outages(5, 0, 0), 0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
                         0)),
-                Map.of());
+                plan("2025-06-01", Duration.ZERO, "a", "b"));
 
         assertEquals(List.of("2026-03-09", "0"), rowText(table, 0).subList(10, 12));
     }
@@ -172,9 +182,53 @@ class SweepTablesTest {
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
                         0),
                 new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
-                LEAD_TIMES);
+                PLAN);
 
         assertEquals(List.of(NEVER, "0"), rowText(table, 0).subList(10, 12));
+    }
+
+    @Test
+    void changes_failedTooSoon_noTime() {
+        // Phase a first fails on 2026-03-09, so with 7 days of lead time the move had to
+        // start by 2026-03-02. A run that began on 2026-03-02 could start it on 03-03 at the
+        // earliest; one that began on 2026-03-01 could start it on 03-02.
+        List<SeedOutcome> outcomes = List.of(new SeedOutcome(1, limits(NEVER, NEVER, 0),
+                changes("2026-03-07"), outages(5, 1, 0), 0));
+        Table tooSoon = SweepTables.changes(outcomes, plan("2026-03-02", Duration.ofDays(7),
+                "a", "b"));
+        Table justInTime = SweepTables.changes(outcomes, plan("2026-03-01", Duration.ofDays(7),
+                "a", "b"));
+
+        assertEquals(List.of("2026-03-02", "1", "1"), rowText(tooSoon, 0).subList(10, 13));
+        assertEquals(List.of("2026-03-02", "1", "0"), rowText(justInTime, 0).subList(10, 13));
+    }
+
+    @Test
+    void changes_moveNoSeedMade_listed() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes(), outages(5, 0, 0), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
+                plan("2025-06-01", Duration.ofDays(7), "a", "b", "c"));
+
+        assertEquals(1, table.rowCount());
+        assertEquals(List.of("a -> b", "0", "2", NEVER, NEVER, NEVER, NEVER, NEVER, NEVER, "",
+                "2026-03-02", "1", "0", "0"), rowText(table, 0));
+    }
+
+    @Test
+    void changes_newPhaseFailed_counted() {
+        Table failedInB = Table.create("outages", StringColumn.create("phase", "b"),
+                StringColumn.create("situation", "no migration under way"),
+                StringColumn.create("first_failure", "2026-05-01"),
+                LongColumn.create("failed_requests", new long[] {3}),
+                LongColumn.create("failed_sign_ups", new long[] {0}));
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-01-01"), failedInB, 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
+                        0)),
+                PLAN);
+
+        assertEquals(List.of(NEVER, "0", "0", "1"), rowText(table, 0).subList(10, 14));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package dev.headroom.sweep;
+
+import dev.headroom.scenario.Phase;
+import dev.headroom.scenario.Scenario;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of a plan that a sweep reads besides the runs: the phases in order, each phase's
+ * lead time, and the first day of every run.
+ *
+ * @param leadTimes each phase's lead time, by name, in plan order
+ * @param startDate the first simulated day, as an ISO-8601 date
+ */
+public record PlanOutline(Map<String, Duration> leadTimes, String startDate) {
+
+    public PlanOutline {
+        leadTimes = new LinkedHashMap<>(leadTimes);
+    }
+
+    /** Returns the outline of a scenario's plan. */
+    public static PlanOutline of(Scenario scenario) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        for (Phase phase : scenario.plan().phases()) {
+            leadTimes.put(phase.name(), phase.migration().leadTime());
+        }
+        return new PlanOutline(leadTimes, scenario.startDate().toString());
+    }
+
+    /** Returns the phase names in plan order. */
+    public List<String> phases() {
+        return List.copyOf(leadTimes.keySet());
+    }
+
+    /** Returns a phase's lead time, or zero for a phase the plan does not name. */
+    public Duration leadTime(String phase) {
+        return leadTimes.getOrDefault(phase, Duration.ZERO);
+    }
+}
