@@ -94,13 +94,19 @@ public final class Warnings {
             String phase = outages.stringColumn("phase").get(row);
             String situation = outages.stringColumn("situation").get(row);
             boolean migrating = !situation.equals(OutageTable.NO_MIGRATION);
-            if (phase.equals(lastPhase) && !migrating) {
+            // The serving phase's outage with no migration off it is the stalled plan's
+            // warning, unless a migration off it started during the run.
+            if (phase.equals(lastPhase) && !migrating && !movedOff(projections, phase)) {
                 continue;
             }
             // Once the migration is under way, no trigger of the phase can fire again.
             String advice = migrating
                     ? "The migration was already under way, so only a trigger that fires"
                             + " earlier or a shorter lead time ends this part of the outage sooner."
+                    : failureTriggered(projections, phase)
+                    ? "The phase's own failure trigger started the migration, so only a lower"
+                            + " threshold or a trigger that fires before calls fail, such as a"
+                            + " users trigger, ends this part of the outage sooner."
                     : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
                             + " part of the outage sooner, because it starts the migration once"
                             + " a day fails more requests or sign-ups than its threshold.";
@@ -143,13 +149,42 @@ public final class Warnings {
             }
             return deadline + (wentLive.isPresent()
                     ? ", but this phase began to serve on " + served + ", so no trigger on it"
-                            + " could start the migration in time: move to " + target
-                            + " from the phase before, or skip this phase."
+                            + " could start the migration in time: skip this phase by moving to "
+                            + target + " from the phase before it, or move into this phase"
+                            + " sooner."
                     : ", but the run began on " + served + ", so no trigger on this phase"
                             + " could start the migration in time: start the plan on " + target
                             + ".");
         }
         return "";
+    }
+
+    /** Returns whether a migration off {@code phase} started on a day the run covered. */
+    private static boolean movedOff(Projections projections, String phase) {
+        Table daily = projections.daily();
+        String lastDay = daily.stringColumn("date").get(daily.rowCount() - 1);
+        Table changes = projections.changes();
+        for (int row = 0; row < changes.rowCount(); row++) {
+            if (changes.stringColumn("from").get(row).equals(phase)
+                    && changes.stringColumn("started").get(row).compareTo(lastDay) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a failed-call trigger started the migration off {@code phase}. */
+    private static boolean failureTriggered(Projections projections, String phase) {
+        Table changes = projections.changes();
+        for (int row = 0; row < changes.rowCount(); row++) {
+            String reason = changes.stringColumn("reason").get(row);
+            if (changes.stringColumn("from").get(row).equals(phase)
+                    && (reason.startsWith("failed_requests_per_day")
+                            || reason.startsWith("failed_sign_ups_per_day"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the day the migration to {@code phase} went live, if one did. */

@@ -343,7 +343,10 @@ public final class SimulationRun {
         // The day's cost includes the replaced backend's share on the day a phase goes live.
         costWindow.add(record.hostingCostMicros() - dayStandbyMicros);
         dayStandbyMicros = 0;
-        evaluateTrigger(record, now);
+        // A migration started as the last day closes would start after the run.
+        if (now < horizonMillis) {
+            evaluateTrigger(record, now);
+        }
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()
                 .map(change -> plan.phases().get(change.to()).name())

@@ -897,6 +897,40 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_failureTriggerFired() throws Exception {
+        String warning = Warnings.earlierOutages(Projections.of(run(ZERO_LEAD))).get(0);
+
+        assertFalse(warning.contains("A failed_requests_per_day or failed_sign_ups_per_day"
+                + " trigger ends"), warning);
+        assertTrue(warning.contains("own failure trigger started the migration"), warning);
+    }
+
+    @Test
+    void warnings_migrationNotLive() throws Exception {
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {date: 2025-01-08}")
+                .replace("lead_time: 3d", "lead_time: 30d");
+        Projections projections = Projections.of(run(yaml));
+        List<String> warnings = Warnings.all(projections);
+
+        assertEquals("not live by the end", projections.changes().stringColumn("live").get(0));
+        assertTrue(warnings.stream().anyMatch(warning -> warning.contains(
+                "before its next migration started")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(warning -> warning.contains(
+                "while migrating to postgres")), warnings::toString);
+    }
+
+    @Test
+    void trigger_lastDay_startsNothing() throws Exception {
+        String lastDay = LATE_MOVE.replace("next_when: {users: 45}",
+                "next_when: {date: 2025-01-11}");
+        String dayBefore = LATE_MOVE.replace("next_when: {users: 45}",
+                "next_when: {date: 2025-01-10}");
+
+        assertEquals(0, Projections.of(run(lastDay)).changes().rowCount());
+        assertEquals(1, Projections.of(run(dayBefore)).changes().rowCount());
+    }
+
+    @Test
     void warnings_noFailures_noWarning() throws Exception {
         Projections projections = Projections.of(run(THREE_USERS));
 
