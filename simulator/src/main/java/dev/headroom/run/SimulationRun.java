@@ -79,6 +79,8 @@ public final class SimulationRun {
     private String dayMigratingTo = "";
     /** The simulated time at which the current day started. */
     private long dayStartMillis;
+    /** Whether a phase went live after the current day started, so the day mixes two phases. */
+    private boolean dayMixesPhases;
     /** The index of the day still open. */
     private int openDay;
     private long costSegmentStart;
@@ -343,10 +345,12 @@ public final class SimulationRun {
         // The day's cost includes the replaced backend's share on the day a phase goes live.
         costWindow.add(record.hostingCostMicros() - dayStandbyMicros);
         dayStandbyMicros = 0;
-        // A migration started as the last day closes would start after the run.
-        if (now < horizonMillis) {
+        // A migration started as the last day closes would start after the run. On a day that
+        // two phases served, the new phase's trigger would judge the old phase's calls too.
+        if (now < horizonMillis && !dayMixesPhases) {
             evaluateTrigger(record, now);
         }
+        dayMixesPhases = false;
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()
                 .map(change -> plan.phases().get(change.to()).name())
@@ -413,6 +417,8 @@ public final class SimulationRun {
         if (now == dayStartMillis) {
             dayPhase = phase.name();
             dayMigratingTo = "";
+        } else {
+            dayMixesPhases = true;
         }
         int day = SimTime.dayOf(now);
         LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),

@@ -690,11 +690,12 @@ class SimulationRunTest {
         RunResult result = run(DAX_COST);
 
         // Day 0: 24 node hours; day 1: 12 node hours before the move; storage adds micro-dollars.
+        // Day 1 mixes two phases, so the next trigger is first checked when day 2 ends.
         assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 100);
         assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 100);
         assertEquals(2, result.changes().size());
         assertEquals("monthly_cost > $35", result.changes().get(1).reason());
-        assertEquals(2 * 86_400_000L, result.changes().get(1).startMillis());
+        assertEquals(3 * 86_400_000L, result.changes().get(1).startMillis());
     }
 
     @Test
@@ -928,6 +929,21 @@ class SimulationRunTest {
 
         assertEquals(0, Projections.of(run(lastDay)).changes().rowCount());
         assertEquals(1, Projections.of(run(dayBefore)).changes().rowCount());
+    }
+
+    @Test
+    void trigger_midDayGoLive_waitsForFullDay() throws Exception {
+        // PostgreSQL goes live at noon on a day the sheet failed sign-ups in the morning; its
+        // failure trigger must not fire on those.
+        String yaml = LATE_MOVE.replace("lead_time: 3d}", "lead_time: 36h}\n"
+                + "      next_when: {failed_sign_ups_per_day: 0}\n"
+                + "    - name: dynamodb\n"
+                + "      backend: {kind: dynamodb}\n"
+                + "      migration: {effort_hours: 8, lead_time: 1d}");
+        Projections projections = Projections.of(run(yaml));
+
+        assertTrue(projections.daily().longColumn("failed_sign_ups").sum() > 0);
+        assertEquals(List.of("postgres"), projections.changes().stringColumn("to").asList());
     }
 
     @Test
