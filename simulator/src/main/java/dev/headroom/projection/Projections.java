@@ -1,5 +1,6 @@
 package dev.headroom.projection;
 
+import dev.headroom.run.PhaseInfo;
 import dev.headroom.run.RunResult;
 import dev.headroom.model.LimitGauge;
 import java.util.ArrayList;
@@ -17,9 +18,14 @@ import tech.tablesaw.api.Table;
  * @param costs the cost by year, from {@link CostTable}
  * @param changes the phase changes, from {@link PhaseChangeTable}
  * @param outages the failures grouped by phase, from {@link OutageTable}
+ * @param phases the plan's phases, in order
  */
-public record Projections(
-        Table daily, Table limits, Table capacity, Table costs, Table changes, Table outages) {
+public record Projections(Table daily, Table limits, Table capacity, Table costs, Table changes,
+        Table outages, List<PhaseInfo> phases) {
+
+    public Projections {
+        phases = List.copyOf(phases);
+    }
 
     /** Projects every table from a run. */
     public static Projections of(RunResult run) {
@@ -30,7 +36,8 @@ public record Projections(
                 CapacityTable.build(daily, run.phases()),
                 CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
-                OutageTable.build(daily));
+                OutageTable.build(daily),
+                run.phases());
     }
 
     /** Returns the tables in the order the reports write them. */

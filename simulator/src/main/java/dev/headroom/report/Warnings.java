@@ -2,13 +2,11 @@ package dev.headroom.report;
 
 import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
-import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
@@ -68,12 +66,13 @@ public final class Warnings {
         String storage = limits.contains(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
                 + " it: raise postgres.allocated_storage_gb, or move to another backend." : "";
+        String firstDay = daily.stringColumn("date").get(firstFailure);
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %,d requests"
                 + " and %,d sign-ups failed. Add a failed_requests_per_day or"
                 + " failed_sign_ups_per_day trigger to move on when calls fail, or a later phase"
-                + " if the plan has none.%s", phase, limits,
-                daily.stringColumn("date").get(firstFailure), requests, signUps, storage));
+                + " if the plan has none.%s%s", phase, limits, firstDay, requests, signUps,
+                storage, StartByAdvice.forStalledPhase(projections, phase, firstDay)));
     }
 
     /**
@@ -110,7 +109,8 @@ public final class Warnings {
                     : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
                             + " part of the outage sooner, because it starts the migration once"
                             + " a day fails more requests or sign-ups than its threshold.";
-            String deadline = advised.add(phase) ? lateStart(projections, phase) : "";
+            String deadline =
+                    advised.add(phase) ? StartByAdvice.afterLateStart(projections, phase) : "";
             warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' failed %,d requests and"
                     + " %,d sign-ups from %s to %s, %s. %s%s", phase,
                     outages.longColumn("failed_requests").getLong(row),
@@ -121,42 +121,6 @@ public final class Warnings {
                     advice, deadline));
         }
         return warnings;
-    }
-
-    /**
-     * Returns a sentence that gives the day by which the migration off {@code phase} had to
-     * start to go live before the phase first failed, when it started later; otherwise empty.
-     * A trigger is checked when a day ends, so when that day is no later than the day the phase
-     * began to serve, no trigger on the phase could have started the migration in time.
-     */
-    private static String lateStart(Projections projections, String phase) {
-        Table changes = projections.changes();
-        for (int row = 0; row < changes.rowCount(); row++) {
-            String startBy = changes.stringColumn("start_by").get(row);
-            String started = changes.stringColumn("started").get(row);
-            if (!changes.stringColumn("from").get(row).equals(phase)
-                    || startBy.equals(PhaseChangeTable.NO_FAILURE)
-                    || started.compareTo(startBy) <= 0) {
-                continue;
-            }
-            String target = changes.stringColumn("to").get(row);
-            String deadline = String.format(Locale.ROOT, " To go live before this phase first"
-                    + " failed, the migration to %s had to start by %s", target, startBy);
-            Optional<String> wentLive = wentLive(changes, phase);
-            String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
-            if (startBy.compareTo(served) > 0) {
-                return deadline + "; it started on " + started + ".";
-            }
-            return deadline + (wentLive.isPresent()
-                    ? ", but this phase began to serve on " + served + ", so no trigger on it"
-                            + " could start the migration in time: skip this phase by moving to "
-                            + target + " from the phase before it, or move into this phase"
-                            + " sooner."
-                    : ", but the run began on " + served + ", so no trigger on this phase"
-                            + " could start the migration in time: start the plan on " + target
-                            + ".");
-        }
-        return "";
     }
 
     /** Returns whether a migration off {@code phase} started on a day the run covered. */
@@ -185,16 +149,6 @@ public final class Warnings {
             }
         }
         return false;
-    }
-
-    /** Returns the day the migration to {@code phase} went live, if one did. */
-    private static Optional<String> wentLive(Table changes, String phase) {
-        for (int row = 0; row < changes.rowCount(); row++) {
-            if (changes.stringColumn("to").get(row).equals(phase)) {
-                return Optional.of(changes.stringColumn("live").get(row));
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -8,8 +8,16 @@ package dev.headroom.run;
  * @param workbooks Sheets workbooks the backend spreads users over, zero for other backends
  * @param nominalMaxUsers users the backend holds by its own limits (workbooks times the tab
  *     guard), or {@link Long#MAX_VALUE} when no limit caps users
+ * @param leadTimeMillis simulated time from the trigger of the move into this phase until it
+ *     goes live
  */
-public record PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers) {
+public record PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers,
+        long leadTimeMillis) {
+
+    /** Describes a phase with no lead time, such as the first one. */
+    public PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers) {
+        this(name, backend, workbooks, nominalMaxUsers, 0);
+    }
 
     /** Returns whether a limit caps the users of this backend. */
     public boolean bounded() {

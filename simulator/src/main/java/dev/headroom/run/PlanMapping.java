@@ -130,18 +130,19 @@ final class PlanMapping {
         SheetsSettings sheets = scenario.sheets();
         Backend backend = phase.backend();
         String description = describe(backend) + designOf(backend, scenario);
+        long lead = phase.migration().leadTime().toMillis();
         if (backend instanceof Backend.Sheets) {
-            return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook());
+            return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook(), lead);
         }
         if (backend instanceof Backend.ShardedSheets sharded) {
             return new PhaseInfo(phase.name(), description, sharded.workbooks(),
-                    (long) sharded.workbooks() * sheets.tabsPerWorkbook());
+                    (long) sharded.workbooks() * sheets.tabsPerWorkbook(), lead);
         }
         if (backend instanceof Backend.SharedLogSheets) {
-            return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE);
+            return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE, lead);
         }
         // A SQL or DynamoDB phase has no workbook and no tab limit.
-        return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE);
+        return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE, lead);
     }
 
     /**

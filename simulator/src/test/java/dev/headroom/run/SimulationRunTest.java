@@ -947,6 +947,16 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_stalledPlan_givesStartBy() throws Exception {
+        // The sheet first fails on 2025-01-06; the move's 3 days make it due on 01-03.
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1000}");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.endsWith(" To go live before this phase first failed, the migration"
+                + " to postgres had to start by 2025-01-03."), warning);
+    }
+
+    @Test
     void warnings_noFailures_noWarning() throws Exception {
         Projections projections = Projections.of(run(THREE_USERS));
 

@@ -1,0 +1,88 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.PhaseChangeTable;
+import dev.headroom.projection.Projections;
+import dev.headroom.run.PhaseInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * The sentences of the outage warnings that give the day by which a migration had to start to
+ * go live before its old phase first failed, by the rule of {@link PhaseChangeTable#startBy}.
+ * A trigger is checked when a day ends, so when that day is no later than the day the phase
+ * began to serve, no trigger on the phase could have started the migration in time, and the
+ * sentence names what to change instead.
+ */
+final class StartByAdvice {
+
+    private StartByAdvice() {
+    }
+
+    /**
+     * Returns a sentence that gives the day by which the migration off {@code phase} had to
+     * start to go live before the phase first failed, when it started later; otherwise empty.
+     */
+    static String afterLateStart(Projections projections, String phase) {
+        Table changes = projections.changes();
+        for (int row = 0; row < changes.rowCount(); row++) {
+            String startBy = changes.stringColumn("start_by").get(row);
+            String started = changes.stringColumn("started").get(row);
+            if (!changes.stringColumn("from").get(row).equals(phase)
+                    || startBy.equals(PhaseChangeTable.NO_FAILURE)
+                    || started.compareTo(startBy) <= 0) {
+                continue;
+            }
+            return deadline(projections, phase, changes.stringColumn("to").get(row), startBy,
+                    "; it started on " + started + ".");
+        }
+        return "";
+    }
+
+    /**
+     * Returns the sentence that the migration off {@code phase} to {@code target} had to start
+     * by {@code startBy}, ending with {@code ending}, or, when that day is no later than the day
+     * the phase began to serve, saying that no trigger on the phase could have been in time.
+     */
+    private static String deadline(Projections projections, String phase, String target,
+            String startBy, String ending) {
+        String deadline = String.format(Locale.ROOT, " To go live before this phase first"
+                + " failed, the migration to %s had to start by %s", target, startBy);
+        Optional<String> wentLive = wentLive(projections.changes(), phase);
+        String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
+        if (startBy.compareTo(served) > 0) {
+            return deadline + ending;
+        }
+        return deadline + (wentLive.isPresent()
+                ? ", but this phase began to serve on " + served + ", so no trigger on it"
+                        + " could start the migration in time: skip this phase by moving to "
+                        + target + " from the phase before it, or move into this phase sooner."
+                : ", but the run began on " + served + ", so no trigger on this phase could"
+                        + " start the migration in time: start the plan on " + target + ".");
+    }
+
+    /** Returns the deadline sentence for the phase after {@code phase}, if the plan has one. */
+    static String forStalledPhase(Projections projections, String phase,
+            String firstFailure) {
+        List<PhaseInfo> phases = projections.phases();
+        for (int index = 0; index + 1 < phases.size(); index++) {
+            if (phases.get(index).name().equals(phase)) {
+                PhaseInfo next = phases.get(index + 1);
+                String startBy = PhaseChangeTable.startBy(firstFailure, next.leadTimeMillis());
+                return deadline(projections, phase, next.name(), startBy, ".");
+            }
+        }
+        return "";
+    }
+
+    /** Returns the day the migration to {@code phase} went live, if one did. */
+    private static Optional<String> wentLive(Table changes, String phase) {
+        for (int row = 0; row < changes.rowCount(); row++) {
+            if (changes.stringColumn("to").get(row).equals(phase)) {
+                return Optional.of(changes.stringColumn("live").get(row));
+            }
+        }
+        return Optional.empty();
+    }
+}
