@@ -3,6 +3,8 @@ package dev.headroom.report;
 import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,9 +13,9 @@ import tech.tablesaw.api.Table;
 /**
  * The sentences of the outage warnings that give the day by which a migration had to start to
  * go live before its old phase first failed, by the rule of {@link PhaseChangeTable#startBy}.
- * A trigger is checked when a day ends, so when that day is no later than the day the phase
- * began to serve, no trigger on the phase could have started the migration in time, and the
- * sentence names what to change instead.
+ * A trigger is checked when a day ends. So when that day is no later than the last day the
+ * phase served unchecked, no trigger on the phase could have started the migration in time. The
+ * sentence then names what to change instead.
  */
 final class StartByAdvice {
 
@@ -51,11 +53,18 @@ final class StartByAdvice {
                 + " failed, the migration to %s had to start by %s", target, startBy);
         Optional<String> wentLive = wentLive(projections.changes(), phase);
         String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
-        if (startBy.compareTo(served) > 0) {
+        // A phase that went live after midnight has its triggers first checked a day later.
+        String unchecked =
+                LocalDate.parse(earliestStart(projections, phase)).minusDays(1).toString();
+        boolean afterMidnight = !unchecked.equals(served);
+        if (startBy.compareTo(unchecked) > 0) {
             return deadline + ending;
         }
         return deadline + (wentLive.isPresent()
-                ? ", but this phase began to serve on " + served + ", so no trigger on it"
+                ? ", but this phase began to serve on " + served
+                        + (afterMidnight ? " after midnight, and its triggers were first"
+                                + " checked when " + unchecked + " ended" : "")
+                        + ", so no trigger on it"
                         + " could start the migration in time: skip this phase by moving to "
                         + target + " from the phase before it, or move into this phase sooner."
                 : ", but the run began on " + served + ", so no trigger on this phase could"
@@ -74,6 +83,28 @@ final class StartByAdvice {
             }
         }
         return "";
+    }
+
+    /**
+     * Returns the first day a migration off {@code phase} could start: the day after the first
+     * day on which its triggers were checked.
+     */
+    static String earliestStart(Projections projections, String phase) {
+        Optional<String> wentLive = wentLive(projections.changes(), phase);
+        String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
+        boolean afterMidnight = wentLive.isPresent() && leadTimeMillis(projections, phase)
+                % Duration.ofDays(1).toMillis() != 0;
+        return LocalDate.parse(served).plusDays(afterMidnight ? 2 : 1).toString();
+    }
+
+    /** Returns the lead time of the migration into {@code phase}, or 0 if none is known. */
+    private static long leadTimeMillis(Projections projections, String phase) {
+        for (PhaseInfo info : projections.phases()) {
+            if (info.name().equals(phase)) {
+                return info.leadTimeMillis();
+            }
+        }
+        return 0;
     }
 
     /** Returns the day the migration to {@code phase} went live, if one did. */

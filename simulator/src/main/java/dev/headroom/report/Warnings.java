@@ -3,6 +3,7 @@ package dev.headroom.report;
 import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,10 +103,22 @@ public final class Warnings {
             String advice = migrating
                     ? "The migration was already under way, so only a trigger that fires"
                             + " earlier or a shorter lead time ends this part of the outage sooner."
+                    : startedBy(projections, phase,
+                            StartByAdvice.earliestStart(projections, phase))
+                    ? "The migration started on the first day a trigger on this phase could"
+                            + " start it, so no trigger on it ends this part of the outage"
+                            + " sooner."
                     : failureTriggered(projections, phase)
                     ? "The phase's own failure trigger started the migration, so only a lower"
                             + " threshold or a trigger that fires before calls fail, such as a"
                             + " users trigger, ends this part of the outage sooner."
+                    : startedBy(projections, phase, LocalDate.parse(
+                            outages.stringColumn("first_failure").get(row)).plusDays(1)
+                            .toString())
+                    ? "The migration started the day after calls first failed, as early as a"
+                            + " failure trigger could have started it, so only a trigger that"
+                            + " fires before calls fail, such as a users trigger, ends this part"
+                            + " of the outage sooner."
                     : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
                             + " part of the outage sooner, because it starts the migration once"
                             + " a day fails more requests or sign-ups than its threshold.";
@@ -131,6 +144,18 @@ public final class Warnings {
         for (int row = 0; row < changes.rowCount(); row++) {
             if (changes.stringColumn("from").get(row).equals(phase)
                     && changes.stringColumn("started").get(row).compareTo(lastDay) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether the migration off {@code phase} started on or before {@code day}. */
+    private static boolean startedBy(Projections projections, String phase, String day) {
+        Table changes = projections.changes();
+        for (int row = 0; row < changes.rowCount(); row++) {
+            if (changes.stringColumn("from").get(row).equals(phase)
+                    && changes.stringColumn("started").get(row).compareTo(day) <= 0) {
                 return true;
             }
         }

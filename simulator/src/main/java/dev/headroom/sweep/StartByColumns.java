@@ -1,6 +1,7 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.PhaseChangeTable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,13 @@ import tech.tablesaw.api.Table;
  *       began to serve. A trigger is checked when a day ends, so a move out of a phase starts
  *       the day after that phase went live at the earliest: no trigger on the old phase could
  *       start it in time;
- *   <li>{@code new_phase_failed_in}: seeds in which the new phase failed too, where a start in
- *       time would move the failures rather than end them.
+ *   <li>{@code new_phase_failed_in}: seeds in which both phases failed, where a start in time
+ *       would move the failures rather than end them.
  * </ul>
  */
 final class StartByColumns {
+
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final List<SeedOutcome> outcomes;
     private final PlanOutline plan;
@@ -44,8 +47,8 @@ final class StartByColumns {
         startBy.append(DateSpread.of(deadlines).p10().orElse(SweepTables.NOT_REACHED));
         late.append(StartDeadlines.late(deadlines, starts));
         noTime.append(noTime(deadlines, earliestStarts(from)));
-        newFailed.append(outcomes.stream()
-                .filter(outcome -> StartDeadlines.failed(outcome, to)).count());
+        newFailed.append(outcomes.stream().filter(outcome -> StartDeadlines.failed(outcome, from)
+                && StartDeadlines.failed(outcome, to)).count());
     }
 
     void addTo(Table table) {
@@ -70,7 +73,9 @@ final class StartByColumns {
     /**
      * Returns, per seed, the earliest day a move out of phase {@code phase} can start: the day
      * after the phase began to serve, which is the run's first day for the plan's first phase,
-     * else the day the move into it went live. Empty for a seed in which it never served.
+     * else the day the move into it went live, or the day after that when it went live after
+     * midnight, since that day's triggers are not checked. Empty for a seed in which it never
+     * served.
      */
     private List<Optional<String>> earliestStarts(String phase) {
         boolean first = plan.phases().indexOf(phase) == 0;
@@ -85,7 +90,9 @@ final class StartByColumns {
                     day = Optional.of(live);
                 }
             }
-            days.add(day.map(date -> LocalDate.parse(date).plusDays(1).toString()));
+            // Triggers are not checked on a day that a phase went live after midnight.
+            long wait = first || plan.leadTime(phase).toMillis() % DAY_MILLIS == 0 ? 1 : 2;
+            days.add(day.map(date -> LocalDate.parse(date).plusDays(wait).toString()));
         }
         return days;
     }

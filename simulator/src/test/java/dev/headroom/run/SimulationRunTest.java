@@ -898,12 +898,16 @@ class SimulationRunTest {
     }
 
     @Test
-    void warnings_failureTriggerFired() throws Exception {
+    void warnings_failedOnFirstDay_startedAtEarliest() throws Exception {
         String warning = Warnings.earlierOutages(Projections.of(run(ZERO_LEAD))).get(0);
 
+        // The phase failed on day 0 and its move started on day 1, so no trigger, a lower
+        // threshold or a users trigger included, could have ended the outage sooner.
         assertFalse(warning.contains("A failed_requests_per_day or failed_sign_ups_per_day"
                 + " trigger ends"), warning);
-        assertTrue(warning.contains("own failure trigger started the migration"), warning);
+        assertFalse(warning.contains("lower threshold"), warning);
+        assertTrue(warning.contains("started on the first day a trigger on this phase could"
+                + " start it"), warning);
     }
 
     @Test

@@ -216,19 +216,52 @@ class SweepTablesTest {
     }
 
     @Test
-    void changes_newPhaseFailed_counted() {
-        Table failedInB = Table.create("outages", StringColumn.create("phase", "b"),
-                StringColumn.create("situation", "no migration under way"),
-                StringColumn.create("first_failure", "2026-05-01"),
-                LongColumn.create("failed_requests", new long[] {3}),
-                LongColumn.create("failed_sign_ups", new long[] {0}));
+    void changes_bothPhasesFailed_counted() {
+        Table failedInA = failures("a", "2026-05-01");
+        Table failedInB = failures("b", "2026-05-01");
+        Table failedInBoth = failedInA.copy().append(failedInB);
         Table table = SweepTables.changes(List.of(
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-01-01"), failedInB, 0),
-                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-01-01"), noOutages(),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-01-01"), failedInBoth,
                         0)),
                 PLAN);
 
-        assertEquals(List.of(NEVER, "0", "0", "1"), rowText(table, 0).subList(10, 14));
+        assertEquals("1", rowText(table, 0).get(13));
+    }
+
+    @Test
+    void changes_phaseLiveAfterMidnight_firstCheckedNextDay() {
+        // Phase b went live on 2026-01-02, at noon with its 36-hour lead time, so its triggers
+        // were first checked when 01-03 ended and a move off it started on 01-04 at the
+        // earliest. Phase b first failed on 01-10; c's 7 days make the start-by day 01-03.
+        Table changes = Table.create("phase-changes", StringColumn.create("from", "a", "b"),
+                StringColumn.create("to", "b", "c"),
+                StringColumn.create("reason", "users >= 10", "users >= 20"),
+                StringColumn.create("started", "2026-01-01", "2026-01-05"),
+                StringColumn.create("live", "2026-01-02", "2026-01-12"));
+        List<SeedOutcome> outcomes = List.of(new SeedOutcome(1, limits(NEVER, NEVER, 0),
+                changes, failures("b", "2026-01-10"), 0));
+        Map<String, Duration> noon = new LinkedHashMap<>(Map.of("a", Duration.ZERO));
+        noon.put("b", Duration.ofHours(36));
+        noon.put("c", Duration.ofDays(7));
+        Map<String, Duration> midnight = new LinkedHashMap<>(noon);
+        midnight.put("b", Duration.ofDays(1));
+
+        Table late = SweepTables.changes(outcomes, new PlanOutline(noon, "2025-12-01"));
+        Table inTime = SweepTables.changes(outcomes, new PlanOutline(midnight, "2025-12-01"));
+
+        assertEquals(List.of("b -> c", "2026-01-03", "1"), List.of(rowText(late, 1).get(0),
+                rowText(late, 1).get(10), rowText(late, 1).get(12)));
+        assertEquals("0", rowText(inTime, 1).get(12));
+    }
+
+    /** Returns an outage table of one failure in {@code phase} on {@code day}. */
+    private static Table failures(String phase, String day) {
+        return Table.create("outages", StringColumn.create("phase", phase),
+                StringColumn.create("situation", "no migration under way"),
+                StringColumn.create("first_failure", day),
+                LongColumn.create("failed_requests", new long[] {3}),
+                LongColumn.create("failed_sign_ups", new long[] {0}));
     }
 
     @Test
