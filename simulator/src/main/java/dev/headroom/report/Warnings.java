@@ -3,6 +3,7 @@ package dev.headroom.report;
 import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
+import dev.headroom.run.PhaseInfo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,10 +71,9 @@ public final class Warnings {
         String firstDay = daily.stringColumn("date").get(firstFailure);
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %,d requests"
-                + " and %,d sign-ups failed. Add a failed_requests_per_day or"
-                + " failed_sign_ups_per_day trigger to move on when calls fail, or a later phase"
-                + " if the plan has none.%s%s", phase, limits, firstDay, requests, signUps,
-                storage, StartByAdvice.forStalledPhase(projections, phase, firstDay)));
+                + " and %,d sign-ups failed. %s%s%s", phase, limits, firstDay, requests, signUps,
+                stalledAdvice(projections, phase), storage,
+                StartByAdvice.forStalledPhase(projections, phase, firstDay)));
     }
 
     /**
@@ -134,6 +134,25 @@ public final class Warnings {
                     advice, deadline));
         }
         return warnings;
+    }
+
+    /** Returns what a stalled phase's plan could change, by what its triggers already are. */
+    private static String stalledAdvice(Projections projections, String phase) {
+        List<PhaseInfo> phases = projections.phases();
+        int index = 0;
+        while (index < phases.size() && !phases.get(index).name().equals(phase)) {
+            index++;
+        }
+        if (index + 1 >= phases.size()) {
+            return "Add a later phase to move to when calls fail.";
+        }
+        if (phases.get(index).failureTrigger()) {
+            return "Its failed_requests_per_day or failed_sign_ups_per_day trigger never held on"
+                    + " a day whose triggers were checked: lower its threshold, or run longer if"
+                    + " calls failed only on the last day, which is not checked.";
+        }
+        return "Add a failed_requests_per_day or failed_sign_ups_per_day trigger to move on when"
+                + " calls fail.";
     }
 
     /** Returns whether a migration off {@code phase} started on a day the run covered. */

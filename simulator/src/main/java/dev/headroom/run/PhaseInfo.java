@@ -10,13 +10,15 @@ package dev.headroom.run;
  *     guard), or {@link Long#MAX_VALUE} when no limit caps users
  * @param leadTimeMillis simulated time from the trigger of the move into this phase until it
  *     goes live
+ * @param failureTrigger whether the move off this phase has a failed_requests_per_day or
+ *     failed_sign_ups_per_day trigger
  */
 public record PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers,
-        long leadTimeMillis) {
+        long leadTimeMillis, boolean failureTrigger) {
 
-    /** Describes a phase with no lead time, such as the first one. */
+    /** Describes a phase with no lead time and no failure trigger, such as a test's. */
     public PhaseInfo(String name, String backend, int workbooks, long nominalMaxUsers) {
-        this(name, backend, workbooks, nominalMaxUsers, 0);
+        this(name, backend, workbooks, nominalMaxUsers, 0, false);
     }
 
     /** Returns whether a limit caps the users of this backend. */

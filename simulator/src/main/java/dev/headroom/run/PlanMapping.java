@@ -131,18 +131,22 @@ final class PlanMapping {
         Backend backend = phase.backend();
         String description = describe(backend) + designOf(backend, scenario);
         long lead = phase.migration().leadTime().toMillis();
+        boolean onFailure = phase.nextWhen().stream().anyMatch(trigger ->
+                trigger instanceof dev.headroom.scenario.Trigger.FailedRequestsPerDay
+                        || trigger instanceof dev.headroom.scenario.Trigger.FailedSignUpsPerDay);
         if (backend instanceof Backend.Sheets) {
-            return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook(), lead);
+            return new PhaseInfo(phase.name(), description, 1, sheets.tabsPerWorkbook(), lead,
+                    onFailure);
         }
         if (backend instanceof Backend.ShardedSheets sharded) {
             return new PhaseInfo(phase.name(), description, sharded.workbooks(),
-                    (long) sharded.workbooks() * sheets.tabsPerWorkbook(), lead);
+                    (long) sharded.workbooks() * sheets.tabsPerWorkbook(), lead, onFailure);
         }
         if (backend instanceof Backend.SharedLogSheets) {
-            return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE, lead);
+            return new PhaseInfo(phase.name(), description, 1, Long.MAX_VALUE, lead, onFailure);
         }
         // A SQL or DynamoDB phase has no workbook and no tab limit.
-        return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE, lead);
+        return new PhaseInfo(phase.name(), description, 0, Long.MAX_VALUE, lead, onFailure);
     }
 
     /**

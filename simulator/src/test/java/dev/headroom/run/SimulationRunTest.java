@@ -961,6 +961,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_stalledPlan_adviceFitsTriggers() throws Exception {
+        String highThreshold = LATE_MOVE.replace("next_when: {users: 45}",
+                "next_when: {failed_sign_ups_per_day: 1000}");
+        String onePhase = LATE_MOVE.substring(0, LATE_MOVE.indexOf("      next_when:"));
+
+        assertTrue(Warnings.stalledPlan(Projections.of(run(highThreshold))).get(0)
+                .contains("trigger never held on a day whose triggers were checked: lower its"
+                        + " threshold"));
+        assertTrue(Warnings.stalledPlan(Projections.of(run(onePhase))).get(0)
+                .contains("Add a later phase to move to when calls fail."));
+    }
+
+    @Test
     void warnings_noFailures_noWarning() throws Exception {
         Projections projections = Projections.of(run(THREE_USERS));
 
