@@ -78,6 +78,29 @@ public final class PhaseChangeTable {
         return LocalDate.parse(firstFailureDay).minusDays(leadDays).toString();
     }
 
+    /**
+     * Returns the first day whose end checks the triggers of a phase that began to serve on
+     * {@code servedFrom}: that day, or the next one when the phase went live after midnight
+     * because its lead time {@code leadTimeMillis} is not whole days.
+     */
+    public static String firstCheckedDay(String servedFrom, long leadTimeMillis) {
+        long unchecked = leadTimeMillis % DAY_MILLIS == 0 ? 0 : 1;
+        return LocalDate.parse(servedFrom).plusDays(unchecked).toString();
+    }
+
+    /**
+     * Returns the row of {@code changes} that moved off {@code phase}, or -1 if none did. A plan
+     * leaves each phase at most once.
+     */
+    public static int moveOff(Table changes, String phase) {
+        for (int row = 0; row < changes.rowCount(); row++) {
+            if (changes.stringColumn("from").get(row).equals(phase)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
     /** Returns the first day on which phase {@code phase} failed a request or a sign-up. */
     private static Optional<String> firstFailure(Table daily, String phase) {
         for (int row = 0; row < daily.rowCount(); row++) {

@@ -3,7 +3,6 @@ package dev.headroom.report;
 import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +12,9 @@ import tech.tablesaw.api.Table;
 /**
  * The sentences of the outage warnings that give the day by which a migration had to start to
  * go live before its old phase first failed, by the rule of {@link PhaseChangeTable#startBy}.
- * A trigger is checked when a day ends. So when that day is no later than the last day the
- * phase served unchecked, no trigger on the phase could have started the migration in time. The
- * sentence then names what to change instead.
+ * A trigger is checked when a day ends. So when that day is no later than the first day whose
+ * end checked the phase's triggers, no trigger on the phase could have started the migration in
+ * time, and the sentence names what to change instead.
  */
 final class StartByAdvice {
 
@@ -28,24 +27,24 @@ final class StartByAdvice {
      */
     static String afterLateStart(Projections projections, String phase) {
         Table changes = projections.changes();
-        for (int row = 0; row < changes.rowCount(); row++) {
-            String startBy = changes.stringColumn("start_by").get(row);
-            String started = changes.stringColumn("started").get(row);
-            if (!changes.stringColumn("from").get(row).equals(phase)
-                    || startBy.equals(PhaseChangeTable.NO_FAILURE)
-                    || started.compareTo(startBy) <= 0) {
-                continue;
-            }
-            return deadline(projections, phase, changes.stringColumn("to").get(row), startBy,
-                    "; it started on " + started + ".");
+        int row = PhaseChangeTable.moveOff(changes, phase);
+        if (row < 0) {
+            return "";
         }
-        return "";
+        String startBy = changes.stringColumn("start_by").get(row);
+        String started = changes.stringColumn("started").get(row);
+        if (startBy.equals(PhaseChangeTable.NO_FAILURE) || started.compareTo(startBy) <= 0) {
+            return "";
+        }
+        return deadline(projections, phase, changes.stringColumn("to").get(row), startBy,
+                "; it started on " + started + ".");
     }
 
     /**
      * Returns the sentence that the migration off {@code phase} to {@code target} had to start
-     * by {@code startBy}, ending with {@code ending}, or, when that day is no later than the day
-     * the phase began to serve, saying that no trigger on the phase could have been in time.
+     * by {@code startBy}, ending with {@code ending}. When that day is no later than the first
+     * day whose end checked the phase's triggers, the sentence states instead that no trigger on
+     * the phase could have been in time.
      */
     private static String deadline(Projections projections, String phase, String target,
             String startBy, String ending) {
@@ -53,20 +52,18 @@ final class StartByAdvice {
                 + " failed, the migration to %s had to start by %s", target, startBy);
         Optional<String> wentLive = wentLive(projections.changes(), phase);
         String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
-        // A phase that went live after midnight has its triggers first checked a day later.
-        String unchecked =
-                LocalDate.parse(earliestStart(projections, phase)).minusDays(1).toString();
-        boolean afterMidnight = !unchecked.equals(served);
-        if (startBy.compareTo(unchecked) > 0) {
+        String checked = firstCheckedDay(projections, phase);
+        if (startBy.compareTo(checked) > 0) {
             return deadline + ending;
         }
+        String unchecked = checked.equals(served) ? ""
+                : " after midnight, and its triggers were first checked when " + checked
+                        + " ended";
         return deadline + (wentLive.isPresent()
-                ? ", but this phase began to serve on " + served
-                        + (afterMidnight ? " after midnight, and its triggers were first"
-                                + " checked when " + unchecked + " ended" : "")
-                        + ", so no trigger on it"
-                        + " could start the migration in time: skip this phase by moving to "
-                        + target + " from the phase before it, or move into this phase sooner."
+                ? ", but this phase began to serve on " + served + unchecked
+                        + ", so no trigger on it could start the migration in time: skip this"
+                        + " phase by moving to " + target + " from the phase before it, or move"
+                        + " into this phase sooner."
                 : ", but the run began on " + served + ", so no trigger on this phase could"
                         + " start the migration in time: start the plan on " + target + ".");
     }
@@ -85,16 +82,19 @@ final class StartByAdvice {
         return "";
     }
 
-    /**
-     * Returns the first day a migration off {@code phase} could start: the day after the first
-     * day on which its triggers were checked.
-     */
+    /** Returns the first day a migration off {@code phase} could start. */
     static String earliestStart(Projections projections, String phase) {
-        Optional<String> wentLive = wentLive(projections.changes(), phase);
-        String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
-        boolean afterMidnight = wentLive.isPresent() && leadTimeMillis(projections, phase)
-                % Duration.ofDays(1).toMillis() != 0;
-        return LocalDate.parse(served).plusDays(afterMidnight ? 2 : 1).toString();
+        return LocalDate.parse(firstCheckedDay(projections, phase)).plusDays(1).toString();
+    }
+
+    /**
+     * Returns the first day whose end checked the triggers of {@code phase}, by
+     * {@link PhaseChangeTable#firstCheckedDay}.
+     */
+    private static String firstCheckedDay(Projections projections, String phase) {
+        String served = wentLive(projections.changes(), phase)
+                .orElse(projections.daily().stringColumn("date").get(0));
+        return PhaseChangeTable.firstCheckedDay(served, leadTimeMillis(projections, phase));
     }
 
     /** Returns the lead time of the migration into {@code phase}, or 0 if none is known. */

@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
+import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
 import java.time.LocalDate;
@@ -96,32 +97,12 @@ public final class Warnings {
             boolean migrating = !situation.equals(OutageTable.NO_MIGRATION);
             // The serving phase's outage with no migration off it is the stalled plan's
             // warning, unless a migration off it started during the run.
-            if (phase.equals(lastPhase) && !migrating && !movedOff(projections, phase)) {
+            if (phase.equals(lastPhase) && !migrating
+                    && PhaseChangeTable.moveOff(projections.changes(), phase) < 0) {
                 continue;
             }
-            // Once the migration is under way, no trigger of the phase can fire again.
-            String advice = migrating
-                    ? "The migration was already under way, so only a trigger that fires"
-                            + " earlier or a shorter lead time ends this part of the outage sooner."
-                    : startedBy(projections, phase,
-                            StartByAdvice.earliestStart(projections, phase))
-                    ? "The migration started on the first day a trigger on this phase could"
-                            + " start it, so no trigger on it ends this part of the outage"
-                            + " sooner."
-                    : failureTriggered(projections, phase)
-                    ? "The phase's own failure trigger started the migration, so only a lower"
-                            + " threshold or a trigger that fires before calls fail, such as a"
-                            + " users trigger, ends this part of the outage sooner."
-                    : startedBy(projections, phase, LocalDate.parse(
-                            outages.stringColumn("first_failure").get(row)).plusDays(1)
-                            .toString())
-                    ? "The migration started the day after calls first failed, as early as a"
-                            + " failure trigger could have started it, so only a trigger that"
-                            + " fires before calls fail, such as a users trigger, ends this part"
-                            + " of the outage sooner."
-                    : "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this"
-                            + " part of the outage sooner, because it starts the migration once"
-                            + " a day fails more requests or sign-ups than its threshold.";
+            String advice = outageAdvice(projections, phase, migrating,
+                    outages.stringColumn("first_failure").get(row));
             String deadline =
                     advised.add(phase) ? StartByAdvice.afterLateStart(projections, phase) : "";
             warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' failed %,d requests and"
@@ -155,44 +136,41 @@ public final class Warnings {
                 + " calls fail.";
     }
 
-    /** Returns whether a migration off {@code phase} started on a day the run covered. */
-    private static boolean movedOff(Projections projections, String phase) {
-        Table daily = projections.daily();
-        String lastDay = daily.stringColumn("date").get(daily.rowCount() - 1);
-        Table changes = projections.changes();
-        for (int row = 0; row < changes.rowCount(); row++) {
-            if (changes.stringColumn("from").get(row).equals(phase)
-                    && changes.stringColumn("started").get(row).compareTo(lastDay) <= 0) {
-                return true;
-            }
+    /**
+     * Returns what could have ended an outage of {@code phase} sooner, given how the migration
+     * off it started. Once the migration is under way, no trigger of the phase can fire again.
+     */
+    private static String outageAdvice(Projections projections, String phase,
+            boolean migrating, String firstFailure) {
+        if (migrating) {
+            return "The migration was already under way, so only a trigger that fires earlier or"
+                    + " a shorter lead time ends this part of the outage sooner.";
         }
-        return false;
-    }
-
-    /** Returns whether the migration off {@code phase} started on or before {@code day}. */
-    private static boolean startedBy(Projections projections, String phase, String day) {
         Table changes = projections.changes();
-        for (int row = 0; row < changes.rowCount(); row++) {
-            if (changes.stringColumn("from").get(row).equals(phase)
-                    && changes.stringColumn("started").get(row).compareTo(day) <= 0) {
-                return true;
-            }
+        int row = PhaseChangeTable.moveOff(changes, phase);
+        String started = row < 0 ? "" : changes.stringColumn("started").get(row);
+        String reason = row < 0 ? "" : changes.stringColumn("reason").get(row);
+        if (row >= 0
+                && started.compareTo(StartByAdvice.earliestStart(projections, phase)) <= 0) {
+            return "The migration started on the first day a trigger on this phase could start"
+                    + " it, so no trigger on it ends this part of the outage sooner.";
         }
-        return false;
-    }
-
-    /** Returns whether a failed-call trigger started the migration off {@code phase}. */
-    private static boolean failureTriggered(Projections projections, String phase) {
-        Table changes = projections.changes();
-        for (int row = 0; row < changes.rowCount(); row++) {
-            String reason = changes.stringColumn("reason").get(row);
-            if (changes.stringColumn("from").get(row).equals(phase)
-                    && (reason.startsWith("failed_requests_per_day")
-                            || reason.startsWith("failed_sign_ups_per_day"))) {
-                return true;
-            }
+        if (reason.startsWith("failed_requests_per_day")
+                || reason.startsWith("failed_sign_ups_per_day")) {
+            return "The phase's own failure trigger started the migration, so only a lower"
+                    + " threshold or a trigger that fires before calls fail, such as a users"
+                    + " trigger, ends this part of the outage sooner.";
         }
-        return false;
+        String dayAfterFailure = LocalDate.parse(firstFailure).plusDays(1).toString();
+        if (row >= 0 && started.compareTo(dayAfterFailure) <= 0) {
+            return "The migration started the day after calls first failed, as early as a"
+                    + " failure trigger could have started it, so only a trigger that fires"
+                    + " before calls fail, such as a users trigger, ends this part of the outage"
+                    + " sooner.";
+        }
+        return "A failed_requests_per_day or failed_sign_ups_per_day trigger ends this part of"
+                + " the outage sooner, because it starts the migration once a day fails more"
+                + " requests or sign-ups than its threshold.";
     }
 
     /**

@@ -377,7 +377,7 @@ public final class SimulationRun {
                     SimTime.dayOf(live));
             // A zero lead time goes live here, before any event already queued for this
             // millisecond reaches the old backend and is counted on the new phase's day.
-            if (live == now && live < horizonMillis) {
+            if (live == now) {
                 goLive(now);
             } else if (live < horizonMillis) {
                 engine.scheduleAt(live, PHASE_LIVE, change.to());

@@ -3,6 +3,7 @@ package dev.headroom.sweep;
 import dev.headroom.scenario.Phase;
 import dev.headroom.scenario.Scenario;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record PlanOutline(Map<String, Duration> leadTimes, String startDate) {
 
     public PlanOutline {
-        leadTimes = new LinkedHashMap<>(leadTimes);
+        leadTimes = Collections.unmodifiableMap(new LinkedHashMap<>(leadTimes));
     }
 
     /** Returns the outline of a scenario's plan. */

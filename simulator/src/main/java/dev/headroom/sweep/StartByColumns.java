@@ -1,8 +1,6 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.PhaseChangeTable;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,17 +15,14 @@ import tech.tablesaw.api.Table;
  * <ul>
  *   <li>{@code start_by_p10}: the 10th percentile over the seeds of the move's start-by day;
  *   <li>{@code started_late_in}: seeds whose move started after that day or not at all;
- *   <li>{@code no_time_in}: seeds whose start-by day came no later than the day the old phase
- *       began to serve. A trigger is checked when a day ends, so a move out of a phase starts
- *       the day after that phase went live at the earliest: no trigger on the old phase could
- *       start it in time;
+ *   <li>{@code no_time_in}: seeds whose start-by day came no later than the first day whose
+ *       end checked the old phase's triggers. A move starts the day after that at the earliest,
+ *       so no trigger on the old phase could start it in time;
  *   <li>{@code new_phase_failed_in}: seeds in which both phases failed, where a start in time
  *       would move the failures rather than end them.
  * </ul>
  */
 final class StartByColumns {
-
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final List<SeedOutcome> outcomes;
     private final PlanOutline plan;
@@ -46,7 +41,7 @@ final class StartByColumns {
         List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
         startBy.append(DateSpread.of(deadlines).p10().orElse(SweepTables.NOT_REACHED));
         late.append(StartDeadlines.late(deadlines, starts));
-        noTime.append(noTime(deadlines, earliestStarts(from)));
+        noTime.append(noTime(deadlines, firstCheckedDays(from)));
         newFailed.append(outcomes.stream().filter(outcome -> StartDeadlines.failed(outcome, from)
                 && StartDeadlines.failed(outcome, to)).count());
     }
@@ -55,15 +50,19 @@ final class StartByColumns {
         table.addColumns(startBy, late, noTime, newFailed);
     }
 
-    /** Returns the number of seeds whose start-by day comes before the earliest start. */
+    /**
+     * Returns the number of seeds whose start-by day is no later than the first day on which
+     * the old phase's triggers were checked, since a move starts the day after that at the
+     * earliest.
+     */
     private static int noTime(List<Optional<String>> deadlines,
-            List<Optional<String>> earliest) {
+            List<Optional<String>> firstChecked) {
         int seeds = 0;
         for (int index = 0; index < deadlines.size(); index++) {
             Optional<String> deadline = deadlines.get(index);
-            Optional<String> start = earliest.get(index);
-            if (deadline.isPresent() && start.isPresent()
-                    && start.get().compareTo(deadline.get()) > 0) {
+            Optional<String> checked = firstChecked.get(index);
+            if (deadline.isPresent() && checked.isPresent()
+                    && checked.get().compareTo(deadline.get()) >= 0) {
                 seeds++;
             }
         }
@@ -71,14 +70,14 @@ final class StartByColumns {
     }
 
     /**
-     * Returns, per seed, the earliest day a move out of phase {@code phase} can start: the day
-     * after the phase began to serve, which is the run's first day for the plan's first phase,
-     * else the day the move into it went live, or the day after that when it went live after
-     * midnight, since that day's triggers are not checked. Empty for a seed in which it never
-     * served.
+     * Returns, per seed, the first day whose end checked the triggers of phase {@code phase},
+     * by {@link PhaseChangeTable#firstCheckedDay}. The phase began to serve on the run's first
+     * day if it is the plan's first phase, else on the day the move into it went live. Empty
+     * for a seed in which it never served.
      */
-    private List<Optional<String>> earliestStarts(String phase) {
+    private List<Optional<String>> firstCheckedDays(String phase) {
         boolean first = plan.phases().indexOf(phase) == 0;
+        long leadTimeMillis = plan.leadTime(phase).toMillis();
         List<Optional<String>> days = new ArrayList<>();
         for (SeedOutcome outcome : outcomes) {
             Optional<String> day = first ? Optional.of(plan.startDate()) : Optional.empty();
@@ -90,9 +89,7 @@ final class StartByColumns {
                     day = Optional.of(live);
                 }
             }
-            // Triggers are not checked on a day that a phase went live after midnight.
-            long wait = first || plan.leadTime(phase).toMillis() % DAY_MILLIS == 0 ? 1 : 2;
-            days.add(day.map(date -> LocalDate.parse(date).plusDays(wait).toString()));
+            days.add(day.map(served -> PhaseChangeTable.firstCheckedDay(served, leadTimeMillis)));
         }
         return days;
     }
