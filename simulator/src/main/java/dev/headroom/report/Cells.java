@@ -7,8 +7,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Formats table cells for people: money columns, named {@code *_micros}, as dollars with cents
- * and thousands separators.
+ * Formats table cells and counts for people: money columns, named {@code *_micros}, as dollars
+ * with cents and thousands separators, and a count with its noun in the singular or plural.
  */
 final class Cells {
 
@@ -42,6 +42,14 @@ final class Cells {
     static String dollars(long micros) {
         return String.format(Locale.ROOT, "$%,.2f",
                 Money.dollars(micros).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * Returns a count with thousands separators and its noun, plural unless the count is one:
+     * {@code 1 sign-up}, {@code 1,200 sign-ups}. The plural adds an {@code s}.
+     */
+    static String count(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     private static boolean isMoney(Column<?> column) {

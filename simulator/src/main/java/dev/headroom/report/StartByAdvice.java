@@ -71,15 +71,20 @@ final class StartByAdvice {
     /** Returns the deadline sentence for the phase after {@code phase}, if the plan has one. */
     static String forStalledPhase(Projections projections, String phase,
             String firstFailure) {
+        return nextPhase(projections, phase).map(next -> deadline(projections, phase,
+                next.name(), PhaseChangeTable.startBy(firstFailure, next.leadTimeMillis()), "."))
+                .orElse("");
+    }
+
+    /** Returns the phase the plan moves to from {@code phase}, if the plan has a later one. */
+    static Optional<PhaseInfo> nextPhase(Projections projections, String phase) {
         List<PhaseInfo> phases = projections.phases();
         for (int index = 0; index + 1 < phases.size(); index++) {
             if (phases.get(index).name().equals(phase)) {
-                PhaseInfo next = phases.get(index + 1);
-                String startBy = PhaseChangeTable.startBy(firstFailure, next.leadTimeMillis());
-                return deadline(projections, phase, next.name(), startBy, ".");
+                return Optional.of(phases.get(index + 1));
             }
         }
-        return "";
+        return Optional.empty();
     }
 
     /** Returns the first day a migration off {@code phase} could start. */

@@ -4,7 +4,7 @@ import dev.headroom.ledger.Money;
 import java.time.Duration;
 
 /** Formats values the way scenario files write them, for messages and canonical text. */
-final class Formats {
+public final class Formats {
 
     private static final long[] UNIT_MILLIS = {
         365 * 86_400_000L, 7 * 86_400_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L};
@@ -16,7 +16,7 @@ final class Formats {
     /**
      * Formats a duration in the largest unit that divides it, such as {@code 2w} or {@code 90s}.
      */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long millis = duration.toMillis();
         if (millis == 0) {
             return "0s";

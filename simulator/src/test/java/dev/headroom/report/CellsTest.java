@@ -19,4 +19,14 @@ class CellsTest {
     void dollars_micros_centsAndSeparators(long micros, String expected) {
         assertEquals(expected, Cells.dollars(micros));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0 | 0 sign-ups",
+        "1 | 1 sign-up",
+        "2 | 2 sign-ups",
+        "1200 | 1,200 sign-ups"})
+    void count_one_singularOtherwisePlural(long count, String expected) {
+        assertEquals(expected, Cells.count(count, "sign-up"));
+    }
 }

@@ -823,7 +823,7 @@ class SimulationRunTest {
                 warning);
         assertTrue(warning.contains(failedSignUps + " sign-ups failed"), warning);
         assertTrue(Warnings.usersNote(projections)
-                .contains("the " + failedSignUps + " failed sign-ups"));
+                .contains("this run had " + failedSignUps + " failed sign-ups."));
     }
 
     @Test
@@ -908,6 +908,59 @@ class SimulationRunTest {
         assertFalse(warning.contains("lower threshold"), warning);
         assertTrue(warning.contains("started on the first day a trigger on this phase could"
                 + " start it"), warning);
+    }
+
+    /**
+     * Twelve users start on ten tabs, so two sign-ups fail on day 0 and none after. The move
+     * waits for its date, 2025-01-05.
+     */
+    private static final String SHORT_OUTAGE = """
+            name: short-outage
+            seed: 4
+            start_date: 2025-01-01
+            horizon: 8d
+            growth:
+              kind: linear
+              initial_users: 12
+              users_per_year: 0
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 1}
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            sheets:
+              tabs_per_workbook: 10
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {date: 2025-01-05}
+                - name: postgres
+                  backend: {kind: postgres}
+                  migration: {effort_hours: 8, lead_time: 2d}
+            """;
+
+    @Test
+    void warnings_shortOutage_noFailureTriggerTip() throws Exception {
+        String warning = Warnings.earlierOutages(Projections.of(run(SHORT_OUTAGE))).get(0);
+
+        assertTrue(warning.startsWith("Warning: phase 'single-sheet' failed 0 requests and 2"
+                + " sign-ups from 2025-01-01 to 2025-01-01"), warning);
+        assertTrue(warning.contains("Calls stopped failing before a migration started by a"
+                + " failure trigger on 2025-01-02 could go live after its 2d lead time"), warning);
+        assertFalse(warning.contains("trigger ends this part of the outage sooner, because"),
+                warning);
+    }
+
+    @Test
+    void warnings_longOutage_failureTriggerTip() throws Exception {
+        // Ten new users a day overfill the ten tabs from day 1 until the move goes live.
+        String yaml = SHORT_OUTAGE.replace("initial_users: 12", "initial_users: 0")
+                .replace("users_per_year: 0", "users_per_year: 3_650");
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("before its next migration started"), warning);
+        assertTrue(warning.contains("A failed_requests_per_day or failed_sign_ups_per_day"
+                + " trigger ends this part of the outage sooner"), warning);
     }
 
     @Test
