@@ -32,10 +32,11 @@ public final class ArchiveJobNote {
                 busiestMillis = daily.longColumn("archive_busy_ms").getLong(row);
             }
         }
-        return List.of(String.format(Locale.ROOT, "Sheets archive job: %,d runs; its busiest day"
-                + " made %,d calls over %.1f min. Job calls failed: %,d; rows moved: %,d. Job"
-                + " attempts throttled: %,d; users' attempts throttled while it ran: %,d.", runs,
-                busiestCalls, busiestMillis / 60_000.0,
+        return List.of(String.format(Locale.ROOT, "Sheets archive job: %s; its busiest day"
+                + " made %s over %.1f min. Job calls failed: %,d; rows moved: %,d. Job"
+                + " attempts throttled: %,d; users' attempts throttled while it ran: %,d.",
+                Cells.count(runs, "run"), Cells.count(busiestCalls, "call"),
+                busiestMillis / 60_000.0,
                 DailyTotals.sum(daily, "archive_failed"),
                 DailyTotals.sum(daily, "archive_rows_moved"),
                 DailyTotals.sum(daily, "archive_throttled"),

@@ -49,7 +49,12 @@ final class Cells {
      * {@code 1 sign-up}, {@code 1,200 sign-ups}. The plural adds an {@code s}.
      */
     static String count(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
+        return count(count, noun, noun + "s");
+    }
+
+    /** Returns a count with thousands separators and its noun, {@code singular} for one. */
+    static String count(long count, String singular, String plural) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? singular : plural);
     }
 
     private static boolean isMoney(Column<?> column) {

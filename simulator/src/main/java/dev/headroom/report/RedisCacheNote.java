@@ -48,9 +48,10 @@ public final class RedisCacheNote {
         List<String> lines = new ArrayList<>();
         byPhase.forEach((phase, counts) -> {
             double rate = 100.0 * counts[0] / (counts[0] + counts[1]);
-            lines.add(String.format(Locale.ROOT, "Redis cache, phase '%s': %,d hits and %,d "
-                    + "misses of %,d balance reads, a measured hit rate of %.1f%%.", phase,
-                    counts[0], counts[1], counts[0] + counts[1], rate));
+            lines.add(String.format(Locale.ROOT, "Redis cache, phase '%s': %s and %s of %s,"
+                    + " a measured hit rate of %.1f%%.", phase, Cells.count(counts[0], "hit"),
+                    Cells.count(counts[1], "miss", "misses"),
+                    Cells.count(counts[0] + counts[1], "balance read"), rate));
         });
         return lines;
     }

@@ -63,7 +63,8 @@ final class StartByAdvice {
                 ? ", but this phase began to serve on " + served + unchecked
                         + ", so no trigger on it could start the migration in time: skip this"
                         + " phase by moving to " + target + " from the phase before it, or move"
-                        + " into this phase sooner."
+                        + " into this phase at least a day before " + startBy + ", so that a"
+                        + " users or date trigger on it can start the migration by then."
                 : ", but the run began on " + served + ", so no trigger on this phase could"
                         + " start the migration in time: start the plan on " + target + ".");
     }

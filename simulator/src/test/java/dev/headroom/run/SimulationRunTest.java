@@ -857,8 +857,8 @@ class SimulationRunTest {
         assertTrue(warning.startsWith("Warning: phase 'single-sheet' failed 0 requests and 49"
                 + " sign-ups from"), warning);
         assertTrue(warning.contains("while migrating to five-shards"), warning);
-        assertTrue(warning.contains("only a trigger that fires earlier or a shorter lead time"),
-                warning);
+        // The move started on day 1, the first day a trigger could start it.
+        assertTrue(warning.contains("so only a shorter lead time ends this part"), warning);
         assertFalse(warning.contains("failed_requests_per_day"), warning);
         assertEquals(2, Warnings.all(projections).size());
     }
@@ -959,8 +959,11 @@ class SimulationRunTest {
         String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("before its next migration started"), warning);
-        assertTrue(warning.contains("A failed_requests_per_day or failed_sign_ups_per_day"
-                + " trigger ends this part of the outage sooner"), warning);
+        // Only sign-ups failed, so a failed_requests_per_day trigger would never hold.
+        assertTrue(warning.contains("Adding a failed_sign_ups_per_day trigger with a threshold"
+                + " below 9 (the sign-ups that failed on 2025-01-02) ends this part of the outage"
+                + " sooner"), warning);
+        assertFalse(warning.contains("failed_requests_per_day"), warning);
     }
 
     @Test
@@ -1020,10 +1023,55 @@ class SimulationRunTest {
         String onePhase = LATE_MOVE.substring(0, LATE_MOVE.indexOf("      next_when:"));
 
         assertTrue(Warnings.stalledPlan(Projections.of(run(highThreshold))).get(0)
-                .contains("trigger never held on a day whose triggers were checked: lower its"
-                        + " threshold"));
+                .contains("Its failure trigger never held on a day whose triggers were checked,"
+                        + " but a failed_sign_ups_per_day trigger with a threshold below"));
         assertTrue(Warnings.stalledPlan(Projections.of(run(onePhase))).get(0)
                 .contains("Add a later phase to move to when calls fail."));
+    }
+
+    @Test
+    void warnings_signUpsOnly_namesSignUpTrigger() throws Exception {
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1000}");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("Add a failed_sign_ups_per_day trigger"), warning);
+        assertFalse(warning.contains("failed_requests_per_day"), warning);
+    }
+
+    @Test
+    void warnings_leadPastRunEnd_noFailureTip() throws Exception {
+        // The sheet first fails on 2025-01-06, so a failure trigger would start the move on
+        // 01-07, and its 30 days end after the run's last day, 2025-01-10.
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1000}")
+                .replace("lead_time: 3d", "lead_time: 30d");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertFalse(warning.contains("Add a failed"), warning);
+        assertTrue(warning.contains("could not go live, after its 30d lead time, before the run"
+                + " ended"), warning);
+    }
+
+    @Test
+    void warnings_triggerFiredAtOnce_noLowerThreshold() throws Exception {
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}",
+                "next_when: {failed_sign_ups_per_day: 0}");
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertFalse(warning.contains("lower threshold"), warning);
+        assertTrue(warning.contains("as early as a failure trigger could have started it"),
+                warning);
+    }
+
+    @Test
+    void warnings_movedAtEarliest_onlyLeadTime() throws Exception {
+        // A users trigger of 1 starts the move on day 1, the first day any trigger could.
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1}")
+                .replace("lead_time: 3d", "lead_time: 30d");
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("while migrating to postgres"), warning);
+        assertTrue(warning.contains("so only a shorter lead time ends this part"), warning);
+        assertFalse(warning.contains("a trigger that fires earlier"), warning);
     }
 
     @Test

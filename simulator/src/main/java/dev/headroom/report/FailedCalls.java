@@ -1,0 +1,69 @@
+package dev.headroom.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * The failures of one phase over a span of days: for requests and for sign-ups, the first day
+ * with a failure and how many failed that day. The advice names a failure trigger only for a
+ * kind of call that failed, with a threshold low enough to hold on that first day.
+ *
+ * @param firstRequestDay the first day a request failed, or empty if none did
+ * @param firstDayRequests the requests that failed on {@code firstRequestDay}
+ * @param firstSignUpDay the first day a sign-up failed, or empty if none did
+ * @param firstDaySignUps the sign-ups that failed on {@code firstSignUpDay}
+ */
+record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSignUpDay,
+        long firstDaySignUps) {
+
+    /** Reads the failures of {@code phase} from {@code from} to {@code to}, both included. */
+    static FailedCalls of(Table daily, String phase, String from, String to) {
+        String requestDay = "";
+        long requests = 0;
+        String signUpDay = "";
+        long signUps = 0;
+        for (int row = 0; row < daily.rowCount(); row++) {
+            String date = daily.stringColumn("date").get(row);
+            if (!daily.stringColumn("phase").get(row).equals(phase)
+                    || date.compareTo(from) < 0 || date.compareTo(to) > 0) {
+                continue;
+            }
+            long dayRequests = daily.longColumn("failed_requests").getLong(row);
+            long daySignUps = daily.longColumn("failed_sign_ups").getLong(row);
+            if (requestDay.isEmpty() && dayRequests > 0) {
+                requestDay = date;
+                requests = dayRequests;
+            }
+            if (signUpDay.isEmpty() && daySignUps > 0) {
+                signUpDay = date;
+                signUps = daySignUps;
+            }
+        }
+        return new FailedCalls(requestDay, requests, signUpDay, signUps);
+    }
+
+    /**
+     * Returns the failure triggers that would hold on the first day of each kind of failure,
+     * such as "a failed_sign_ups_per_day trigger with a threshold below 2 (the sign-ups that
+     * failed on 2025-01-06)".
+     */
+    String triggers() {
+        List<String> triggers = new ArrayList<>();
+        if (!firstRequestDay.isEmpty()) {
+            triggers.add(trigger("failed_requests_per_day", firstDayRequests, "requests",
+                    firstRequestDay));
+        }
+        if (!firstSignUpDay.isEmpty()) {
+            triggers.add(trigger("failed_sign_ups_per_day", firstDaySignUps, "sign-ups",
+                    firstSignUpDay));
+        }
+        return String.join(" or ", triggers);
+    }
+
+    private static String trigger(String field, long count, String noun, String day) {
+        return String.format(Locale.ROOT, "a %s trigger with a threshold below %,d (the %s that"
+                + " failed on %s)", field, count, noun, day);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.PhaseChangeTable;
+import dev.headroom.projection.Projections;
+import dev.headroom.run.PhaseInfo;
+import dev.headroom.scenario.Formats;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * The sentence of each outage warning that names the change to the plan that would have ended
+ * the outage sooner. It depends on the triggers the phase has, on the day its migration
+ * started, on what failed and on the lead time of the move off the phase. A failure trigger is
+ * suggested only when a migration that it started could have gone live before the phase last
+ * failed calls, and only for the kind of call that failed.
+ */
+final class OutageAdvice {
+
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
+    private OutageAdvice() {
+    }
+
+    /**
+     * Returns the advice for the phase that serves at the end of the run, which failed calls
+     * from {@code firstFailure} on and never started a migration off it.
+     */
+    static String stalled(Projections projections, String phase, String firstFailure) {
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
+        if (next.isEmpty()) {
+            return "Add a later phase to move to when calls fail.";
+        }
+        String lastDay = lastDay(projections);
+        String triggered = failureTriggerDay(projections, phase, firstFailure);
+        if (!liveBefore(triggered, next.get().leadTimeMillis(), lastDay)) {
+            return String.format(Locale.ROOT, "A migration that a failure trigger"
+                    + " started on %s could not go live, after its %s lead time, before the run"
+                    + " ended, so within this run no failure trigger ends the outage sooner: run"
+                    + " longer to see its effect, or start the migration before calls fail.",
+                    triggered, leadTime(next.get()));
+        }
+        String triggers = FailedCalls.of(projections.daily(), phase, firstFailure, lastDay)
+                .triggers();
+        if (hasFailureTrigger(projections, phase)) {
+            return "Its failure trigger never held on a day whose triggers were checked, but "
+                    + triggers + " would.";
+        }
+        return "Add " + triggers + " to move on when calls fail.";
+    }
+
+    /**
+     * Returns the advice for an outage of {@code phase} while its migration was under way. A
+     * trigger that fires earlier is named only when the migration did not start on the first
+     * day a trigger could start it.
+     */
+    static String underWay(Projections projections, String phase) {
+        Table changes = projections.changes();
+        int row = PhaseChangeTable.moveOff(changes, phase);
+        if (row >= 0 && changes.stringColumn("started").get(row)
+                .compareTo(StartByAdvice.earliestStart(projections, phase)) <= 0) {
+            return "The migration was already under way and started on the first day a trigger"
+                    + " on this phase could start it, so only a shorter lead time ends this part"
+                    + " of the outage sooner.";
+        }
+        return "The migration was already under way, so only a trigger that fires earlier or a"
+                + " shorter lead time ends this part of the outage sooner.";
+    }
+
+    /**
+     * Returns the advice for an outage of {@code phase} from {@code firstFailure} to
+     * {@code lastFailure}, before any migration off it started.
+     */
+    static String beforeMigration(Projections projections, String phase, String firstFailure,
+            String lastFailure) {
+        Table changes = projections.changes();
+        int row = PhaseChangeTable.moveOff(changes, phase);
+        String started = row < 0 ? "" : changes.stringColumn("started").get(row);
+        String reason = row < 0 ? "" : changes.stringColumn("reason").get(row);
+        if (row >= 0 && started.compareTo(StartByAdvice.earliestStart(projections, phase)) <= 0) {
+            return "The migration started on the first day a trigger on this phase could start"
+                    + " it, so no trigger on it ends this part of the outage sooner.";
+        }
+        // A migration that started the day after the first failure could not have started
+        // sooner with a lower threshold, so this case comes before the failure trigger's.
+        String dayAfterFailure = LocalDate.parse(firstFailure).plusDays(1).toString();
+        if (row >= 0 && started.compareTo(dayAfterFailure) <= 0) {
+            return "The migration started the day after calls first failed, as early as a"
+                    + " failure trigger could have started it, so only a trigger that fires"
+                    + " before calls fail, such as a users or date trigger, ends this part of"
+                    + " the outage sooner.";
+        }
+        if (reason.startsWith("failed_requests_per_day")
+                || reason.startsWith("failed_sign_ups_per_day")) {
+            return "The phase's own failure trigger started the migration, so only a lower"
+                    + " threshold or a trigger that fires before calls fail, such as a users"
+                    + " trigger, ends this part of the outage sooner.";
+        }
+        return failureTriggerAdvice(projections, phase, firstFailure, lastFailure);
+    }
+
+    /**
+     * Returns whether a failure trigger would have ended the outage sooner, and which one: only
+     * when its migration goes live before the phase last failed calls.
+     */
+    private static String failureTriggerAdvice(Projections projections, String phase,
+            String firstFailure, String lastFailure) {
+        String triggered = failureTriggerDay(projections, phase, firstFailure);
+        String phaseLastFailure = lastFailure(projections.outages(), phase);
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
+        if (next.isPresent()
+                && !liveBefore(triggered, next.get().leadTimeMillis(), phaseLastFailure)) {
+            boolean runEnded = phaseLastFailure.equals(lastDay(projections));
+            return String.format(Locale.ROOT, "%s before a migration started by a"
+                    + " failure trigger on %s could go live after its %s lead time, so no failure"
+                    + " trigger ends this part of the outage sooner%s.",
+                    runEnded ? "The run ended" : "Calls stopped failing", triggered,
+                    leadTime(next.get()), runEnded ? " within the run" : "");
+        }
+        String triggers = FailedCalls.of(projections.daily(), phase, firstFailure, lastFailure)
+                .triggers();
+        if (hasFailureTrigger(projections, phase)) {
+            return "The phase's own failure trigger never held before the migration started, but "
+                    + triggers + " would have, and it ends this part of the outage sooner.";
+        }
+        return "Adding " + triggers + " ends this part of the outage sooner, because a failure"
+                + " trigger starts the migration once a day fails more calls than its threshold.";
+    }
+
+    /**
+     * Returns the first day a failure trigger could start the migration off {@code phase},
+     * given its first failure on {@code firstFailure}.
+     */
+    private static String failureTriggerDay(Projections projections, String phase,
+            String firstFailure) {
+        String earliest = StartByAdvice.earliestStart(projections, phase);
+        String dayAfterFailure = LocalDate.parse(firstFailure).plusDays(1).toString();
+        return dayAfterFailure.compareTo(earliest) < 0 ? earliest : dayAfterFailure;
+    }
+
+    private static boolean hasFailureTrigger(Projections projections, String phase) {
+        return projections.phases().stream()
+                .anyMatch(info -> info.name().equals(phase) && info.failureTrigger());
+    }
+
+    /** Returns the last day on which {@code phase} failed calls, by its outages. */
+    private static String lastFailure(Table outages, String phase) {
+        String last = "";
+        for (int row = 0; row < outages.rowCount(); row++) {
+            String day = outages.stringColumn("last_failure").get(row);
+            if (outages.stringColumn("phase").get(row).equals(phase) && day.compareTo(last) > 0) {
+                last = day;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Returns whether a migration that starts when {@code startDay} begins and takes
+     * {@code leadTimeMillis} goes live before {@code lastDay} ends.
+     */
+    private static boolean liveBefore(String startDay, long leadTimeMillis, String lastDay) {
+        long start = LocalDate.parse(startDay).toEpochDay() * DAY_MILLIS;
+        long end = LocalDate.parse(lastDay).plusDays(1).toEpochDay() * DAY_MILLIS;
+        return start + leadTimeMillis < end;
+    }
+
+    private static String lastDay(Projections projections) {
+        Table daily = projections.daily();
+        return daily.stringColumn("date").get(daily.rowCount() - 1);
+    }
+
+    private static String leadTime(PhaseInfo next) {
+        return Formats.duration(Duration.ofMillis(next.leadTimeMillis()));
+    }
+}

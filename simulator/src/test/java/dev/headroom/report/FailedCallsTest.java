@@ -1,0 +1,38 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class FailedCallsTest {
+
+    private static final Table DAILY = Table.create("daily",
+            StringColumn.create("date", "2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"),
+            StringColumn.create("phase", "sheet", "sheet", "sheet", "dynamodb"),
+            LongColumn.create("failed_requests", 0, 0, 40, 7),
+            LongColumn.create("failed_sign_ups", 0, 3, 5, 1));
+
+    @Test
+    void triggers_bothKinds_firstDayOfEach() {
+        FailedCalls failed = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-04");
+
+        assertEquals("a failed_requests_per_day trigger with a threshold below 40 (the requests"
+                + " that failed on 2025-01-03) or a failed_sign_ups_per_day trigger with a"
+                + " threshold below 3 (the sign-ups that failed on 2025-01-02)",
+                failed.triggers());
+    }
+
+    @Test
+    void triggers_spanAndPhase_onlyThoseDays() {
+        FailedCalls sheet = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-02");
+        FailedCalls dynamodb = FailedCalls.of(DAILY, "dynamodb", "2025-01-01", "2025-01-04");
+
+        assertEquals("a failed_sign_ups_per_day trigger with a threshold below 3 (the sign-ups"
+                + " that failed on 2025-01-02)", sheet.triggers());
+        assertEquals("2025-01-04", dynamodb.firstRequestDay());
+        assertEquals(7, dynamodb.firstDayRequests());
+    }
+}
