@@ -45,6 +45,25 @@ record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSi
     }
 
     /**
+     * Returns these failures without each kind whose first day is not before {@code day}, so
+     * that only triggers that would have held before that day are named.
+     */
+    FailedCalls before(String day) {
+        boolean requests = !firstRequestDay.isEmpty() && firstRequestDay.compareTo(day) < 0;
+        boolean signUps = !firstSignUpDay.isEmpty() && firstSignUpDay.compareTo(day) < 0;
+        return new FailedCalls(requests ? firstRequestDay : "", requests ? firstDayRequests : 0,
+                signUps ? firstSignUpDay : "", signUps ? firstDaySignUps : 0);
+    }
+
+    /** Returns the first day a call of either kind failed, or empty if none did. */
+    String firstDay() {
+        if (firstRequestDay.isEmpty() || firstSignUpDay.isEmpty()) {
+            return firstRequestDay + firstSignUpDay;
+        }
+        return firstRequestDay.compareTo(firstSignUpDay) <= 0 ? firstRequestDay : firstSignUpDay;
+    }
+
+    /**
      * Returns the failure triggers that would hold on the first day of each kind of failure,
      * such as "a failed_sign_ups_per_day trigger with a threshold below 2 (the sign-ups that
      * failed on 2025-01-06)".

@@ -53,17 +53,21 @@ final class OutageAdvice {
 
     /**
      * Returns the advice for an outage of {@code phase} while its migration was under way. A
-     * trigger that fires earlier is named only when the migration did not start on the first
-     * day a trigger could start it.
+     * trigger that fires earlier is named only when a migration started on the first day a
+     * trigger could start it would have gone live before the phase last failed calls.
      */
     static String underWay(Projections projections, String phase) {
         Table changes = projections.changes();
         int row = PhaseChangeTable.moveOff(changes, phase);
-        if (row >= 0 && changes.stringColumn("started").get(row)
-                .compareTo(StartByAdvice.earliestStart(projections, phase)) <= 0) {
+        String earliest = StartByAdvice.earliestStart(projections, phase);
+        if (row >= 0 && changes.stringColumn("started").get(row).compareTo(earliest) <= 0) {
             return "The migration was already under way and started on the first day a trigger"
                     + " on this phase could start it, so only a shorter lead time ends this part"
                     + " of the outage sooner.";
+        }
+        Optional<String> tooLate = tooLateForAnyTrigger(projections, phase);
+        if (tooLate.isPresent()) {
+            return "The migration was already under way. " + tooLate.get();
         }
         return "The migration was already under way, so only a trigger that fires earlier or a"
                 + " shorter lead time ends this part of the outage sooner.";
@@ -83,22 +87,74 @@ final class OutageAdvice {
             return "The migration started on the first day a trigger on this phase could start"
                     + " it, so no trigger on it ends this part of the outage sooner.";
         }
+        Optional<String> tooLate = tooLateForAnyTrigger(projections, phase);
+        if (tooLate.isPresent()) {
+            return tooLate.get();
+        }
         // A migration that started the day after the first failure could not have started
         // sooner with a lower threshold, so this case comes before the failure trigger's.
         String dayAfterFailure = LocalDate.parse(firstFailure).plusDays(1).toString();
         if (row >= 0 && started.compareTo(dayAfterFailure) <= 0) {
             return "The migration started the day after calls first failed, as early as a"
                     + " failure trigger could have started it, so only a trigger that fires"
-                    + " before calls fail, such as a users or date trigger, ends this part of"
-                    + " the outage sooner.";
+                    + " before calls fail, such as a users or date trigger, ends the phase's"
+                    + " failures sooner.";
         }
         if (reason.startsWith("failed_requests_per_day")
                 || reason.startsWith("failed_sign_ups_per_day")) {
-            return "The phase's own failure trigger started the migration, so only a lower"
-                    + " threshold or a trigger that fires before calls fail, such as a users"
-                    + " trigger, ends this part of the outage sooner.";
+            return ownTriggerAdvice(projections, phase, firstFailure, lastFailure, started);
         }
         return failureTriggerAdvice(projections, phase, firstFailure, lastFailure);
+    }
+
+    /**
+     * Returns the sentence for a phase whose failures no trigger could end sooner. That is so
+     * when a migration started on the first day a trigger could start one goes live after the
+     * phase last failed calls. Empty when such a migration goes live in time.
+     */
+    private static Optional<String> tooLateForAnyTrigger(Projections projections, String phase) {
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
+        String earliest = StartByAdvice.earliestStart(projections, phase);
+        String lastFailure = lastFailure(projections.outages(), phase);
+        if (next.isEmpty() || liveBefore(earliest, next.get().leadTimeMillis(), lastFailure)) {
+            return Optional.empty();
+        }
+        if (!liveBefore(earliest, 0, lastFailure)) {
+            return Optional.of(String.format(Locale.ROOT, "The phase last failed calls on %s,"
+                    + " before %s, the first day a trigger on it could start a migration, so no"
+                    + " trigger or lead time ends its failures sooner.", lastFailure, earliest));
+        }
+        return Optional.of(String.format(Locale.ROOT, "A migration started on %s, the first day"
+                + " a trigger on this phase could start it, would go live after its %s lead"
+                + " time, later than the phase last failed calls, so no trigger on it ends the"
+                + " phase's failures sooner: only a shorter lead time does.", earliest,
+                leadTime(next.get())));
+    }
+
+    /**
+     * Returns the advice when the phase's own failure trigger started the migration on
+     * {@code started}, naming the failure triggers of either kind that would have held sooner.
+     * They are named only when their migration goes live before the phase last failed calls.
+     */
+    private static String ownTriggerAdvice(Projections projections, String phase,
+            String firstFailure, String lastFailure, String started) {
+        String dayBeforeStart = LocalDate.parse(started).minusDays(1).toString();
+        FailedCalls sooner = FailedCalls.of(projections.daily(), phase, firstFailure, lastFailure)
+                .before(dayBeforeStart);
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
+        if (!sooner.firstDay().isEmpty() && next.isPresent()
+                && liveBefore(failureTriggerDay(projections, phase, sooner.firstDay()),
+                        next.get().leadTimeMillis(),
+                        lastFailure(projections.outages(), phase))) {
+            return "The phase's own failure trigger started the migration on " + started
+                    + ", but " + sooner.triggers() + " would have started it sooner, and so"
+                    + " would a trigger that fires before calls fail, such as a users or date"
+                    + " trigger. Either ends the phase's failures sooner.";
+        }
+        return "The phase's own failure trigger started the migration, and no failure trigger"
+                + " that held sooner would have gone live before calls last failed, so only a"
+                + " trigger that fires before calls fail, such as a users or date trigger, ends"
+                + " the phase's failures sooner.";
     }
 
     /**
@@ -115,7 +171,7 @@ final class OutageAdvice {
             boolean runEnded = phaseLastFailure.equals(lastDay(projections));
             return String.format(Locale.ROOT, "%s before a migration started by a"
                     + " failure trigger on %s could go live after its %s lead time, so no failure"
-                    + " trigger ends this part of the outage sooner%s.",
+                    + " trigger ends the phase's failures sooner%s.",
                     runEnded ? "The run ended" : "Calls stopped failing", triggered,
                     leadTime(next.get()), runEnded ? " within the run" : "");
         }
@@ -123,9 +179,9 @@ final class OutageAdvice {
                 .triggers();
         if (hasFailureTrigger(projections, phase)) {
             return "The phase's own failure trigger never held before the migration started, but "
-                    + triggers + " would have, and it ends this part of the outage sooner.";
+                    + triggers + " would have held and ended the phase's failures sooner.";
         }
-        return "Adding " + triggers + " ends this part of the outage sooner, because a failure"
+        return "Adding " + triggers + " ends the phase's failures sooner, because a failure"
                 + " trigger starts the migration once a day fails more calls than its threshold.";
     }
 

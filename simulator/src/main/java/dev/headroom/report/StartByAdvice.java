@@ -59,14 +59,21 @@ final class StartByAdvice {
         String unchecked = checked.equals(served) ? ""
                 : " after midnight, and its triggers were first checked when " + checked
                         + " ended";
-        return deadline + (wentLive.isPresent()
-                ? ", but this phase began to serve on " + served + unchecked
-                        + ", so no trigger on it could start the migration in time: skip this"
-                        + " phase by moving to " + target + " from the phase before it, or move"
-                        + " into this phase at least a day before " + startBy + ", so that a"
-                        + " users or date trigger on it can start the migration by then."
-                : ", but the run began on " + served + ", so no trigger on this phase could"
-                        + " start the migration in time: start the plan on " + target + ".");
+        if (wentLive.isEmpty()) {
+            return deadline + String.format(Locale.ROOT, ", but the run began on %s, so no"
+                    + " trigger on this phase could start the migration in time to prevent every"
+                    + " failure: start the plan on %s.", served, target);
+        }
+        return deadline + String.format(Locale.ROOT, ", but this phase began to serve on %s%s,"
+                + " so no trigger on it could start the migration in time to prevent every"
+                + " failure: skip this phase by moving to %s from the phase before it, or make"
+                + " this phase go live by the start of %s, so that a users or date trigger on"
+                + " it, checked when that day ends, can start the migration by %s.", served,
+                unchecked, target, dayBefore(startBy), startBy);
+    }
+
+    private static String dayBefore(String day) {
+        return LocalDate.parse(day).minusDays(1).toString();
     }
 
     /** Returns the deadline sentence for the phase after {@code phase}, if the plan has one. */

@@ -35,4 +35,15 @@ class FailedCallsTest {
         assertEquals("2025-01-04", dynamodb.firstRequestDay());
         assertEquals(7, dynamodb.firstDayRequests());
     }
+
+    @Test
+    void before_dropsKindsFirstFailingLater() {
+        FailedCalls failed = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-04");
+        FailedCalls beforeThird = failed.before("2025-01-03");
+
+        assertEquals("2025-01-02", failed.firstDay());
+        assertEquals("", beforeThird.firstRequestDay());
+        assertEquals("2025-01-02", beforeThird.firstSignUpDay());
+        assertEquals("", failed.before("2025-01-02").firstDay());
+    }
 }

@@ -893,8 +893,8 @@ class SimulationRunTest {
         String warning = Warnings.earlierOutages(Projections.of(run(ZERO_LEAD))).get(0);
 
         assertTrue(warning.contains("had to start by 2025-01-01, but the run began on"
-                + " 2025-01-01, so no trigger on this phase could start the migration in time:"
-                + " start the plan on postgres."), warning);
+                + " 2025-01-01, so no trigger on this phase could start the migration in time to"
+                + " prevent every failure: start the plan on postgres."), warning);
     }
 
     @Test
@@ -945,8 +945,9 @@ class SimulationRunTest {
 
         assertTrue(warning.startsWith("Warning: phase 'single-sheet' failed 0 requests and 2"
                 + " sign-ups from 2025-01-01 to 2025-01-01"), warning);
-        assertTrue(warning.contains("Calls stopped failing before a migration started by a"
-                + " failure trigger on 2025-01-02 could go live after its 2d lead time"), warning);
+        assertTrue(warning.contains("The phase last failed calls on 2025-01-01, before"
+                + " 2025-01-02, the first day a trigger on it could start a migration, so no"
+                + " trigger or lead time ends its failures sooner."), warning);
         assertFalse(warning.contains("trigger ends this part of the outage sooner, because"),
                 warning);
     }
@@ -961,9 +962,63 @@ class SimulationRunTest {
         assertTrue(warning.contains("before its next migration started"), warning);
         // Only sign-ups failed, so a failed_requests_per_day trigger would never hold.
         assertTrue(warning.contains("Adding a failed_sign_ups_per_day trigger with a threshold"
-                + " below 9 (the sign-ups that failed on 2025-01-02) ends this part of the outage"
+                + " below 9 (the sign-ups that failed on 2025-01-02) ends the phase's failures"
                 + " sooner"), warning);
         assertFalse(warning.contains("failed_requests_per_day"), warning);
+    }
+
+    @Test
+    void warnings_leadLongerThanOutage_onlyShorterLead() throws Exception {
+        // The sheet fails from 2025-01-02 to the run's end, 01-08, and no move started on 01-02
+        // could go live within three weeks.
+        String yaml = SHORT_OUTAGE.replace("initial_users: 12", "initial_users: 0")
+                .replace("users_per_year: 0", "users_per_year: 3_650")
+                .replace("lead_time: 2d", "lead_time: 3w");
+        List<String> warnings = Warnings.earlierOutages(Projections.of(run(yaml)));
+
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("A migration started on 2025-01-02, the first day a"
+                + " trigger on this phase could start it, would go live after its 3w lead time"),
+                warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("Warning: phase 'single-sheet'"), warnings.get(1));
+        assertTrue(warnings.get(1).contains("The migration was already under way. A migration"
+                + " started on 2025-01-02"), warnings.get(1));
+        assertFalse(warnings.get(1).contains("a trigger that fires earlier"), warnings.get(1));
+    }
+
+    @Test
+    void warnings_ownTriggerLate_namesSoonerTrigger() throws Exception {
+        // Requests fail on the full workbook from 2025-01-05, but sign-ups only from 01-08, so
+        // the failed_sign_ups_per_day trigger starts the move late, on 01-09.
+        String yaml = """
+                name: own-trigger-late
+                start_date: 2025-01-01
+                horizon: 21d
+                growth:
+                  kind: piecewise
+                  points: [{at: 0d, users: 10}, {at: 7d, users: 10}, {at: 14d, users: 24}]
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 10}
+                  token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+                sheets: {tabs_per_workbook: 100, cells_per_workbook: 5_000,
+                  grid_mode: sized-to-row}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: single-sheet
+                      backend: {kind: sheets}
+                      next_when: {failed_sign_ups_per_day: 0}
+                    - name: dynamodb
+                      backend: {kind: dynamodb}
+                      migration: {lead_time: 36h}
+                """;
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("The phase's own failure trigger started the migration on"
+                + " 2025-01-09, but a failed_requests_per_day trigger with a threshold below 10"
+                + " (the requests that failed on 2025-01-05) would have started it sooner"),
+                warning);
+        assertFalse(warning.contains("lower threshold"), warning);
     }
 
     @Test
