@@ -35,6 +35,11 @@ final class OutageAdvice {
         }
         String lastDay = lastDay(projections);
         String triggered = failureTriggerDay(projections, phase, firstFailure);
+        if (triggered.compareTo(lastDay) > 0) {
+            return "Calls first failed on the run's last day, whose triggers are not checked, so"
+                    + " no trigger could start a migration within the run: run longer to see"
+                    + " its effect.";
+        }
         if (!liveBefore(triggered, next.get().leadTimeMillis(), lastDay)) {
             return String.format(Locale.ROOT, "A migration that a failure trigger"
                     + " started on %s could not go live, after its %s lead time, before the run"
@@ -43,7 +48,7 @@ final class OutageAdvice {
                     triggered, leadTime(next.get()));
         }
         String triggers = FailedCalls.of(projections.daily(), phase, firstFailure, lastDay)
-                .triggers();
+                .before(latestLiveStart(next.get(), lastDay)).triggers();
         if (hasFailureTrigger(projections, phase)) {
             return "Its failure trigger never held on a day whose triggers were checked, but "
                     + triggers + " would.";
@@ -122,12 +127,13 @@ final class OutageAdvice {
         if (!liveBefore(earliest, 0, lastFailure)) {
             return Optional.of(String.format(Locale.ROOT, "The phase last failed calls on %s,"
                     + " before %s, the first day a trigger on it could start a migration, so no"
-                    + " trigger or lead time ends its failures sooner.", lastFailure, earliest));
+                    + " trigger on it, and no lead time of the move off it, ends its failures"
+                    + " sooner.", lastFailure, earliest));
         }
         return Optional.of(String.format(Locale.ROOT, "A migration started on %s, the first day"
                 + " a trigger on this phase could start it, would go live after its %s lead"
                 + " time, later than the phase last failed calls, so no trigger on it ends the"
-                + " phase's failures sooner: only a shorter lead time does.", earliest,
+                + " phase's failures sooner unless the lead time is shorter too.", earliest,
                 leadTime(next.get())));
     }
 
@@ -139,9 +145,13 @@ final class OutageAdvice {
     private static String ownTriggerAdvice(Projections projections, String phase,
             String firstFailure, String lastFailure, String started) {
         String dayBeforeStart = LocalDate.parse(started).minusDays(1).toString();
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
         FailedCalls sooner = FailedCalls.of(projections.daily(), phase, firstFailure, lastFailure)
                 .before(dayBeforeStart);
-        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
+        if (next.isPresent()) {
+            sooner = sooner.before(latestLiveStart(next.get(),
+                    lastFailure(projections.outages(), phase)));
+        }
         if (!sooner.firstDay().isEmpty() && next.isPresent()
                 && liveBefore(failureTriggerDay(projections, phase, sooner.firstDay()),
                         next.get().leadTimeMillis(),
@@ -149,7 +159,7 @@ final class OutageAdvice {
             return "The phase's own failure trigger started the migration on " + started
                     + ", but " + sooner.triggers() + " would have started it sooner, and so"
                     + " would a trigger that fires before calls fail, such as a users or date"
-                    + " trigger. Either ends the phase's failures sooner.";
+                    + " trigger. Each of these ends the phase's failures sooner.";
         }
         return "The phase's own failure trigger started the migration, and no failure trigger"
                 + " that held sooner would have gone live before calls last failed, so only a"
@@ -175,8 +185,19 @@ final class OutageAdvice {
                     runEnded ? "The run ended" : "Calls stopped failing", triggered,
                     leadTime(next.get()), runEnded ? " within the run" : "");
         }
-        String triggers = FailedCalls.of(projections.daily(), phase, firstFailure, lastFailure)
-                .triggers();
+        // A kind of failure trigger is named only if it would have started the migration
+        // before its recorded start, early enough to go live before the phase last failed.
+        FailedCalls failed = FailedCalls.of(projections.daily(), phase, firstFailure,
+                lastFailure);
+        int row = PhaseChangeTable.moveOff(projections.changes(), phase);
+        if (row >= 0) {
+            String started = projections.changes().stringColumn("started").get(row);
+            failed = failed.before(LocalDate.parse(started).minusDays(1).toString());
+        }
+        if (next.isPresent()) {
+            failed = failed.before(latestLiveStart(next.get(), phaseLastFailure));
+        }
+        String triggers = failed.triggers();
         if (hasFailureTrigger(projections, phase)) {
             return "The phase's own failure trigger never held before the migration started, but "
                     + triggers + " would have held and ended the phase's failures sooner.";
@@ -194,6 +215,14 @@ final class OutageAdvice {
         String earliest = StartByAdvice.earliestStart(projections, phase);
         String dayAfterFailure = LocalDate.parse(firstFailure).plusDays(1).toString();
         return dayAfterFailure.compareTo(earliest) < 0 ? earliest : dayAfterFailure;
+    }
+
+    /**
+     * Returns the last day on which a migration to {@code next} can start and still go live
+     * before {@code lastDay} ends, by the rule of {@link #liveBefore}.
+     */
+    private static String latestLiveStart(PhaseInfo next, String lastDay) {
+        return LocalDate.parse(lastDay).minusDays(next.leadTimeMillis() / DAY_MILLIS).toString();
     }
 
     private static boolean hasFailureTrigger(Projections projections, String phase) {

@@ -3,6 +3,7 @@ package dev.headroom.report;
 import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +65,28 @@ final class StartByAdvice {
                     + " trigger on this phase could start the migration in time to prevent every"
                     + " failure: start the plan on %s.", served, target);
         }
-        return deadline + String.format(Locale.ROOT, ", but this phase began to serve on %s%s,"
-                + " so no trigger on it could start the migration in time to prevent every"
-                + " failure: skip this phase by moving to %s from the phase before it, or make"
-                + " this phase go live by the start of %s, so that a users or date trigger on"
-                + " it, checked when that day ends, can start the migration by %s.", served,
-                unchecked, target, dayBefore(startBy), startBy);
+        String skip = String.format(Locale.ROOT, ", but this phase began to serve on %s%s, so"
+                + " no trigger on it could start the migration in time to prevent every failure:"
+                + " skip this phase by moving to %s from the phase before it, if that phase"
+                + " holds until then", served, unchecked, target);
+        if (!canGoLiveBy(projections, phase, dayBefore(startBy))) {
+            return deadline + skip + ".";
+        }
+        return deadline + skip + String.format(Locale.ROOT, ", or make this phase go live by the"
+                + " start of %s, so that a users or date trigger on it, checked when that day"
+                + " ends, can start the migration by %s.", dayBefore(startBy), startBy);
+    }
+
+    /**
+     * Returns whether {@code phase} could go live by the start of {@code day}: its migration
+     * can start on the run's second day at the earliest, and takes its lead time.
+     */
+    private static boolean canGoLiveBy(Projections projections, String phase, String day) {
+        long dayMillis = Duration.ofDays(1).toMillis();
+        LocalDate runStart = LocalDate.parse(projections.daily().stringColumn("date").get(0));
+        long earliestLive = runStart.plusDays(1).toEpochDay() * dayMillis
+                + leadTimeMillis(projections, phase);
+        return earliestLive <= LocalDate.parse(day).toEpochDay() * dayMillis;
     }
 
     private static String dayBefore(String day) {

@@ -947,7 +947,8 @@ class SimulationRunTest {
                 + " sign-ups from 2025-01-01 to 2025-01-01"), warning);
         assertTrue(warning.contains("The phase last failed calls on 2025-01-01, before"
                 + " 2025-01-02, the first day a trigger on it could start a migration, so no"
-                + " trigger or lead time ends its failures sooner."), warning);
+                + " trigger on it, and no lead time of the move off it, ends its failures"
+                + " sooner."), warning);
         assertFalse(warning.contains("trigger ends this part of the outage sooner, because"),
                 warning);
     }
@@ -1019,6 +1020,136 @@ class SimulationRunTest {
                 + " (the requests that failed on 2025-01-05) would have started it sooner"),
                 warning);
         assertFalse(warning.contains("lower threshold"), warning);
+    }
+
+    /** Sign-ups fail on the tab guard from 01-02; requests fail only in a burst on 01-04. */
+    private static final String SIGN_UPS_THEN_BURST = """
+            name: sign-ups-then-burst
+            start_date: 2025-01-01
+            horizon: 10d
+            growth: {kind: linear, initial_users: 2, users_per_year: 730}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 100}
+              weekday_profile: [0, 0, 0, 0, 0, 7, 0]
+              token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+            sheets:
+              tabs_per_workbook: 4
+              quotas: {write_per_minute_per_project: 2, write_per_minute_per_user: 2}
+              backoff: {maximum_retries: 0}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {date: 2025-01-05}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 2d}
+            """;
+
+    @Test
+    void warnings_requestTriggerOnDayBeforeStart_notNamed() throws Exception {
+        // A failed_requests_per_day trigger would hold when 01-04 ends, starting the move on
+        // 01-05 like the date trigger, so only the sign-up trigger starts it sooner.
+        String warning = Warnings.earlierOutages(Projections.of(run(SIGN_UPS_THEN_BURST)))
+                .get(0);
+
+        assertTrue(warning.contains("Adding a failed_sign_ups_per_day trigger with a threshold"
+                + " below 1 (the sign-ups that failed on 2025-01-02) ends the phase's failures"
+                + " sooner"), warning);
+        assertFalse(warning.contains("failed_requests_per_day"), warning);
+    }
+
+    @Test
+    void warnings_stalledRequestTriggerTooLate_notNamed() throws Exception {
+        // The run ends on 01-04, the only day requests fail: a trigger on them never holds.
+        String yaml = SIGN_UPS_THEN_BURST.replace("horizon: 10d", "horizon: 4d")
+                .replace("{date: 2025-01-05}",
+                        "{date: 2025-02-01, failed_requests_per_day: 700}")
+                .replace("lead_time: 2d", "lead_time: 1d");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("Its failure trigger never held on a day whose triggers were"
+                + " checked, but a failed_sign_ups_per_day trigger with a threshold below 1 (the"
+                + " sign-ups that failed on 2025-01-02) would."), warning);
+        assertFalse(warning.contains("failed_requests_per_day trigger"), warning);
+    }
+
+    @Test
+    void warnings_ownTriggerSoonerKindTooLate_notNamed() throws Exception {
+        // Sign-ups fail on 01-02 and 01-03, requests on 01-04 and 01-05 only. A request trigger
+        // that held on 01-04 would go live on 01-07, after the last failure.
+        String yaml = """
+                name: own-trigger-mixed
+                start_date: 2025-01-01
+                horizon: 10d
+                growth:
+                  kind: piecewise
+                  points: [{at: 0d, users: 18}, {at: 2d, users: 24}]
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 50}
+                  weekday_profile: [0, 0, 0, 0, 0, 3.5, 3.5]
+                  token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+                sheets:
+                  tabs_per_workbook: 20
+                  quotas: {write_per_minute_per_project: 2, write_per_minute_per_user: 2}
+                  backoff: {maximum_retries: 0}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: single-sheet
+                      backend: {kind: sheets}
+                      next_when: {failed_requests_per_day: 1200}
+                    - name: dynamodb
+                      backend: {kind: dynamodb}
+                      migration: {lead_time: 2d}
+                """;
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("The phase's own failure trigger started the migration on"
+                + " 2025-01-06, but a failed_sign_ups_per_day trigger with a threshold below 3"
+                + " (the sign-ups that failed on 2025-01-02) would have started it sooner"),
+                warning);
+        assertFalse(warning.contains("failed_requests_per_day trigger"), warning);
+    }
+
+    @Test
+    void warnings_moveInUnreachable_onlySkip() throws Exception {
+        // Requests fail only in a Saturday burst, 2025-01-04. Two shards go live at noon on
+        // 01-03, so they would have to be live by the start of 01-02, which a move started on
+        // 01-02 with a 12h lead time cannot reach.
+        String yaml = """
+                name: move-in-unreachable
+                start_date: 2025-01-01
+                horizon: 10d
+                growth: {kind: piecewise, points: [{at: 0d, users: 20}]}
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 50}
+                  weekday_profile: [0, 0, 0, 0, 0, 7, 0]
+                  token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+                sheets:
+                  quotas: {write_per_minute_per_project: 2, write_per_minute_per_user: 2}
+                  backoff: {maximum_retries: 0}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: single-sheet
+                      backend: {kind: sheets}
+                      next_when: {date: 2025-01-03}
+                    - name: two-shards
+                      backend: {kind: sheets-sharded, workbooks: 2, router: slot-table}
+                      migration: {lead_time: 12h}
+                      next_when: {date: 2025-01-07}
+                    - name: dynamodb
+                      backend: {kind: dynamodb}
+                      migration: {lead_time: 12h}
+                """;
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.startsWith("Warning: phase 'two-shards'"), warning);
+        assertTrue(warning.endsWith("skip this phase by moving to dynamodb from the phase before"
+                + " it, if that phase holds until then."), warning);
+        assertFalse(warning.contains("make this phase go live"), warning);
     }
 
     @Test
