@@ -144,14 +144,8 @@ final class OutageAdvice {
      */
     private static String ownTriggerAdvice(Projections projections, String phase,
             String firstFailure, String lastFailure, String started) {
-        String dayBeforeStart = LocalDate.parse(started).minusDays(1).toString();
         Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
-        FailedCalls sooner = FailedCalls.of(projections.daily(), phase, firstFailure, lastFailure)
-                .before(dayBeforeStart);
-        if (next.isPresent()) {
-            sooner = sooner.before(latestLiveStart(next.get(),
-                    lastFailure(projections.outages(), phase)));
-        }
+        FailedCalls sooner = soonerFailures(projections, phase, firstFailure, lastFailure);
         if (!sooner.firstDay().isEmpty() && next.isPresent()
                 && liveBefore(failureTriggerDay(projections, phase, sooner.firstDay()),
                         next.get().leadTimeMillis(),
@@ -185,8 +179,23 @@ final class OutageAdvice {
                     runEnded ? "The run ended" : "Calls stopped failing", triggered,
                     leadTime(next.get()), runEnded ? " within the run" : "");
         }
-        // A kind of failure trigger is named only if it would have started the migration
-        // before its recorded start, early enough to go live before the phase last failed.
+        String triggers = soonerFailures(projections, phase, firstFailure, lastFailure)
+                .triggers();
+        if (hasFailureTrigger(projections, phase)) {
+            return "The phase's own failure trigger never held before the migration started, but "
+                    + triggers + " would have held and ended the phase's failures sooner.";
+        }
+        return "Adding " + triggers + " ends the phase's failures sooner, because a failure"
+                + " trigger starts the migration once a day fails more calls than its threshold.";
+    }
+
+    /**
+     * Returns the failures of {@code phase} from {@code firstFailure} to {@code lastFailure}
+     * whose kind of failure trigger would have started the migration before its recorded start,
+     * early enough to go live before the phase last failed calls.
+     */
+    private static FailedCalls soonerFailures(Projections projections, String phase,
+            String firstFailure, String lastFailure) {
         FailedCalls failed = FailedCalls.of(projections.daily(), phase, firstFailure,
                 lastFailure);
         int row = PhaseChangeTable.moveOff(projections.changes(), phase);
@@ -194,16 +203,12 @@ final class OutageAdvice {
             String started = projections.changes().stringColumn("started").get(row);
             failed = failed.before(LocalDate.parse(started).minusDays(1).toString());
         }
+        Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
         if (next.isPresent()) {
-            failed = failed.before(latestLiveStart(next.get(), phaseLastFailure));
+            failed = failed.before(latestLiveStart(next.get(),
+                    lastFailure(projections.outages(), phase)));
         }
-        String triggers = failed.triggers();
-        if (hasFailureTrigger(projections, phase)) {
-            return "The phase's own failure trigger never held before the migration started, but "
-                    + triggers + " would have held and ended the phase's failures sooner.";
-        }
-        return "Adding " + triggers + " ends the phase's failures sooner, because a failure"
-                + " trigger starts the migration once a day fails more calls than its threshold.";
+        return failed;
     }
 
     /**

@@ -1048,7 +1048,7 @@ class SimulationRunTest {
             """;
 
     @Test
-    void warnings_requestTriggerOnDayBeforeStart_notNamed() throws Exception {
+    void warnings_requestTriggerSameDay_notNamed() throws Exception {
         // A failed_requests_per_day trigger would hold when 01-04 ends, starting the move on
         // 01-05 like the date trigger, so only the sign-up trigger starts it sooner.
         String warning = Warnings.earlierOutages(Projections.of(run(SIGN_UPS_THEN_BURST)))
@@ -1076,7 +1076,7 @@ class SimulationRunTest {
     }
 
     @Test
-    void warnings_ownTriggerSoonerKindTooLate_notNamed() throws Exception {
+    void warnings_soonerKindTooLate_notNamed() throws Exception {
         // Sign-ups fail on 01-02 and 01-03, requests on 01-04 and 01-05 only. A request trigger
         // that held on 01-04 would go live on 01-07, after the last failure.
         String yaml = """
