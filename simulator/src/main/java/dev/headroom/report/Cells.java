@@ -2,13 +2,15 @@ package dev.headroom.report;
 
 import dev.headroom.ledger.Money;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Formats table cells and counts for people: money columns, named {@code *_micros}, as dollars
- * with cents and thousands separators, and a count with its noun in the singular or plural.
+ * with cents and thousands separators, a count with its noun in the singular or plural, and a
+ * list of names joined as a sentence would join them.
  */
 final class Cells {
 
@@ -55,6 +57,18 @@ final class Cells {
     /** Returns a count with thousands separators and its noun, {@code singular} for one. */
     static String count(long count, String singular, String plural) {
         return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? singular : plural);
+    }
+
+    /**
+     * Returns the items as an English list: {@code cells}, {@code cells and tabs}, or
+     * {@code cells, tabs and WriteRequestsPerMinutePerUser}.
+     */
+    static String joinWithAnd(List<String> items) {
+        int last = items.size() - 1;
+        if (last < 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
     private static boolean isMoney(Column<?> column) {

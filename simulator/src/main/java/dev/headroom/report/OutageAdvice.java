@@ -67,15 +67,15 @@ final class OutageAdvice {
         String earliest = StartByAdvice.earliestStart(projections, phase);
         if (row >= 0 && changes.stringColumn("started").get(row).compareTo(earliest) <= 0) {
             return "The migration was already under way and started on the first day a trigger"
-                    + " on this phase could start it, so only a shorter lead time ends this part"
-                    + " of the outage sooner.";
+                    + " on this phase could start it, so only a shorter lead time ends the phase's"
+                    + " failures sooner.";
         }
         Optional<String> tooLate = tooLateForAnyTrigger(projections, phase);
         if (tooLate.isPresent()) {
             return "The migration was already under way. " + tooLate.get();
         }
         return "The migration was already under way, so only a trigger that fires earlier or a"
-                + " shorter lead time ends this part of the outage sooner.";
+                + " shorter lead time ends the phase's failures sooner.";
     }
 
     /**
@@ -90,7 +90,7 @@ final class OutageAdvice {
         String reason = row < 0 ? "" : changes.stringColumn("reason").get(row);
         if (row >= 0 && started.compareTo(StartByAdvice.earliestStart(projections, phase)) <= 0) {
             return "The migration started on the first day a trigger on this phase could start"
-                    + " it, so no trigger on it ends this part of the outage sooner.";
+                    + " it, so no trigger on it ends the phase's failures sooner.";
         }
         Optional<String> tooLate = tooLateForAnyTrigger(projections, phase);
         if (tooLate.isPresent()) {

@@ -147,6 +147,6 @@ public final class Warnings {
                 }
             }
         }
-        return names.isEmpty() ? "its limits" : String.join(", ", names);
+        return names.isEmpty() ? "its limits" : Cells.joinWithAnd(names);
     }
 }

@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +29,16 @@ class CellsTest {
         "1200 | 1,200 sign-ups"})
     void count_one_singularOtherwisePlural(long count, String expected) {
         assertEquals(expected, Cells.count(count, "sign-up"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'' | ''",
+        "cells | cells",
+        "cells,tabs | cells and tabs",
+        "cells,tabs,WriteRequestsPerMinutePerUser | cells, tabs and WriteRequestsPerMinutePerUser"})
+    void joinWithAnd_names_joinedAsSentence(String names, String expected) {
+        List<String> items = names.isEmpty() ? List.of() : List.of(names.split(","));
+        assertEquals(expected, Cells.joinWithAnd(items));
     }
 }

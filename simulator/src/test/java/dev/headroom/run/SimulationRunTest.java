@@ -827,6 +827,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void warnings_twoLimitsBind_listedWithAnd() throws Exception {
+        // 300 requests a day per user grow each tab's grid past 300,000 cells in the workbook.
+        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {users: 1_000}")
+                .replace("mean_per_day: 1}", "mean_per_day: 300}")
+                .replace("tabs_per_workbook: 10",
+                        "tabs_per_workbook: 10\n  cells_per_workbook: 300_000");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("phase 'single-sheet' failed calls on tabs and cells from"
+                + " 2025-01-02"), warning);
+    }
+
+    @Test
     void warnings_afterMigration_countLastPhaseOnly() throws Exception {
         Projections projections = Projections.of(run(MIGRATION));
         Table lastPhase = projections.daily().where(
@@ -858,7 +871,8 @@ class SimulationRunTest {
                 + " sign-ups from"), warning);
         assertTrue(warning.contains("while migrating to five-shards"), warning);
         // The move started on day 1, the first day a trigger could start it.
-        assertTrue(warning.contains("so only a shorter lead time ends this part"), warning);
+        assertTrue(warning.contains("so only a shorter lead time ends the phase's failures"
+                + " sooner."), warning);
         assertFalse(warning.contains("failed_requests_per_day"), warning);
         assertEquals(2, Warnings.all(projections).size());
     }
@@ -949,7 +963,7 @@ class SimulationRunTest {
                 + " 2025-01-02, the first day a trigger on it could start a migration, so no"
                 + " trigger on it, and no lead time of the move off it, ends its failures"
                 + " sooner."), warning);
-        assertFalse(warning.contains("trigger ends this part of the outage sooner, because"),
+        assertFalse(warning.contains("ends the phase's failures sooner, because"),
                 warning);
     }
 
@@ -1256,7 +1270,8 @@ class SimulationRunTest {
         String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("while migrating to postgres"), warning);
-        assertTrue(warning.contains("so only a shorter lead time ends this part"), warning);
+        assertTrue(warning.contains("so only a shorter lead time ends the phase's failures"
+                + " sooner."), warning);
         assertFalse(warning.contains("a trigger that fires earlier"), warning);
     }
 
