@@ -2,9 +2,12 @@ package dev.headroom.projection;
 
 import dev.headroom.model.LimitGauge;
 import dev.headroom.run.DayRecord;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,6 +30,11 @@ public final class DailyTable {
     public static final String THROTTLED = "throttled:";
     /** Prefix of the failed-calls column of each limit. */
     public static final String FAILED = "failed:";
+    /** When the day's last request or sign-up failed, {@code HH:mm:ss.SSS}; empty if none. */
+    public static final String LAST_FAILURE_TIME = "last_failure_time";
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern(
+            "HH:mm:ss.SSS", Locale.ROOT);
 
     private DailyTable() {
     }
@@ -55,6 +63,7 @@ public final class DailyTable {
                 longs("admitted", days, DayRecord::admitted),
                 longs("rejected_for_credit", days, DayRecord::rejectedForCredit),
                 longs("failed_requests", days, DayRecord::failedRequests),
+                strings(LAST_FAILURE_TIME, days, day -> timeOfDay(day.lastFailureOfDayMillis())),
                 longs("cache_hits", days, DayRecord::cacheHits),
                 longs("redis_hits", days, DayRecord::redisHits),
                 longs("redis_misses", days, DayRecord::redisMisses),
@@ -89,6 +98,14 @@ public final class DailyTable {
             table.addColumns(gaugeUse(gauge, days));
         }
         return table;
+    }
+
+    /**
+     * Returns a time of day given in milliseconds after midnight as {@code HH:mm:ss.SSS}, or an
+     * empty string for -1.
+     */
+    static String timeOfDay(long millis) {
+        return millis < 0 ? "" : LocalTime.ofNanoOfDay(millis * 1_000_000).format(TIME_OF_DAY);
     }
 
     /** Returns the column name of a gauge, such as {@code cells:workbook-0}. */

@@ -1,11 +1,13 @@
 package dev.headroom.report;
 
+import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
 import dev.headroom.scenario.Formats;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
@@ -40,7 +42,7 @@ final class OutageAdvice {
                     + " no trigger could start a migration within the run: run longer to see"
                     + " its effect.";
         }
-        if (!liveBefore(triggered, next.get().leadTimeMillis(), lastDay)) {
+        if (!liveBefore(triggered, next.get().leadTimeMillis(), endOfDay(lastDay))) {
             return String.format(Locale.ROOT, "A migration that a failure trigger"
                     + " started on %s could not go live, after its %s lead time, before the run"
                     + " ended, so within this run no failure trigger ends the outage sooner: run"
@@ -48,7 +50,7 @@ final class OutageAdvice {
                     triggered, leadTime(next.get()));
         }
         String triggers = FailedCalls.of(projections.daily(), phase, firstFailure, lastDay)
-                .before(latestLiveStart(next.get(), lastDay)).triggers();
+                .before(latestLiveStart(next.get(), endOfDay(lastDay))).triggers();
         if (hasFailureTrigger(projections, phase)) {
             return "Its failure trigger never held on a day whose triggers were checked, but "
                     + triggers + " would.";
@@ -121,10 +123,11 @@ final class OutageAdvice {
         Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
         String earliest = StartByAdvice.earliestStart(projections, phase);
         String lastFailure = lastFailure(projections.outages(), phase);
-        if (next.isEmpty() || liveBefore(earliest, next.get().leadTimeMillis(), lastFailure)) {
+        long failuresEnd = failuresEnd(projections, phase);
+        if (next.isEmpty() || liveBefore(earliest, next.get().leadTimeMillis(), failuresEnd)) {
             return Optional.empty();
         }
-        if (!liveBefore(earliest, 0, lastFailure)) {
+        if (!liveBefore(earliest, 0, failuresEnd)) {
             return Optional.of(String.format(Locale.ROOT, "The phase last failed calls on %s,"
                     + " before %s, the first day a trigger on it could start a migration, so no"
                     + " trigger on it, and no lead time of the move off it, ends its failures"
@@ -148,8 +151,7 @@ final class OutageAdvice {
         FailedCalls sooner = soonerFailures(projections, phase, firstFailure, lastFailure);
         if (!sooner.firstDay().isEmpty() && next.isPresent()
                 && liveBefore(failureTriggerDay(projections, phase, sooner.firstDay()),
-                        next.get().leadTimeMillis(),
-                        lastFailure(projections.outages(), phase))) {
+                        next.get().leadTimeMillis(), failuresEnd(projections, phase))) {
             return "The phase's own failure trigger started the migration on " + started
                     + ", but " + sooner.triggers() + " would have started it sooner, and so"
                     + " would a trigger that fires before calls fail, such as a users or date"
@@ -168,11 +170,11 @@ final class OutageAdvice {
     private static String failureTriggerAdvice(Projections projections, String phase,
             String firstFailure, String lastFailure) {
         String triggered = failureTriggerDay(projections, phase, firstFailure);
-        String phaseLastFailure = lastFailure(projections.outages(), phase);
         Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
-        if (next.isPresent()
-                && !liveBefore(triggered, next.get().leadTimeMillis(), phaseLastFailure)) {
-            boolean runEnded = phaseLastFailure.equals(lastDay(projections));
+        if (next.isPresent() && !liveBefore(triggered, next.get().leadTimeMillis(),
+                failuresEnd(projections, phase))) {
+            boolean runEnded = lastFailure(projections.outages(), phase)
+                    .equals(lastDay(projections));
             return String.format(Locale.ROOT, "%s before a migration started by a"
                     + " failure trigger on %s could go live after its %s lead time, so no failure"
                     + " trigger ends the phase's failures sooner%s.",
@@ -205,8 +207,7 @@ final class OutageAdvice {
         }
         Optional<PhaseInfo> next = StartByAdvice.nextPhase(projections, phase);
         if (next.isPresent()) {
-            failed = failed.before(latestLiveStart(next.get(),
-                    lastFailure(projections.outages(), phase)));
+            failed = failed.before(latestLiveStart(next.get(), failuresEnd(projections, phase)));
         }
         return failed;
     }
@@ -224,10 +225,11 @@ final class OutageAdvice {
 
     /**
      * Returns the last day on which a migration to {@code next} can start and still go live
-     * before {@code lastDay} ends, by the rule of {@link #liveBefore}.
+     * before {@code deadline}, by the rule of {@link #liveBefore}.
      */
-    private static String latestLiveStart(PhaseInfo next, String lastDay) {
-        return LocalDate.parse(lastDay).minusDays(next.leadTimeMillis() / DAY_MILLIS).toString();
+    private static String latestLiveStart(PhaseInfo next, long deadline) {
+        long day = Math.floorDiv(deadline - next.leadTimeMillis() - 1, DAY_MILLIS);
+        return LocalDate.ofEpochDay(day).toString();
     }
 
     private static boolean hasFailureTrigger(Projections projections, String phase) {
@@ -237,24 +239,56 @@ final class OutageAdvice {
 
     /** Returns the last day on which {@code phase} failed calls, by its outages. */
     private static String lastFailure(Table outages, String phase) {
+        int row = lastFailureRow(outages, phase);
+        return row < 0 ? "" : outages.stringColumn("last_failure").get(row);
+    }
+
+    /**
+     * Returns the outage row of {@code phase} with the latest last failure, or -1 if the phase
+     * failed no call.
+     */
+    private static int lastFailureRow(Table outages, String phase) {
+        int latest = -1;
         String last = "";
         for (int row = 0; row < outages.rowCount(); row++) {
             String day = outages.stringColumn("last_failure").get(row);
             if (outages.stringColumn("phase").get(row).equals(phase) && day.compareTo(last) > 0) {
+                latest = row;
                 last = day;
             }
         }
-        return last;
+        return latest;
+    }
+
+    /**
+     * Returns when the phase's failures ended, in milliseconds since the epoch: at its last
+     * failed call, or at the run's end if it still failed calls on the run's last day. A move
+     * that goes live before then prevents some of its failures.
+     */
+    private static long failuresEnd(Projections projections, String phase) {
+        Table outages = projections.outages();
+        int row = lastFailureRow(outages, phase);
+        String last = outages.stringColumn("last_failure").get(row);
+        if (last.equals(lastDay(projections))) {
+            return endOfDay(last);
+        }
+        String time = outages.stringColumn(DailyTable.LAST_FAILURE_TIME).get(row);
+        return LocalDate.parse(last).toEpochDay() * DAY_MILLIS
+                + LocalTime.parse(time).toNanoOfDay() / 1_000_000;
+    }
+
+    /** Returns the end of {@code day}, in milliseconds since the epoch. */
+    private static long endOfDay(String day) {
+        return LocalDate.parse(day).plusDays(1).toEpochDay() * DAY_MILLIS;
     }
 
     /**
      * Returns whether a migration that starts when {@code startDay} begins and takes
-     * {@code leadTimeMillis} goes live before {@code lastDay} ends.
+     * {@code leadTimeMillis} goes live before {@code deadline}, in milliseconds since the epoch.
      */
-    private static boolean liveBefore(String startDay, long leadTimeMillis, String lastDay) {
+    private static boolean liveBefore(String startDay, long leadTimeMillis, long deadline) {
         long start = LocalDate.parse(startDay).toEpochDay() * DAY_MILLIS;
-        long end = LocalDate.parse(lastDay).plusDays(1).toEpochDay() * DAY_MILLIS;
-        return start + leadTimeMillis < end;
+        return start + leadTimeMillis < deadline;
     }
 
     private static String lastDay(Projections projections) {

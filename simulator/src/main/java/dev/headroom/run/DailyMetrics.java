@@ -1,5 +1,6 @@
 package dev.headroom.run;
 
+import dev.headroom.engine.SimTime;
 import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CacheCount;
@@ -30,6 +31,7 @@ final class DailyMetrics {
     private long admitted;
     private long rejectedForCredit;
     private long failedRequests;
+    private long lastFailureMillis = -1;
     private long cacheHits;
     private CacheCount redisBaseline = CacheCount.NONE;
     private long redisHits;
@@ -43,21 +45,26 @@ final class DailyMetrics {
     private long overspendMicros;
     private BilledUsage usage = BilledUsage.NONE;
 
-    /** Counts a sign-up and its calls; returns whether it succeeded. */
-    boolean signUp(CallOutcome outcome) {
+    /** Counts a sign-up at {@code now} and its calls; returns whether it succeeded. */
+    boolean signUp(CallOutcome outcome, long now) {
         signUps++;
         signUpRequests += outcome.requests();
         latencies.record(outcome.latencyMillis());
         if (!outcome.succeeded()) {
             failedSignUps++;
+            lastFailureMillis = now;
             countFailure(outcome);
         }
         return outcome.succeeded();
     }
 
-    /** Counts as failed a sign-up whose calls succeeded but whose initial credit was not stored. */
-    void signUpAbandoned() {
+    /**
+     * Counts as failed, at {@code now}, a sign-up whose calls succeeded but whose initial credit
+     * was not stored.
+     */
+    void signUpAbandoned(long now) {
         failedSignUps++;
+        lastFailureMillis = now;
     }
 
     void requestArrived() {
@@ -88,8 +95,10 @@ final class DailyMetrics {
         rejectedForCredit++;
     }
 
-    void requestFailed() {
+    /** Counts a request that failed at {@code now}. */
+    void requestFailed(long now) {
         failedRequests++;
+        lastFailureMillis = now;
     }
 
     void usageBilled(long tokensIn, long tokensOut, long micros) {
@@ -157,7 +166,8 @@ final class DailyMetrics {
     DayRecord close(int day, LocalDate date, String phase, String migratingTo, long users,
             List<LimitGauge> gauges) {
         DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
-                failedSignUps, requests, admitted, rejectedForCredit, failedRequests, cacheHits,
+                failedSignUps, requests, admitted, rejectedForCredit, failedRequests,
+                lastFailureMillis < 0 ? -1 : lastFailureMillis % SimTime.DAY, cacheHits,
                 redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
@@ -191,6 +201,7 @@ final class DailyMetrics {
         admitted = 0;
         rejectedForCredit = 0;
         failedRequests = 0;
+        lastFailureMillis = -1;
         cacheHits = 0;
         redisHits = 0;
         redisMisses = 0;

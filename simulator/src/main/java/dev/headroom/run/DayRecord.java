@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param admitted chat requests that credit admission let through
  * @param rejectedForCredit chat requests rejected because the balance was not positive
  * @param failedRequests chat requests that failed because a backend call failed
+ * @param lastFailureOfDayMillis when the day's last request or sign-up failed, in milliseconds
+ *     after midnight, or -1 if none failed
  * @param cacheHits balance checks served from the proxy's in-process balance cache
  * @param redisHits balance reads that the Redis cache in front of Sheets served
  * @param redisMisses balance reads that found no fresh Redis entry and went to Sheets
@@ -53,6 +55,7 @@ public record DayRecord(
         long admitted,
         long rejectedForCredit,
         long failedRequests,
+        long lastFailureOfDayMillis,
         long cacheHits,
         long redisHits,
         long redisMisses,

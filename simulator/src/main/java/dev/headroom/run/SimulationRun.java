@@ -180,11 +180,11 @@ public final class SimulationRun {
         CallOutcome outcome = beforeStart
                 ? backend.signUpBeforeStart(user, workload.email(user), credit > 0 ? 1 : 0)
                 : backend.signUp(user, workload.email(user), now);
-        boolean placed = metrics.signUp(outcome);
+        boolean placed = metrics.signUp(outcome, now);
         ledger.signedUp(user, placed);
         if (placed && !beforeStart && credit > 0 && !buyCredit(user, credit, now)) {
             // The ledger has no row of the initial credit, so the user cannot start.
-            metrics.signUpAbandoned();
+            metrics.signUpAbandoned(now);
             ledger.signedUp(user, false);
             placed = false;
         }
@@ -226,7 +226,7 @@ public final class SimulationRun {
             if (!bought && admission.balanceMicros(user) <= 0) {
                 // The user cannot pay, because the ledger cannot store the purchase: an outage,
                 // not a lack of credit.
-                metrics.requestFailed();
+                metrics.requestFailed(now);
                 return;
             }
         }
@@ -266,7 +266,7 @@ public final class SimulationRun {
      * the credit model logs nothing for it.
      */
     private void failAdmittedRequest(int user, Admission decision, long now) {
-        metrics.requestFailed();
+        metrics.requestFailed(now);
         if (decision.admitted()) {
             admission.onRequestEnd(user, now, 0);
         }
@@ -290,7 +290,7 @@ public final class SimulationRun {
             long topUp = setup.workload().credit().topUpAfter(admission.balanceMicros(user));
             buyCredit(user, topUp, now);
         } else {
-            metrics.requestFailed();
+            metrics.requestFailed(now);
         }
     }
 

@@ -78,7 +78,7 @@ class SweepCommandTest {
             String expected = seed + ",cells,single-sheet," + cells.split(",")[2] + ",";
             assertTrue(seedRows.get(seed - 1).startsWith(expected), expected + " in " + seedRows);
             long failed = rows(single.resolve("outages.csv")).stream()
-                    .mapToLong(row -> Long.parseLong(row.split(",")[4])).sum();
+                    .mapToLong(row -> Long.parseLong(row.split(",")[5])).sum();
             assertEquals(Long.toString(failed), seedRows.get(seed - 1).split(",")[7],
                     seedRows.toString());
         }

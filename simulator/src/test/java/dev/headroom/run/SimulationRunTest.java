@@ -1036,6 +1036,61 @@ class SimulationRunTest {
         assertFalse(warning.contains("lower threshold"), warning);
     }
 
+    /**
+     * Requests come only from midnight to 10:00 on Fridays and Saturdays, so writes fail on
+     * 01-03 and 01-04 and the last failure falls before 10:00 on 01-04.
+     */
+    private static final String MORNING_BURSTS = """
+            name: morning-bursts
+            start_date: 2025-01-01
+            horizon: 10d
+            growth: {kind: linear, initial_users: 2, users_per_year: 0}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 100}
+              weekday_profile: [0, 0, 0, 0, 7, 7, 0]
+              hourly_profile: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0]
+              token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+            sheets:
+              quotas: {write_per_minute_per_project: 2, write_per_minute_per_user: 2}
+              backoff: {maximum_retries: 0}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {date: 2025-01-07}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 12h}
+            """;
+
+    @Test
+    void warnings_liveAfterLastFailureTime_noFailureTriggerTip() throws Exception {
+        // A failure trigger would start the move on 01-04; after 12 h it goes live at noon,
+        // after that morning's last failure, so it ends nothing sooner.
+        Projections projections = Projections.of(run(MORNING_BURSTS));
+        String lastTime = projections.outages().stringColumn("last_failure_time").get(0);
+        String warning = Warnings.earlierOutages(projections).get(0);
+
+        assertTrue(lastTime.compareTo("10:00") < 0, lastTime);
+        assertEquals("", projections.daily().stringColumn("last_failure_time").get(0));
+        assertTrue(warning.contains("Calls stopped failing before a migration started by a"
+                + " failure trigger on 2025-01-04 could go live after its 12h lead time"),
+                warning);
+        assertFalse(warning.contains("Adding a failed_requests_per_day trigger"), warning);
+    }
+
+    @Test
+    void warnings_liveBeforeLastFailureTime_failureTriggerTip() throws Exception {
+        String yaml = MORNING_BURSTS.replace("lead_time: 12h", "lead_time: 6h");
+        String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("Adding a failed_requests_per_day trigger with a threshold"
+                + " below 92 (the requests that failed on 2025-01-03) ends the phase's failures"
+                + " sooner"), warning);
+    }
+
     /** Sign-ups fail on the tab guard from 01-02; requests fail only in a burst on 01-04. */
     private static final String SIGN_UPS_THEN_BURST = """
             name: sign-ups-then-burst
