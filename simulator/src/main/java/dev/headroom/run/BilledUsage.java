@@ -1,8 +1,9 @@
 package dev.headroom.run;
 
 /**
- * The chat requests of a day whose usage row was stored, so that the user paid for them: their
- * count, tokens and cost. A request whose row failed is not billed.
+ * The chat requests of a day whose cost the ledger stored, so that the user paid for them: their
+ * count, tokens and cost. That is the usage row, or under an atomic debit the debit taken when
+ * the request started. A request whose cost was not stored is not billed.
  *
  * @param requests requests billed
  * @param tokensIn prompt tokens of those requests

@@ -6,6 +6,7 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.credit.Admission;
+import dev.headroom.model.credit.AdmissionDesign;
 import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
 import dev.headroom.plan.DayObservation;
@@ -278,9 +279,11 @@ public final class SimulationRun {
         long tokensIn = inFlight.tokensIn(slot);
         long tokensOut = inFlight.tokensOut(slot);
         inFlight.close(slot);
-        // As with credit, a cost counts against the balance only once its row is stored.
+        // As with credit, a cost counts against the balance only once its row is stored. Under
+        // an atomic debit it was taken when the request started, so the user paid for it even
+        // when its usage row fails.
         boolean stored = appendRow(user, now);
-        if (stored) {
+        if (stored || admission.params().design() == AdmissionDesign.ATOMIC_DEBIT) {
             metrics.usageBilled(tokensIn, tokensOut, cost);
         }
         long overspendBefore = admission.totalOverspendMicros();

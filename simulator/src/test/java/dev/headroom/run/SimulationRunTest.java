@@ -252,7 +252,7 @@ class SimulationRunTest {
         assertTrue(billed >= admitted - 3, billed + " of " + admitted);
         String total = String.format(Locale.ROOT, "%,.2f", billed * 0.002);
         assertEquals(List.of("Billed usage: " + String.format(Locale.ROOT, "%,d", billed)
-                + " requests whose usage row was stored, 1,000.0 tokens in and 500.0 tokens out"
+                + " requests whose cost the ledger stored, 1,000.0 tokens in and 500.0 tokens out"
                 + " each on average, $0.002000 a request and $" + total + " in all."),
                 UsageNote.lines(Projections.of(result)));
     }
@@ -298,6 +298,24 @@ class SimulationRunTest {
         assertTrue(last.failedRequests() > 0, "appends past 150 rows fail on cells");
         // A request whose usage row failed is not billed.
         assertTrue(last.usage().requests() < last.admitted(), last::toString);
+    }
+
+    @Test
+    void atomicDebit_usageRowFails_stillBilled() throws Exception {
+        // One write a minute: the usage row 2 s after a stored debit is throttled and not
+        // retried, but the debit already took the cost.
+        String yaml = THREE_USERS.replace("plan:\n", "admission: atomic-debit\nplan:\n")
+                .replace("  write_latency: {distribution: fixed, mean: 100ms}",
+                        "  write_latency: {distribution: fixed, mean: 100ms}\n"
+                        + "  quotas: {write_per_minute_per_user: 1}\n"
+                        + "  backoff: {maximum_retries: 0}");
+        RunResult result = run(yaml);
+        long admitted = result.days().stream().mapToLong(DayRecord::admitted).sum();
+        long billed = result.days().stream().mapToLong(day -> day.usage().requests()).sum();
+        long failed = result.days().stream().mapToLong(DayRecord::failedRequests).sum();
+
+        assertTrue(admitted > 0 && failed >= admitted, admitted + " admitted, " + failed);
+        assertEquals(admitted, billed);
     }
 
     @Test
