@@ -31,6 +31,11 @@ final class ScenarioReader {
                 "a date", "write the calendar date of the run's first day, such as 2025-01-01");
         Duration horizon = root.duration("horizon", Duration.ofDays(365), MIN_HORIZON,
                 MAX_HORIZON, "write how long to simulate, such as horizon: 5y");
+        if (horizon.toMillis() % Duration.ofDays(1).toMillis() != 0) {
+            root.problem("horizon", "not a whole number of days: " + Formats.duration(horizon)
+                    + " would run only " + horizon.toDays() + "d, since runs simulate whole"
+                    + " days; write a number of days, such as " + horizon.toDays() + "d");
+        }
         Growth growth = GrowthReader.read(root.section("growth"), root.has("growth"));
         Churn churn = readChurn(root.section("churn"));
         Workload workload = WorkloadReader.read(root.section("workload"));
@@ -109,7 +114,12 @@ final class ScenarioReader {
 
     static LocalDate date(String text) {
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new IllegalArgumentException("out of range: " + text.strip()
+                        + " is not between 0001-01-01 and 9999-12-31; use a date in that range");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("invalid date '" + text
                     + "'; write an ISO date such as 2025-01-31");
@@ -139,7 +149,7 @@ final class ScenarioReader {
                 case EXPONENTIAL -> new Growth.Exponential(
                         section.count("initial_users", 1, 1, Integer.MAX_VALUE,
                                 "write the users at time zero, at least 1"),
-                        section.number("annual_growth", 0, -0.99, 1e3,
+                        section.number("annual_growth", 0, 0, 1e3,
                                 "write the growth per year as a fraction, such as 1.0"));
                 case LOGISTIC -> new Growth.Logistic(
                         section.count("capacity", 1, 1, Integer.MAX_VALUE,
@@ -176,6 +186,12 @@ final class ScenarioReader {
                     item.problem("at", "out of order: " + Formats.duration(at)
                             + " does not come after " + Formats.duration(previous)
                             + "; list points in increasing time");
+                }
+                if (!points.isEmpty() && users < points.get(points.size() - 1).users()) {
+                    item.problem("users", "out of order: " + users + " users is below the"
+                            + " previous point's " + points.get(points.size() - 1).users()
+                            + "; growth points never lose users, so use churn.monthly_rate for"
+                            + " users who leave");
                 }
                 previous = at;
                 points.add(new Growth.Point(at, users));

@@ -372,6 +372,10 @@ final class Section {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty text; write a value");
         }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("invalid text: it contains a line break or"
+                    + " another control character; write the text on one line");
+        }
         return text;
     }
 

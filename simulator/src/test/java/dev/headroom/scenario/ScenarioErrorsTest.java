@@ -138,7 +138,20 @@ class ScenarioErrorsTest {
                 Arguments.of("unknown-dataset.yaml", "14:43", "workload.token_sizes.dataset",
                         "unknown bundled table 'azure-conv-2024'; did you mean 'azure-conv-2023'?"),
                 Arguments.of("duplicate-field.yaml", "4:1", "horizon",
-                        "duplicate field; remove one of the two"));
+                        "duplicate field; remove one of the two"),
+                Arguments.of("horizon-part-day.yaml", "3:10", "horizon",
+                        "not a whole number of days: 36h would run only 1d"),
+                Arguments.of("start-date-far.yaml", "2:13", "start_date",
+                        "is not between 0001-01-01 and 9999-12-31"),
+                Arguments.of("name-line-break.yaml", "1:7", "name",
+                        "invalid text: it contains a line break or another control character"),
+                Arguments.of("growth-shrinks.yaml", "8:24", "growth.points[1].users",
+                        "2 users is below the previous point's 3"),
+                Arguments.of("exponential-decline.yaml", "7:18", "growth.annual_growth",
+                        "-0.5 is not between 0.0 and 1000.0"),
+                Arguments.of("zero-request-rate.yaml", "9:32",
+                        "workload.request_rate.mean_per_day",
+                        "0 requests a day is not above 0"));
     }
 
     @ParameterizedTest(name = "{0}")
