@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps the {@code plan} mapping of a scenario file onto a {@link Plan} and checks that its
@@ -28,6 +29,13 @@ final class PlanReader {
      * {@code long} of micro-dollars.
      */
     static final int MAX_PHASES = 100;
+    /**
+     * A phase name. It appears in CSV and Markdown table cells and in lists joined with
+     * {@code " -> "} and {@code "; "}, so quotes, pipes, colons, semicolons and other
+     * punctuation that those texts treat specially are left out.
+     */
+    private static final Pattern PHASE_NAME =
+            Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+/()-]*");
     static final long MAX_EFFORT_HOURS = 100_000;
 
     private PlanReader() {
@@ -64,6 +72,11 @@ final class PlanReader {
     private static Phase phase(Section section, boolean first, boolean last) {
         String name = section.text("name", section.path(),
                 "write a short name for reports, such as five-shards");
+        if (!PHASE_NAME.matcher(name).matches()) {
+            section.problem("name", "invalid text: '" + name + "' is not a phase name; start"
+                    + " with a letter or digit and use only letters, digits, spaces and"
+                    + " - _ . + / ( ), such as five-shards");
+        }
         Backend backend = backend(section);
         Migration migration = migration(section.section("migration"));
         List<Trigger> triggers = section.has("next_when")
@@ -78,7 +91,7 @@ final class PlanReader {
             section.problem("next_when", "inconsistent settings: the last phase has a trigger "
                     + "but no phase follows it; remove next_when or add a phase after it");
         }
-        if (!last && triggers.isEmpty()) {
+        if (!last && triggers.isEmpty() && !section.isWritten("next_when")) {
             section.missing("next_when", "write when the next phase starts, such as "
                     + "next_when: {users: 800}");
         }
@@ -236,7 +249,8 @@ final class PlanReader {
                     ScenarioReader::date, "a date", null)));
         }
         section.finish();
-        if (triggers.isEmpty()) {
+        // A misspelt or invalid trigger is reported where it is, not as an empty trigger.
+        if (triggers.isEmpty() && !section.hasProblemWithin()) {
             section.problem("empty trigger; write at least one of users, "
                     + "throttled_calls_per_day, failed_requests_per_day, "
                     + "failed_sign_ups_per_day, p95_latency, monthly_cost or date");
@@ -266,8 +280,31 @@ final class PlanReader {
                 item.problem("name", "duplicate phase name '" + phase.name()
                         + "'; give each phase its own name");
             }
+            Section triggers = item.section("next_when");
+            for (Trigger trigger : phase.nextWhen()) {
+                if (trigger instanceof Trigger.Users users) {
+                    if (users.users() <= lastUsers) {
+                        triggers.problem("users", "out of order: " + users.users() + " users is "
+                                + "not above the previous phase's trigger of " + lastUsers
+                                + "; raise it");
+                    }
+                    lastUsers = users.users();
+                } else if (trigger instanceof Trigger.OnDate date) {
+                    if (!date.date().isAfter(lastDate)) {
+                        triggers.problem("date", "out of order: " + date.date() + " is not after "
+                                + lastDate + ", the start date or the previous phase's date; "
+                                + "use a later date");
+                    }
+                    lastDate = date.date();
+                }
+            }
             int workbooks = workbooks(phase.backend());
             boolean sql = isSql(phase.backend());
+            if (item.hasProblemWithin("backend")) {
+                // A backend with a reported problem was replaced by a fallback, so its place in
+                // the order is not checked.
+                continue;
+            }
             if (workbooks > 0 && seenDynamoDb) {
                 item.problem("backend", "out of order: a Sheets phase cannot follow a DynamoDB "
                         + "phase; list the Sheets phases first");
@@ -303,24 +340,6 @@ final class PlanReader {
                 seenSql = phase.backend().kindName();
             }
             lastWorkbooks = Math.max(lastWorkbooks, workbooks);
-            Section triggers = item.section("next_when");
-            for (Trigger trigger : phase.nextWhen()) {
-                if (trigger instanceof Trigger.Users users) {
-                    if (users.users() <= lastUsers) {
-                        triggers.problem("users", "out of order: " + users.users() + " users is "
-                                + "not above the previous phase's trigger of " + lastUsers
-                                + "; raise it");
-                    }
-                    lastUsers = users.users();
-                } else if (trigger instanceof Trigger.OnDate date) {
-                    if (!date.date().isAfter(lastDate)) {
-                        triggers.problem("date", "out of order: " + date.date() + " is not after "
-                                + lastDate + ", the start date or the previous phase's date; "
-                                + "use a later date");
-                    }
-                    lastDate = date.date();
-                }
-            }
         }
     }
 

@@ -21,11 +21,17 @@ final class Problems {
         add(node.getStartMark(), path, message);
     }
 
-    /** Records a problem at a position that SnakeYAML reports, which counts from 0. */
+    /**
+     * Records a problem at a position that SnakeYAML reports, which counts from 0. A problem
+     * already recorded is not added again, as when a mapping is read twice.
+     */
     void add(Mark mark, String path, String message) {
         int line = mark == null ? 1 : mark.getLine() + 1;
         int column = mark == null ? 1 : mark.getColumn() + 1;
-        found.add(new ScenarioProblem(file, line, column, path, message));
+        ScenarioProblem problem = new ScenarioProblem(file, line, column, path, message);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     /** Removes the problems recorded at {@code path} whose message starts with {@code prefix}. */
@@ -37,6 +43,12 @@ final class Problems {
     /** Returns whether a problem is recorded at {@code path}. */
     boolean any(String path) {
         return found.stream().anyMatch(problem -> problem.path().equals(path));
+    }
+
+    /** Returns whether a problem is recorded at {@code path} or at a field or item inside it. */
+    boolean anyWithin(String path) {
+        return found.stream().map(ScenarioProblem::path).anyMatch(at -> at.equals(path)
+                || at.startsWith(path + ".") || at.startsWith(path + "["));
     }
 
     boolean isEmpty() {

@@ -93,6 +93,19 @@ final class Section {
         return problems.any(childPath(key));
     }
 
+    /**
+     * Returns whether a problem is recorded for the field {@code key} or inside it, so that a
+     * check that combines fields may skip a value that was already reported.
+     */
+    boolean hasProblemWithin(String key) {
+        return problems.anyWithin(childPath(key));
+    }
+
+    /** Returns whether a problem is recorded for this mapping or inside it. */
+    boolean hasProblemWithin() {
+        return problems.anyWithin(path);
+    }
+
     /** Returns whether the field is present with a non-null value, and marks it as valid. */
     boolean has(String key) {
         known.add(key);
