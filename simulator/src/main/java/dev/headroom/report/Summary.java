@@ -14,7 +14,8 @@ public final class Summary {
     public static String render(ReportHeader header, Projections projections, String outFolder) {
         StringBuilder text = new StringBuilder();
         text.append("Scenario '").append(header.scenarioName()).append("', seed ")
-                .append(header.seed()).append(", ").append(header.days()).append(" days\n\n");
+                .append(header.seed()).append(", ").append(Cells.count(header.days(), "day"))
+                .append("\n\n");
         for (String warning : Warnings.all(projections)) {
             text.append(warning).append("\n\n");
         }

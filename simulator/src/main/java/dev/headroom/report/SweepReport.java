@@ -51,8 +51,8 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
     public String summary(String outFolder) {
         StringBuilder text = new StringBuilder();
         text.append("Scenario '").append(header.scenarioName()).append("', ")
-                .append(seeds.size()).append(" seeds (").append(seedText()).append("), ")
-                .append(header.days()).append(" days\n\n");
+                .append(Cells.count(seeds.size(), "seed")).append(" (").append(seedText())
+                .append("), ").append(Cells.count(header.days(), "day")).append("\n\n");
         for (Table table : tables) {
             text.append(title(table)).append('\n').append(TableText.plain(table)).append('\n');
         }

@@ -1,6 +1,7 @@
 package dev.headroom.scenario;
 
 import dev.headroom.ledger.Money;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Formats values the way scenario files write them, for messages and canonical text. */
@@ -27,6 +28,17 @@ public final class Formats {
             }
         }
         return millis + "ms";
+    }
+
+    /**
+     * Formats a number as a plain decimal without trailing zeros or an exponent, such as
+     * {@code 0.000001}, {@code 1000000000} or {@code 0.5}.
+     */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**

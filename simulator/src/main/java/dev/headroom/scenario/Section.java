@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,12 @@ final class Section {
     }
 
     private void collect(MappingNode node) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar) {
+                occurrences.merge(scalar.getValue(), 1, Integer::sum);
+            }
+        }
         for (NodeTuple tuple : node.getValue()) {
             Node key = tuple.getKeyNode();
             if (!(key instanceof ScalarNode scalar)) {
@@ -65,8 +72,11 @@ final class Section {
                 continue;
             }
             if (entries.containsKey(scalar.getValue())) {
-                problems.add(key, childPath(scalar.getValue()),
-                        "duplicate field; remove one of the two");
+                int times = occurrences.get(scalar.getValue());
+                problems.add(key, childPath(scalar.getValue()), times == 2
+                        ? "duplicate field; remove one of the two"
+                        : "duplicate field: it appears " + times + " times; keep one and remove"
+                                + " the others");
                 continue;
             }
             entries.put(scalar.getValue(), tuple);
@@ -193,8 +203,8 @@ final class Section {
     double number(String key, double fallback, double min, double max, String requiredHint) {
         double value = read(key, fallback, Units::number, "a number such as 0.5", requiredHint);
         if (value < min || value > max) {
-            problem(key, "out of range: " + value + " is not between " + min + " and " + max
-                    + "; use a number in that range");
+            problem(key, outOfRange(Formats.number(value), Formats.number(min),
+                    Formats.number(max)) + "; use a number in that range");
             return fallback;
         }
         return value;
@@ -226,12 +236,12 @@ final class Section {
         }
         String written = entries.get(key).getValueNode() instanceof ScalarNode scalar
                 ? scalar.getValue().strip() : Long.toString(value);
-        String shown = written + " (" + value + " bytes)";
+        String shown = written + " (" + byteCount(value) + ")";
         if (value > max && maxName != null) {
-            problem(key, "out of range: " + shown + " is more than " + maxName + " (" + max
-                    + " bytes); use a size of at most " + max + " bytes");
+            problem(key, "out of range: " + shown + " is more than " + maxName + " ("
+                    + byteCount(max) + "); use a size of at most " + byteCount(max));
         } else {
-            problem(key, outOfRange(shown, min + " bytes", max + " bytes")
+            problem(key, outOfRange(shown, byteCount(min), byteCount(max))
                     + "; use a size in that range");
         }
         return fallback;
@@ -374,6 +384,11 @@ final class Section {
                 .map(name -> "did you mean '" + name + "'?")
                 .orElse("use one of " + String.join(", ", names));
         throw new IllegalArgumentException("invalid value '" + text + "'; " + hint);
+    }
+
+    /** Returns a number of bytes with its noun: {@code 1 byte}, {@code 512 bytes}. */
+    private static String byteCount(long bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes");
     }
 
     /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */

@@ -181,7 +181,7 @@ final class StoreReader {
                 null);
         double sigma = sigma(section, kind == DurationDistribution.Kind.LOGNORMAL);
         if (kind != DurationDistribution.Kind.FIXED && mean.isZero()) {
-            section.problem("mean", "out of range: a " + Section.configName(kind)
+            section.problem("mean", "out of range: the " + Section.configName(kind)
                     + " distribution needs a positive mean; set mean, such as 300ms");
         }
         return new DurationDistribution(kind, mean, sigma);

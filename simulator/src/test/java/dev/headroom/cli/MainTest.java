@@ -139,6 +139,17 @@ class MainTest {
     }
 
     @Test
+    void run_oneDay_summarySaysDay() throws Exception {
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", folder.resolve("out").toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().startsWith("Scenario 'two-users', seed 5, 1 day\n"),
+                result.out());
+    }
+
+
+    @Test
     void run_outCannotBeCreated_exitsTwo() throws Exception {
         Path out = Path.of("/proc/headroom-absent");
 

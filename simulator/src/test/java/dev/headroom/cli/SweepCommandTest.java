@@ -140,6 +140,17 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweep_oneSeed_summarySaysSeed() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "4",
+                "--days", "1", "--out", folder.resolve("sweep").toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().startsWith("Scenario 'small-sweep', 1 seed (4), 1 day\n"),
+                result.out());
+    }
+
+
+    @Test
     void sweep_withoutSeeds_exitsTwoNamingOption() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString());
 

@@ -93,7 +93,7 @@ class ScenarioErrorsTest {
                 Arguments.of("bad-date.yaml", "2:13", "start_date",
                         "invalid date '2025-13-01'"),
                 Arguments.of("out-of-range.yaml", "15:15", "dynamodb.dax.hit_rate",
-                        "out of range: 1.5 is not between 0.0 and 1.0"),
+                        "out of range: 1.5 is not between 0 and 1;"),
                 Arguments.of("missing-field.yaml", "1:1", "horizon",
                         "missing required field"),
                 Arguments.of("shares-sum.yaml", "15:5", "workload.models",
@@ -156,7 +156,14 @@ class ScenarioErrorsTest {
                 Arguments.of("growth-shrinks.yaml", "8:24", "growth.points[1].users",
                         "2 users is below the previous point's 3"),
                 Arguments.of("exponential-decline.yaml", "7:18", "growth.annual_growth",
-                        "-0.5 is not between 0.0 and 1000.0"),
+                        "-0.5 is not between 0 and 1000;"),
+                Arguments.of("logistic-rate-zero.yaml", "5:50", "growth.rate_per_year",
+                        "out of range: 0 is not between 0.000001 and 1000;"),
+                Arguments.of("row-bytes-zero.yaml", "9:28", "workload.row.bytes",
+                        "0B (0 bytes) is not between 1 byte and 10000000 bytes;"),
+                Arguments.of("exponential-zero-mean.yaml", "9:55",
+                        "workload.request_duration.mean",
+                        "out of range: the exponential distribution needs a positive mean;"),
                 Arguments.of("zero-request-rate.yaml", "9:32",
                         "workload.request_rate.mean_per_day",
                         "0 requests a day is not above 0"));
@@ -176,6 +183,20 @@ class ScenarioErrorsTest {
                 error.getMessage());
         assertEquals(path, problem.path());
         assertTrue(problem.message().contains(phrase), problem.message());
+    }
+
+    @Test
+    void duplicateField_threeTimes_saysKeepOne() {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(INVALID.resolve("duplicate-field-thrice.yaml")));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(2, problems.size(), error.getMessage());
+        for (ScenarioProblem problem : problems) {
+            assertEquals("horizon", problem.path());
+            assertEquals("duplicate field: it appears 3 times; keep one and remove the others",
+                    problem.message());
+        }
     }
 
     @Test
