@@ -22,10 +22,14 @@ final class OutputFolder {
     /**
      * Creates the folder and its parents when missing and checks that files can be written in it.
      *
-     * @throws BadInputException if the path is a file, lies under a file, or cannot be created
-     *     or written
+     * @throws BadInputException if the path is empty, is a file, lies under a file, or cannot
+     *     be created or written
      */
     static Path prepare(Path folder) {
+        if (folder.toString().isEmpty()) {
+            throw new BadInputException(OPTION + " is empty; give " + OPTION + " a folder for"
+                    + " the report files, such as reports");
+        }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw notUsable(folder, "is a file, not a folder");
         }
@@ -65,7 +69,8 @@ final class OutputFolder {
                 + "; give " + OPTION + " a new or existing writable folder");
     }
 
-    private static String reason(IOException e) {
+    /** Returns why a file operation failed, in words, without the exception's class name. */
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }

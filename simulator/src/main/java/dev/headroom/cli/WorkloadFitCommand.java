@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public final class WorkloadFitCommand implements Callable<Integer> {
 
     @Option(names = "--write", paramLabel = "FILE",
             description = "Also write the quantiles to FILE as a token-size table.")
+    private String tableText;
+
+    /** The {@code --write} path, or {@code null} without the option. Messages quote the text. */
     private Path tableFile;
 
     @Option(names = "--comment", paramLabel = "TEXT",
@@ -98,8 +102,13 @@ public final class WorkloadFitCommand implements Callable<Integer> {
                     + " request log");
             return EXIT_BAD_INPUT;
         }
+        Optional<String> writeProblem = checkWritePath();
+        if (writeProblem.isPresent()) {
+            err.println(PREFIX + "--write " + writeProblem.get());
+            return EXIT_BAD_INPUT;
+        }
         if (writesOverLog()) {
-            err.println(PREFIX + tableFile + ": is the request log itself, and --write would"
+            err.println(PREFIX + tableText + ": is the request log itself, and --write would"
                     + " replace it; give --write another path");
             return EXIT_BAD_INPUT;
         }
@@ -149,6 +158,31 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Sets {@link #tableFile} from {@code --write} and returns the problem with the path that
+     * shows before the fit: an empty path, an invalid path or a folder.
+     */
+    private Optional<String> checkWritePath() {
+        if (tableText == null) {
+            return Optional.empty();
+        }
+        if (tableText.isBlank()) {
+            return Optional.of("is empty; give --write the path of a file for the token-size"
+                    + " table, such as token-sizes.csv");
+        }
+        try {
+            tableFile = Path.of(tableText);
+        } catch (InvalidPathException e) {
+            return Optional.of("'" + tableText + "' is not a valid path (" + e.getReason()
+                    + "); give --write the path of a file, such as token-sizes.csv");
+        }
+        if (Files.isDirectory(tableFile)) {
+            return Optional.of(tableText + ": is a folder, not a file; give --write the path of"
+                    + " a file, such as " + tableFile.resolve("token-sizes.csv"));
+        }
+        return Optional.empty();
+    }
+
     private boolean writesOverLog() {
         try {
             return tableFile != null && Files.exists(tableFile) && Files.exists(log)
@@ -164,13 +198,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             fit.tokenSizes().write(writer);
         } catch (IOException e) {
             LOG.debug("Writing token-size table {} failed", tableFile, e);
-            err.println(PREFIX + "Failed to write the token-size table to " + tableFile
-                    + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); give --write the path of a writable file.");
+            err.println(PREFIX + "--write " + tableText + ": cannot write the token-size table ("
+                    + OutputFolder.reason(e) + "); give --write the path of a writable file");
             return EXIT_BAD_INPUT;
         }
-        spec.commandLine().getOut().println("Token-size table written to " + tableFile);
+        spec.commandLine().getOut().println("Token-size table written to " + tableText);
         return EXIT_OK;
     }
 

@@ -72,6 +72,8 @@ public final class RequestLogReader {
         long lineNumber = 1;
         long firstRowLine = 0;
         boolean firstRowNumeric = false;
+        String firstTime = null;
+        boolean timesDiffer = false;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
             if (!line.isBlank()) {
@@ -82,6 +84,7 @@ public final class RequestLogReader {
                 if (firstRowLine == 0) {
                     firstRowLine = lineNumber;
                     firstRowNumeric = numeric;
+                    firstTime = fields[index[0]];
                 } else if (numeric != firstRowNumeric) {
                     throw new InputFormatException(source, lineNumber, "timestamp '"
                             + fields[index[0]] + "' in column " + names[index[0]] + " is "
@@ -90,12 +93,20 @@ public final class RequestLogReader {
                             : numberUnit.words()) + "; write every timestamp of the log in one"
                             + " form");
                 }
+                timesDiffer |= rows.times[rows.size - 1] != rows.times[0];
             }
         }
         if (rows.size < 2) {
             String found = rows.size == 1 ? "1 request" : rows.size + " requests";
             throw new InputFormatException(source, lineNumber, "the log has " + found
                     + ", but fitting needs at least 2; give a log with more requests");
+        }
+        if (!timesDiffer) {
+            throw new InputFormatException(source, firstRowLine, "every request has the"
+                    + " timestamp '" + firstTime + "' in column " + names[index[0]]
+                    + ", but fitting needs arrivals spread over time; give a log whose requests"
+                    + " arrive at different times, or name the arrival time column with the"
+                    + " --timestamp-column option");
         }
         return new RequestLog(source, Arrays.copyOf(rows.times, rows.size),
                 Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size), true);
@@ -107,7 +118,8 @@ public final class RequestLogReader {
             throw new InputFormatException(source, lineNumber, "expected " + names.length
                     + " fields as in the header but found " + fields.length
                     + (quoted ? "; a comma inside a quoted field is read as a separator, so"
-                            + " remove such commas or that column" : ""));
+                            + " remove such commas or that column"
+                            : "; give the line one value for each column of the header"));
         }
         String time = fields[index[0]];
         long nanos;
@@ -117,12 +129,15 @@ public final class RequestLogReader {
             throw new InputFormatException(source, lineNumber, "timestamp '" + time + "' in column "
                     + names[index[0]] + " is invalid: " + e.getMessage());
         }
-        long in = parseTokens(fields[index[1]], names[index[1]], source, lineNumber);
-        long out = parseTokens(fields[index[2]], names[index[2]], source, lineNumber);
+        long in = parseTokens(fields[index[1]], names[index[1]], "tokens-in", source,
+                lineNumber);
+        long out = parseTokens(fields[index[2]], names[index[2]], "tokens-out", source,
+                lineNumber);
         rows.add(nanos, in, out);
     }
 
-    private static long parseTokens(String text, String column, String source, long line) {
+    private static long parseTokens(String text, String column, String role, String source,
+            long line) {
         try {
             long value = Long.parseLong(text);
             if (value > TokenSizeTable.MAX_TOKENS) {
@@ -137,7 +152,9 @@ public final class RequestLogReader {
             }
         }
         throw new InputFormatException(source, line, "token count '" + text + "' in column "
-                + column + " is not a whole number of zero or more");
+                + column + " is not a whole number of zero or more; write the count as digits,"
+                + " such as 250, or name the " + role + " column with the --" + role
+                + "-column option");
     }
 
     private static InputFormatException tooLarge(String text, String column, String source,

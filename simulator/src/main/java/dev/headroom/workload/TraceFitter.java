@@ -34,7 +34,8 @@ public final class TraceFitter {
         double span = (arrivals[arrivals.length - 1] - arrivals[0]) / NANOS_PER_SECOND;
         if (!(span > 0)) {
             throw new IllegalArgumentException("every request in " + log.source()
-                    + " has the same timestamp; fitting needs arrivals spread over time");
+                    + " has the same timestamp; fitting needs arrivals spread over time, so give"
+                    + " a log whose requests arrive at different times");
         }
         List<WindowBurstiness> windows = new ArrayList<>();
         for (long seconds : WINDOW_SECONDS) {

@@ -150,6 +150,29 @@ class MainTest {
 
 
     @Test
+    void run_emptyOut_exitsTwo() throws Exception {
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", "");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out is empty; give --out a folder for the report files, such"
+                + " as reports", result.err().strip());
+        assertEquals("", result.out());
+    }
+
+
+    @Test
+    void run_oneDay_summarySaysDay() throws Exception {
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", folder.resolve("out").toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().startsWith("Scenario 'two-users', seed 5, 1 day\n"),
+                result.out());
+    }
+
+
+    @Test
     void run_outCannotBeCreated_exitsTwo() throws Exception {
         Path out = Path.of("/proc/headroom-absent");
 

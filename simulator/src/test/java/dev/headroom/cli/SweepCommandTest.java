@@ -140,6 +140,17 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweep_emptyOut_exitsTwo() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
+                "--out", "");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out is empty; give --out a folder for the report files, such"
+                + " as reports", result.err().strip());
+        assertEquals("", result.out());
+    }
+
+    @Test
     void sweep_oneSeed_summarySaysSeed() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "4",
                 "--days", "1", "--out", folder.resolve("sweep").toString());
@@ -148,7 +159,6 @@ class SweepCommandTest {
         assertTrue(result.out().startsWith("Scenario 'small-sweep', 1 seed (4), 1 day\n"),
                 result.out());
     }
-
 
     @Test
     void sweep_withoutSeeds_exitsTwoNamingOption() throws Exception {

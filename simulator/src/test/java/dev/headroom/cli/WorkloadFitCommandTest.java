@@ -51,7 +51,9 @@ class WorkloadFitCommandTest {
 
         assertEquals(2, code);
         assertEquals("headroom: " + log + ":3: token count 'one' in column tokens_in is not a "
-                + "whole number of zero or more" + System.lineSeparator(), err.toString());
+                + "whole number of zero or more; write the count as digits, such as 250, or"
+                + " name the tokens-in column with the --tokens-in-column option"
+                + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
     }
 
@@ -116,11 +118,39 @@ class WorkloadFitCommandTest {
     void fit_writeToFolderExitsTwo() throws IOException {
         Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
 
-        int code = execute(log.toString(), "--write", dir.toString());
+        int code = execute(log.toString(), "--write", dir + "/");
 
         assertEquals(2, code);
-        assertTrue(err.toString().contains("give --write the path of a writable file"), err + "");
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertEquals("headroom: --write " + dir + "/: is a folder, not a file; give --write the"
+                + " path of a file, such as " + dir.resolve("token-sizes.csv")
+                + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void fit_writeEmpty_exitsTwoBeforeFitting() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+
+        int code = execute(log.toString(), "--write", "");
+
+        assertEquals(2, code);
+        assertEquals("headroom: --write is empty; give --write the path of a file for the"
+                + " token-size table, such as token-sizes.csv" + System.lineSeparator(),
+                err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void fit_writeCannotBeCreated_namesReasonWithoutJavaTypes() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        String target = dir.resolve("absent").resolve("sizes.csv").toString();
+
+        int code = execute(log.toString(), "--write", target);
+
+        assertEquals(2, code);
+        assertEquals("headroom: --write " + target + ": cannot write the token-size table (no"
+                + " such file or folder); give --write the path of a writable file"
+                + System.lineSeparator(), err.toString());
     }
 
     @Test

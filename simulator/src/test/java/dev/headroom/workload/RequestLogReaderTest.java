@@ -44,10 +44,12 @@ class RequestLogReaderTest {
         String good = "2023-11-16 18:15:46.68059,374,44\n";
         assertReadError(header + good + "2023-11-16 18:15:47,-3,44\n",
                 "log.csv:3: token count '-3' in column ContextTokens is not a whole number of "
-                        + "zero or more");
+                        + "zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-in column with the --tokens-in-column option");
         assertReadError(header + good + good + "2023-11-16 18:15:47,12,4.5\n",
                 "log.csv:4: token count '4.5' in column GeneratedTokens is not a whole number of "
-                        + "zero or more");
+                        + "zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-out column with the --tokens-out-column option");
         assertReadError(header + "yesterday,1,2\n" + good,
                 "log.csv:2: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
                         + "ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number of "
@@ -58,9 +60,15 @@ class RequestLogReaderTest {
                         + " counts a smaller unit, such as epoch milliseconds, name it with"
                         + " --timestamp-unit");
         assertReadError(header + good + "2023-11-16 18:15:47,1\n",
-                "log.csv:3: expected 3 fields as in the header but found 2");
+                "log.csv:3: expected 3 fields as in the header but found 2; give the line one"
+                        + " value for each column of the header");
         assertReadError(header + good, "log.csv:2: the log has 1 request, but fitting needs at "
                 + "least 2; give a log with more requests");
+        assertReadError("time,tokens_in,tokens_out\n5,1,1\n\n5,2,2\n5,3,3\n",
+                "log.csv:2: every request has the timestamp '5' in column time, but fitting"
+                        + " needs arrivals spread over time; give a log whose requests arrive at"
+                        + " different times, or name the arrival time column with the"
+                        + " --timestamp-column option");
         assertReadError("", "log.csv:1: the log is empty; expected a header line naming the "
                 + "timestamp and token columns");
     }
