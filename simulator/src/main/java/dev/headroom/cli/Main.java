@@ -3,8 +3,11 @@ package dev.headroom.cli;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.workload.InputFormatException;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -88,16 +91,62 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine(boolean verbose) {
         CommandLine commandLine = new CommandLine(new Main());
-        addVerboseOption(commandLine);
+        addSharedOptions(commandLine);
+        commandLine.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE,
+                Long.MAX_VALUE));
+        commandLine.registerConverter(long.class, text -> wholeNumber(text, Long.MIN_VALUE,
+                Long.MAX_VALUE));
+        commandLine.registerConverter(Integer.class, text -> (int) wholeNumber(text,
+                Integer.MIN_VALUE, Integer.MAX_VALUE));
+        commandLine.registerConverter(int.class, text -> (int) wholeNumber(text,
+                Integer.MIN_VALUE, Integer.MAX_VALUE));
         commandLine.setExecutionExceptionHandler(new ErrorHandler(verbose));
         commandLine.setParameterExceptionHandler(Main::handleParameterException);
         return commandLine;
     }
 
-    private static void addVerboseOption(CommandLine commandLine) {
+    /**
+     * Gives every command {@code --verbose}, and makes every command's {@code --version} print
+     * the tool's version, as {@code headroom --version} does.
+     */
+    private static void addSharedOptions(CommandLine commandLine) {
         commandLine.addMixin("verbose", new VerboseOption());
+        commandLine.getCommandSpec().versionProvider(new VersionProvider());
         for (Map.Entry<String, CommandLine> sub : commandLine.getSubcommands().entrySet()) {
-            addVerboseOption(sub.getValue());
+            addSharedOptions(sub.getValue());
+        }
+    }
+
+    /**
+     * Parses a whole number option value in {@code [min, max]}, with a message in words in
+     * place of Java's type names.
+     */
+    static long wholeNumber(String text, long min, long max) {
+        String digits = text.strip();
+        if (!digits.matches("[+-]?[0-9]+")) {
+            throw new NotWholeNumber("it must be a whole number", "a whole number, such as 7");
+        }
+        BigInteger value = new BigInteger(digits);
+        if (value.compareTo(BigInteger.valueOf(min)) < 0
+                || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new NotWholeNumber("out of range: it must be from " + min + " to " + max,
+                    "a whole number in that range");
+        }
+        return value.longValueExact();
+    }
+
+    /** An option value that is not a whole number in range: what is wrong and what to give. */
+    static final class NotWholeNumber extends CommandLine.TypeConversionException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String problem;
+        private final String remedy;
+
+        NotWholeNumber(String problem, String remedy) {
+            super(problem + "; give " + remedy);
+            this.problem = problem;
+            this.remedy = remedy;
         }
     }
 
@@ -109,10 +158,50 @@ public final class Main implements Runnable {
             String[] args) {
         CommandLine failed = error.getCommandLine();
         PrintWriter err = failed.getErr();
-        err.println("headroom: " + error.getMessage() + "; see '"
-                + failed.getCommandSpec().qualifiedName() + " --help' for the options");
+        String name = failed.getCommandSpec().qualifiedName();
+        Optional<String> unknownCommand = unknownCommand(error, failed);
+        if (unknownCommand.isPresent()) {
+            err.println("headroom: " + unknownCommand.get() + "; see '" + name
+                    + " --help' for what each does");
+        } else {
+            err.println("headroom: " + optionMessage(error) + "; see '" + name
+                    + " --help' for the options");
+        }
         err.flush();
         return EXIT_BAD_INPUT;
+    }
+
+    /**
+     * Returns the message for a word that names no command of a command that has commands and
+     * no parameters of its own, such as {@code headroom bogus}.
+     */
+    private static Optional<String> unknownCommand(CommandLine.ParameterException error,
+            CommandLine failed) {
+        if (!(error instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || failed.getSubcommands().isEmpty()
+                || !failed.getCommandSpec().positionalParameters().isEmpty()
+                || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        List<String> near = unmatched.getSuggestions();
+        String hint = near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
+        return Optional.of("unknown command '" + word + "'" + hint + "; the commands are "
+                + String.join(", ", failed.getSubcommands().keySet()));
+    }
+
+    /** Returns the message of a bad option value, naming the option as the commands do. */
+    private static String optionMessage(CommandLine.ParameterException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NotWholeNumber notWhole
+                    && error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                String optionName = option.longestName();
+                return optionName + " is '" + error.getValue() + "': " + notWhole.problem
+                        + "; give " + optionName + " " + notWhole.remedy;
+            }
+        }
+        return error.getMessage();
     }
 
     /** Turns exceptions into one message and an exit code. */

@@ -139,17 +139,6 @@ class MainTest {
     }
 
     @Test
-    void run_oneDay_summarySaysDay() throws Exception {
-        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
-                "--out", folder.resolve("out").toString());
-
-        assertEquals(Main.EXIT_OK, result.code(), result.err());
-        assertTrue(result.out().startsWith("Scenario 'two-users', seed 5, 1 day\n"),
-                result.out());
-    }
-
-
-    @Test
     void run_emptyOut_exitsTwo() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
                 "--out", "");
@@ -160,7 +149,6 @@ class MainTest {
         assertEquals("", result.out());
     }
 
-
     @Test
     void run_oneDay_summarySaysDay() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
@@ -170,7 +158,6 @@ class MainTest {
         assertTrue(result.out().startsWith("Scenario 'two-users', seed 5, 1 day\n"),
                 result.out());
     }
-
 
     @Test
     void run_outCannotBeCreated_exitsTwo() throws Exception {
@@ -356,8 +343,54 @@ class MainTest {
         CliResult result = execute("run", "--seed", "abc");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
-        assertEquals("headroom: Invalid value for option '--seed': 'abc' is not a long; see"
-                + " 'headroom run --help' for the options", result.err().strip());
+        assertEquals("headroom: --seed is 'abc': it must be a whole number; give --seed a"
+                + " whole number, such as 7; see 'headroom run --help' for the options",
+                result.err().strip());
+    }
+
+    @Test
+    void wholeNumberOption_notNumber_exitsTwo() {
+        for (String[] args : List.of(new String[] {"run", "--days", "abc"},
+                new String[] {"sweep", "--seeds", "1", "--jobs", "1.5"},
+                new String[] {"emulate", "sheets", "--port", "x"})) {
+            CliResult result = execute(args);
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), String.join(" ", args));
+            String option = args[args.length - 2];
+            assertTrue(result.err().startsWith("headroom: " + option + " is '"
+                    + args[args.length - 1] + "': it must be a whole number; give " + option
+                    + " a whole number, such as 7; see 'headroom "), result.err());
+        }
+    }
+
+    @Test
+    void seedBeyondLong_givesRange() {
+        CliResult result = execute("run", "--seed", "99999999999999999999");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().startsWith("headroom: --seed is '99999999999999999999': out of"
+                + " range: it must be from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                + "; give --seed a whole number in that range;"), result.err());
+    }
+
+    @Test
+    void unknownCommand_namesItAndListsCommands() {
+        CliResult result = execute("bogus");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown command 'bogus'; the commands are run, sweep, validate,"
+                + " emulate, workload; see 'headroom --help' for what each does",
+                result.err().strip());
+    }
+
+    @Test
+    void unknownSubcommand_suggestsNearest() {
+        CliResult result = execute("workload", "fitt");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown command 'fitt' (did you mean 'fit'?); the commands are"
+                + " fit; see 'headroom workload --help' for what each does",
+                result.err().strip());
     }
 
     @Test
@@ -387,6 +420,20 @@ class MainTest {
 
         assertEquals(Main.EXIT_OK, result.code());
         assertTrue(result.out().startsWith("headroom "), result.out());
+    }
+
+    @Test
+    void version_everyCommand_printsToolVersion() {
+        String expected = execute("--version").out();
+        for (String[] args : List.of(new String[] {"run", "-V"}, new String[] {"sweep", "-V"},
+                new String[] {"validate", "--version"}, new String[] {"workload", "-V"},
+                new String[] {"workload", "fit", "-V"}, new String[] {"emulate", "-V"},
+                new String[] {"emulate", "sheets", "--version"})) {
+            CliResult result = execute(args);
+
+            assertEquals(Main.EXIT_OK, result.code(), String.join(" ", args));
+            assertEquals(expected, result.out(), String.join(" ", args));
+        }
     }
 
     @CommandLine.Command(name = "exhaust")
