@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--days", paramLabel = "N",
             description = "Simulated days to run, in place of the scenario's horizon.")
-    private Integer days;
+    private Long days;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "headroom-out",
             description = "Folder for the report files (default: ${DEFAULT-VALUE}).")

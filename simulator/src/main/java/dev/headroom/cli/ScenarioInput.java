@@ -27,7 +27,7 @@ final class ScenarioInput {
      *
      * @throws BadInputException if the horizon is outside what a scenario file accepts
      */
-    static Scenario withDays(Scenario scenario, Integer days) {
+    static Scenario withDays(Scenario scenario, Long days) {
         if (days == null) {
             return scenario;
         }

@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--days", paramLabel = "N",
             description = "Simulated days to run, in place of the scenario's horizon.")
-    private Integer days;
+    private Long days;
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "Seeds run at the same time (default: the number of processors).")

@@ -112,6 +112,16 @@ class MainTest {
     }
 
     @Test
+    void run_daysBeyondInt_namesDayRange() throws Exception {
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days",
+                "99999999999");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is 99999999999: out of range: it must be from 1 to 36500"
+                + " days; give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
     void run_zeroDays_exitsTwo() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
 
