@@ -118,8 +118,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Parses a whole number option value in {@code [min, max]}, with a message in words in
-     * place of Java's type names.
+     * Parses a whole-number option value in {@code [min, max]}. Its error message names no Java
+     * type.
      */
     static long wholeNumber(String text, long min, long max) {
         String digits = text.strip();
@@ -135,7 +135,7 @@ public final class Main implements Runnable {
         return value.longValueExact();
     }
 
-    /** An option value that is not a whole number in range: what is wrong and what to give. */
+    /** An option value that is not a whole number in range, with the problem and the remedy. */
     static final class NotWholeNumber extends CommandLine.TypeConversionException {
 
         private static final long serialVersionUID = 1L;
@@ -185,8 +185,9 @@ public final class Main implements Runnable {
             return Optional.empty();
         }
         String word = unmatched.getUnmatched().get(0);
-        List<String> near = unmatched.getSuggestions();
-        String hint = near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
+        List<String> suggestions = unmatched.getSuggestions();
+        String hint = suggestions.isEmpty() ? ""
+                : " (did you mean '" + suggestions.get(0) + "'?)";
         return Optional.of("unknown command '" + word + "'" + hint + "; the commands are "
                 + String.join(", ", failed.getSubcommands().keySet()));
     }

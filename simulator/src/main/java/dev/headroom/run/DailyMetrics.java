@@ -45,7 +45,7 @@ final class DailyMetrics {
     private long overspendMicros;
     private BilledUsage usage = BilledUsage.NONE;
 
-    /** Counts a sign-up at {@code now} and its calls; returns whether it succeeded. */
+    /** Counts a sign-up at {@code now} and its calls, and returns whether it succeeded. */
     boolean signUp(CallOutcome outcome, long now) {
         signUps++;
         signUpRequests += outcome.requests();

@@ -6,7 +6,6 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.credit.Admission;
-import dev.headroom.model.credit.AdmissionDesign;
 import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
 import dev.headroom.plan.DayObservation;
@@ -283,7 +282,7 @@ public final class SimulationRun {
         // an atomic debit it was taken when the request started, so the user paid for it even
         // when its usage row fails.
         boolean stored = appendRow(user, now);
-        if (stored || admission.params().design() == AdmissionDesign.ATOMIC_DEBIT) {
+        if (stored || admission.debitsAtStart()) {
             metrics.usageBilled(tokensIn, tokensOut, cost);
         }
         long overspendBefore = admission.totalOverspendMicros();

@@ -141,7 +141,7 @@ class WorkloadFitCommandTest {
     }
 
     @Test
-    void fit_writeCannotBeCreated_namesReasonWithoutJavaTypes() throws IOException {
+    void fit_unwritableTable_namesReason() throws IOException {
         Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
         String target = dir.resolve("absent").resolve("sizes.csv").toString();
 

@@ -95,9 +95,18 @@ public final class CreditAdmission {
                     + " at " + now + " ms; call onRequestEnd once per admitted request");
         }
         inFlight[user]--;
-        if (params.design() != AdmissionDesign.ATOMIC_DEBIT) {
+        if (!debitsAtStart()) {
             logCost(user, costMicros);
         }
+    }
+
+    /**
+     * Returns whether a request's cost is taken when it starts, as under
+     * {@link AdmissionDesign#ATOMIC_DEBIT}, so that it is paid for whatever happens to its
+     * usage row.
+     */
+    public boolean debitsAtStart() {
+        return params.design() == AdmissionDesign.ATOMIC_DEBIT;
     }
 
     /** Returns the user's ledger balance in micro-dollars, which is negative after overspend. */
