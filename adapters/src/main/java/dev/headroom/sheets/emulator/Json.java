@@ -1,5 +1,6 @@
 package dev.headroom.sheets.emulator;
 
+import com.google.api.client.json.GenericJson;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.JsonParser;
 import com.google.api.client.json.JsonToken;
@@ -7,6 +8,8 @@ import com.google.api.client.json.gson.GsonFactory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +27,8 @@ final class Json {
     }
 
     /**
-     * Parses a body into a model class; an empty body gives an empty instance.
+     * Parses a body into a model class; an empty body gives an empty instance. Content after the
+     * top-level object and field names that the model does not define are rejected.
      *
      * @throws ApiException with Google's {@code Invalid JSON payload received} text
      */
@@ -34,7 +38,9 @@ final class Json {
                 return type.getDeclaredConstructor().newInstance();
             }
             requireComplete(body);
-            return FACTORY.fromString(body, type);
+            T parsed = FACTORY.fromString(body, type);
+            requireKnownFields(parsed, "");
+            return parsed;
         } catch (IOException malformed) {
             throw ApiException.invalidArgument("Invalid JSON payload received. "
                     + syntaxProblem(malformed));
@@ -47,9 +53,11 @@ final class Json {
     }
 
     /**
-     * Rejects a body that ends inside an object or array. The client library's parser reports
-     * the end of input as a null token, which its model binding then dereferences, so a
-     * truncated body would otherwise fail with a NullPointerException.
+     * Rejects a body that ends inside an object or array, or that has more content after the
+     * top-level object. The client library's parser reports the end of input as a null token,
+     * which its model binding then dereferences, so a truncated body would otherwise fail with
+     * a NullPointerException. Its model binding also stops at the end of the first object, so
+     * trailing content would otherwise be ignored.
      */
     private static void requireComplete(String body) throws IOException {
         JsonParser parser = FACTORY.createJsonParser(body);
@@ -65,10 +73,58 @@ final class Json {
                 depth--;
             }
             if (depth == 0) {
+                if (parser.nextToken() != null) {
+                    throw new IOException("Unexpected token after the top-level object.");
+                }
                 return;
             }
         }
         throw new EOFException("Unexpected end of string.");
+    }
+
+    /**
+     * Rejects a field name that the model class does not define, at any depth. The message
+     * names the enclosing object by its protocol buffer path, as in
+     * {@code requests[0].add_sheet.properties}, which is the form Google's API front end uses
+     * in public error reports for other Google APIs. Cell values are plain maps and lists, not
+     * model objects, so they are not checked here.
+     *
+     * <p>NOTE: the exact text Sheets sends for an unknown field is unverified.
+     */
+    private static void requireKnownFields(Object value, String path) {
+        if (value instanceof GenericJson) {
+            GenericJson model = (GenericJson) value;
+            Set<String> unknown = model.getUnknownKeys().keySet();
+            if (!unknown.isEmpty()) {
+                String where = path.isEmpty() ? "" : " at '" + path + "'";
+                throw ApiException.invalidArgument("Invalid JSON payload received. Unknown name"
+                        + " \"" + unknown.iterator().next() + "\"" + where
+                        + ": Cannot find field.");
+            }
+            for (String field : model.getClassInfo().getNames()) {
+                String protoField = snakeCase(field);
+                String fieldPath = path.isEmpty() ? protoField : path + "." + protoField;
+                requireKnownFields(model.get(field), fieldPath);
+            }
+        } else if (value instanceof List) {
+            List<?> items = (List<?>) value;
+            for (int i = 0; i < items.size(); i++) {
+                requireKnownFields(items.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** Converts a JSON field name such as {@code addSheet} to its proto form, add_sheet. */
+    private static String snakeCase(String jsonName) {
+        StringBuilder name = new StringBuilder();
+        for (char letter : jsonName.toCharArray()) {
+            if (Character.isUpperCase(letter)) {
+                name.append('_').append(Character.toLowerCase(letter));
+            } else {
+                name.append(letter);
+            }
+        }
+        return name.toString();
     }
 
     /**

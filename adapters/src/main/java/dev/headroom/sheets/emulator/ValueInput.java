@@ -45,6 +45,7 @@ final class ValueInput {
      */
     static List<List<CellValue>> rows(ValueRange body, Option option, CellCharacterLimit limit) {
         List<List<Object>> values = body.getValues() == null ? List.of() : body.getValues();
+        requireDimension(body.getMajorDimension());
         if ("COLUMNS".equals(body.getMajorDimension())) {
             values = transpose(values);
         }
@@ -58,6 +59,19 @@ final class ValueInput {
             rows.add(cells);
         }
         return rows;
+    }
+
+    /**
+     * Rejects a {@code majorDimension} that is not a value of Google's Dimension enum. An unset
+     * or unspecified dimension means ROWS when writing.
+     */
+    private static void requireDimension(String dimension) {
+        if (dimension == null || dimension.equals("ROWS") || dimension.equals("COLUMNS")
+                || dimension.equals("DIMENSION_UNSPECIFIED")) {
+            return;
+        }
+        throw ApiException.invalidArgument("Invalid value at 'majorDimension': \"" + dimension
+                + "\"; use ROWS or COLUMNS.");
     }
 
     /** Returns the widest row's length. */

@@ -90,6 +90,48 @@ class SheetsEmulatorBodyTest {
     }
 
     @Test
+    void trailingContentIsRejected() throws Exception {
+        put("Sheet1!A1", "{\"values\":[[\"old\"]]}");
+
+        HttpResponse<String> response = put("Sheet1!A1", "{\"values\":[[\"new\"]]} {}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Invalid JSON payload received. Unexpected token at"
+                + " line 1 column 23."), response.body());
+        assertEquals("[[\"old\"]]", values(get("Sheet1!A1", "FORMATTED_VALUE")));
+    }
+
+    @Test
+    void unknownFieldIsRejected() throws Exception {
+        HttpResponse<String> response = put("Sheet1!A1", "{\"valuse\":[[\"a\"]]}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Invalid JSON payload received. Unknown name"
+                + " \\\"valuse\\\": Cannot find field."), response.body());
+    }
+
+    @Test
+    void unknownNestedFieldNamesItsPath() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                emulator.rootUrl() + "v4/spreadsheets/" + id + ":batchUpdate")).POST(body(
+                "{\"requests\":[{\"addSheet\":{\"properties\":{\"titel\":\"x\"}}}]}")));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Unknown name \\\"titel\\\" at"
+                + " 'requests[0].add_sheet.properties': Cannot find field."), response.body());
+    }
+
+    @Test
+    void invalidMajorDimensionOfWriteIsRejected() throws Exception {
+        HttpResponse<String> response = put("Sheet1!A1:B1",
+                "{\"majorDimension\":\"SIDEWAYS\",\"values\":[[\"a\",\"b\"]]}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Invalid value at 'majorDimension': \\\"SIDEWAYS\\\";"
+                + " use ROWS or COLUMNS."), response.body());
+    }
+
+    @Test
     void appendTableRangeIsTableBeforeAppend() throws Exception {
         put("Sheet1!A1:C1", "{\"values\":[[\"a\",\"b\",\"c\"]]}");
 
