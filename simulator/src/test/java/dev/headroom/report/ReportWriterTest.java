@@ -11,11 +11,15 @@ import dev.headroom.run.SimulationRun;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioText;
 import dev.headroom.scenario.Scenarios;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 class ReportWriterTest {
+
+    private static final Path OUTPUTS_DOC = Path.of("..", "docs", "outputs.md");
 
     @Test
     void scenarioText_seedPlan_usesFileNamesAndUnits() {
@@ -81,6 +85,40 @@ class ReportWriterTest {
         assertTrue(lines.contains("sheets.read_latency.distribution: fixed"), lines::toString);
         assertFalse(lines.stream().anyMatch(line -> line.startsWith("sheets.read_latency.sigma")
                 || line.startsWith("workload.request_rate.sigma")), lines::toString);
+    }
+
+    @Test
+    void csvColumns_areDocumented() throws Exception {
+        Scenario scenario = Scenarios.parse("""
+                name: short
+                start_date: 2025-01-01
+                horizon: 3d
+                growth:
+                  kind: piecewise
+                  points:
+                    - {at: 0d, users: 2}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: single-sheet
+                      backend: {kind: sheets}
+                """, "short.yaml");
+        Projections projections = Projections.of(new SimulationRun(
+                RunSetups.of(scenario, Path.of("."))).run(RunProgress.NONE));
+        String doc = Files.readString(OUTPUTS_DOC);
+
+        List<Table> tables = List.of(projections.limits(), projections.changes(),
+                projections.capacity(), projections.costs(), projections.outages(),
+                projections.daily());
+        for (Table table : tables) {
+            for (String column : table.columnNames()) {
+                // A column named per quota, limit or gauge is documented by its prefix.
+                int colon = column.indexOf(':');
+                String documented = colon < 0 ? column : column.substring(0, colon + 1);
+                assertTrue(doc.contains("`" + documented), table.name() + " column "
+                        + column + " is missing from " + OUTPUTS_DOC);
+            }
+        }
     }
 
     @Test
