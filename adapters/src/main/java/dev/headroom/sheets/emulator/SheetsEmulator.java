@@ -60,22 +60,6 @@ public final class SheetsEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts a server and blocks until the process is stopped (a shutdown hook closes it) or
-     * the calling thread is interrupted. This is the entry point of
-     * {@code headroom emulate sheets}.
-     */
-    public static void run(EmulatorConfig config) throws IOException, InterruptedException {
-        SheetsEmulator emulator = start(config);
-        Thread hook = new Thread(emulator::close, "sheets-emulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            emulator.awaitClose();
-        } finally {
-            emulator.close();
-        }
-    }
-
-    /**
      * Turns on TCP_NODELAY for the JDK's HTTP server unless the JVM was started with a choice.
      * The server writes a response's headers and body separately, so with Nagle's algorithm
      * each small response waits for the client's delayed acknowledgement, about 40 ms per call
