@@ -90,8 +90,7 @@ public final class TraceFitter {
     static WindowBurstiness windowBurstiness(long[] sortedNanos, long windowSeconds) {
         long width = windowSeconds * 1_000_000_000L;
         long first = sortedNanos[0];
-        int windows = (int) Math.min(Integer.MAX_VALUE,
-                (sortedNanos[sortedNanos.length - 1] - first) / width);
+        long windows = (sortedNanos[sortedNanos.length - 1] - first) / width;
         if (windows < 2) {
             return new WindowBurstiness(windowSeconds, windows, Double.NaN, Double.NaN,
                     Double.NaN);

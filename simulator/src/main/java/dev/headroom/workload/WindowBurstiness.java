@@ -17,6 +17,6 @@ package dev.headroom.workload;
  * @param dispersionIndex variance-to-mean ratio of the counts
  */
 public record WindowBurstiness(
-        long windowSeconds, int windows, double meanCount, double countCv,
+        long windowSeconds, long windows, double meanCount, double countCv,
         double dispersionIndex) {
 }

@@ -172,4 +172,20 @@ class TraceFitterTest {
         assertEquals(variance / mean, window.dispersionIndex(), 1e-9);
         assertEquals(sixtyYears / 1e9 - 1.5, TraceFitter.maxGap(nanos), 1e-6);
     }
+
+    @Test
+    void windowBurstiness_hundredYearSpan_countsEveryWindow() {
+        // A hundred years contain about 3.2 billion 1 s windows, more than an int can count.
+        long hundredYears = 100L * 365 * 86_400 * 1_000_000_000L;
+        long[] nanos = {0, 1_000_000_000L, 2_000_000_000L, hundredYears + 500_000_000L};
+
+        WindowBurstiness window = TraceFitter.windowBurstiness(nanos, 1);
+
+        long k = hundredYears / 1_000_000_000L;
+        double mean = 3.0 / k;
+        double variance = (3 * (1 - mean) * (1 - mean) + (k - 3) * mean * mean) / (k - 1);
+        assertEquals(k, window.windows());
+        assertEquals(mean, window.meanCount(), 1e-18);
+        assertEquals(variance / mean, window.dispersionIndex(), 1e-9);
+    }
 }
