@@ -74,6 +74,7 @@ public final class RequestLogReader {
         boolean firstRowNumeric = false;
         String firstTime = null;
         boolean timesDiffer = false;
+        TimeRange range = new TimeRange();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
             if (!line.isBlank()) {
@@ -93,6 +94,8 @@ public final class RequestLogReader {
                             : numberUnit.words()) + "; write every timestamp of the log in one"
                             + " form");
                 }
+                range.add(rows.times[rows.size - 1], fields[index[0]], names[index[0]], source,
+                        lineNumber);
                 timesDiffer |= rows.times[rows.size - 1] != rows.times[0];
             }
         }
@@ -216,6 +219,53 @@ public final class RequestLogReader {
 
     private static String stripByteOrderMark(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /**
+     * The earliest and latest arrival read so far, with their text and line. The fit subtracts
+     * arrival times, so a row that puts two arrivals further apart than a 64-bit count of
+     * nanoseconds can represent (about 292.5 years) is rejected where it is read.
+     */
+    private static final class TimeRange {
+        private long earliest;
+        private String earliestText;
+        private long earliestLine;
+        private long latest;
+        private String latestText;
+        private long latestLine;
+
+        void add(long nanos, String text, String column, String source, long line) {
+            if (earliestLine == 0) {
+                earliest = nanos;
+                earliestText = text;
+                earliestLine = line;
+                latest = nanos;
+                latestText = text;
+                latestLine = line;
+            } else if (nanos < earliest) {
+                checkSpan(latest - nanos, text, column, latestText, latestLine, source, line);
+                earliest = nanos;
+                earliestText = text;
+                earliestLine = line;
+            } else if (nanos > latest) {
+                checkSpan(nanos - earliest, text, column, earliestText, earliestLine, source,
+                        line);
+                latest = nanos;
+                latestText = text;
+                latestLine = line;
+            }
+        }
+
+        /** Rejects a span that overflowed, which the subtraction leaves negative. */
+        private static void checkSpan(long span, String text, String column, String otherText,
+                long otherLine, String source, long line) {
+            if (span < 0) {
+                throw new InputFormatException(source, line, "timestamp '" + text
+                        + "' in column " + column + " is more than 292 years from '" + otherText
+                        + "' on line " + otherLine + ", the widest span a 64-bit count of"
+                        + " nanoseconds can represent; check the timestamps for a stray value");
+            }
+        }
     }
 
     /** Growable parallel columns of the parsed rows. */

@@ -114,6 +114,17 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_spanBeyondNanosecondRangeRejected() {
+        // 1678 to 2262 fits a 64-bit count of nanoseconds, but the gap between them does not.
+        assertReadError("timestamp,tokens_in,tokens_out\n1970-01-01T00:00:00,1,1\n"
+                + "1678-01-01T00:00:00,1,1\n2262-01-01T00:00:00,1,1\n",
+                "log.csv:4: timestamp '2262-01-01T00:00:00' in column timestamp is more than"
+                        + " 292 years from '1678-01-01T00:00:00' on line 3, the widest span a"
+                        + " 64-bit count of nanoseconds can represent; check the timestamps for"
+                        + " a stray value");
+    }
+
+    @Test
     void read_quotedCommaExplained() {
         assertReadError("timestamp,note,tokens_in,tokens_out\n0,\"a, b\",1,1\n1,x,1,1\n",
                 "log.csv:2: expected 4 fields as in the header but found 5; a comma inside a"
