@@ -160,7 +160,8 @@ public final class WorkloadFitCommand implements Callable<Integer> {
 
     /**
      * Sets {@link #tableFile} from {@code --write} and returns the problem with the path that
-     * shows before the fit: an empty path, an invalid path or a folder.
+     * shows before the fit: an empty path, an invalid path, a folder, or a parent folder that
+     * is missing or is a file.
      */
     private Optional<String> checkWritePath() {
         if (tableText == null) {
@@ -180,7 +181,21 @@ public final class WorkloadFitCommand implements Callable<Integer> {
             return Optional.of(tableText + ": is a folder, not a file; give --write the path of"
                     + " a file, such as " + tableFile.resolve("token-sizes.csv"));
         }
-        return Optional.empty();
+        return checkWriteFolder();
+    }
+
+    /** Returns the problem with the folder that is to contain the {@code --write} file. */
+    private Optional<String> checkWriteFolder() {
+        Path folder = tableFile.toAbsolutePath().getParent();
+        if (folder == null || Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        if (Files.exists(folder)) {
+            return Optional.of(tableText + ": " + folder + " is a file, not a folder; give"
+                    + " --write the path of a file in an existing folder");
+        }
+        return Optional.of(tableText + ": folder " + folder + " not found; create it, or give"
+                + " --write the path of a file in an existing folder");
     }
 
     private boolean writesOverLog() {

@@ -141,16 +141,32 @@ class WorkloadFitCommandTest {
     }
 
     @Test
-    void fit_unwritableTable_namesReason() throws IOException {
+    void fit_writeIntoMissingFolder_exitsTwoBeforeFitting() throws IOException {
         Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
-        String target = dir.resolve("absent").resolve("sizes.csv").toString();
+        Path folder = dir.resolve("absent");
+        String target = folder.resolve("sizes.csv").toString();
 
         int code = execute(log.toString(), "--write", target);
 
         assertEquals(2, code);
-        assertEquals("headroom: --write " + target + ": cannot write the token-size table (no"
-                + " such file or folder); give --write the path of a writable file"
+        assertEquals("headroom: --write " + target + ": folder " + folder + " not found;"
+                + " create it, or give --write the path of a file in an existing folder"
                 + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void fit_writeUnderFile_exitsTwoBeforeFitting() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        String target = log.resolve("sizes.csv").toString();
+
+        int code = execute(log.toString(), "--write", target);
+
+        assertEquals(2, code);
+        assertEquals("headroom: --write " + target + ": " + log + " is a file, not a folder;"
+                + " give --write the path of a file in an existing folder"
+                + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test
