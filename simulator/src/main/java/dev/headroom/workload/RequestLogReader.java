@@ -57,12 +57,18 @@ public final class RequestLogReader {
      */
     public RequestLog read(Reader reader, String source) throws IOException {
         BufferedReader lines = new BufferedReader(reader);
-        String header = lines.readLine();
+        String firstLine = lines.readLine();
+        String header = firstLine == null ? null : stripByteOrderMark(firstLine);
         if (header == null || header.isBlank()) {
-            throw new InputFormatException(source, 1, "the log is empty; expected a header line "
-                    + "naming the timestamp and token columns");
+            if (header == null || !hasText(lines)) {
+                throw new InputFormatException(source, 1, "the log is empty; expected a header"
+                        + " line naming the timestamp and token columns");
+            }
+            throw new InputFormatException(source, 1, "the header line is blank; expected a"
+                    + " header line naming the timestamp and token columns, so remove the blank"
+                    + " lines before it");
         }
-        String[] names = split(stripByteOrderMark(header));
+        String[] names = split(header);
         int[] index = {
             find(names, columns.timestamp(), LogColumns.TIMESTAMP_NAMES, "timestamp", source),
             find(names, columns.tokensIn(), LogColumns.TOKENS_IN_NAMES, "tokens-in", source),
@@ -215,6 +221,16 @@ public final class RequestLogReader {
             fields[i] = field;
         }
         return fields;
+    }
+
+    /** Returns whether any line left in {@code lines} contains more than white space. */
+    private static boolean hasText(BufferedReader lines) throws IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (!line.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stripByteOrderMark(String line) {

@@ -114,6 +114,21 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_byteOrderMarkAloneIsEmpty() {
+        assertReadError("\uFEFF", "log.csv:1: the log is empty; expected a header line naming"
+                + " the timestamp and token columns");
+        assertReadError("\uFEFF\r\n \r\n", "log.csv:1: the log is empty; expected a header"
+                + " line naming the timestamp and token columns");
+    }
+
+    @Test
+    void read_blankHeaderBeforeRowsRejected() {
+        assertReadError("\ntimestamp,tokens_in,tokens_out\n0,1,1\n1,1,1\n",
+                "log.csv:1: the header line is blank; expected a header line naming the"
+                        + " timestamp and token columns, so remove the blank lines before it");
+    }
+
+    @Test
     void read_spanBeyondNanosecondRangeRejected() {
         // 1678 to 2262 fits a 64-bit count of nanoseconds, but the gap between them does not.
         assertReadError("timestamp,tokens_in,tokens_out\n1970-01-01T00:00:00,1,1\n"
