@@ -122,6 +122,16 @@ public final class Main implements Runnable {
      * type.
      */
     static long wholeNumber(String text, long min, long max) {
+        return wholeNumber(text, min, max, "out of range: it must be from " + min + " to " + max,
+                "a whole number in that range");
+    }
+
+    /**
+     * Parses a whole-number option value in {@code [min, max]}, the bounds of its Java type. A
+     * value beyond them fails with {@code problem} and {@code remedy}, which name the option's
+     * own range, because the command checks values within the type against that range itself.
+     */
+    static long wholeNumber(String text, long min, long max, String problem, String remedy) {
         String digits = text.strip();
         if (!digits.matches("[+-]?[0-9]+")) {
             throw new NotWholeNumber("it must be a whole number", "a whole number, such as 7");
@@ -129,8 +139,7 @@ public final class Main implements Runnable {
         BigInteger value = new BigInteger(digits);
         if (value.compareTo(BigInteger.valueOf(min)) < 0
                 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new NotWholeNumber("out of range: it must be from " + min + " to " + max,
-                    "a whole number in that range");
+            throw new NotWholeNumber(problem, remedy);
         }
         return value.longValueExact();
     }

@@ -34,11 +34,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The scenario YAML file; the bundled seed plan when left out.")
     private Path file;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(names = "--seed", paramLabel = "N", converter = OptionConverters.Seed.class,
             description = "Seed of every random stream, in place of the scenario's seed.")
     private Long seed;
 
-    @Option(names = "--days", paramLabel = "N",
+    @Option(names = "--days", paramLabel = "N", converter = OptionConverters.Days.class,
             description = "Simulated days to run, in place of the scenario's horizon.")
     private Long days;
 

@@ -54,11 +54,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Seeds to run: whole numbers and ranges, such as 1..10 or 1,4,9.")
     private String seedText;
 
-    @Option(names = "--days", paramLabel = "N",
+    @Option(names = "--days", paramLabel = "N", converter = OptionConverters.Days.class,
             description = "Simulated days to run, in place of the scenario's horizon.")
     private Long days;
 
-    @Option(names = "--jobs", paramLabel = "N",
+    @Option(names = "--jobs", paramLabel = "N", converter = OptionConverters.Jobs.class,
             description = "Seeds run at the same time (default: the number of processors).")
     private Integer jobs;
 

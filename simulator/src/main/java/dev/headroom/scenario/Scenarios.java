@@ -135,6 +135,11 @@ public final class Scenarios {
                 Long.toString(ScenarioReader.MIN_SEED), Long.toString(Long.MAX_VALUE)));
     }
 
+    /** Returns the smallest seed a scenario may have. */
+    public static long minSeed() {
+        return ScenarioReader.MIN_SEED;
+    }
+
     /** Returns the longest horizon a scenario may have, in whole days. */
     public static long maxHorizonDays() {
         return ScenarioReader.MAX_HORIZON.toDays();

@@ -122,6 +122,17 @@ class MainTest {
     }
 
     @Test
+    void run_daysBeyondLong_namesDayRange() throws Exception {
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days",
+                "9223372036854775808");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is '9223372036854775808': out of range: it must be from 1"
+                + " to 36500 days; give --days a number of days in that range; see 'headroom run"
+                + " --help' for the options", result.err().strip());
+    }
+
+    @Test
     void run_zeroDays_exitsTwo() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
 
@@ -379,7 +390,7 @@ class MainTest {
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertTrue(result.err().startsWith("headroom: --seed is '99999999999999999999': out of"
-                + " range: it must be from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                + " range: it must be from 0 to " + Long.MAX_VALUE
                 + "; give --seed a whole number in that range;"), result.err());
     }
 

@@ -140,6 +140,28 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweep_jobsBeyondInt_namesJobsRange() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
+                "--jobs", "2147483648");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --jobs is '2147483648': out of range: it must be from 1 to"
+                + " 2147483647; give --jobs a whole number in that range; see 'headroom sweep"
+                + " --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void sweep_daysBeyondLong_namesDayRange() throws Exception {
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
+                "--days", "9223372036854775808");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is '9223372036854775808': out of range: it must be from 1"
+                + " to 36500 days; give --days a number of days in that range; see 'headroom"
+                + " sweep --help' for the options", result.err().strip());
+    }
+
+    @Test
     void sweep_emptyOut_exitsTwo() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
                 "--out", "");
