@@ -48,9 +48,15 @@ final class OutputFolder {
         return folder;
     }
 
-    /** Wraps a failure to write into the folder as bad input that names the option. */
+    /**
+     * Wraps a failure to write into the folder as bad input that names the option, and the file
+     * when the exception gives it.
+     */
     static BadInputException writeFailed(Path folder, IOException cause) {
-        return new BadInputException(OPTION + " " + folder + ": cannot write the report files ("
+        String file = cause instanceof FileSystemException fileSystemError
+                && fileSystemError.getFile() != null
+                ? fileSystemError.getFile() : "the report files";
+        return new BadInputException(OPTION + " " + folder + ": cannot write " + file + " ("
                 + reason(cause) + "); give " + OPTION + " a writable folder", cause);
     }
 

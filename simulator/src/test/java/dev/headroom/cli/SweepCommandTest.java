@@ -162,6 +162,22 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweep_reportFileIsFolder_namesFile() throws Exception {
+        Path out = folder.resolve("sweep");
+        Path blocked = Files.createDirectories(out.resolve("sweep-runs.csv"));
+
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
+                "--days", "1", "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        String message = result.err().strip();
+        assertTrue(message.startsWith("headroom: --out " + out + ": cannot write " + blocked
+                + " ("), message);
+        assertTrue(message.endsWith("); give --out a writable folder"), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
     void sweep_emptyOut_exitsTwo() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
                 "--out", "");
