@@ -3,11 +3,10 @@ package dev.headroom.report;
 import dev.headroom.projection.Projections;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 import tech.tablesaw.io.csv.CsvWriter;
@@ -33,17 +32,12 @@ public final class ReportWriter {
      */
     public static List<Path> write(Path folder, ReportHeader header, Projections projections)
             throws IOException {
-        Files.createDirectories(folder);
-        List<Path> written = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Table table : projections.all()) {
-            Path file = folder.resolve(table.name() + ".csv");
-            Files.writeString(file, csv(header.lines(), table), StandardCharsets.UTF_8);
-            written.add(file);
+            texts.put(table.name() + ".csv", csv(header.lines(), table));
         }
-        Path markdown = folder.resolve(MARKDOWN_FILE);
-        Files.writeString(markdown, markdown(header, projections), StandardCharsets.UTF_8);
-        written.add(markdown);
-        return written;
+        texts.put(MARKDOWN_FILE, markdown(header, projections));
+        return ReportFiles.writeAll(folder, texts);
     }
 
     /** Returns a table as CSV text after the header lines, each written as a comment. */

@@ -1,11 +1,11 @@
 package dev.headroom.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,18 +33,12 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
      * @return the files written, in order
      */
     public List<Path> write(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        List<Path> written = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Table table : tables) {
-            Path file = folder.resolve(table.name() + ".csv");
-            Files.writeString(file, ReportWriter.csv(headerLines(), table),
-                    StandardCharsets.UTF_8);
-            written.add(file);
+            texts.put(table.name() + ".csv", ReportWriter.csv(headerLines(), table));
         }
-        Path markdown = folder.resolve(MARKDOWN_FILE);
-        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
-        written.add(markdown);
-        return written;
+        texts.put(MARKDOWN_FILE, markdown());
+        return ReportFiles.writeAll(folder, texts);
     }
 
     /** Returns the text printed after a sweep, ending with the folder the files went to. */

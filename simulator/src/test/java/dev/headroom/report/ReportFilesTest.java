@@ -1,0 +1,69 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportFilesTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writeAll_replacesFilesInOrder() throws IOException {
+        Files.writeString(folder.resolve("a.csv"), "old a");
+
+        List<Path> written = ReportFiles.writeAll(folder, texts("new a", "new b"));
+
+        assertEquals(List.of(folder.resolve("a.csv"), folder.resolve("b.csv")), written);
+        assertEquals("new a", Files.readString(folder.resolve("a.csv")));
+        assertEquals("new b", Files.readString(folder.resolve("b.csv")));
+        assertEquals(List.of("a.csv", "b.csv"), names());
+    }
+
+    @Test
+    void writeAll_targetIsFolder_leavesEarlierFiles() throws IOException {
+        Files.writeString(folder.resolve("a.csv"), "old a");
+        Path blocked = Files.createDirectory(folder.resolve("b.csv"));
+
+        FileSystemException error = assertThrows(FileSystemException.class,
+                () -> ReportFiles.writeAll(folder, texts("new a", "new b")));
+
+        assertEquals(blocked.toString(), error.getFile());
+        assertEquals("old a", Files.readString(folder.resolve("a.csv")));
+        assertEquals(List.of("a.csv", "b.csv"), names());
+    }
+
+    @Test
+    void writeAll_missingFolder_createsIt() throws IOException {
+        Path nested = folder.resolve("reports").resolve("run-1");
+
+        ReportFiles.writeAll(nested, texts("a", "b"));
+
+        assertEquals("b", Files.readString(nested.resolve("b.csv")));
+    }
+
+    private static Map<String, String> texts(String first, String second) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("a.csv", first);
+        texts.put("b.csv", second);
+        return texts;
+    }
+
+    /** Returns the folder's entries by name, so that a leftover temporary file shows. */
+    private List<String> names() throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+}
