@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads a request log in CSV: a header line, then one request per line, with at least an arrival
@@ -20,6 +21,8 @@ import java.util.List;
  * seconds from any origin. Token counts are whole numbers, zero or more.
  */
 public final class RequestLogReader {
+
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
 
     private final LogColumns columns;
     private final NumberTimeUnit numberUnit;
@@ -145,20 +148,22 @@ public final class RequestLogReader {
         rows.add(nanos, in, out);
     }
 
+    /**
+     * Parses a count written in ASCII digits only, because {@code Long.parseLong} also accepts a
+     * sign and the digits of other scripts.
+     */
     private static long parseTokens(String text, String column, String role, String source,
             long line) {
-        try {
-            long value = Long.parseLong(text);
-            if (value > TokenSizeTable.MAX_TOKENS) {
-                throw tooLarge(text, column, source, line);
+        if (ASCII_DIGITS.matcher(text).matches()) {
+            try {
+                long value = Long.parseLong(text);
+                if (value <= TokenSizeTable.MAX_TOKENS) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // Too many digits for a long: larger than any allowed count.
             }
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            if (text.matches("[0-9]+")) {
-                throw tooLarge(text, column, source, line);
-            }
+            throw tooLarge(text, column, source, line);
         }
         throw new InputFormatException(source, line, "token count '" + text + "' in column "
                 + column + " is not a whole number of zero or more; write the count as digits,"

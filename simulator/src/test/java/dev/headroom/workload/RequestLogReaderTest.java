@@ -50,6 +50,14 @@ class RequestLogReaderTest {
                 "log.csv:4: token count '4.5' in column GeneratedTokens is not a whole number of "
                         + "zero or more; write the count as digits, such as 250, or name the"
                         + " tokens-out column with the --tokens-out-column option");
+        assertReadError(header + good + "2023-11-16 18:15:47,+3,44\n",
+                "log.csv:3: token count '+3' in column ContextTokens is not a whole number of "
+                        + "zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-in column with the --tokens-in-column option");
+        assertReadError(header + good + "2023-11-16 18:15:47,\u0663,44\n",
+                "log.csv:3: token count '\u0663' in column ContextTokens is not a whole number of "
+                        + "zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-in column with the --tokens-in-column option");
         assertReadError(header + "yesterday,1,2\n" + good,
                 "log.csv:2: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
                         + "ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number of "
