@@ -1,5 +1,6 @@
 package dev.headroom.sheets.emulator;
 
+import com.google.api.client.util.Data;
 import com.google.api.services.sheets.v4.model.AddSheetResponse;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetResponse;
@@ -14,6 +15,7 @@ import dev.headroom.sheets.limits.Grid;
 import dev.headroom.sheets.limits.SheetsLimitException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spreadsheet-level calls: {@code create}, {@code get} and {@code batchUpdate} with
@@ -89,7 +91,11 @@ final class SpreadsheetCalls {
     }
 
     private Response applyOne(Workbook workbook, SheetLayout draft, Request request, int i) {
-        String kind = request.keySet().size() == 1 ? request.keySet().iterator().next() : "";
+        List<String> kinds = setKinds(request);
+        if (kinds.isEmpty()) {
+            throw ApiException.invalidArgument("Invalid requests[" + i + "]: No request set.");
+        }
+        String kind = kinds.size() == 1 ? kinds.get(0) : "";
         String prefix = "Invalid requests[" + i + "]." + kind + ": ";
         try {
             switch (kind) {
@@ -105,7 +111,7 @@ final class SpreadsheetCalls {
                 default:
                     throw ApiException.invalidArgument("Invalid requests[" + i + "]: the"
                             + " emulator supports one of addSheet, deleteSheet and"
-                            + " updateSheetProperties per request, got " + request.keySet());
+                            + " updateSheetProperties per request, got " + kinds);
             }
         } catch (SheetsLimitException | IllegalArgumentException invalid) {
             throw ApiException.invalidArgument(prefix + invalid.getMessage());
@@ -115,6 +121,17 @@ final class SpreadsheetCalls {
             }
             throw ApiException.invalidArgument(prefix + invalid.getMessage());
         }
+    }
+
+    /** Returns the request kinds given a value; a kind set to JSON null counts as absent. */
+    private static List<String> setKinds(Request request) {
+        List<String> kinds = new ArrayList<>();
+        for (Map.Entry<String, Object> field : request.entrySet()) {
+            if (field.getValue() != null && !Data.isNull(field.getValue())) {
+                kinds.add(field.getKey());
+            }
+        }
+        return kinds;
     }
 
     private Response addSheet(Workbook workbook, SheetLayout draft, SheetProperties requested) {

@@ -122,6 +122,22 @@ class SheetsEmulatorBodyTest {
     }
 
     @Test
+    void batchRequestWithNoKindIsRejected() throws Exception {
+        for (String request : new String[] {"{}", "{\"addSheet\":null}"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                    emulator.rootUrl() + "v4/spreadsheets/" + id + ":batchUpdate")).POST(body(
+                    "{\"requests\":[" + request + "]}")));
+
+            assertEquals(400, response.statusCode(), request + ": " + response.body());
+            assertTrue(response.body().contains("Invalid requests[0]: No request set."),
+                    request + ": " + response.body());
+        }
+        HttpResponse<String> workbook = send(HttpRequest.newBuilder(URI.create(
+                emulator.rootUrl() + "v4/spreadsheets/" + id)).GET());
+        assertFalse(workbook.body().contains("Sheet2"), workbook.body());
+    }
+
+    @Test
     void invalidMajorDimensionOfWriteIsRejected() throws Exception {
         HttpResponse<String> response = put("Sheet1!A1:B1",
                 "{\"majorDimension\":\"SIDEWAYS\",\"values\":[[\"a\",\"b\"]]}");
