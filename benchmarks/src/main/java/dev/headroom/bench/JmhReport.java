@@ -66,7 +66,7 @@ public final class JmhReport {
             System.exit(2);
         }
         String markdown = MachineLabel.describe() + "Benchmark JVMs: " + String.join("; ", jvms)
-                + ".\n\n" + render(results);
+                + ".\n\n" + render(results) + "\n" + BenchmarkTargets.render(results);
         Files.writeString(Path.of(args[0]), markdown, StandardCharsets.UTF_8);
         System.out.print(markdown);
     }
