@@ -19,12 +19,32 @@ public final class LedgerArguments {
         return transaction;
     }
 
-    /** Returns {@code userEmail}, or throws if it is null or blank. */
+    /** Returns {@code userEmail}, or throws if it is null, blank or not valid UTF-16. */
     public static String requireEmail(String userEmail) {
         if (isBlank(userEmail)) {
             throw new InvalidInputException("userEmail is missing; pass a non-blank email");
         }
+        requireWellFormed(userEmail, "userEmail");
         return userEmail;
+    }
+
+    /**
+     * Throws if the text contains an unpaired UTF-16 surrogate. UTF-8 cannot encode one, so the
+     * stores' clients replace it, and two different emails could then become one stored user.
+     */
+    static void requireWellFormed(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairStart) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                String where = String.format("U+%04X at index %d", (int) c, i);
+                throw new InvalidInputException(field + " has an unpaired UTF-16 surrogate "
+                        + where + "; pass valid Unicode text");
+            }
+        }
     }
 
     /**

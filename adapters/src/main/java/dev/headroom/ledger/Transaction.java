@@ -33,13 +33,17 @@ public record Transaction(
      */
     public static final long MAX_AMOUNT_MICROS = 1_000_000_000_000L;
 
-    /** Validates the fields and throws {@link InvalidInputException} naming the first bad one. */
+    /**
+     * Validates the fields and throws {@link InvalidInputException} naming the first bad one.
+     * Text fields must not contain an unpaired UTF-16 surrogate.
+     */
     public Transaction {
         requireText(transactionId, "transactionId");
         requireText(userEmail, "userEmail");
         requirePresent(timestamp, "timestamp");
         requirePresent(kind, "kind");
         model = model == null ? "" : model;
+        LedgerArguments.requireWellFormed(model, "model");
         requireNotNegative(tokensIn, "tokensIn");
         requireNotNegative(tokensOut, "tokensOut");
         requireNotNegative(amountMicros, "amountMicros");
@@ -66,6 +70,7 @@ public record Transaction(
         if (LedgerArguments.isBlank(value)) {
             throw new InvalidInputException(field + " is missing; give a non-blank value");
         }
+        LedgerArguments.requireWellFormed(value, field);
     }
 
     private static void requirePresent(Object value, String field) {

@@ -192,6 +192,43 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void transaction_unpairedSurrogate_isInvalidInput() {
+        InvalidInputException email = assertThrows(InvalidInputException.class,
+                () -> credit("c-1", "\uD800@example.com", T0, 1));
+        assertTrue(email.getMessage().contains("userEmail"), email.getMessage());
+
+        InvalidInputException id = assertThrows(InvalidInputException.class,
+                () -> credit("c-\uDC00", "ann@example.com", T0, 1));
+        assertTrue(id.getMessage().contains("transactionId"), id.getMessage());
+
+        InvalidInputException model = assertThrows(InvalidInputException.class,
+                () -> new Transaction("u-1", "ann@example.com", T0, TransactionKind.USAGE,
+                        "gpt-\uD83D", 1, 1, 1, 1));
+        assertTrue(model.getMessage().contains("model"), model.getMessage());
+    }
+
+    @Test
+    void transaction_surrogatePair_isKept() {
+        Transaction row = credit("c-\uD83D\uDE00", "\uD83D\uDE00@example.com", T0, 5);
+
+        assertEquals(RecordOutcome.RECORDED, ledger.record(row));
+
+        assertEquals(5, ledger.balanceMicros("\uD83D\uDE00@example.com"));
+        assertEquals(List.of(row), allRows("\uD83D\uDE00@example.com"));
+    }
+
+    @Test
+    void reads_emailWithUnpairedSurrogate_areInvalidInput() {
+        ledger.record(credit("c-1", "\uD83D\uDE00@example.com", T0, 5));
+
+        InvalidInputException balance = assertThrows(InvalidInputException.class,
+                () -> ledger.balanceMicros("\uD83D@example.com"));
+        assertTrue(balance.getMessage().contains("userEmail"), balance.getMessage());
+        assertThrows(InvalidInputException.class,
+                () -> ledger.transactions("\uDE00@example.com", Instant.MIN, Instant.MAX));
+    }
+
+    @Test
     void record_sameIdOtherContent_keepsFirst() {
         Transaction first = usage("u-1", "ann@example.com", T0, 10);
         ledger.record(first);
