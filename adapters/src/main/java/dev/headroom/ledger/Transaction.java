@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param transactionId caller-chosen unique id; recording the same id twice changes nothing
  * @param userEmail the user's email address, the ledger's user key
- * @param timestamp when the request ended or the credit was bought
+ * @param timestamp when the request ended or the credit was bought, from
+ *     {@link #MIN_TIMESTAMP} to {@link #MAX_TIMESTAMP}
  * @param kind usage or credit purchase
  * @param model model name of a usage row; empty for a credit purchase
  * @param tokensIn prompt tokens, zero for a credit purchase
@@ -34,6 +35,16 @@ public record Transaction(
     public static final long MAX_AMOUNT_MICROS = 1_000_000_000_000L;
 
     /**
+     * The earliest timestamp, the start of the year 0000 in UTC. Timestamps are kept to
+     * four-digit years because DynamoDB and Sheets store them as ISO-8601 text, and so that
+     * {@link Instant#MIN} and {@link Instant#MAX} bound a listing of every row.
+     */
+    public static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
+
+    /** The latest timestamp, the last nanosecond of the year 9999 in UTC. */
+    public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
      * Validates the fields and throws {@link InvalidInputException} naming the first bad one.
      * Text fields must not contain an unpaired UTF-16 surrogate.
      */
@@ -41,6 +52,10 @@ public record Transaction(
         requireText(transactionId, "transactionId");
         requireText(userEmail, "userEmail");
         requirePresent(timestamp, "timestamp");
+        if (timestamp.isBefore(MIN_TIMESTAMP) || timestamp.isAfter(MAX_TIMESTAMP)) {
+            throw new InvalidInputException("timestamp is " + timestamp + "; it must be from "
+                    + MIN_TIMESTAMP + " to " + MAX_TIMESTAMP);
+        }
         requirePresent(kind, "kind");
         model = model == null ? "" : model;
         LedgerArguments.requireWellFormed(model, "model");

@@ -229,6 +229,29 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void transaction_timestampOutsideYears0000To9999_isInvalidInput() {
+        List<Instant> outside = List.of(Instant.MIN, Instant.MAX,
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59.999999999Z"));
+        for (Instant at : outside) {
+            InvalidInputException error = assertThrows(InvalidInputException.class,
+                    () -> credit("c-1", "ann@example.com", at, 1), at.toString());
+            assertTrue(error.getMessage().contains("timestamp"), error.getMessage());
+        }
+    }
+
+    @Test
+    void record_firstAndLastTimestamp_areListed() {
+        Transaction first = credit("c-1", "ann@example.com", Transaction.MIN_TIMESTAMP, 1);
+        Transaction last = credit("c-2", "ann@example.com", Transaction.MAX_TIMESTAMP, 2);
+        ledger.record(last);
+        ledger.record(first);
+
+        assertEquals(List.of(first, last), allRows("ann@example.com"));
+        assertEquals(3, ledger.balanceMicros("ann@example.com"));
+    }
+
+    @Test
     void record_sameIdOtherContent_keepsFirst() {
         Transaction first = usage("u-1", "ann@example.com", T0, 10);
         ledger.record(first);
