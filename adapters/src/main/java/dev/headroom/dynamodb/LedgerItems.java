@@ -46,8 +46,8 @@ final class LedgerItems {
     private static final DateTimeFormatter SORTABLE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
                     .withZone(ZoneOffset.UTC);
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Instant EARLIEST = Transaction.MIN_TIMESTAMP;
+    private static final Instant LATEST = Transaction.MAX_TIMESTAMP;
 
     private final Clock clock;
 
@@ -66,19 +66,27 @@ final class LedgerItems {
     }
 
     /**
-     * Returns the lowest sort key of a log item at or after {@code from}, for range queries;
-     * an instant before the year 0000 gives the first log key.
+     * Returns the lowest sort key of a log item at or after {@code from}, for range queries.
+     * An instant before the year 0000 gives the first log key, and one after the year 9999
+     * gives a key above all log keys.
      */
     static String lowerTimeKey(Instant from) {
-        return from.isBefore(EARLIEST) ? LOG_PREFIX : timeKey(from);
+        if (from.isBefore(EARLIEST)) {
+            return LOG_PREFIX;
+        }
+        return from.isAfter(LATEST) ? LOG_END : timeKey(from);
     }
 
     /**
-     * Returns a sort key above every log item before {@code to} and below every other one;
-     * an instant after the year 9999 gives a key above all log keys.
+     * Returns a sort key above every log item before {@code to} and below every other one.
+     * An instant after the year 9999 gives a key above all log keys, and one before the year
+     * 0000 gives the first log key.
      */
     static String upperTimeKey(Instant to) {
-        return to.isAfter(LATEST) ? LOG_END : timeKey(to);
+        if (to.isAfter(LATEST)) {
+            return LOG_END;
+        }
+        return to.isBefore(EARLIEST) ? LOG_PREFIX : timeKey(to);
     }
 
     /** Returns the recording instant of a log item, or {@link Instant#MIN} when it has none. */

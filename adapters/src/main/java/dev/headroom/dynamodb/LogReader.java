@@ -67,7 +67,9 @@ final class LogReader {
      * clock in the sum design.
      */
     List<Transaction> list(String userEmail, Instant from, Instant to) {
-        if (!from.isBefore(to)) {
+        String lowerKey = LedgerItems.lowerTimeKey(from);
+        String upperKey = LedgerItems.upperTimeKey(to);
+        if (lowerKey.compareTo(upperKey) >= 0) {
             return List.of();
         }
         QueryRequest request = QueryRequest.builder()
@@ -77,8 +79,8 @@ final class LogReader {
                         "#sk", LedgerItems.SORT_KEY))
                 .expressionAttributeValues(Map.of(
                         ":email", AttributeValue.fromS(userEmail),
-                        ":from", AttributeValue.fromS(LedgerItems.lowerTimeKey(from)),
-                        ":to", AttributeValue.fromS(LedgerItems.upperTimeKey(to))))
+                        ":from", AttributeValue.fromS(lowerKey),
+                        ":to", AttributeValue.fromS(upperKey)))
                 .consistentRead(true)
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();

@@ -311,6 +311,19 @@ public abstract class UsageLedgerContract {
         assertEquals(List.of(ann), allRows("ann@example.com"));
     }
 
+    @Test
+    void transactions_rangeOutsideTimestampYears_isEmpty() {
+        Transaction row = usage("u-1", "ann@example.com", T0, 5);
+        ledger.record(row);
+
+        assertEquals(List.of(), ledger.transactions("ann@example.com",
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.MAX));
+        assertEquals(List.of(), ledger.transactions("ann@example.com",
+                Instant.MIN, Instant.parse("-0001-01-01T00:00:00Z")));
+        assertEquals(List.of(row), ledger.transactions("ann@example.com",
+                Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z")));
+    }
+
     // Counting users
 
     @Test
