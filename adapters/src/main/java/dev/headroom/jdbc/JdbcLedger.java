@@ -351,13 +351,14 @@ public final class JdbcLedger implements UsageLedger {
     }
 
     /**
-     * Turns a data exception (SQLSTATE class 22, such as text the database cannot store) into
+     * Turns a data exception (SQLSTATE class 22, such as text the database cannot store) and a
+     * program limit (class 54, such as an id or email too long for PostgreSQL's index row) into
      * {@link InvalidInputException}; other failures go to the retry policy unchanged.
      */
     private static SQLException invalidInputOr(SQLException failure, String operation,
             String id) {
         String state = failure.getSQLState();
-        if (state != null && state.startsWith("22")) {
+        if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
             throw new InvalidInputException(operation + " for " + id + " was rejected by the"
                     + " database as invalid data: " + failure.getMessage(), failure);
         }

@@ -1,7 +1,11 @@
 package dev.headroom.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.ledger.InvalidInputException;
+import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.ledger.UsageLedgerContract;
 import dev.headroom.retry.RetryPolicy;
@@ -42,5 +46,39 @@ class PostgresLedgerTest extends UsageLedgerContract {
     @Test
     void dialect_isPostgresql() {
         assertEquals(SqlDialect.POSTGRESQL, ((JdbcLedger) ledger).dialect());
+    }
+
+    /** Returns random letters, which PostgreSQL cannot compress below its index row limit. */
+    private static String randomLetters(int length) {
+        SplittableRandom random = new SplittableRandom(17);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void idAboveIndexRowLimit_isInvalidInput() {
+        Transaction row = credit(randomLetters(20_000), "ann@example.com", T0, 100);
+
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> ledger.record(row));
+
+        assertTrue(error.getMessage().contains("index row"), error.getMessage());
+        assertEquals(0, ledger.balanceMicros("ann@example.com"));
+        assertEquals(0, ledger.countUsers());
+    }
+
+    @Test
+    void emailAboveIndexRowLimit_isInvalidInput() {
+        String email = randomLetters(20_000) + "@example.com";
+        Transaction row = credit("c-1", email, T0, 100);
+
+        assertThrows(InvalidInputException.class, () -> ledger.record(row));
+        assertThrows(InvalidInputException.class,
+                () -> ledger.admit(usage("u-1", email, T0, 1)));
+
+        assertEquals(0, ledger.countUsers());
     }
 }
