@@ -43,7 +43,8 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
     /** Opens an archiving ledger whose live tabs are in the workbook {@code spreadsheetId}. */
     public ArchivingSheetsLedger(SheetsConnection connection, String spreadsheetId,
             SheetsLedgerSettings settings) {
-        super(connection, List.of(spreadsheetId), new JumpHashRouter(1), settings);
+        super(connection, List.of(TabDirectory.requireSpreadsheetId(spreadsheetId)),
+                new JumpHashRouter(1), settings);
         this.archive = new ArchiveStore(calls(), workbooks().get(0), settings);
     }
 

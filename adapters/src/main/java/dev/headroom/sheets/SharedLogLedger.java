@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,9 @@ public final class SharedLogLedger implements UsageLedger {
     /** Opens a shared-log ledger in the workbook {@code spreadsheetId}. */
     public SharedLogLedger(SheetsConnection connection, String spreadsheetId,
             SheetsLedgerSettings settings) {
+        Objects.requireNonNull(connection, "connection");
+        TabDirectory.requireSpreadsheetId(spreadsheetId);
+        Objects.requireNonNull(settings, "settings");
         this.calls = new SheetsCalls(connection, settings.retryPolicy(), metrics);
         this.workbook = new TabDirectory(calls, spreadsheetId, settings);
         this.settings = settings;

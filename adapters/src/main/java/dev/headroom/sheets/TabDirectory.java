@@ -5,6 +5,7 @@ import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.sheets.limits.TabGuard;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -32,6 +33,23 @@ final class TabDirectory {
     private int tabCount;
     private boolean loaded;
     private long loadedAtNanos;
+
+    /**
+     * Returns {@code spreadsheetId} after checking it, so a ledger fails when it is opened
+     * rather than at its first call.
+     *
+     * @throws NullPointerException if the id is null
+     * @throws IllegalArgumentException if the id is blank
+     */
+    static String requireSpreadsheetId(String spreadsheetId) {
+        Objects.requireNonNull(spreadsheetId,
+                "spreadsheetId is missing; pass the id from the workbook's URL");
+        if (spreadsheetId.isBlank()) {
+            throw new IllegalArgumentException("spreadsheetId is blank; pass the id from the"
+                    + " workbook's URL");
+        }
+        return spreadsheetId;
+    }
 
     TabDirectory(SheetsCalls calls, String spreadsheetId, SheetsLedgerSettings settings) {
         this.calls = calls;

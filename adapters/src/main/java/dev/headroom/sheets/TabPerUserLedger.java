@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -64,6 +65,11 @@ public class TabPerUserLedger implements UsageLedger {
 
     TabPerUserLedger(SheetsConnection connection, List<String> spreadsheetIds, ShardRouter router,
             SheetsLedgerSettings settings) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(spreadsheetIds, "spreadsheetIds");
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(settings, "settings");
+        spreadsheetIds.forEach(TabDirectory::requireSpreadsheetId);
         if (spreadsheetIds.isEmpty() || router.shardCount() != spreadsheetIds.size()) {
             throw new IllegalArgumentException("the router spreads users over "
                     + router.shardCount() + " shards but " + spreadsheetIds.size()
@@ -84,7 +90,8 @@ public class TabPerUserLedger implements UsageLedger {
     /** Opens a ledger with one tab per user in the workbook {@code spreadsheetId}. */
     public static TabPerUserLedger singleWorkbook(SheetsConnection connection,
             String spreadsheetId, SheetsLedgerSettings settings) {
-        return new TabPerUserLedger(connection, List.of(spreadsheetId), new JumpHashRouter(1),
+        return new TabPerUserLedger(connection,
+                List.of(TabDirectory.requireSpreadsheetId(spreadsheetId)), new JumpHashRouter(1),
                 settings);
     }
 
