@@ -87,9 +87,22 @@ public final class CachedBalanceLedger implements UsageLedger {
     /**
      * Wraps {@code delegate} with a cache in the Redis server at {@code host:port}, such as
      * 127.0.0.1:6379. {@link #close()} closes the delegate and the Redis client.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the host is blank or the port is not from 1 to 65535
      */
     public static CachedBalanceLedger open(UsageLedger delegate, String host, int port,
             CacheSettings settings) {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(host, "host is missing; pass the Redis server's host name or IP");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host is blank; pass the Redis server's host name"
+                    + " or IP");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port is " + port + "; it must be from 1 to 65535");
+        }
         RedisClient client = RedisClient.create(host, port);
         LOG.info("Balance cache on Redis at {}:{} with a TTL of {} ms", host, port,
                 settings.ttl().toMillis());

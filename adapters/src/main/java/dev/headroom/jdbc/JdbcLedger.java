@@ -76,6 +76,7 @@ public final class JdbcLedger implements UsageLedger {
     private JdbcLedger(DataSource dataSource, DataSourceOwnership ownership,
             RetryPolicy retryPolicy) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.ownership = ownership;
         this.retrier = retryPolicy.retrier(new SqlFailureClassifier(), metrics);
         this.dialect = call(Access.WRITE, "createSchema", "ledger", this::createSchema,
@@ -101,6 +102,10 @@ public final class JdbcLedger implements UsageLedger {
      */
     public static JdbcLedger open(String jdbcUrl, String user, String password,
             JdbcPoolSettings pool, RetryPolicy retryPolicy) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl is missing; pass a URL such as"
+                + " jdbc:sqlite:/var/lib/ledger.db");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
         HikariDataSource dataSource = JdbcPools.create(jdbcUrl, user, password, pool);
         try {
             return new JdbcLedger(dataSource, DataSourceOwnership.OWNED, retryPolicy);

@@ -1,6 +1,7 @@
 package dev.headroom.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.AdmissionOutcome;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -155,6 +157,32 @@ class CachedBalanceLedgerTest extends UsageLedgerContract {
             assertEquals(1, unreachable.misses());
             assertEquals(0, unreachable.hits());
         }
+    }
+
+    @Test
+    void open_badArguments_areNamed() {
+        CacheSettings settings = CacheSettings.defaults();
+        InMemoryLedger store = new InMemoryLedger();
+        int port = RedisServers.port();
+
+        assertNames(NullPointerException.class, "delegate",
+                () -> CachedBalanceLedger.open(null, "127.0.0.1", port, settings));
+        assertNames(NullPointerException.class, "host",
+                () -> CachedBalanceLedger.open(store, null, port, settings));
+        assertNames(IllegalArgumentException.class, "host",
+                () -> CachedBalanceLedger.open(store, " ", port, settings));
+        assertNames(IllegalArgumentException.class, "port",
+                () -> CachedBalanceLedger.open(store, "127.0.0.1", 0, settings));
+        assertNames(IllegalArgumentException.class, "port",
+                () -> CachedBalanceLedger.open(store, "127.0.0.1", 65_536, settings));
+        assertNames(NullPointerException.class, "settings",
+                () -> CachedBalanceLedger.open(store, "127.0.0.1", port, null));
+    }
+
+    private static void assertNames(Class<? extends Throwable> type, String argument,
+            Executable open) {
+        Throwable error = assertThrows(type, open);
+        assertTrue(error.getMessage().contains(argument), error.getMessage());
     }
 
     private String prefixOf() {

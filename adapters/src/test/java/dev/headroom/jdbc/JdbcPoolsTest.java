@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.StoreUnavailableException;
+import dev.headroom.retry.RetryPolicy;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 class JdbcPoolsTest {
+
+    @TempDir
+    Path directory;
 
     @Test
     void withoutSecrets_masksEveryPasswordParameter() {
@@ -19,6 +27,23 @@ class JdbcPoolsTest {
                 JdbcPools.withoutSecrets("jdbc:postgresql://db/ledger?sslpassword=key"));
         assertEquals("jdbc:sqlite:/tmp/ledger.db", JdbcPools.withoutSecrets(
                 "jdbc:sqlite:/tmp/ledger.db"));
+    }
+
+    @Test
+    void open_missingArgument_isNamed() {
+        String url = "jdbc:sqlite:" + directory.resolve("ledger.db");
+        JdbcPoolSettings pool = JdbcPoolSettings.defaults();
+        RetryPolicy retry = RetryPolicy.noRetries();
+
+        assertNames("jdbcUrl", () -> JdbcLedger.open(null, null, null, pool, retry));
+        assertNames("pool", () -> JdbcLedger.open(url, null, null, null, retry));
+        assertNames("retryPolicy", () -> JdbcLedger.open(url, null, null, pool, null));
+        assertNames("retryPolicy", () -> JdbcLedger.create(new SQLiteDataSource(), null));
+    }
+
+    private static void assertNames(String argument, Executable open) {
+        NullPointerException error = assertThrows(NullPointerException.class, open);
+        assertTrue(error.getMessage().startsWith(argument), error.getMessage());
     }
 
     @Test
