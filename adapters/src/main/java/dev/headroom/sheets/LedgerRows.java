@@ -1,9 +1,11 @@
 package dev.headroom.sheets;
 
+import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.Money;
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
+import dev.headroom.sheets.limits.CellCharacterLimit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -91,6 +93,31 @@ final class LedgerRows {
         row.add(Money.dollars(transaction.amountMicros()).toPlainString());
         row.add(Long.toString(transaction.durationMillis()));
         return row;
+    }
+
+    /**
+     * Throws {@link InvalidInputException} if a cell of the transaction's row would exceed
+     * Google's 50,000 characters per cell. Checking before any call keeps a rejected first row
+     * from leaving an empty user tab behind.
+     */
+    void requireCellsFit(Transaction transaction) {
+        List<Object> row = encode(transaction);
+        List<Object> columns = header();
+        CellCharacterLimit limit = CellCharacterLimit.GOOGLE_DEFAULT;
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i).toString();
+            if (!limit.admits(cell)) {
+                throw new InvalidInputException("transaction " + abbreviated(transaction)
+                        + " has " + cell.length() + " characters in " + columns.get(i)
+                        + "; a Sheets cell holds at most " + limit.maxCharacters()
+                        + " characters");
+            }
+        }
+    }
+
+    private static String abbreviated(Transaction transaction) {
+        String id = transaction.transactionId();
+        return id.length() <= 40 ? id : id.substring(0, 40) + "...";
     }
 
     /**

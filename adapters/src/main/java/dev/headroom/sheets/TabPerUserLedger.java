@@ -107,6 +107,7 @@ public class TabPerUserLedger implements UsageLedger {
     @Override
     public RecordOutcome record(Transaction transaction) {
         LedgerArguments.requireTransaction(transaction);
+        rows.requireCellsFit(transaction);
         String email = transaction.userEmail();
         LedgerTab tab = tabOf(email);
         return tab.record(transaction, () -> load(tab, email), writer(tab, email));
@@ -120,6 +121,7 @@ public class TabPerUserLedger implements UsageLedger {
     @Override
     public AdmissionOutcome admit(Transaction usage) {
         LedgerArguments.requireUsage(usage);
+        rows.requireCellsFit(usage);
         String email = usage.userEmail();
         LedgerTab tab = tabOf(email);
         return tab.admit(usage, () -> load(tab, email),

@@ -58,6 +58,14 @@ final class EmulatorFixture implements AutoCloseable {
         return new EmulatorFixture(highQuotas().withCellLimit(cells));
     }
 
+    /**
+     * Starts an emulator with quotas no test reaches and a lower limit of characters per cell,
+     * so that it rejects rows that the ledger's own check of Google's limit lets through.
+     */
+    static EmulatorFixture withCharacterLimit(int characters) {
+        return new EmulatorFixture(highQuotas().withCharacterLimit(characters));
+    }
+
     /** Starts an emulator with quotas no test reaches that rejects larger request bodies. */
     static EmulatorFixture withMaxRequestBytes(int bytes) {
         return new EmulatorFixture(highQuotas().withMaxRequestBytes(bytes));

@@ -224,9 +224,9 @@ class SheetsGroupCommitTest {
 
     @Test
     void invalidRowInBatch_failsAlone() throws Exception {
-        open(EmulatorFixture.withHighQuotas());
+        open(EmulatorFixture.withCharacterLimit(100));
         List<Transaction> queued = new ArrayList<>(credits("ok-", 8));
-        Transaction tooLong = usage("too-long", 7, "m".repeat(60_000));
+        Transaction tooLong = usage("too-long", 7, "m".repeat(200));
         queued.add(4, tooLong);
 
         List<Object> outcomes = runBehindHeldAppend(() -> ledger.record(credit("first", 1)),
@@ -237,7 +237,7 @@ class SheetsGroupCommitTest {
             if (i == 5) {
                 InvalidInputException error = assertInstanceOf(InvalidInputException.class,
                         outcome);
-                assertTrue(error.getMessage().contains("50000 characters"), error.getMessage());
+                assertTrue(error.getMessage().contains("100 characters"), error.getMessage());
             } else {
                 assertEquals(RecordOutcome.RECORDED, outcome, "call " + i);
             }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.CapacityReachedException;
+import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.TransactionKind;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,26 @@ class SheetsLimitsTest {
 
     private static Transaction credit(String id, String email) {
         return Transaction.credit(id, email, T0, 1_000);
+    }
+
+    @Test
+    void cellAboveCharacterLimit_addsNoTab() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            String workbook = emulator.newWorkbook();
+            TabPerUserLedger ledger = TabPerUserLedger.singleWorkbook(emulator.connection(),
+                    workbook, emulator.settings());
+            List<String> tabsBefore = emulator.tabTitles(workbook);
+            Transaction tooLong = new Transaction("u-1", "new@example.com", T0,
+                    TransactionKind.USAGE, "m".repeat(50_001), 1, 1, 1, 1);
+
+            InvalidInputException record =
+                    assertThrows(InvalidInputException.class, () -> ledger.record(tooLong));
+
+            assertEquals(tabsBefore, emulator.tabTitles(workbook));
+            assertEquals(0, ledger.countUsers());
+            assertTrue(record.getMessage().contains("model"), record.getMessage());
+            assertTrue(record.getMessage().contains("50000 characters"), record.getMessage());
+        }
     }
 
     @Test
