@@ -52,7 +52,13 @@ public interface UsageLedger extends AutoCloseable {
     /** Returns the counters of calls, bytes, throttles, retries and latency of this ledger. */
     AdapterMetrics metrics();
 
-    /** Releases connections and clients; the ledger is unusable afterwards. */
+    /**
+     * Releases the connections and clients that the ledger owns. Closing twice is safe. Do not
+     * call other methods afterwards. NOTE: the adapters do not all reject such calls. A ledger
+     * from {@code JdbcLedger.open} fails them with {@link StoreUnavailableException}, the
+     * in-memory, Sheets and DynamoDB ledgers still serve them, and {@code CachedBalanceLedger}
+     * passes them to its closed delegate.
+     */
     @Override
     void close();
 }

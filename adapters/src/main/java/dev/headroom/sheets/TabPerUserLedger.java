@@ -152,7 +152,10 @@ public class TabPerUserLedger implements UsageLedger {
         return selected;
     }
 
-    /** Counts the users' tabs in every workbook (one read per workbook). */
+    /**
+     * Counts the users' tabs in every workbook (one read per workbook). NOTE: a tab whose first
+     * append failed after the tab was added counts as a user until a row is stored in it.
+     */
     @Override
     public long countUsers() {
         long users = 0;
