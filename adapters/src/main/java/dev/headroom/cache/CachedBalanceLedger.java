@@ -2,6 +2,7 @@ package dev.headroom.cache;
 
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
@@ -52,6 +53,7 @@ public final class CachedBalanceLedger implements UsageLedger {
             + "redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1 end "
             + "return 0";
 
+    private final ClosedGuard guard = new ClosedGuard("cached ledger");
     private final UsageLedger delegate;
     private final UnifiedJedis redis;
     private final ClientOwnership ownership;
@@ -111,6 +113,7 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
         try {
             return delegate.record(transaction);
@@ -121,6 +124,7 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
         try {
             return delegate.admit(usage);
@@ -132,6 +136,7 @@ public final class CachedBalanceLedger implements UsageLedger {
     /** Returns the cached balance, or reads the delegate and caches its balance for the TTL. */
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         BalanceKeys keys = BalanceKeys.of(settings.keyPrefix(), userEmail);
         List<String> cached = redisCall("read", userEmail,
@@ -154,11 +159,13 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         return delegate.transactions(userEmail, from, to);
     }
 
     @Override
     public long countUsers() {
+        guard.requireOpen();
         return delegate.countUsers();
     }
 
@@ -196,6 +203,9 @@ public final class CachedBalanceLedger implements UsageLedger {
     /** Closes the delegate, then the Redis client if {@link #open} created it. */
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         try {
             delegate.close();
         } finally {

@@ -2,6 +2,7 @@ package dev.headroom.dynamodb;
 
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
@@ -45,6 +46,7 @@ public final class DynamoDbLedger implements UsageLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbLedger.class);
 
+    private final ClosedGuard guard = new ClosedGuard("DynamoDB ledger");
     private final DynamoDbClient client;
     private final BalanceDesign design;
     private final MetricsRecorder metrics;
@@ -96,16 +98,19 @@ public final class DynamoDbLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         return strategy.record(LedgerArguments.requireTransaction(transaction));
     }
 
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         return strategy.balanceMicros(LedgerArguments.requireEmail(userEmail));
     }
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         strategy.repair(userEmail);
@@ -114,6 +119,7 @@ public final class DynamoDbLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
+        guard.requireOpen();
         return reader.countUsers();
     }
 
@@ -124,6 +130,7 @@ public final class DynamoDbLedger implements UsageLedger {
      */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         return strategy.admit(LedgerArguments.requireUsage(usage));
     }
 
@@ -138,6 +145,7 @@ public final class DynamoDbLedger implements UsageLedger {
      * in the sum design, which has no two-step write.
      */
     public boolean repair(String userEmail) {
+        guard.requireOpen();
         return strategy.repair(LedgerArguments.requireEmail(userEmail));
     }
 
@@ -158,6 +166,9 @@ public final class DynamoDbLedger implements UsageLedger {
 
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         client.close();
         LOG.info("DynamoDB ledger stopped");
     }

@@ -6,6 +6,7 @@ import static dev.headroom.jdbc.TransactionRows.utf8Length;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
@@ -46,6 +47,7 @@ public final class JdbcLedger implements UsageLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
     private static final long BALANCE_BYTES = 8;
 
+    private final ClosedGuard guard = new ClosedGuard("JDBC ledger");
     private final DataSource dataSource;
     private final DataSourceOwnership ownership;
     private final SqlDialect dialect;
@@ -129,6 +131,7 @@ public final class JdbcLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
         return call(Access.WRITE, "record", transaction.transactionId(),
                 connection -> LedgerWork.insertRecord(connection, transaction),
@@ -137,6 +140,7 @@ public final class JdbcLedger implements UsageLedger {
 
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         return call(Access.READ, "balance", userEmail,
                 connection -> LedgerWork.selectBalance(connection, userEmail),
@@ -145,6 +149,7 @@ public final class JdbcLedger implements UsageLedger {
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         return call(Access.READ, "transactions", userEmail,
@@ -154,12 +159,14 @@ public final class JdbcLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
+        guard.requireOpen();
         return call(Access.READ, "countUsers", "all users", LedgerWork::selectUserCount,
                 count -> BALANCE_BYTES);
     }
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
         return call(Access.WRITE, "admit", usage.transactionId(),
                 connection -> LedgerWork.debitAndInsert(connection, usage),
@@ -187,6 +194,7 @@ public final class JdbcLedger implements UsageLedger {
      * @throws InvalidInputException if the list or one of its transactions is missing
      */
     public int recordAll(List<Transaction> transactions) {
+        guard.requireOpen();
         if (transactions == null) {
             throw new InvalidInputException(
                     "transactions is missing; pass a list, which may be empty");
@@ -224,6 +232,7 @@ public final class JdbcLedger implements UsageLedger {
      * the running balance has drifted, so it serves as an audit.
      */
     public long sumOfRowsMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         return call(Access.READ, "sumOfRows", userEmail,
                 connection -> BalanceRows.sumAllRows(connection, userEmail),
@@ -241,6 +250,7 @@ public final class JdbcLedger implements UsageLedger {
      * @throws InvalidInputException if the email or the cut-off is missing
      */
     public BalanceSnapshot snapshotBalance(String userEmail, Instant cutoff) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         if (cutoff == null) {
             throw new InvalidInputException("cutoff is missing; pass the instant that the"
@@ -263,6 +273,7 @@ public final class JdbcLedger implements UsageLedger {
      * micro-dollars, read with one statement. A user without a snapshot gets the sum of all rows.
      */
     public long balanceFromSnapshotMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         return call(Access.READ, "balanceFromSnapshot", userEmail,
                 connection -> BalanceRows.snapshotPlusRecent(connection, userEmail),
@@ -275,6 +286,7 @@ public final class JdbcLedger implements UsageLedger {
      * SQLite never does.
      */
     public void updateStatistics() {
+        guard.requireOpen();
         call(Access.WRITE, "updateStatistics", "ledger tables",
                 JdbcLedger::analyzeTables, done -> 0);
     }
@@ -292,6 +304,9 @@ public final class JdbcLedger implements UsageLedger {
     /** Closes the connection pool if {@link #open} created it; a borrowed data source stays. */
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         if (ownership == DataSourceOwnership.OWNED && dataSource instanceof HikariDataSource pool) {
             pool.close();
             LOG.info("JDBC ledger on {} closed its connection pool", dialect);

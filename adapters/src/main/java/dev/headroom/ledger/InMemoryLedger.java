@@ -24,6 +24,7 @@ public final class InMemoryLedger implements UsageLedger {
     private static final Comparator<Transaction> BY_TIMESTAMP =
             Comparator.comparing(Transaction::timestamp);
 
+    private final ClosedGuard guard = new ClosedGuard("in-memory ledger");
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> transactionIds = new ConcurrentHashMap<>();
     private final AtomicLong usersWithRows = new AtomicLong();
@@ -37,6 +38,7 @@ public final class InMemoryLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
         metrics.recordCall(0, 0);
         Account account = account(transaction.userEmail());
@@ -51,6 +53,7 @@ public final class InMemoryLedger implements UsageLedger {
 
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         metrics.recordCall(0, 0);
         Account account = accounts.get(userEmail);
@@ -64,6 +67,7 @@ public final class InMemoryLedger implements UsageLedger {
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         metrics.recordCall(0, 0);
@@ -85,12 +89,14 @@ public final class InMemoryLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
+        guard.requireOpen();
         metrics.recordCall(0, 0);
         return usersWithRows.get();
     }
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
         metrics.recordCall(0, 0);
         Account account = account(usage.userEmail());
@@ -119,9 +125,10 @@ public final class InMemoryLedger implements UsageLedger {
         return metrics;
     }
 
-    /** Does nothing, because the ledger has no connections; its rows stay readable. */
+    /** Marks the ledger closed; it holds no connections, and later calls are rejected. */
     @Override
     public void close() {
+        guard.close();
     }
 
     private Account account(String userEmail) {

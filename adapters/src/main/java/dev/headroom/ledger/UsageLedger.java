@@ -53,11 +53,9 @@ public interface UsageLedger extends AutoCloseable {
     AdapterMetrics metrics();
 
     /**
-     * Releases the connections and clients that the ledger owns. Closing twice is safe. Do not
-     * call other methods afterwards. NOTE: the adapters do not all reject such calls. A ledger
-     * from {@code JdbcLedger.open} fails them with {@link StoreUnavailableException}, the
-     * in-memory, Sheets and DynamoDB ledgers still serve them, and {@code CachedBalanceLedger}
-     * passes them to its closed delegate.
+     * Releases the connections and clients that the ledger owns. Closing twice is safe. After
+     * it, {@link #metrics()} and {@link #admissionGuarantee()} still work, and every other
+     * call throws {@link IllegalStateException}.
      */
     @Override
     void close();

@@ -53,6 +53,7 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
      * month, and returns how many rows moved. Safe to repeat after a failure.
      */
     public long archive(Instant cutoff) {
+        requireOpen();
         if (cutoff == null) {
             throw new InvalidInputException("cutoff is missing; pass the instant before which"
                     + " rows move to the archive");
@@ -71,6 +72,7 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         List<Transaction> all = new ArrayList<>();

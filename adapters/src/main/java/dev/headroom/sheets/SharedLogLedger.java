@@ -2,6 +2,7 @@ package dev.headroom.sheets;
 
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
@@ -45,6 +46,7 @@ public final class SharedLogLedger implements UsageLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedLogLedger.class);
 
+    private final ClosedGuard guard = new ClosedGuard("shared-log Sheets ledger");
     private final SheetsCalls calls;
     private final TabDirectory workbook;
     private final SheetsLedgerSettings settings;
@@ -78,6 +80,7 @@ public final class SharedLogLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
         return log.record(transaction, this::load, writer);
     }
@@ -88,6 +91,7 @@ public final class SharedLogLedger implements UsageLedger {
      */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
         return log.admit(usage, this::load, () -> log.spendableMicros(usage.userEmail()), writer);
     }
@@ -95,12 +99,14 @@ public final class SharedLogLedger implements UsageLedger {
     /** Returns the sum of the user's stored rows; rows still queued are not counted. */
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         return log.readLoaded(this::load, () -> log.storedBalanceMicros(userEmail));
     }
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         List<Transaction> selected = new ArrayList<>();
@@ -116,6 +122,7 @@ public final class SharedLogLedger implements UsageLedger {
 
     @Override
     public long countUsers() {
+        guard.requireOpen();
         return log.readLoaded(this::load, log::storedUsers);
     }
 
@@ -131,6 +138,9 @@ public final class SharedLogLedger implements UsageLedger {
 
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         LOG.info("Closed the shared-log Sheets ledger of workbook {}", workbook.spreadsheetId());
     }
 

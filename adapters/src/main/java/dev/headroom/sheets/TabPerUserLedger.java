@@ -2,6 +2,7 @@ package dev.headroom.sheets;
 
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
@@ -55,6 +56,7 @@ public class TabPerUserLedger implements UsageLedger {
     private static final Comparator<Transaction> BY_TIMESTAMP =
             Comparator.comparing(Transaction::timestamp);
 
+    private final ClosedGuard guard = new ClosedGuard("Sheets ledger");
     private final SheetsCalls calls;
     private final ShardRouter router;
     private final List<TabDirectory> workbooks;
@@ -106,6 +108,7 @@ public class TabPerUserLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
+        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
         rows.requireCellsFit(transaction);
         String email = transaction.userEmail();
@@ -120,6 +123,7 @@ public class TabPerUserLedger implements UsageLedger {
      */
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
         rows.requireCellsFit(usage);
         String email = usage.userEmail();
@@ -132,6 +136,7 @@ public class TabPerUserLedger implements UsageLedger {
     /** Returns the sum of the user's stored rows; rows still queued are not counted. */
     @Override
     public long balanceMicros(String userEmail) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerTab tab = tabOf(userEmail);
         return tab.readLoaded(() -> load(tab, userEmail),
@@ -140,6 +145,7 @@ public class TabPerUserLedger implements UsageLedger {
 
     @Override
     public List<Transaction> transactions(String userEmail, Instant from, Instant to) {
+        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
         LedgerArguments.requireRange(from, to);
         List<Transaction> selected = new ArrayList<>();
@@ -158,6 +164,7 @@ public class TabPerUserLedger implements UsageLedger {
      */
     @Override
     public long countUsers() {
+        guard.requireOpen();
         long users = 0;
         for (TabDirectory workbook : workbooks) {
             users += workbook.countUserTabs();
@@ -177,8 +184,16 @@ public class TabPerUserLedger implements UsageLedger {
 
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         tabs.clear();
         LOG.info("Closed the tab-per-user Sheets ledger");
+    }
+
+    /** Throws {@link IllegalStateException} if the ledger is closed. */
+    final void requireOpen() {
+        guard.requireOpen();
     }
 
     /** Returns the index of the workbook that contains the user's tab. */

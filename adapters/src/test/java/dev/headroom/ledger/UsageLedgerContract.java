@@ -469,6 +469,25 @@ public abstract class UsageLedgerContract {
                 "calls went from " + before + " to " + ledger.metrics().calls());
     }
 
+    @Test
+    void close_rejectsLaterCalls() {
+        String email = "ann@example.com";
+        ledger.record(credit("c-1", email, T0, 100));
+
+        ledger.close();
+
+        assertThrows(IllegalStateException.class,
+                () -> ledger.record(credit("c-2", email, T0, 100)));
+        assertThrows(IllegalStateException.class,
+                () -> ledger.admit(usage("u-1", email, T0, 10)));
+        assertThrows(IllegalStateException.class, () -> ledger.balanceMicros(email));
+        assertThrows(IllegalStateException.class,
+                () -> ledger.transactions(email, T0, T0.plusSeconds(1)));
+        assertThrows(IllegalStateException.class, () -> ledger.countUsers());
+        assertTrue(ledger.metrics().calls() >= 1, "calls " + ledger.metrics().calls());
+        ledger.close();
+    }
+
     // Concurrency
 
     @Test
