@@ -125,7 +125,7 @@ public final class InMemoryLedger implements UsageLedger {
         return metrics;
     }
 
-    /** Marks the ledger closed; it holds no connections, and later calls are rejected. */
+    /** Marks the ledger closed, so later calls are rejected; it owns no connections. */
     @Override
     public void close() {
         guard.close();

@@ -123,7 +123,7 @@ final class SpreadsheetCalls {
         }
     }
 
-    /** Returns the request kinds given a value; a kind set to JSON null counts as absent. */
+    /** Returns the request kinds that have a value. A kind set to JSON null counts as absent. */
     private static List<String> setKinds(Request request) {
         List<String> kinds = new ArrayList<>();
         for (Map.Entry<String, Object> field : request.entrySet()) {
