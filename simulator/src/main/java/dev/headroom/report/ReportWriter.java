@@ -64,7 +64,7 @@ public final class ReportWriter {
         section(text, "Limit timeline", projections.limits());
         section(text, "Phase changes", projections.changes());
         section(text, "Capacity", projections.capacity());
-        section(text, "Cost by year", projections.costs());
+        section(text, "Cost by year", CostCents.rounded(projections.costs()));
         text.append(Warnings.usersNote(projections)).append("\n\n");
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

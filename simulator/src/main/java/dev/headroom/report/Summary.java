@@ -24,7 +24,8 @@ public final class Summary {
         text.append("Phase changes\n").append(TableText.plain(projections.changes()))
                 .append('\n');
         text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
-        text.append("Cost by year\n").append(TableText.plain(projections.costs())).append('\n')
+        text.append("Cost by year\n")
+                .append(TableText.plain(CostCents.rounded(projections.costs()))).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
         List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
         cacheLines.addAll(RedisCacheNote.lines(projections));
