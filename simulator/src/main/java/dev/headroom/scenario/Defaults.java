@@ -93,6 +93,14 @@ final class Defaults {
     /** On-demand price of one million read request units, $0.125, from the same source. */
     static final long DYNAMODB_READ_MICROS_PER_MILLION = 125_000L;
 
+    /**
+     * On-demand price of one DAX node, the smallest type (dax.t3.small), about $0.04 per hour in
+     * us-east-1: https://www.usage.ai/blog/aws-reserved-instances-dynamodb-dax-pricing (April
+     * 2026), which also states that DAX has no free tier. NOTE: approximate, and larger node
+     * types cost more.
+     */
+    static final long DAX_NODE_MICROS_PER_HOUR = 40_000L;
+
     /** Item bytes of a DynamoDB ledger item: the plan's "500 bytes/transaction". */
     static final long DYNAMODB_ITEM_BYTES = 500L;
 

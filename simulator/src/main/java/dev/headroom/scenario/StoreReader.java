@@ -105,7 +105,8 @@ final class StoreReader {
     }
 
     private static DynamoDbSettings.Dax dax(Section section) {
-        long nodePrice = section.money("node_price_per_hour", 0, 0, null);
+        long nodePrice = section.money("node_price_per_hour", Defaults.DAX_NODE_MICROS_PER_HOUR,
+                0, null);
         int nodes = (int) section.count("nodes", 1, 1, 11, null);
         double hitRate = section.number("hit_rate", 0.0, 0.0, 1.0, null);
         section.finish();

@@ -225,6 +225,16 @@ class ScenariosTest {
     }
 
     @Test
+    void dynamoDb_daxWithoutPrice_isNotFree() throws Exception {
+        String yaml = Files.readString(MINIMAL, StandardCharsets.UTF_8)
+                + "dynamodb: {dax: {nodes: 3, hit_rate: 0.9}}\n";
+        DynamoDbSettings dynamo = Scenarios.parse(yaml, "dax.yaml").dynamoDb();
+
+        // The smallest node, dax.t3.small, about $0.04 an hour on demand; DAX has no free tier.
+        assertEquals(40_000L, dynamo.dax().nodeMicrosPerHour());
+    }
+
+    @Test
     void canonicalHash_changesWithTokenTable(@TempDir Path folder) throws Exception {
         String minimal = Files.readString(MINIMAL, StandardCharsets.UTF_8);
         Path file = folder.resolve("with-tokens.yaml");
