@@ -84,6 +84,12 @@ final class Defaults {
     static final long DYNAMODB_STORAGE_MICROS_PER_GB_MONTH = 250_000L;
 
     /**
+     * DynamoDB storage billed nothing each month: the first 25 GB, on AWS's price list,
+     * https://aws.amazon.com/dynamodb/pricing/ (current in 2026).
+     */
+    static final long DYNAMODB_FREE_STORAGE_GB = 25L;
+
+    /**
      * On-demand price of one million DynamoDB write request units in us-east-1, $0.625, effective
      * 2024-11-01: https://aws.amazon.com/dynamodb/pricing/on-demand/ as restated by
      * https://airbyte.com/data-engineering-resources/dynamodb-pricing (2025-07-21).

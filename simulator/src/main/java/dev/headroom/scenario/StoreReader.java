@@ -89,7 +89,8 @@ final class StoreReader {
                 Defaults.DYNAMODB_READ_MICROS_PER_MILLION, 0, null);
         long storage = section.money("storage_price_per_gb_month",
                 Defaults.DYNAMODB_STORAGE_MICROS_PER_GB_MONTH, 0, null);
-        long freeGb = section.count("free_storage_gb", 0, 0, 1_000_000, null);
+        long freeGb = section.count("free_storage_gb", Defaults.DYNAMODB_FREE_STORAGE_GB, 0,
+                1_000_000, null);
         DynamoDbSettings.Consistency consistency = section.choice("consistency",
                 DynamoDbSettings.Consistency.STRONG, DynamoDbSettings.Consistency.class, null);
         long itemBytes = section.bytes("item_bytes", Defaults.DYNAMODB_ITEM_BYTES, 1,

@@ -221,7 +221,8 @@ class ScenariosTest {
         // On-demand prices since 2024-11-01: $0.625 and $0.125 per million request units.
         assertEquals(625_000L, dynamo.writeMicrosPerMillionUnits());
         assertEquals(125_000L, dynamo.readMicrosPerMillionUnits());
-        assertEquals(0L, dynamo.freeStorageGb());
+        // The current price list also gives the first 25 GB stored each month for free.
+        assertEquals(25L, dynamo.freeStorageGb());
     }
 
     @Test
