@@ -116,7 +116,9 @@ final class Defaults {
     static final Duration ARCHIVE_AGE = Duration.ofDays(90);
 
     /**
-     * S3 storage per GB-month, $0.023: the plan's "Archive to S3" price (Phase 4).
+     * S3 Standard storage per GB-month, $0.023 for the first 50 TB in us-east-1:
+     * https://aws.amazon.com/s3/pricing/ (read December 2026). The plan's "Archive to S3"
+     * (Phase 4) gives the same price.
      */
     static final long S3_MICROS_PER_GB_MONTH = 23_000L;
 
@@ -154,7 +156,10 @@ final class Defaults {
      */
     static final long POSTGRES_ROW_OVERHEAD_BYTES = 100L;
 
-    /** EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ . */
+    /**
+     * EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ (read
+     * December 2026).
+     */
     static final long EFS_STORAGE_MICROS_PER_GB_MONTH = 300_000L;
 
     /**

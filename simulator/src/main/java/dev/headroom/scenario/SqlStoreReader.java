@@ -5,7 +5,11 @@ import java.time.Duration;
 /** Maps the {@code postgres} and {@code sqlite_efs} mappings of a scenario file. */
 final class SqlStoreReader {
 
-    /** The maximum allocated storage, in GB: 64 TiB, the largest that RDS for PostgreSQL offers. */
+    /**
+     * The maximum allocated storage, in GiB: 64 TiB, the largest storage volume of an RDS
+     * instance (read December 2026):
+     * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html
+     */
     static final long MAX_ALLOCATED_GB = 65_536;
 
     /** SQLite's largest page size, 65,536 bytes. Its smallest is 512 bytes. */

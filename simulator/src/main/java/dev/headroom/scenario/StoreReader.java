@@ -8,13 +8,34 @@ import java.time.Duration;
  */
 final class StoreReader {
 
-    /** DynamoDB's item size limit, 400 KB of 1,024 bytes: the DynamoDB developer guide. */
+    /**
+     * DynamoDB's item size limit, 400 KB of 1,024 bytes:
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (read
+     * December 2026).
+     */
     static final long MAX_ITEM_BYTES = 400 * 1024L;
 
     static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
-    /** The maximum nodes of a Redis cache: ElastiCache's 500 nodes per cluster. */
+    /**
+     * The maximum nodes of a Redis cache: ElastiCache's 500 nodes per cluster for Redis OSS 5.0.6
+     * and later, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.html (read
+     * December 2026).
+     */
     static final long MAX_REDIS_NODES = 500;
+
+    /**
+     * The maximum nodes of a DAX cluster, 11 (a primary and up to 10 read replicas):
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.concepts.cluster.html
+     * (read December 2026).
+     */
+    static final long MAX_DAX_NODES = 11;
+
+    /**
+     * The maximum columns of a tab, 18,278 (column ZZZ): Google Drive's file limits,
+     * https://support.google.com/drive/answer/37603 (read December 2026).
+     */
+    static final long MAX_GRID_COLUMNS = 18_278;
 
     private StoreReader() {
     }
@@ -27,7 +48,7 @@ final class StoreReader {
         int rows = (int) section.count("default_grid_rows", Defaults.DEFAULT_GRID_ROWS,
                 1, 10_000_000, null);
         int columns = (int) section.count("default_grid_columns",
-                Defaults.DEFAULT_GRID_COLUMNS, 1, 18_278, null);
+                Defaults.DEFAULT_GRID_COLUMNS, 1, MAX_GRID_COLUMNS, null);
         SheetsSettings.GridMode gridMode = section.choice("grid_mode",
                 SheetsSettings.GridMode.DEFAULT_GRID, SheetsSettings.GridMode.class, null);
         SheetsQuotas quotas = quotas(section.section("quotas"));
@@ -108,7 +129,7 @@ final class StoreReader {
     private static DynamoDbSettings.Dax dax(Section section) {
         long nodePrice = section.money("node_price_per_hour", Defaults.DAX_NODE_MICROS_PER_HOUR,
                 0, null);
-        int nodes = (int) section.count("nodes", 1, 1, 11, null);
+        int nodes = (int) section.count("nodes", 1, 1, MAX_DAX_NODES, null);
         double hitRate = section.number("hit_rate", 0.0, 0.0, 1.0, null);
         section.finish();
         return new DynamoDbSettings.Dax(nodePrice, nodes, hitRate);
