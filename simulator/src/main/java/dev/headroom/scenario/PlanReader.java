@@ -70,9 +70,12 @@ final class PlanReader {
     }
 
     private static Phase phase(Section section, boolean first, boolean last) {
-        String name = section.text("name", section.path(),
+        String name = section.text("name", null,
                 "write a short name for reports, such as five-shards");
-        if (!PHASE_NAME.matcher(name).matches()) {
+        if (name == null) {
+            // The missing or invalid name is already reported, so the path replaces it.
+            name = section.path();
+        } else if (!PHASE_NAME.matcher(name).matches()) {
             section.problem("name", "invalid text: '" + name + "' is not a phase name; start"
                     + " with a letter or digit and use only letters, digits, spaces and"
                     + " - _ . + / ( ), such as five-shards");

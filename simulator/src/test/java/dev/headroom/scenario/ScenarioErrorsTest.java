@@ -166,7 +166,11 @@ class ScenarioErrorsTest {
                         "out of range: the exponential distribution needs a positive mean;"),
                 Arguments.of("zero-request-rate.yaml", "9:32",
                         "workload.request_rate.mean_per_day",
-                        "0 requests a day is not above 0"));
+                        "0 requests a day is not above 0"),
+                Arguments.of("phase-name-missing.yaml", "11:7", "plan.phases[0].name",
+                        "missing required field"),
+                Arguments.of("phase-not-mapping.yaml", "11:7", "plan.phases[0]",
+                        "wrong type: expected a mapping of fields, found 'single-sheet'"));
     }
 
     @ParameterizedTest(name = "{0}")
