@@ -285,6 +285,12 @@ final class PlanReader {
             }
             Section triggers = item.section("next_when");
             for (Trigger trigger : phase.nextWhen()) {
+                // An invalid trigger value is already reported and was replaced by a default.
+                if ((trigger instanceof Trigger.Users && triggers.hasProblemWithin("users"))
+                        || (trigger instanceof Trigger.OnDate
+                                && triggers.hasProblemWithin("date"))) {
+                    continue;
+                }
                 if (trigger instanceof Trigger.Users users) {
                     if (users.users() <= lastUsers) {
                         triggers.problem("users", "out of order: " + users.users() + " users is "

@@ -170,7 +170,11 @@ class ScenarioErrorsTest {
                 Arguments.of("phase-name-missing.yaml", "11:7", "plan.phases[0].name",
                         "missing required field"),
                 Arguments.of("phase-not-mapping.yaml", "11:7", "plan.phases[0]",
-                        "wrong type: expected a mapping of fields, found 'single-sheet'"));
+                        "wrong type: expected a mapping of fields, found 'single-sheet'"),
+                Arguments.of("trigger-date-invalid.yaml", "15:25",
+                        "plan.phases[1].next_when.date", "invalid date '2025-02-31'"),
+                Arguments.of("trigger-users-invalid.yaml", "15:26",
+                        "plan.phases[1].next_when.users", "invalid count 'lots'"));
     }
 
     @ParameterizedTest(name = "{0}")
