@@ -69,6 +69,10 @@ final class WorkloadReader {
             return Collections.nCopies(size, 1.0);
         }
         List<Double> weights = section.list(key, Units::number, "a number");
+        if (section.hasProblemWithin(key)) {
+            // The wrong type or invalid weight is already reported, so the length is not checked.
+            return Collections.nCopies(size, 1.0);
+        }
         boolean valid = true;
         if (weights.size() != size) {
             section.problem(key, "wrong length: " + weights.size() + " weights, expected "

@@ -174,7 +174,11 @@ class ScenarioErrorsTest {
                 Arguments.of("trigger-date-invalid.yaml", "15:25",
                         "plan.phases[1].next_when.date", "invalid date '2025-02-31'"),
                 Arguments.of("trigger-users-invalid.yaml", "15:26",
-                        "plan.phases[1].next_when.users", "invalid count 'lots'"));
+                        "plan.phases[1].next_when.users", "invalid count 'lots'"),
+                Arguments.of("profile-bad-weight.yaml", "14:89", "workload.hourly_profile[23]",
+                        "invalid number 'x'"),
+                Arguments.of("profile-not-list.yaml", "14:20", "workload.weekday_profile",
+                        "wrong type: expected a list, found 'flat'"));
     }
 
     @ParameterizedTest(name = "{0}")
