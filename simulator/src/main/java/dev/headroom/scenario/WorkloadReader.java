@@ -121,6 +121,7 @@ final class WorkloadReader {
         List<ModelPrice> models = new ArrayList<>();
         Set<String> names = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
+        boolean sharesRead = true;
         for (Section item : section.sections("models")) {
             String name = item.text("name", "model-" + models.size(),
                     "write the model's name, such as gpt-4o-mini");
@@ -131,6 +132,8 @@ final class WorkloadReader {
             long output = item.money("output_price_per_million", 0, 0,
                     "write the price of one million completion tokens in dollars, such as 0.60");
             item.finish();
+            // A missing or invalid share is already reported, so the sum is not checked.
+            sharesRead &= item.has("share") && !item.hasProblemWithin("share");
             if (!names.add(name)) {
                 item.problem("name", "duplicate model '" + name + "'; merge the two entries");
             }
@@ -141,7 +144,8 @@ final class WorkloadReader {
             if (section.isList("models")) {
                 section.problem("models", "empty list; add at least one model with share 1");
             }
-        } else if (sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
+        } else if (sharesRead
+                && sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
             section.problem("models", "inconsistent settings: the shares sum to "
                     + sum.stripTrailingZeros().toPlainString() + ", not 1; adjust them so "
                     + "they sum to 1");

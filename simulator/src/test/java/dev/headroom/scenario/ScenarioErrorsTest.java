@@ -178,7 +178,11 @@ class ScenarioErrorsTest {
                 Arguments.of("profile-bad-weight.yaml", "14:89", "workload.hourly_profile[23]",
                         "invalid number 'x'"),
                 Arguments.of("profile-not-list.yaml", "14:20", "workload.weekday_profile",
-                        "wrong type: expected a list, found 'flat'"));
+                        "wrong type: expected a list, found 'flat'"),
+                Arguments.of("share-invalid.yaml", "15:24", "workload.models[0].share",
+                        "invalid number 'half'"),
+                Arguments.of("share-missing.yaml", "15:7", "workload.models[0].share",
+                        "missing required field"));
     }
 
     @ParameterizedTest(name = "{0}")
