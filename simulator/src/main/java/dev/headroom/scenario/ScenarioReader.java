@@ -173,27 +173,41 @@ final class ScenarioReader {
             }
             List<Growth.Point> points = new ArrayList<>();
             Duration previous = null;
+            long previousUsers = -1;
             for (Section item : section.sections("points")) {
                 Duration at = item.duration("at", Duration.ZERO, Duration.ZERO, MAX_HORIZON,
                         "write the time of the point, such as at: 1y");
                 long users = item.count("users", 0, 0, Integer.MAX_VALUE,
                         "write the user count at that time, such as users: 100");
                 item.finish();
-                if (previous == null && !at.isZero()) {
+                // An invalid time or count is already reported and was replaced by a default.
+                // A point out of time order is not compared by count with its neighbour.
+                boolean atRead = item.has("at") && !item.hasProblemWithin("at");
+                boolean inOrder = true;
+                if (!atRead) {
+                    inOrder = false;
+                } else if (previous == null && !at.isZero()) {
                     item.problem("at", "out of order: the first point must be at 0d; "
                             + "add a point at 0d with the starting user count");
                 } else if (previous != null && at.compareTo(previous) <= 0) {
                     item.problem("at", "out of order: " + Formats.duration(at)
                             + " does not come after " + Formats.duration(previous)
                             + "; list points in increasing time");
+                    inOrder = false;
                 }
-                if (!points.isEmpty() && users < points.get(points.size() - 1).users()) {
+                boolean usersRead = item.has("users") && !item.hasProblemWithin("users");
+                if (inOrder && usersRead && previousUsers >= 0 && users < previousUsers) {
                     item.problem("users", "out of order: " + users + " users is below the"
-                            + " previous point's " + points.get(points.size() - 1).users()
+                            + " previous point's " + previousUsers
                             + "; growth points never lose users, so use churn.monthly_rate for"
                             + " users who leave");
                 }
-                previous = at;
+                if (inOrder) {
+                    previous = at;
+                    if (usersRead) {
+                        previousUsers = users;
+                    }
+                }
                 points.add(new Growth.Point(at, users));
             }
             if (points.isEmpty()) {

@@ -182,7 +182,11 @@ class ScenarioErrorsTest {
                 Arguments.of("share-invalid.yaml", "15:24", "workload.models[0].share",
                         "invalid number 'half'"),
                 Arguments.of("share-missing.yaml", "15:7", "workload.models[0].share",
-                        "missing required field"));
+                        "missing required field"),
+                Arguments.of("growth-bad-time.yaml", "8:12", "growth.points[1].at",
+                        "invalid duration '1yr': unknown unit 'yr'"),
+                Arguments.of("growth-listed-out-of-order.yaml", "9:12", "growth.points[2].at",
+                        "out of order: 1y does not come after 2y"));
     }
 
     @ParameterizedTest(name = "{0}")
