@@ -31,11 +31,15 @@ final class ScenarioInput {
         if (days == null) {
             return scenario;
         }
-        long maxDays = Scenarios.maxHorizonDays();
+        long maxDays = Scenarios.maxHorizonDays(scenario.startDate());
         if (days < 1 || days > maxDays) {
+            String reason = maxDays < Scenarios.maxHorizonDays()
+                    ? " (the run starts on " + scenario.startDate() + " and dates end at "
+                            + Scenarios.LAST_DATE + ")"
+                    : "";
             throw new BadInputException("--days is " + days + ": out of range: it must be"
-                    + " from 1 to " + maxDays + " days; give --days a number of days in that"
-                    + " range");
+                    + " from 1 to " + maxDays + " days" + reason + "; give --days a number of"
+                    + " days in that range");
         }
         return scenario.withHorizon(Duration.ofDays(days));
     }

@@ -36,6 +36,15 @@ final class ScenarioReader {
                     + " would run only " + horizon.toDays() + "d, since runs simulate whole"
                     + " days; write a number of days, such as " + horizon.toDays() + "d");
         }
+        long maxDays = Scenarios.maxHorizonDays(startDate);
+        boolean datesRead = !root.hasProblemWithin("start_date")
+                && !root.hasProblemWithin("horizon");
+        if (datesRead && horizon.toDays() > maxDays) {
+            root.problem("horizon", "out of range: a run that starts on " + startDate
+                    + " reaches " + Scenarios.LAST_DATE + " after " + maxDays + "d, and dates"
+                    + " end there; shorten the horizon to at most " + maxDays + "d or start"
+                    + " earlier");
+        }
         Growth growth = GrowthReader.read(root.section("growth"), root.has("growth"));
         Churn churn = readChurn(root.section("churn"));
         Workload workload = WorkloadReader.read(root.section("workload"));

@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +39,9 @@ public final class Scenarios {
     public static final String DEFAULT_RESOURCE = "/scenarios/seed-plan.yaml";
 
     /** Name under which problems of the bundled scenario are reported. */
+    /** The last date a scenario may name or a run may reach. */
+    public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
     public static final String DEFAULT_NAME = "seed-plan.yaml (bundled)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
@@ -54,8 +61,7 @@ public final class Scenarios {
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found; check the path");
         } catch (IOException e) {
-            throw single(file.toString(), "cannot read the file (" + e.getMessage()
-                    + "); check that it is a readable UTF-8 text file");
+            throw single(file.toString(), readFailure(file, e));
         }
         String text = Utf8Text.decode(file.toString(), bytes);
         Scenario scenario = resolveFiles(parse(text, file.toString()),
@@ -63,6 +69,21 @@ public final class Scenarios {
         TokenTableCheck.check(scenario, text, file.toString());
         LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
         return scenario;
+    }
+
+    /** Returns what to tell the user when {@code file} could not be read. */
+    static String readFailure(Path file, IOException error) {
+        if (Files.isDirectory(file)) {
+            return "a folder, not a file; give the path of a scenario file";
+        }
+        if (error instanceof AccessDeniedException) {
+            return "cannot read the file: permission denied; let the user who runs headroom"
+                    + " read it";
+        }
+        String reason = error instanceof FileSystemException fileError
+                && fileError.getReason() != null ? fileError.getReason() : error.getMessage();
+        return "cannot read the file (" + reason + "); check that it is a readable UTF-8 text"
+                + " file";
     }
 
     /** Loads the bundled seed plan, a copy of {@code scenarios/seed-plan.yaml}. */
@@ -143,6 +164,15 @@ public final class Scenarios {
     /** Returns the longest horizon a scenario may have, in whole days. */
     public static long maxHorizonDays() {
         return ScenarioReader.MAX_HORIZON.toDays();
+    }
+
+    /**
+     * Returns the longest horizon, in whole days, of a run that starts on {@code startDate}: it
+     * must also end by {@link #LAST_DATE}.
+     */
+    public static long maxHorizonDays(LocalDate startDate) {
+        long toLastDate = ChronoUnit.DAYS.between(startDate, LAST_DATE) + 1;
+        return Math.min(maxHorizonDays(), toLastDate);
     }
 
     private static Node compose(String yaml, Problems problems) {

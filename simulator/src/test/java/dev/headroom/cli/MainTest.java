@@ -133,6 +133,18 @@ class MainTest {
     }
 
     @Test
+    void run_daysPastLastDate_namesDayRange() throws Exception {
+        String late = SCENARIO.replace("start_date: 2025-01-06", "start_date: 9999-12-20");
+
+        CliResult result = execute("run", scenario(late).toString(), "--days", "13");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is 13: out of range: it must be from 1 to 12 days (the run"
+                + " starts on 9999-12-20 and dates end at 9999-12-31); give --days a number of"
+                + " days in that range", result.err().strip());
+    }
+
+    @Test
     void run_zeroDays_exitsTwo() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "0");
 

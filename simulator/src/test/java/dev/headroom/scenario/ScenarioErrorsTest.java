@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,6 +144,8 @@ class ScenarioErrorsTest {
                         "not a whole number of days: 36h would run only 1d"),
                 Arguments.of("start-date-far.yaml", "2:13", "start_date",
                         "is not between 0001-01-01 and 9999-12-31"),
+                Arguments.of("run-past-last-date.yaml", "3:10", "horizon",
+                        "a run that starts on 9999-12-20 reaches 9999-12-31 after 12d"),
                 Arguments.of("name-line-break.yaml", "1:7", "name",
                         "invalid text: it contains a line break or another control character"),
                 Arguments.of("phase-name-pipe.yaml", "11:13", "plan.phases[0].name",
@@ -277,6 +280,25 @@ class ScenarioErrorsTest {
 
         assertTrue(error.getMessage().endsWith("no-such-file.yaml:1:1: file not found; "
                 + "check the path"), error.getMessage());
+    }
+
+    @Test
+    void folder_reportsNotAFile(@TempDir Path folder) {
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(folder));
+
+        assertTrue(error.getMessage().endsWith(":1:1: a folder, not a file; give the path of a"
+                + " scenario file"), error.getMessage());
+    }
+
+    @Test
+    void readFailure_permissionDenied_saysSo(@TempDir Path folder) {
+        Path file = folder.resolve("locked.yaml");
+
+        String message = Scenarios.readFailure(file, new AccessDeniedException(file.toString()));
+
+        assertEquals("cannot read the file: permission denied; let the user who runs headroom"
+                + " read it", message);
     }
 
     @Test
