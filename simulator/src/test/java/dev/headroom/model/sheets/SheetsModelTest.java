@@ -128,6 +128,32 @@ class SheetsModelTest {
     }
 
     @Test
+    void retryWaitsAttemptLatencyThenBackoff() {
+        // Writes take 300 ms and a 500 ms maximum caps every backoff wait, so jitter cannot move
+        // it. Sign-up's added tab is write 1 of minute 0 and appends 2 to 60 fill its quota of
+        // 60. The append at 59,000 ms is throttled. Its retry waits for the attempt's 300 ms and
+        // the 500 ms backoff, so it runs at 59,800 ms, still in minute 0, and is throttled too.
+        // The next retry, at 59,800 + 300 + 500 = 60,600 ms, falls in minute 1 and succeeds.
+        // Latency: 60,600 + 300 - 59,000 = 1,900 ms.
+        SheetsParams params = new SheetsParams(TabGuard.DEFAULT, 10_000_000L,
+                GridPolicy.DEFAULT_GRID, Grid.DEFAULT, 10, 0, CallerIdentity.SERVICE_ACCOUNT,
+                QuotaLimits.GOOGLE_DEFAULTS, WindowKind.FIXED, new GoogleBackoff(500L, 7),
+                LatencyParams.fixed(100.0), LatencyParams.fixed(300.0));
+        SheetsModel model = model(params, ShardParams.SINGLE);
+        assertTrue(model.signUp(0, "a@example.com", 0).succeeded());
+        for (int write = 2; write <= 60; write++) {
+            assertEquals(0, model.appendRow(0, write * 500L).throttles(), "write " + write);
+        }
+
+        CallOutcome sixtyFirst = model.appendRow(0, 59_000);
+
+        assertEquals(CallOutcome.Status.OK, sixtyFirst.status());
+        assertEquals(2, sixtyFirst.throttles());
+        assertEquals(3, sixtyFirst.requests());
+        assertEquals(1_900, sixtyFirst.latencyMillis());
+    }
+
+    @Test
     void throttledCallFailsWhenRetriesRunOut() {
         SheetsModel model = model(params(200, GridPolicy.DEFAULT_GRID, 0,
                 CallerIdentity.SERVICE_ACCOUNT, new GoogleBackoff(32_000L, 0)), ShardParams.SINGLE);
