@@ -291,6 +291,25 @@ class SheetsModelTest {
                 "row 101 grows the user's grid by one row of 12 columns");
     }
 
+    @Test
+    void sizedTabStartsAsOneRow() {
+        // Under sized-to-row a new tab is one row as wide as a usage row, so 10 cells. The first
+        // append fills that row and the second grows the grid to 2 rows, or 20 cells.
+        SheetsModel model = model(params(200, GridPolicy.SIZED_TO_ROW, 0,
+                CallerIdentity.SERVICE_ACCOUNT, GoogleBackoff.DEFAULT), ShardParams.SINGLE);
+
+        assertTrue(model.signUp(0, "a@example.com", 0).succeeded());
+        long afterSignUp = model.gauges().get(1).used();
+        assertTrue(model.appendRow(0, MINUTE).succeeded());
+        long afterFirstRow = model.gauges().get(1).used();
+        assertTrue(model.appendRow(0, 2 * MINUTE).succeeded());
+        long afterSecondRow = model.gauges().get(1).used();
+
+        assertEquals(10, afterSignUp);
+        assertEquals(10, afterFirstRow);
+        assertEquals(20, afterSecondRow);
+    }
+
     private static String[] emailsOnShard(CharSumRouter router, int shard, int count) {
         String[] emails = new String[count];
         int found = 0;
