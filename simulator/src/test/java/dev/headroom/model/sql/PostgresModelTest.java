@@ -98,6 +98,26 @@ class PostgresModelTest {
     }
 
     @Test
+    void append_exactlyFillingStorage_fits() {
+        // Rows of 924 bytes plus 100 of overhead take 1,024 bytes, so 1 GB fits 2^30 / 2^10 =
+        // 2^20 rows exactly. After 2^20 - 1 imported rows the next append fills the last 1,024
+        // bytes and succeeds, and the one after it finds no room.
+        LatencyParams latency = new LatencyParams(LatencyShape.FIXED, 5, 0, 1_000);
+        PostgresModel model = model(new PostgresParams(16_000, 0, 1, 115_000, 0, 924, 100,
+                BalanceRead.SUM_ROWS, latency), 0);
+        long rows = 1L << 20;
+        assertEquals(rows - 1, model.importRows(0, rows - 1));
+
+        CallOutcome last = model.appendRow(0, 1_000);
+        CallOutcome overFull = model.appendRow(0, 2_000);
+
+        assertEquals(CallOutcome.Status.OK, last.status());
+        assertEquals(1L << 30, model.storedBytes());
+        assertEquals(CallOutcome.Status.CAPACITY, overFull.status());
+        assertEquals(rows, model.rows(0));
+    }
+
+    @Test
     void signUpBeforeStart_pastStorage_fails() {
         PostgresModel model = model(params(0, 0, 1, BalanceRead.SUM_ROWS), 0);
 
