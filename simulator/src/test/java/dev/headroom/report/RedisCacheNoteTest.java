@@ -1,0 +1,35 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.projection.Projections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class RedisCacheNoteTest {
+
+    @Test
+    void hitRate_isHitsOverAllReads() {
+        // Two days of one cached phase: 1 + 2 = 3 hits and 2 + 3 = 5 misses, so 8 balance
+        // reads and a hit rate of 3 / 8 = 37.5%.
+        Table daily = Table.create("daily",
+                StringColumn.create("phase", "cached", "cached"),
+                StringColumn.create("migrating_to", "", ""),
+                LongColumn.create("redis_hits", 1, 2),
+                LongColumn.create("redis_misses", 2, 3));
+        Table capacity = Table.create("capacity",
+                StringColumn.create("phase", "cached"),
+                StringColumn.create("backend", "sheets + redis-cache"));
+        Projections projections = new Projections(daily, Table.create("limits"), capacity,
+                Table.create("costs"), Table.create("changes"), Table.create("outages"),
+                List.of());
+
+        List<String> lines = RedisCacheNote.lines(projections);
+
+        assertEquals(List.of("Redis cache, phase 'cached': 3 hits and 5 misses of 8 balance"
+                + " reads, a measured hit rate of 37.5%."), lines);
+    }
+}
