@@ -52,6 +52,20 @@ class LimitTimelineTest {
     }
 
     @Test
+    void capacity_fullBeforeFailure_bindsWhenFull() {
+        // Cells first fail a call on 2025-01-03 (day 2), but a cells gauge was full on
+        // 2025-01-01 (day 0). The limit binds on the earlier of the two days, by its gauge
+        // alone, so the count that day is zero.
+        Table limits = LimitTimeline.build(daily(), List.of(KEY_READS, "cells"),
+                Map.of("cells", 0));
+        int cells = limits.stringColumn("limit").indexOf("cells");
+
+        assertEquals("2025-01-01", limits.stringColumn("binds_on").get(cells));
+        assertEquals(10, limits.longColumn("users").get(cells));
+        assertEquals(0, limits.longColumn("count_that_day").get(cells));
+    }
+
+    @Test
     void capacity_noFullGauge_bindsOnFailure() {
         Table limits = LimitTimeline.build(daily(), List.of(KEY_READS, "cells"), Map.of());
         StringColumn names = limits.stringColumn("limit");
