@@ -3,6 +3,8 @@ package dev.headroom.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,26 @@ class RandomStreamsTest {
         assertArrayEquals(user0, user0Again);
         assertFalse(Arrays.equals(user0, user1));
         assertFalse(Arrays.equals(user0, named));
+    }
+
+    @Test
+    void substream_namesGiveDifferentDraws() {
+        // A substream's seed mixes in its name, so two names at one index draw differently.
+        qt().withFixedSeed(7).withExamples(200)
+                .forAll(longs().all(), longs().between(0, 1_000_000))
+                .check((seed, index) -> !Arrays.equals(
+                        draws(new RandomStreams(seed).substream("emails", index), 4),
+                        draws(new RandomStreams(seed).substream("rates", index), 4)));
+    }
+
+    @Test
+    void substream_nextSeedNotShiftedIndex() {
+        // Seed s + 1 at index i must not repeat seed s at index i + 1.
+        qt().withFixedSeed(7).withExamples(200)
+                .forAll(longs().between(-1_000_000, 1_000_000), longs().between(0, 1_000_000))
+                .check((seed, index) -> !Arrays.equals(
+                        draws(new RandomStreams(seed).substream("emails", index + 1), 4),
+                        draws(new RandomStreams(seed + 1).substream("emails", index), 4)));
     }
 
     private static long[] draws(RandomStream stream, int count) {
