@@ -305,7 +305,7 @@ public final class DynamoDbModel implements BackendModel {
         writeThrottles += throttles;
         if (accepted < 0) {
             return new CallOutcome(CallOutcome.Status.THROTTLED, calls + throttles, throttles,
-                    accepted - now, "TableWriteKeyRangeThroughputExceeded");
+                    writeKeys.lastAttemptMillis() - now, "TableWriteKeyRangeThroughputExceeded");
         }
         bill.addWriteUnits(units);
         long latencyMillis = accepted - now;

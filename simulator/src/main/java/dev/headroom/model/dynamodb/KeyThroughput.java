@@ -20,6 +20,7 @@ final class KeyThroughput {
     private long[] used = new long[0];
     private long peakUnits;
     private int lastThrottles;
+    private long lastAttemptMillis;
 
     /** Creates a budget of {@code unitsPerSecond} per key, in the unit of later charges. */
     KeyThroughput(long unitsPerSecond) {
@@ -29,7 +30,8 @@ final class KeyThroughput {
     /**
      * Charges {@code units} to the user's key at {@code at} or in a later second, waiting at
      * most {@code maxRetries} times. Returns the time the charge was accepted, or {@code -1}
-     * when the retries ran out; {@link #lastThrottles()} then returns the waits it took.
+     * when the retries ran out. {@link #lastThrottles()} then returns the waits it took, and
+     * {@link #lastAttemptMillis()} the time of the attempt rejected last.
      */
     long charge(int user, long at, long units, int maxRetries) {
         ensureUser(user);
@@ -49,6 +51,7 @@ final class KeyThroughput {
             // The key's demand in this second reached its ceiling, whatever part was accepted.
             peakUnits = unitsPerSecond;
             if (lastThrottles == maxRetries) {
+                lastAttemptMillis = time;
                 return -1;
             }
             lastThrottles++;
@@ -59,6 +62,11 @@ final class KeyThroughput {
     /** Returns the throttled attempts of the latest {@link #charge}. */
     int lastThrottles() {
         return lastThrottles;
+    }
+
+    /** Returns the time of the last rejected attempt of a {@link #charge} that ran out. */
+    long lastAttemptMillis() {
+        return lastAttemptMillis;
     }
 
     /**

@@ -126,6 +126,23 @@ class DynamoDbModelTest {
     }
 
     @Test
+    void throttledOutWrite_latencyIsZero() {
+        // Ten 100 KB writes at 0 to 9 ms take the key's 1,000 write units of second 0. With no
+        // retries the write at 10 ms is rejected at once and waits for no later second, so the
+        // call took 0 ms from its first attempt to its final response.
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 102_400, 100, 0));
+        for (int write = 0; write < 10; write++) {
+            model.appendRow(0, write);
+        }
+
+        CallOutcome eleventh = model.appendRow(0, 10);
+
+        assertEquals(CallOutcome.Status.THROTTLED, eleventh.status());
+        assertEquals(0, eleventh.latencyMillis());
+    }
+
+    @Test
     void partitionReadCeilingPacesLongQuery() {
         DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
                 ReadConsistency.STRONG, 1_024, 100, 8));

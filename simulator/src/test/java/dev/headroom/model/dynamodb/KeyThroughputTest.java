@@ -37,4 +37,14 @@ class KeyThroughputTest {
         assertEquals(2, keys.lastThrottles());
         assertEquals(100, keys.peakUnits());
     }
+
+    @Test
+    void charge_retriesRunOut_lastAttemptTime() {
+        // 150 units never fit a ceiling of 100. The attempt at 500 ms waits for second 1 and
+        // then second 2, so the two retries run at 1,000 and 2,000 ms.
+        KeyThroughput keys = new KeyThroughput(100);
+
+        assertEquals(-1, keys.charge(0, 500, 150, 2));
+        assertEquals(2_000, keys.lastAttemptMillis());
+    }
 }
