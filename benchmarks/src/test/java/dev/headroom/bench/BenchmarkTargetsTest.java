@@ -58,6 +58,85 @@ class BenchmarkTargetsTest {
                 + " times (30.00 M against 2.00 M events/s) | yes |"), section);
     }
 
+    @Test
+    void checks_exactThresholds_areMet() {
+        // 30 M / 2 M = 15.0 times SSJ, and 90 M / 30 M = 3.0 times the floor.
+        List<Result> results = new ArrayList<>(engine(30e6, 2e6, 90e6));
+        // 15 ns / 10 ns = 1.5 times the character sum, and 75 ns / 15 ns = 5.0 times faster.
+        results.addAll(routers("5", 15, 10, 75));
+        // 30 us / 20 us = 1.5 times the time at 10 rows.
+        results.add(balance("SQLITE", "10", 20));
+        results.add(balance("SQLITE", "100000", 30));
+
+        List<Check> checks = BenchmarkTargets.checks(results);
+
+        assertEquals(5, checks.size(), checks.toString());
+        assertCheck(checks.get(0), "SSJ", "15.0 times", "yes");
+        assertCheck(checks.get(1), "floor", "3.0 times", "yes");
+        assertCheck(checks.get(2), "character sum", "1.50 times", "yes");
+        assertCheck(checks.get(3), "SHA-256 prefix", "5.00 times", "yes");
+        assertCheck(checks.get(4), "10 rows", "1.50 times", "yes");
+    }
+
+    @Test
+    void checks_justPastThresholds_areMissed() {
+        // 29.8 M / 2 M = 14.9 times SSJ, and 90 M / 29.8 M = 3.02 times the floor.
+        List<Result> results = new ArrayList<>(engine(29.8e6, 2e6, 90e6));
+        // 15.1 ns / 10 ns = 1.51 times the character sum, and 75 ns / 15.1 ns = 4.97 times.
+        results.addAll(routers("5", 15.1, 10, 75));
+        // 30.2 us / 20 us = 1.51 times the time at 10 rows.
+        results.add(balance("SQLITE", "10", 20));
+        results.add(balance("SQLITE", "100000", 30.2));
+
+        List<Check> checks = BenchmarkTargets.checks(results);
+
+        assertCheck(checks.get(0), "SSJ", "14.9 times", "no");
+        assertCheck(checks.get(1), "floor", "3.0 times", "no");
+        assertCheck(checks.get(2), "character sum", "1.51 times", "no");
+        assertCheck(checks.get(3), "SHA-256 prefix", "4.97 times", "no");
+        assertCheck(checks.get(4), "10 rows", "1.51 times", "no");
+    }
+
+    @Test
+    void checks_oneSideMissing_isNotMeasured() {
+        List<Result> results = new ArrayList<>(engine(30e6, 2e6, 80e6).subList(0, 2));
+        results.addAll(routers("5", 12, 10, 80).subList(0, 2));
+        results.add(balance("SQLITE", "100000", 25));
+
+        List<Check> checks = BenchmarkTargets.checks(results);
+
+        assertEquals(5, checks.size(), checks.toString());
+        assertCheck(checks.get(0), "SSJ", "15.0 times", "yes");
+        assertCheck(checks.get(1), "floor", "not measured", "n/a");
+        assertCheck(checks.get(2), "character sum", "1.20 times", "yes");
+        assertCheck(checks.get(3), "SHA-256 prefix", "not measured", "n/a");
+        assertCheck(checks.get(4), "10 rows", "not measured", "n/a");
+    }
+
+    @Test
+    void checks_skipOtherDesignsAndMetrics() {
+        List<Result> results = new ArrayList<>();
+        results.add(new Result("EngineBenchmark", "headroom:events", Map.of(), 1, 0, "ops/s"));
+        results.add(new Result("RouterBenchmark", "route:gc.alloc.rate",
+                Map.of("router", "SLOT_TABLE", "shards", "5"), 1, 0, "MB/sec"));
+        results.add(new Result("BalanceBenchmark", "balance",
+                Map.of("design", "SUM_ALL_ROWS", "store", "SQLITE", "rows", "10"), 20, 0,
+                "us/op"));
+        results.add(new Result("BalanceBenchmark", "balance",
+                Map.of("design", "SUM_ALL_ROWS", "store", "SQLITE", "rows", "100000"), 9000, 0,
+                "us/op"));
+        results.addAll(engine(30e6, 2e6, 80e6));
+        results.addAll(routers("5", 12, 10, 80));
+        results.add(balance("SQLITE", "10", 20));
+        results.add(balance("SQLITE", "100000", 25));
+
+        List<Check> checks = BenchmarkTargets.checks(results);
+
+        assertCheck(checks.get(0), "SSJ", "15.0 times", "yes");
+        assertCheck(checks.get(2), "character sum", "1.20 times", "yes");
+        assertCheck(checks.get(4), "10 rows", "1.25 times", "yes");
+    }
+
     private static void assertCheck(Check check, String target, String measured, String met) {
         assertTrue(check.target().contains(target), check.toString());
         assertTrue(check.measured().contains(measured), check.toString());
