@@ -95,4 +95,57 @@ class JmhReportTest {
         assertTrue(table.contains("| headroom | 30000000.000 | 1000000.000 | ops/s | 10.00 |"),
                 table);
     }
+
+    @Test
+    void balanceRatiosUseSumOfAllRows() {
+        String json = """
+                [
+                  {"benchmark": "dev.headroom.bench.BalanceBenchmark.balance",
+                   "params": {"design": "RUNNING_BALANCE", "rows": "10", "store": "SQLITE"},
+                   "primaryMetric": {"score": 0.5, "scoreError": "NaN", "scoreUnit": "us/op"}},
+                  {"benchmark": "dev.headroom.bench.BalanceBenchmark.balance",
+                   "params": {"design": "SUM_ALL_ROWS", "rows": "10", "store": "SQLITE"},
+                   "primaryMetric": {"score": 50.0, "scoreError": "NaN", "scoreUnit": "us/op"}}
+                ]
+                """;
+        String table = JmhReport.render(JmhReport.parse(JsonParser.parseString(json)
+                .getAsJsonArray()));
+        // 0.5 us / 50 us = 0.01, shown to two significant digits because it is below 0.1.
+        assertTrue(table.contains("| RUNNING_BALANCE | 0.5000 | n/a | us/op | 0.010 |"), table);
+        assertTrue(table.contains("| SUM_ALL_ROWS (baseline) | 50.000 | n/a | us/op | 1.00 |"),
+                table);
+    }
+
+    @Test
+    void zeroBaselineGivesNoRatio() {
+        String json = """
+                [
+                  {"benchmark": "dev.headroom.bench.EngineBenchmark.ssj",
+                   "primaryMetric": {"score": 0.0, "scoreError": "NaN", "scoreUnit": "ops/s"}},
+                  {"benchmark": "dev.headroom.bench.EngineBenchmark.headroom",
+                   "primaryMetric": {"score": 5.0, "scoreError": "NaN", "scoreUnit": "ops/s"}}
+                ]
+                """;
+        String table = JmhReport.render(JmhReport.parse(JsonParser.parseString(json)
+                .getAsJsonArray()));
+        assertTrue(table.contains("| headroom | 5.000 | n/a | ops/s | n/a |"), table);
+    }
+
+    @Test
+    void ratioSkipsOtherModeOfSameUnit() {
+        // Average time and sampled time are both in ns/op, but only the same mode compares.
+        String json = """
+                [
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route", "mode": "avgt",
+                   "params": {"router": "SHA256_PREFIX", "shards": "5"},
+                   "primaryMetric": {"score": 80.0, "scoreError": "NaN", "scoreUnit": "ns/op"}},
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route", "mode": "sample",
+                   "params": {"router": "SLOT_TABLE", "shards": "5"},
+                   "primaryMetric": {"score": 20.0, "scoreError": "NaN", "scoreUnit": "ns/op"}}
+                ]
+                """;
+        String table = JmhReport.render(JmhReport.parse(JsonParser.parseString(json)
+                .getAsJsonArray()));
+        assertTrue(table.contains("| SLOT_TABLE (sample) | 20.000 | n/a | ns/op | n/a |"), table);
+    }
 }
