@@ -105,14 +105,18 @@ public final class RoutingReport {
                 }
                 fitted[set] = EffectiveCapacity.usersBeforeFirstFull(router, emails, TABS);
             }
-            Percentile percentile = new Percentile();
-            out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1f | %.0f |%n",
-                    kind.configName(), Arrays.stream(fitted).min().orElseThrow(),
-                    percentile.evaluate(fitted, 5), percentile.evaluate(fitted, 50),
-                    Arrays.stream(fitted).average().orElseThrow(),
-                    percentile.evaluate(fitted, 95)));
+            out.append(capacityRow(kind.configName(), fitted));
         }
         return out.toString();
+    }
+
+    /** Returns one router's row: minimum, 5th percentile, median, mean and 95th percentile. */
+    static String capacityRow(String router, double[] fitted) {
+        Percentile percentile = new Percentile();
+        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1f | %.0f |%n",
+                router, Arrays.stream(fitted).min().orElseThrow(),
+                percentile.evaluate(fitted, 5), percentile.evaluate(fitted, 50),
+                Arrays.stream(fitted).average().orElseThrow(), percentile.evaluate(fitted, 95));
     }
 
     static String charSumCases() {
