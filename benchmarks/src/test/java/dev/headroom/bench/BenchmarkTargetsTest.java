@@ -137,6 +137,17 @@ class BenchmarkTargetsTest {
         assertCheck(checks.get(4), "10 rows", "1.25 times", "yes");
     }
 
+    @Test
+    void checks_balanceScores_keepFourDigits() {
+        List<Result> results = List.of(balance("SQLITE", "10", 20.125),
+                balance("SQLITE", "100000", 25.375));
+
+        List<Check> checks = BenchmarkTargets.checks(results);
+
+        // 25.375 / 20.125 = 1.26, and each score rounds half up to four significant digits.
+        assertCheck(checks.get(2), "10 rows", "1.26 times (25.38 against 20.13 us/op)", "yes");
+    }
+
     private static void assertCheck(Check check, String target, String measured, String met) {
         assertTrue(check.target().contains(target), check.toString());
         assertTrue(check.measured().contains(measured), check.toString());

@@ -148,4 +148,20 @@ class JmhReportTest {
                 .getAsJsonArray()));
         assertTrue(table.contains("| SLOT_TABLE (sample) | 20.000 | n/a | ns/op | n/a |"), table);
     }
+
+    @Test
+    void variantMetricsKeepTheirName() {
+        String json = """
+                [
+                  {"benchmark": "dev.headroom.bench.RouterBenchmark.route",
+                   "params": {"router": "SLOT_TABLE", "shards": "5"},
+                   "primaryMetric": {"score": 12.0, "scoreError": "NaN", "scoreUnit": "ns/op"},
+                   "secondaryMetrics": {"gc.alloc.rate":
+                       {"score": 0.5, "scoreError": "NaN", "scoreUnit": "MB/sec"}}}
+                ]
+                """;
+        String table = JmhReport.render(JmhReport.parse(JsonParser.parseString(json)
+                .getAsJsonArray()));
+        assertTrue(table.contains("| SLOT_TABLE:gc.alloc.rate | 0.5000 | n/a | MB/sec |"), table);
+    }
 }

@@ -85,4 +85,29 @@ class RoutingReportTest {
         }
         return rows;
     }
+
+    @Test
+    void charSumCasesNameWorkbooks() {
+        String cases = RoutingReport.charSumCases();
+        // m a r i a . l o p e z @ c o r p . c o m: 109 + 97 + 114 + 105 + 97 + 46 + 108 + 111
+        // + 112 + 101 + 122 + 64 + 99 + 111 + 114 + 112 + 46 + 99 + 111 + 109 = 1,987, and
+        // 1,987 = 5 x 397 + 2, so workbook 2. Its anagrams have the same sum.
+        assertTrue(cases.contains("`maria.lopez@corp.com` -> workbook 2"), cases);
+        assertTrue(cases.contains("`mario.lapez@corp.com` -> workbook 2"), cases);
+        assertTrue(cases.contains("`amria.lopez@corp.com` -> workbook 2"), cases);
+    }
+
+    @Test
+    void charSumCasesGiveLargestSum() {
+        long largest = 0;
+        for (String email : Emails.generate(10_000, 3)) {
+            long sum = 0;
+            for (char unit : email.toCharArray()) {
+                sum += unit;
+            }
+            largest = Math.max(largest, sum);
+        }
+        String cases = RoutingReport.charSumCases();
+        assertTrue(cases.contains("no shard above " + largest + " (the largest sum"), cases);
+    }
 }
