@@ -39,10 +39,10 @@ public final class Scenarios {
     public static final String DEFAULT_RESOURCE = "/scenarios/seed-plan.yaml";
 
     /** Name under which problems of the bundled scenario are reported. */
+    public static final String DEFAULT_NAME = "seed-plan.yaml (bundled)";
+
     /** The last date a scenario may name or a run may reach. */
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
-
-    public static final String DEFAULT_NAME = "seed-plan.yaml (bundled)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
 
