@@ -124,7 +124,7 @@ final class ScenarioReader {
     static LocalDate date(String text) {
         try {
             LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 1 || date.getYear() > 9999) {
+            if (date.getYear() < 1 || date.isAfter(Scenarios.LAST_DATE)) {
                 throw new IllegalArgumentException("out of range: " + text.strip()
                         + " is not between 0001-01-01 and 9999-12-31; use a date in that range");
             }
@@ -191,20 +191,17 @@ final class ScenarioReader {
                 item.finish();
                 // An invalid time or count is already reported and was replaced by a default.
                 // A point out of time order is not compared by count with its neighbour.
-                boolean atRead = item.has("at") && !item.hasProblemWithin("at");
-                boolean inOrder = true;
-                if (!atRead) {
-                    inOrder = false;
-                } else if (previous == null && !at.isZero()) {
+                boolean inOrder = item.hasReadable("at");
+                if (inOrder && previous == null && !at.isZero()) {
                     item.problem("at", "out of order: the first point must be at 0d; "
                             + "add a point at 0d with the starting user count");
-                } else if (previous != null && at.compareTo(previous) <= 0) {
+                } else if (inOrder && previous != null && at.compareTo(previous) <= 0) {
                     item.problem("at", "out of order: " + Formats.duration(at)
                             + " does not come after " + Formats.duration(previous)
                             + "; list points in increasing time");
                     inOrder = false;
                 }
-                boolean usersRead = item.has("users") && !item.hasProblemWithin("users");
+                boolean usersRead = item.hasReadable("users");
                 if (inOrder && usersRead && previousUsers >= 0 && users < previousUsers) {
                     item.problem("users", "out of order: " + users + " users is below the"
                             + " previous point's " + previousUsers

@@ -116,6 +116,14 @@ final class Section {
         return problems.anyWithin(path);
     }
 
+    /**
+     * Returns whether the field is present and was read without a problem, so that a check that
+     * compares it with other values may use it. Marks the field as valid, as {@link #has} does.
+     */
+    boolean hasReadable(String key) {
+        return has(key) && !hasProblemWithin(key);
+    }
+
     /** Returns whether the field is present with a non-null value, and marks it as valid. */
     boolean has(String key) {
         known.add(key);

@@ -133,7 +133,7 @@ final class WorkloadReader {
                     "write the price of one million completion tokens in dollars, such as 0.60");
             item.finish();
             // A missing or invalid share is already reported, so the sum is not checked.
-            sharesRead &= item.has("share") && !item.hasProblemWithin("share");
+            sharesRead &= item.hasReadable("share");
             if (!names.add(name)) {
                 item.problem("name", "duplicate model '" + name + "'; merge the two entries");
             }
