@@ -23,6 +23,9 @@ import tech.tablesaw.api.Table;
  */
 public final class CostTable {
 
+    /** The name of the column that numbers each year, or contains {@link #TOTAL}. */
+    public static final String YEAR = "year";
+
     /** The text in the year column of the totals row. */
     public static final String TOTAL = "total";
 
@@ -35,7 +38,7 @@ public final class CostTable {
      */
     public static Table build(Table daily, List<PhaseChange> changes,
             long initialDevelopmentCostMicros) {
-        StringColumn year = StringColumn.create("year");
+        StringColumn year = StringColumn.create(YEAR);
         LongColumn users = LongColumn.create("users_at_year_end");
         StringColumn solution = StringColumn.create("solution");
         LongColumn development = LongColumn.create("development_cost_micros");

@@ -1,6 +1,7 @@
 package dev.headroom.report;
 
 import dev.headroom.ledger.Money;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,12 @@ final class Cells {
 
     /** Returns micro-dollars as dollars with cents and thousands separators: {@code $1,234.57}. */
     static String dollars(long micros) {
-        return String.format(Locale.ROOT, "$%,.2f",
-                Money.dollars(micros).setScale(2, RoundingMode.HALF_UP));
+        return String.format(Locale.ROOT, "$%,.2f", cents(micros));
+    }
+
+    /** Returns micro-dollars as dollars rounded half up to a whole cent. */
+    static BigDecimal cents(long micros) {
+        return Money.dollars(micros).setScale(2, RoundingMode.HALF_UP);
     }
 
     /**
@@ -71,7 +76,8 @@ final class Cells {
         return String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
-    private static boolean isMoney(Column<?> column) {
+    /** Returns whether the column holds micro-dollars, by its {@code _micros} name. */
+    static boolean isMoney(Column<?> column) {
         return column.name().endsWith(MICROS_SUFFIX);
     }
 }

@@ -2,7 +2,6 @@ package dev.headroom.report;
 
 import dev.headroom.ledger.Money;
 import dev.headroom.projection.CostTable;
-import java.math.RoundingMode;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -18,8 +17,6 @@ import tech.tablesaw.columns.Column;
  */
 final class CostCents {
 
-    private static final int CENTS_SCALE = 2;
-
     private CostCents() {
     }
 
@@ -27,7 +24,7 @@ final class CostCents {
     static Table rounded(Table costs) {
         Table copy = costs.copy();
         for (Column<?> column : copy.columns()) {
-            if (column.name().endsWith(Cells.MICROS_SUFFIX) && column instanceof LongColumn) {
+            if (Cells.isMoney(column) && column instanceof LongColumn) {
                 roundColumn(copy, (LongColumn) column);
             }
         }
@@ -42,7 +39,7 @@ final class CostCents {
                 continue;
             }
             long exact = money.getLong(row);
-            if (CostTable.TOTAL.equals(costs.stringColumn("year").get(row))) {
+            if (CostTable.TOTAL.equals(costs.stringColumn(CostTable.YEAR).get(row))) {
                 money.set(row, toCents(exact));
                 continue;
             }
@@ -55,6 +52,6 @@ final class CostCents {
 
     /** Rounds micro-dollars half up to a whole cent, as {@link Cells#dollars} shows them. */
     private static long toCents(long micros) {
-        return Money.micros(Money.dollars(micros).setScale(CENTS_SCALE, RoundingMode.HALF_UP));
+        return Money.micros(Cells.cents(micros));
     }
 }
