@@ -21,6 +21,22 @@ class ReportWriterTest {
 
     private static final Path OUTPUTS_DOC = Path.of("..", "docs", "outputs.md");
 
+    /** Two Sheets users over three days: a run short enough to build every table. */
+    private static final String SHORT_SCENARIO = """
+            name: short
+            start_date: 2025-01-01
+            horizon: 3d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 2}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """;
+
     @Test
     void scenarioText_seedPlan_usesFileNamesAndUnits() {
         List<String> lines = ScenarioText.lines(Scenarios.loadDefault());
@@ -89,22 +105,8 @@ class ReportWriterTest {
 
     @Test
     void csvColumns_areDocumented() throws Exception {
-        Scenario scenario = Scenarios.parse("""
-                name: short
-                start_date: 2025-01-01
-                horizon: 3d
-                growth:
-                  kind: piecewise
-                  points:
-                    - {at: 0d, users: 2}
-                plan:
-                  hourly_rate: 100
-                  phases:
-                    - name: single-sheet
-                      backend: {kind: sheets}
-                """, "short.yaml");
-        Projections projections = Projections.of(new SimulationRun(
-                RunSetups.of(scenario, Path.of("."))).run(RunProgress.NONE));
+        Scenario scenario = Scenarios.parse(SHORT_SCENARIO, "short.yaml");
+        Projections projections = run(scenario);
         String doc = Files.readString(OUTPUTS_DOC);
 
         List<Table> tables = List.of(projections.limits(), projections.changes(),
@@ -123,22 +125,8 @@ class ReportWriterTest {
 
     @Test
     void markdown_parameters_comeAfterResults() throws Exception {
-        Scenario scenario = Scenarios.parse("""
-                name: short
-                start_date: 2025-01-01
-                horizon: 3d
-                growth:
-                  kind: piecewise
-                  points:
-                    - {at: 0d, users: 2}
-                plan:
-                  hourly_rate: 100
-                  phases:
-                    - name: single-sheet
-                      backend: {kind: sheets}
-                """, "short.yaml");
-        Projections projections = Projections.of(new SimulationRun(
-                RunSetups.of(scenario, Path.of("."))).run(RunProgress.NONE));
+        Scenario scenario = Scenarios.parse(SHORT_SCENARIO, "short.yaml");
+        Projections projections = run(scenario);
         ReportHeader header = new ReportHeader("test", scenario.name(), "hash",
                 scenario.seed(), 3, ScenarioText.lines(scenario));
 
@@ -152,5 +140,10 @@ class ReportWriterTest {
         assertTrue(parameters > outages, markdown);
         assertTrue(markdown.indexOf("horizon: 3d") > parameters, markdown);
         assertEquals(-1, markdown.indexOf("parameter "), markdown);
+    }
+
+    private static Projections run(Scenario scenario) {
+        return Projections.of(new SimulationRun(RunSetups.of(scenario, Path.of(".")))
+                .run(RunProgress.NONE));
     }
 }
