@@ -76,7 +76,7 @@ final class Cells {
         return String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
-    /** Returns whether the column holds micro-dollars, by its {@code _micros} name. */
+    /** Returns whether the column contains micro-dollars, by its {@code _micros} name. */
     static boolean isMoney(Column<?> column) {
         return column.name().endsWith(MICROS_SUFFIX);
     }

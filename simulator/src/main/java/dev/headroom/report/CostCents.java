@@ -7,8 +7,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Rounds the money columns of the cost table to whole cents for display, so that the printed
- * years add up to the printed total.
+ * Display rounding of the cost table: money columns in whole cents, with printed years that
+ * add up to the printed total.
  *
  * <p>Each year shows the running total to its end, rounded to the cent, less the running total
  * to the year before, rounded. So a year's printed cost is its exact cost rounded down or up,

@@ -84,7 +84,7 @@ final class Defaults {
     static final long DYNAMODB_STORAGE_MICROS_PER_GB_MONTH = 250_000L;
 
     /**
-     * DynamoDB storage billed nothing each month: the first 25 GB, on AWS's price list,
+     * Free DynamoDB storage, the first 25 GB each month, on AWS's price list:
      * https://aws.amazon.com/dynamodb/pricing/ (current in 2026).
      */
     static final long DYNAMODB_FREE_STORAGE_GB = 25L;

@@ -35,8 +35,8 @@ class CostTableTest {
 
     @Test
     void development_startAtYearBoundary_inNewYear() {
-        // A trigger that holds on day 364, the last day of year 1, starts its migration at the
-        // end of that day: 365 x 24 h, the first instant of day 365 and so of year 2.
+        // A trigger met on day 364, the last day of year 1, starts its migration at the end
+        // of that day: 365 x 24 h, the first instant of day 365 and so of year 2.
         PhaseChange change = new PhaseChange(0, 1, "users >= 10", 365 * SimTime.DAY,
                 14 * SimTime.DAY, 379 * SimTime.DAY, 10, 800_000_000L);
 

@@ -292,7 +292,7 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void readFailure_permissionDenied_saysSo(@TempDir Path folder) {
+    void readFailure_accessDenied_namesPermission(@TempDir Path folder) {
         Path file = folder.resolve("locked.yaml");
 
         String message = Scenarios.readFailure(file, new AccessDeniedException(file.toString()));
