@@ -36,6 +36,11 @@ final class PlanReader {
      */
     private static final Pattern PHASE_NAME =
             Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+/()-]*");
+
+    /** The fields of {@code next_when}, in the order it reads them. */
+    private static final List<String> TRIGGER_FIELDS = List.of("users",
+            "throttled_calls_per_day", "failed_requests_per_day", "failed_sign_ups_per_day",
+            "p95_latency", "monthly_cost", "date");
     static final long MAX_EFFORT_HOURS = 100_000;
 
     private PlanReader() {
@@ -79,11 +84,16 @@ final class PlanReader {
             section.problem("name", "invalid text: '" + name + "' is not a phase name; start"
                     + " with a letter or digit and use only letters, digits, spaces and"
                     + " - _ . + / ( ), such as five-shards");
+        } else if (name.endsWith(" ")) {
+            // Reports pad their cells with spaces, so such a name would look like another.
+            section.problem("name", "invalid text: '" + name + "' ends with a space, which"
+                    + " reports do not show; remove the trailing spaces");
         }
         Backend backend = backend(section);
         Migration migration = migration(section.section("migration"));
         List<Trigger> triggers = section.has("next_when")
                 ? triggers(section.section("next_when")) : List.of();
+        boolean misplaced = misplacedTriggers(section, last);
         section.finish();
 
         if (first && !migration.leadTime().isZero()) {
@@ -94,11 +104,34 @@ final class PlanReader {
             section.problem("next_when", "inconsistent settings: the last phase has a trigger "
                     + "but no phase follows it; remove next_when or add a phase after it");
         }
-        if (!last && triggers.isEmpty() && !section.isWritten("next_when")) {
+        // A next_when with no value counts as missing, unless a trigger written beside it
+        // was already reported, since one message about the mistake is enough.
+        if (!last && triggers.isEmpty() && !section.has("next_when") && !misplaced) {
             section.missing("next_when", "write when the next phase starts, such as "
                     + "next_when: {users: 800}");
         }
         return new Phase(name, backend, migration, triggers);
+    }
+
+    /**
+     * Reports each trigger written beside {@code next_when} instead of inside it, and returns
+     * whether the phase has one.
+     */
+    private static boolean misplacedTriggers(Section section, boolean last) {
+        boolean misplaced = false;
+        for (String trigger : TRIGGER_FIELDS) {
+            if (!section.isWritten(trigger)) {
+                continue;
+            }
+            section.has(trigger);
+            String hint = last ? "the last phase takes none, since no phase follows it; remove"
+                    + " it" : "write next_when: {" + trigger + ": " + section.written(trigger)
+                    + "}";
+            section.problemAtKey(trigger, "unknown field: " + trigger + " is a trigger, which"
+                    + " belongs under next_when; " + hint);
+            misplaced = true;
+        }
+        return misplaced;
     }
 
     /** The backend fields that only one kind takes. */
@@ -264,8 +297,8 @@ final class PlanReader {
     /**
      * Checks that phases move forward: names are unique, Sheets phases never shrink the
      * workbook count nor follow a DynamoDB or SQL phase, SQL phases never follow a DynamoDB
-     * phase, and user-count and date triggers increase. A move between any other kinds copies
-     * the earlier rows.
+     * phase, no phase has the same backend as the one before it, and user-count and date
+     * triggers increase. A move between any other kinds copies the earlier rows.
      */
     private static void checkOrder(List<Section> items, List<Phase> phases, LocalDate start) {
         Set<String> names = new HashSet<>();
@@ -276,6 +309,8 @@ final class PlanReader {
         boolean seenSharedLog = false;
         String seenSql = null;
         Set<String> sqlKinds = new HashSet<>();
+        // The phase before this one, if its backend was read without a problem.
+        Phase previous = null;
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             Section item = items.get(i);
@@ -311,7 +346,8 @@ final class PlanReader {
             boolean sql = isSql(phase.backend());
             if (item.hasProblemWithin("backend")) {
                 // A backend with a reported problem was replaced by a fallback, so its place in
-                // the order is not checked.
+                // the order is not checked, nor compared with the next phase's.
+                previous = null;
                 continue;
             }
             if (workbooks > 0 && seenDynamoDb) {
@@ -339,7 +375,12 @@ final class PlanReader {
                 item.problem("backend", "a second " + kind + " phase changes nothing: every "
                         + kind + " phase takes its settings from the one " + kind.replace('-', '_')
                         + " section; remove this phase or the earlier one");
+            } else if (previous != null && previous.backend().equals(phase.backend())) {
+                item.problem("backend", "inconsistent settings: the same backend as phase '"
+                        + previous.name() + "' before it, so the move changes nothing; change"
+                        + " its kind, workbooks, router or features, or remove this phase");
             }
+            previous = phase;
             if (sql) {
                 sqlKinds.add(phase.backend().kindName());
             }

@@ -142,6 +142,22 @@ final class Section {
         problems.add(markOf(key), childPath(key), message);
     }
 
+    /**
+     * Records a problem at a field's name, as for an unknown field. The field must be written.
+     */
+    void problemAtKey(String key, String message) {
+        problems.add(entries.get(key).getKeyNode(), childPath(key), message);
+    }
+
+    /**
+     * Returns a written field's value as the file gives it, or {@code ...} when it is not a
+     * single value.
+     */
+    String written(String key) {
+        Node value = entries.get(key).getValueNode();
+        return value instanceof ScalarNode scalar && !isNull(value) ? scalar.getValue() : "...";
+    }
+
     /** Records a problem at this mapping as a whole. */
     void problem(String message) {
         problems.add(anchor, path, message);

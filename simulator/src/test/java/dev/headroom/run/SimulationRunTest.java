@@ -763,9 +763,11 @@ class SimulationRunTest {
 
     @Test
     void dax_keptAcrossPhases_billedOnce() throws Exception {
-        // Both phases run the same one-node DAX cluster, so the 12-hour move adds no nodes.
+        // Both phases run the same one-node DAX cluster, so the 12-hour move, which adds only
+        // the S3 archive, adds no nodes.
         String yaml = DAX_COST.replace("- name: without-dax\n      backend: {kind: dynamodb}",
-                "- name: without-dax\n      backend: {kind: dynamodb, features: [dax]}");
+                "- name: without-dax\n"
+                        + "      backend: {kind: dynamodb, features: [dax, s3-archive]}");
         List<DayRecord> days = run(yaml).days();
 
         assertEquals(24_000_000L, days.get(0).hostingCostMicros(), 100);

@@ -134,6 +134,16 @@ class ScenarioErrorsTest {
                         "invalid amount '$$5'"),
                 Arguments.of("last-phase-trigger.yaml", "12:18", "plan.phases[0].next_when",
                         "the last phase has a trigger but no phase follows it"),
+                Arguments.of("trigger-null.yaml", "12:7", "plan.phases[0].next_when",
+                        "missing required field; write when the next phase starts"),
+                Arguments.of("trigger-outside-next-when.yaml", "12:7",
+                        "plan.phases[0].users", "unknown field: users is a trigger, which"
+                                + " belongs under next_when; write next_when: {users: 150}"),
+                Arguments.of("same-backend-twice.yaml", "14:16", "plan.phases[1].backend",
+                        "the same backend as phase 'five-shards' before it, so the move changes"
+                                + " nothing"),
+                Arguments.of("phase-name-trailing-space.yaml", "10:13", "plan.phases[0].name",
+                        "ends with a space"),
                 Arguments.of("invalid-choice.yaml", "12:61", "plan.phases[0].backend.router",
                         "invalid value 'char-summ'; did you mean 'char-sum'?"),
                 Arguments.of("unknown-dataset.yaml", "14:43", "workload.token_sizes.dataset",
