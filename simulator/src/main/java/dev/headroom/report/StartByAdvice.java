@@ -3,6 +3,7 @@ package dev.headroom.report;
 import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import dev.headroom.run.PhaseInfo;
+import dev.headroom.scenario.Formats;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,12 +70,16 @@ final class StartByAdvice {
                 + " no trigger on it could start the migration in time to prevent every failure:"
                 + " skip this phase by moving to %s from the phase before it, if that phase"
                 + " holds until then", served, unchecked, target);
-        if (!canGoLiveBy(projections, phase, dayBefore(startBy))) {
+        String liveBy = dayBefore(startBy);
+        if (!canGoLiveBy(projections, phase, liveBy)) {
             return deadline + skip + ".";
         }
-        return deadline + skip + String.format(Locale.ROOT, ", or make this phase go live by the"
-                + " start of %s, so that a users or date trigger on it, checked when that day"
-                + " ends, can start the migration by %s.", dayBefore(startBy), startBy);
+        long leadTimeMillis = leadTimeMillis(projections, phase);
+        return deadline + skip + String.format(Locale.ROOT, ", or start the migration into this"
+                + " phase by %s, so that with its %s lead time it goes live by the start of %s"
+                + " and a users or date trigger on it, checked when that day ends, can start the"
+                + " migration by %s.", PhaseChangeTable.startBy(liveBy, leadTimeMillis),
+                Formats.duration(Duration.ofMillis(leadTimeMillis)), liveBy, startBy);
     }
 
     /**

@@ -1242,6 +1242,70 @@ class SimulationRunTest {
         assertFalse(warning.contains("make this phase go live"), warning);
     }
 
+    /**
+     * Requests fail only in a Tuesday burst, 2025-01-07. Two shards go live at noon on 01-03,
+     * too late for a trigger on them to start the 3-day move to DynamoDB by 01-04.
+     */
+    private static final String MOVE_IN_REACHABLE = """
+            name: move-in-reachable
+            start_date: 2025-01-01
+            horizon: 10d
+            growth: {kind: piecewise, points: [{at: 0d, users: 20}]}
+            workload:
+              request_rate: {distribution: constant, mean_per_day: 50}
+              weekday_profile: [0, 7, 0, 0, 0, 0, 0]
+              token_sizes: {source: fixed, tokens_in: 200, tokens_out: 100}
+            sheets:
+              quotas: {write_per_minute_per_project: 2, write_per_minute_per_user: 2}
+              backoff: {maximum_retries: 0}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {date: 2025-01-03}
+                - name: two-shards
+                  backend: {kind: sheets-sharded, workbooks: 2, router: slot-table}
+                  migration: {lead_time: 12h}
+                  next_when: {date: 2025-01-09}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 3d}
+            """;
+
+    @Test
+    void warnings_moveInReachable_givesItsStartBy() throws Exception {
+        String warning = Warnings.earlierOutages(Projections.of(run(MOVE_IN_REACHABLE))).get(0);
+
+        assertTrue(warning.startsWith("Warning: phase 'two-shards'"), warning);
+        assertTrue(warning.endsWith("or start the migration into this phase by 2025-01-02, so"
+                + " that with its 12h lead time it goes live by the start of 2025-01-03 and a"
+                + " users or date trigger on it, checked when that day ends, can start the"
+                + " migration by 2025-01-04."), warning);
+    }
+
+    @Test
+    void warnings_moveInReachable_adviceEndsFailures() throws Exception {
+        String followed = MOVE_IN_REACHABLE.replace("{date: 2025-01-03}", "{date: 2025-01-02}")
+                .replace("{date: 2025-01-09}", "{date: 2025-01-04}");
+        Projections projections = Projections.of(run(followed));
+
+        assertEquals("2025-01-07", projections.changes().stringColumn("live").get(1));
+        assertEquals(0, projections.daily().longColumn("failed_requests").sum());
+        assertEquals(0, projections.outages().rowCount());
+    }
+
+    @Test
+    void trigger_datePassedBeforeFirstCheck_firesThen() throws Exception {
+        // The shards go live at noon on 01-03, so their date of 01-04 would start the move that
+        // day, but their triggers are first checked when 01-04 ends.
+        String yaml = MOVE_IN_REACHABLE.replace("{date: 2025-01-09}", "{date: 2025-01-04}");
+        Table changes = Projections.of(run(yaml)).changes();
+
+        assertEquals("date >= 2025-01-04", changes.stringColumn("reason").get(1));
+        assertEquals("2025-01-05", changes.stringColumn("started").get(1));
+    }
+
     @Test
     void warnings_migrationNotLive() throws Exception {
         String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {date: 2025-01-08}")
