@@ -17,8 +17,9 @@ final class NotebookChecks {
      */
     static void check(JsonObject root, String name) throws InvalidNotebookException {
         JsonElement format = root.get("nbformat");
+        // Compares the number's text, so that 4.5 is not read as 4.
         if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()
-                || format.getAsInt() != Notebook.FORMAT) {
+                || !format.getAsString().equals(String.valueOf(Notebook.FORMAT))) {
             throw new InvalidNotebookException(name, "nbformat is " + format + ", expected "
                     + Notebook.FORMAT + "; save the notebook with Jupyter 4 or newer");
         }
@@ -33,20 +34,40 @@ final class NotebookChecks {
         }
     }
 
+    /**
+     * Rejects a notebook whose {@code language_info.name} or {@code kernelspec.language} names
+     * another language than Java. Either field may be missing, as in a notebook that no kernel
+     * has run yet.
+     */
     private static void checkLanguage(JsonObject root, String name)
             throws InvalidNotebookException {
         JsonElement metadata = root.get("metadata");
         if (metadata == null || !metadata.isJsonObject()) {
             return;
         }
-        JsonElement info = metadata.getAsJsonObject().get("language_info");
+        checkLanguageField(metadata.getAsJsonObject(), "language_info", "name", name);
+        checkLanguageField(metadata.getAsJsonObject(), "kernelspec", "language", name);
+    }
+
+    private static void checkLanguageField(JsonObject metadata, String section, String field,
+            String name) throws InvalidNotebookException {
+        JsonElement info = metadata.get(section);
         if (info == null || !info.isJsonObject()) {
             return;
         }
-        JsonElement language = info.getAsJsonObject().get("name");
-        if (language != null && !"java".equalsIgnoreCase(language.getAsString())) {
+        JsonElement language = info.getAsJsonObject().get(field);
+        if (language == null) {
+            return;
+        }
+        String path = "metadata." + section + "." + field;
+        if (!language.isJsonPrimitive() || !language.getAsJsonPrimitive().isString()) {
+            throw new InvalidNotebookException(name, path + " is " + language
+                    + ", expected the string \"java\"");
+        }
+        if (!"java".equalsIgnoreCase(language.getAsString())) {
             throw new InvalidNotebookException(name, "the notebook's language is "
-                    + language.getAsString() + ", but only Java cells can be executed here");
+                    + language.getAsString() + " (" + path + "), but only Java cells can be"
+                    + " executed here");
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,41 @@ class NotebookTest {
                 () -> Notebook.parse(notebook("python", code("print(1)")), "py.ipynb"));
 
         assertTrue(e.getMessage().contains("language is python"), e.getMessage());
+    }
+
+    @Test
+    void parse_fractionalFormat_isRejected() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("{\"nbformat\": 4.5, \"cells\": []}", "odd.ipynb"));
+
+        assertTrue(e.getMessage().contains("nbformat is 4.5, expected 4"), e.getMessage());
+    }
+
+    @Test
+    void parse_pythonKernelspec_isRejected() {
+        String json = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": [], \"metadata\":"
+                + " {\"kernelspec\": {\"language\": \"python\", \"name\": \"python3\"}}}";
+
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse(json, "py.ipynb"));
+
+        assertTrue(e.getMessage().contains("language is python (metadata.kernelspec.language)"),
+                e.getMessage());
+    }
+
+    @Test
+    void parse_languageNameNotString_namesField() {
+        for (String value : List.of("null", "{\"x\": 1}", "7")) {
+            String json = "{\"nbformat\": 4, \"cells\": [], \"metadata\":"
+                    + " {\"language_info\": {\"name\": " + value + "}}}";
+
+            InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                    () -> Notebook.parse(json, "odd.ipynb"), value);
+
+            assertTrue(e.getMessage().startsWith("odd.ipynb: metadata.language_info.name is "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("expected the string \"java\""), e.getMessage());
+        }
     }
 
     @Test
