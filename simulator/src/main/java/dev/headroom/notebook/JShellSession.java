@@ -1,12 +1,12 @@
 package dev.headroom.notebook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
@@ -19,33 +19,39 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  * One JShell session that evaluates the code cells of a notebook in order, so variables,
  * methods and imports of one cell stay visible to the next.
  *
- * <p>JShell's default engine runs the snippets in a JVM that it launches; that JVM connects
- * back over the loopback address, and its {@code System.out} and {@code System.err} are
- * forwarded to this session, which collects them per cell. On JDK 17 the forwarded text of a
- * snippet arrives before JShell returns from evaluating it, which the tests check. Not
- * thread-safe.
+ * <p>The snippets run in a JVM that {@link CellJvm} starts in the notebook's folder. That JVM
+ * connects back over the loopback address, and its {@code System.out} and {@code System.err}
+ * are forwarded to this session, which collects them per cell. The forwarded text of a snippet
+ * arrives before JShell returns from evaluating it, because it travels on the same socket ahead
+ * of the snippet's result. Not thread-safe.
  */
 final class JShellSession implements AutoCloseable {
 
-    /** JShell's JDI engine, configured to listen on the loopback address only. */
-    private static final String ENGINE = "jdi:hostname(127.0.0.1)";
-
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final CellJvm jvm;
+    private final CellOutput output;
     private final JShell shell;
     private volatile boolean ended;
 
     /**
      * Starts a session whose snippets compile and run against {@code classpath}.
      *
-     * @throws IllegalStateException if JShell cannot launch its JVM
+     * @param classpath folders and jar files, in lookup order
+     * @param workingDirectory the folder that relative paths in the snippets resolve against
+     * @throws IllegalStateException if JShell cannot start its JVM
      */
-    JShellSession(List<Path> classpath) {
+    JShellSession(List<Path> classpath, Path workingDirectory) {
+        this(classpath, workingDirectory, CellOutput.MAX_BYTES);
+    }
+
+    /** Starts a session whose cells may print at most {@code maxOutputBytes} each. */
+    JShellSession(List<Path> classpath, Path workingDirectory, int maxOutputBytes) {
+        jvm = new CellJvm(workingDirectory, classpath);
+        output = new CellOutput(maxOutputBytes, jvm::kill);
         shell = JShell.builder()
                 .in(InputStream.nullInputStream())
-                .out(new PrintStream(stdout, true, StandardCharsets.UTF_8))
-                .err(new PrintStream(stderr, true, StandardCharsets.UTF_8))
-                .executionEngine(ENGINE)
+                .out(new PrintStream(output.stdout(), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(output.stderr(), true, StandardCharsets.UTF_8))
+                .executionEngine(jvm, Map.of())
                 .remoteVMOptions("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true")
                 .build();
         shell.onShutdown(closed -> ended = true);
@@ -76,8 +82,7 @@ final class JShellSession implements AutoCloseable {
             }
             SnippetLocation location = SnippetLocation.of(source, rest);
             if (!info.completeness().isComplete() || info.source() == null) {
-                drain(stdout);
-                drain(stderr);
+                output.reset();
                 throw new CellFailedException(cellNumber, location.describe()
                         + ": the source ends inside an unfinished statement or block;"
                         + " close it within the cell");
@@ -85,16 +90,21 @@ final class JShellSession implements AutoCloseable {
             value = evaluateSnippet(cellNumber, info.source(), location);
             rest = info.remaining();
         }
-        return new CellResult(drain(stdout), drain(stderr), value);
+        return new CellResult(output.drainStdout(), output.drainStderr(), value);
     }
 
     private Optional<String> evaluateSnippet(int cellNumber, String snippetSource,
             SnippetLocation location) throws CellFailedException {
         Optional<String> value = Optional.empty();
         List<SnippetEvent> events = ended ? List.of() : evalUnlessEnded(snippetSource);
+        if (output.overflowed()) {
+            output.reset();
+            throw new CellFailedException(cellNumber, location.describe() + " printed more"
+                    + " than " + describeBytes(output.maxBytes()) + ", so its JVM was stopped;"
+                    + " print a summary or fewer rows, such as table.first(20)");
+        }
         if (ended) {
-            drain(stdout);
-            drain(stderr);
+            output.reset();
             throw new CellFailedException(cellNumber, location.describe() + ": the JShell"
                     + " session ended, for example through System.exit; a cell must not end"
                     + " the session");
@@ -105,8 +115,7 @@ final class JShellSession implements AutoCloseable {
             }
             Optional<String> problem = SnippetProblems.find(shell, event, location);
             if (problem.isPresent()) {
-                drain(stdout);
-                drain(stderr);
+                output.reset();
                 throw new CellFailedException(cellNumber, problem.get());
             }
             if (isShownExpression(event.snippet())) {
@@ -126,17 +135,16 @@ final class JShellSession implements AutoCloseable {
         }
     }
 
+    private static String describeBytes(int bytes) {
+        int mebibyte = 1024 * 1024;
+        return bytes % mebibyte == 0 ? bytes / mebibyte + " MiB" : bytes + " bytes";
+    }
+
     /** Returns whether Jupyter would show the snippet's value: a bare expression or name. */
     private static boolean isShownExpression(Snippet snippet) {
         Snippet.SubKind subKind = snippet.subKind();
         return subKind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                 || subKind == Snippet.SubKind.VAR_VALUE_SUBKIND;
-    }
-
-    private static String drain(ByteArrayOutputStream buffer) {
-        String text = buffer.toString(StandardCharsets.UTF_8);
-        buffer.reset();
-        return text;
     }
 
     @Override

@@ -57,13 +57,15 @@ public final class NotebookRunner {
      * Executes every code cell of a copy of {@code notebook}, numbering them from 1, and
      * returns the copy with the outputs. Markdown and raw cells are left as they are.
      *
+     * @param workingDirectory the folder that relative paths in the cells resolve against,
+     *     normally the notebook's own folder
      * @throws CellFailedException if a cell does not compile, refers to something undefined,
-     *     or throws; later cells are not executed
+     *     throws or prints too much; later cells are not executed
      */
-    public Notebook execute(Notebook notebook) throws CellFailedException {
+    public Notebook execute(Notebook notebook, Path workingDirectory) throws CellFailedException {
         Notebook executed = notebook.copy();
         int executionCount = 0;
-        try (JShellSession session = new JShellSession(classpath)) {
+        try (JShellSession session = new JShellSession(classpath, workingDirectory)) {
             for (int index = 0; index < executed.cellCount(); index++) {
                 if (!executed.isCode(index)) {
                     continue;
@@ -77,8 +79,9 @@ public final class NotebookRunner {
     }
 
     /**
-     * Reads, executes and writes a notebook file. The output is written only when every cell
-     * ran, so a failed run leaves {@code output} as it was.
+     * Reads, executes and writes a notebook file. The cells run in the input's folder, as
+     * under Jupyter. The output is written only when every cell ran, so a failed run leaves
+     * {@code output} as it was.
      *
      * @param input the {@code .ipynb} file to execute
      * @param output where to write the executed notebook; may be {@code input}
@@ -90,7 +93,7 @@ public final class NotebookRunner {
             throws InvalidNotebookException, CellFailedException, IOException {
         Notebook notebook = Notebook.parse(read(input), input.toString());
         LOG.info("Executing notebook {} ({} cells)", input, notebook.cellCount());
-        Notebook executed = execute(notebook);
+        Notebook executed = execute(notebook, input.toAbsolutePath().getParent());
         Files.writeString(output, executed.toJson(), StandardCharsets.UTF_8);
         LOG.info("Executed notebook {} into {}", input, output);
     }

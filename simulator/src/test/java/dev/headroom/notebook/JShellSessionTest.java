@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ class JShellSessionTest {
 
     @BeforeAll
     void start() {
-        session = new JShellSession(List.of());
+        session = new JShellSession(List.of(), Path.of(""));
     }
 
     @AfterAll
@@ -29,7 +30,7 @@ class JShellSessionTest {
 
     @Test
     void evaluate_exitingCell_fails() throws Exception {
-        try (JShellSession own = new JShellSession(List.of())) {
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""))) {
             own.evaluate(1, "int kept = 1;");
 
             CellFailedException exit = assertThrows(CellFailedException.class,
@@ -43,6 +44,18 @@ class JShellSessionTest {
             assertEquals(3, later.cellNumber());
             assertTrue(later.getMessage().contains("the JShell session ended"),
                     later.getMessage());
+        }
+    }
+
+    @Test
+    void evaluate_endlessOutput_failsAtLimit() throws Exception {
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""), 10_000)) {
+            CellFailedException e = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(2, "while (true) System.out.println(\"x\".repeat(99));"));
+
+            assertEquals(2, e.cellNumber());
+            assertTrue(e.getMessage().contains("printed more than 10000 bytes, so its JVM was"
+                    + " stopped"), e.getMessage());
         }
     }
 

@@ -14,8 +14,10 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,8 @@ class NotebookRunnerTest {
         Notebook source = Notebook.parse(
                 Files.readString(SEED_PLAN, StandardCharsets.UTF_8), SEED_PLAN.toString());
 
-        Notebook executed = NotebookRunner.withJvmClasspath().execute(source);
+        Notebook executed = NotebookRunner.withJvmClasspath()
+                .execute(source, SEED_PLAN.getParent());
 
         StringBuilder printed = new StringBuilder();
         int executionCount = 0;
@@ -109,6 +112,53 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void execute_relativePath_resolvesInNotebookFolder() throws Exception {
+        Files.writeString(folder.resolve("numbers.txt"), "3 4", StandardCharsets.UTF_8);
+        Path input = write("relative.ipynb", notebook(code("import java.nio.file.*;\n"
+                + "System.out.println(new java.io.File(\"numbers.txt\").exists());\n"
+                + "Files.readString(Path.of(\"numbers.txt\"))")));
+        Path output = folder.resolve("relative-out.ipynb");
+
+        NotebookRunner.withJvmClasspath().execute(input, output);
+
+        Notebook executed = Notebook.parse(Files.readString(output, StandardCharsets.UTF_8),
+                "relative-out.ipynb");
+        JsonArray outputs = executed.outputs(0);
+        assertEquals("true\n", MultilineText.join(outputs.get(0).getAsJsonObject().get("text")));
+        assertEquals("\"3 4\"", MultilineText.join(
+                outputs.get(1).getAsJsonObject().getAsJsonObject("data").get("text/plain")));
+    }
+
+    @Test
+    void killedRunner_endsCellJvm() throws Exception {
+        Path input = write("endless.ipynb", notebook(code("java.nio.file.Files.writeString("
+                + "java.nio.file.Path.of(\"started\"), \"\");\nwhile (true) { }")));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process runner = new ProcessBuilder(java.toString(), "-cp",
+                System.getProperty("java.class.path"), NotebookRunner.class.getName(),
+                input.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("runner.log").toFile())
+                .start();
+        List<ProcessHandle> cellJvms = new ArrayList<>();
+        try {
+            waitFor(() -> Files.exists(folder.resolve("started")) || !runner.isAlive());
+            runner.descendants().forEach(cellJvms::add);
+            assertFalse(cellJvms.isEmpty(), "the runner started no JVM for the cells");
+
+            runner.destroyForcibly();
+
+            waitFor(() -> cellJvms.stream().noneMatch(ProcessHandle::isAlive));
+            for (ProcessHandle cellJvm : cellJvms) {
+                assertFalse(cellJvm.isAlive(), "JVM " + cellJvm.pid() + " is still running");
+            }
+        } finally {
+            runner.destroyForcibly();
+            cellJvms.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void run_failingCell_leavesOutputUnwritten() throws Exception {
         Path input = write("failing.ipynb", notebook(markdown("m"), code("int a = 1;"),
                 code("int b = a / 0;")));
@@ -136,6 +186,14 @@ class NotebookRunnerTest {
         Path file = folder.resolve(name);
         Files.writeString(file, json, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** Waits up to 30 s for {@code condition}, checking it every 100 ms. */
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private int run(List<String> command) throws Exception {

@@ -1,0 +1,30 @@
+package dev.headroom.notebook;
+
+import jdk.jshell.execution.RemoteExecutionControl;
+
+/**
+ * Main class of the JVM that runs a notebook's cells: JShell's remote agent, which halts the
+ * JVM when the process that started it ends.
+ *
+ * <p>Without that check a cell still running, such as an endless loop, would keep the JVM alive
+ * after the runner was killed.
+ */
+public final class CellJvmMain {
+
+    /** Exit status of a JVM halted because the runner ended. */
+    static final int RUNNER_ENDED = 3;
+
+    private CellJvmMain() {
+    }
+
+    /**
+     * Connects to the runner and runs the snippets it sends.
+     *
+     * @param args the runner's port on the loopback address
+     */
+    public static void main(String[] args) throws Exception {
+        ProcessHandle.current().parent().ifPresent(runner -> runner.onExit()
+                .thenRun(() -> Runtime.getRuntime().halt(RUNNER_ENDED)));
+        RemoteExecutionControl.main(args);
+    }
+}
