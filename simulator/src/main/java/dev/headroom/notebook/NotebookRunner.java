@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * Executes the code cells of a Java notebook in order in one JShell session and writes each
  * cell's outputs back, as Jupyter's own execution would.
  *
- * <p>Command line: {@code NotebookRunner NOTEBOOK [OUTPUT]} executes {@code NOTEBOOK} and
- * writes the result to {@code OUTPUT}, or back to {@code NOTEBOOK} when no output is given.
- * Exit codes: 0 on success, 1 when a cell fails (the file is then left as it was), 2 on bad
- * arguments or a file that is not a notebook.
+ * <p>Command line: {@code NotebookRunner [--verbose] NOTEBOOK [OUTPUT]} executes
+ * {@code NOTEBOOK} and writes the result to {@code OUTPUT}, or back to {@code NOTEBOOK} when no
+ * output is given. Exit codes: 0 on success, 1 when a cell fails (the file is then left as it
+ * was) or on an internal error, 2 on bad arguments, a file that is not a notebook, or an output
+ * that cannot be written. {@code --verbose} adds the stack trace of an internal error.
  */
 public final class NotebookRunner {
 
@@ -26,8 +27,14 @@ public final class NotebookRunner {
     public static final int EXIT_OK = 0;
     /** Exit code of a command line run in which a cell failed. */
     public static final int EXIT_CELL_FAILED = 1;
-    /** Exit code of bad arguments or of a file that is not a notebook. */
+    /** Exit code of bad arguments, a file that is not a notebook, or an unwritable output. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code of an unexpected failure of the runner or of JShell. */
+    public static final int EXIT_INTERNAL_ERROR = 1;
+
+    private static final String USAGE = "usage: NotebookRunner [--verbose] NOTEBOOK [OUTPUT];"
+            + " executes the Java cells of NOTEBOOK and writes it to OUTPUT, by default back to"
+            + " NOTEBOOK";
 
     private static final Logger LOG = LoggerFactory.getLogger(NotebookRunner.class);
 
@@ -85,16 +92,18 @@ public final class NotebookRunner {
      *
      * @param input the {@code .ipynb} file to execute
      * @param output where to write the executed notebook; may be {@code input}
-     * @throws InvalidNotebookException if {@code input} is missing or not a Java notebook
+     * @throws InvalidNotebookException if {@code input} is missing or not a Java notebook, or
+     *     {@code output} cannot be written, which is checked before any cell runs
      * @throws CellFailedException if a cell fails
-     * @throws IOException if the output cannot be written
+     * @throws IOException if writing the output fails; {@code output} is then as it was
      */
     public void execute(Path input, Path output)
             throws InvalidNotebookException, CellFailedException, IOException {
         Notebook notebook = Notebook.parse(read(input), input.toString());
+        OutputFile.check(output);
         LOG.info("Executing notebook {} ({} cells)", input, notebook.cellCount());
         Notebook executed = execute(notebook, input.toAbsolutePath().getParent());
-        Files.writeString(output, executed.toJson(), StandardCharsets.UTF_8);
+        OutputFile.write(output, executed.toJson());
         LOG.info("Executed notebook {} into {}", input, output);
     }
 
@@ -104,13 +113,31 @@ public final class NotebookRunner {
     }
 
     static int run(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: NotebookRunner NOTEBOOK [OUTPUT]; executes the Java"
-                    + " cells of NOTEBOOK and writes it to OUTPUT, by default back to NOTEBOOK");
+        boolean verbose = false;
+        List<String> paths = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                return EXIT_OK;
+            } else if (arg.equals("--verbose")) {
+                verbose = true;
+            } else if (arg.startsWith("-")) {
+                System.err.println("unknown option " + arg + "; " + USAGE);
+                return EXIT_BAD_INPUT;
+            } else {
+                paths.add(arg);
+            }
+        }
+        if (paths.isEmpty() || paths.size() > 2) {
+            System.err.println(USAGE);
             return EXIT_BAD_INPUT;
         }
-        Path input = Path.of(args[0]);
-        Path output = args.length == 2 ? Path.of(args[1]) : input;
+        Path input = Path.of(paths.get(0));
+        Path output = Path.of(paths.get(paths.size() - 1));
+        return run(input, output, verbose);
+    }
+
+    private static int run(Path input, Path output, boolean verbose) {
         try {
             withJvmClasspath().execute(input, output);
             return EXIT_OK;
@@ -121,8 +148,21 @@ public final class NotebookRunner {
             System.err.println(input + ", " + e.getMessage());
             return EXIT_CELL_FAILED;
         } catch (IOException e) {
-            System.err.println(output + ": cannot write the notebook (" + e + ")");
-            return EXIT_CELL_FAILED;
+            System.err.println(output + ": cannot write the notebook (" + OutputFile.reason(e)
+                    + "); it was left as it was. Free space or give another path.");
+            printStackTrace(e, verbose);
+            return EXIT_BAD_INPUT;
+        } catch (RuntimeException e) {
+            System.err.println(input + ": internal error (" + e + ")"
+                    + (verbose ? "" : "; add --verbose for the stack trace"));
+            printStackTrace(e, verbose);
+            return EXIT_INTERNAL_ERROR;
+        }
+    }
+
+    private static void printStackTrace(Exception e, boolean verbose) {
+        if (verbose) {
+            e.printStackTrace();
         }
     }
 

@@ -171,6 +171,49 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void run_unwritableOutput_failsBeforeCells() throws Exception {
+        Path input = write("marker.ipynb", notebook(code("java.nio.file.Files.writeString("
+                + "java.nio.file.Path.of(\"ran\"), \"\");")));
+        Path plainFile = write("plain.txt", "");
+        String before = Files.readString(input, StandardCharsets.UTF_8);
+
+        for (Path output : List.of(folder.resolve("missing").resolve("out.ipynb"),
+                plainFile.resolve("out.ipynb"), folder)) {
+            int exitCode = NotebookRunner.run(new String[] {input.toString(), output.toString()});
+
+            assertEquals(NotebookRunner.EXIT_BAD_INPUT, exitCode, output.toString());
+        }
+        assertFalse(Files.exists(folder.resolve("ran")), "a cell ran before the output check");
+        assertEquals(before, Files.readString(input, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_failedWrite_leavesNotebookWhole() throws Exception {
+        Path input = write("grows.ipynb", notebook(code("\"x\".repeat(2000)")));
+        String before = Files.readString(input, StandardCharsets.UTF_8);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // The shell limits the size of every file the runner writes to 1 KiB, which the
+        // executed notebook exceeds, as a full disk would stop the write part way.
+        int exitCode = run(List.of("/bin/bash", "-c", "ulimit -f 1 && exec \"$0\""
+                + " -XX:-UsePerfData -cp \"$1\" " + NotebookRunner.class.getName() + " \"$2\"",
+                java.toString(), System.getProperty("java.class.path"), input.toString()));
+
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT, exitCode,
+                Files.readString(folder.resolve("process.log"), StandardCharsets.UTF_8));
+        assertEquals(before, Files.readString(input, StandardCharsets.UTF_8));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("grows.ipynb", "process.log"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void run_unknownOption_isBadInput() {
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT,
+                NotebookRunner.run(new String[] {"--quiet", "a.ipynb"}));
+    }
+
+    @Test
     void run_missingFile_isBadInput() {
         int exitCode = NotebookRunner.run(new String[] {folder.resolve("none.ipynb").toString()});
 
