@@ -26,6 +26,10 @@ class NotebookRunnerTest {
     /** The seed-plan notebook, from the simulator module's folder where tests run. */
     private static final Path SEED_PLAN = Path.of("..", "notebooks", "seed-plan.ipynb");
 
+    /** The notebook that compares two bundled examples, from the same folder. */
+    private static final Path POSTGRES_OR_DYNAMODB =
+            Path.of("..", "notebooks", "postgres-or-dynamodb.ipynb");
+
     private static final String SMALL = notebook(
             markdown("# Small"),
             code("import java.util.List;\nList<Integer> sizes = List.of(3, 4);\n"
@@ -70,6 +74,18 @@ class NotebookRunnerTest {
                 "atomic-debit", "overspend_micros")) {
             assertTrue(text.contains(heading), "no '" + heading + "' in:\n" + text);
         }
+    }
+
+    @Test
+    void postgresOrDynamodb_matchesCommittedOutputs() throws Exception {
+        String committed = Files.readString(POSTGRES_OR_DYNAMODB, StandardCharsets.UTF_8);
+        Notebook source = Notebook.parse(committed, POSTGRES_OR_DYNAMODB.toString());
+
+        Notebook executed = NotebookRunner.withJvmClasspath()
+                .execute(source, POSTGRES_OR_DYNAMODB.getParent());
+
+        assertEquals(committed, executed.toJson(),
+                "the outputs changed; run notebooks/execute.sh and review the difference");
     }
 
     @Test
