@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Command line: {@code NotebookRunner [--verbose] NOTEBOOK [OUTPUT]} executes
  * {@code NOTEBOOK} and writes the result to {@code OUTPUT}, or back to {@code NOTEBOOK} when no
- * output is given. Exit codes: 0 on success, 1 when a cell fails (the file is then left as it
- * was) or on an internal error, 2 on bad arguments, a file that is not a notebook, or an output
- * that cannot be written. {@code --verbose} adds the stack trace of an internal error.
+ * output is given. It exits with 0 on success. It exits with 1 when a cell fails, which leaves
+ * the file as it was, or on an internal error. It exits with 2 on bad arguments, a file that is
+ * not a notebook, or an output that cannot be written. {@code --verbose} adds the stack trace of
+ * an internal error.
  */
 public final class NotebookRunner {
 
