@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import dev.headroom.run.UnreachableTriggers;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioProblem;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Parameters;
 /** {@code headroom validate SCENARIO}: checks a scenario file without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a scenario file and print its name, its hash and a note for each"
-                + " settings section that no phase reads, or every problem"
-                + " with its file:line:column and field path.")
+                + " settings section that no phase reads and each trigger that cannot fire"
+                + " within the horizon, or every problem with its file:line:column and field"
+                + " path.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,7 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
                 + "', hash " + Scenarios.canonicalHash(scenario));
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            for (ScenarioProblem note : UnusedSections.find(text, file.toString(), scenario)) {
+            List<ScenarioProblem> notes = new ArrayList<>(
+                    UnusedSections.find(text, file.toString(), scenario));
+            notes.addAll(UnreachableTriggers.find(text, file.toString(), scenario));
+            for (ScenarioProblem note : notes) {
                 out.println("note: " + note);
             }
         } catch (IOException e) {

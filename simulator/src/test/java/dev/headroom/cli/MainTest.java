@@ -254,6 +254,40 @@ class MainTest {
     }
 
     @Test
+    void validate_unreachableTriggers_printNotes() throws Exception {
+        Path file = scenario(SCENARIO + """
+                  next_when: {users: 3, date: 2025-01-09}
+                - name: shards
+                  backend: {kind: sheets-sharded, workbooks: 2}
+            """);
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of("note: " + file + ":16:19: plan.phases[0].next_when.users: never"
+                + " fires: the growth curve reaches 2 users by the run's last day, fewer than 3;"
+                + " give a lower count or a longer horizon, or remove it",
+                "note: " + file + ":16:29: plan.phases[0].next_when.date: never fires:"
+                + " 2025-01-09 is after the run's last day, 2025-01-08; give an earlier date or"
+                + " a longer horizon, or remove it"), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void validate_reachableTriggers_printNoNote() throws Exception {
+        Path file = scenario(SCENARIO + """
+                  next_when: {users: 2, date: 2025-01-08}
+                - name: shards
+                  backend: {kind: sheets-sharded, workbooks: 2}
+            """);
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertEquals(1, result.out().lines().count(), result.out());
+    }
+
+    @Test
     void validate_hugeSeed_givesRange() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
 

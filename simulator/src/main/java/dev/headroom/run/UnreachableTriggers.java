@@ -1,0 +1,109 @@
+package dev.headroom.run;
+
+import dev.headroom.engine.SimTime;
+import dev.headroom.scenario.Phase;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.ScenarioProblem;
+import dev.headroom.scenario.Trigger;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Finds the triggers of a valid scenario that cannot fire within its horizon: a date after the
+ * run's last day, or a user count above the one the growth curve reaches by the end. Such a
+ * trigger is legal, but the move it guards can then start only on another of its phase's
+ * triggers, which is rarely what the author meant.
+ */
+public final class UnreachableTriggers {
+
+    private UnreachableTriggers() {
+    }
+
+    /**
+     * Returns one note per trigger of {@code scenario} that cannot fire, at the trigger's
+     * position in {@code yaml}, read from {@code fileName}, in phase order.
+     */
+    public static List<ScenarioProblem> find(String yaml, String fileName, Scenario scenario) {
+        List<ScenarioProblem> notes = new ArrayList<>();
+        List<Phase> phases = scenario.plan().phases();
+        LocalDate lastDay = scenario.startDate().plusDays(scenario.horizonDays() - 1L);
+        long finalUsers = (long) Math.floor(WorkloadMapping.growth(scenario.growth())
+                .usersAt(scenario.horizonDays() * SimTime.DAY));
+        for (int index = 0; index < phases.size(); index++) {
+            for (Trigger trigger : phases.get(index).nextWhen()) {
+                Optional<String> reason = reason(trigger, lastDay, finalUsers);
+                if (reason.isPresent()) {
+                    String key = trigger instanceof Trigger.OnDate ? "date" : "users";
+                    notes.add(note(yaml, fileName, index, key, reason.get()));
+                }
+            }
+        }
+        return notes;
+    }
+
+    /** Returns why {@code trigger} cannot fire, or nothing when it can. */
+    private static Optional<String> reason(Trigger trigger, LocalDate lastDay, long finalUsers) {
+        if (trigger instanceof Trigger.OnDate onDate && onDate.date().isAfter(lastDay)) {
+            return Optional.of("never fires: " + onDate.date() + " is after the run's last day, "
+                    + lastDay + "; give an earlier date or a longer horizon, or remove it");
+        }
+        if (trigger instanceof Trigger.Users users && users.users() > finalUsers) {
+            return Optional.of(String.format(Locale.ROOT, "never fires: the growth curve reaches"
+                    + " %,d users by the run's last day, fewer than %,d; give a lower count or"
+                    + " a longer horizon, or remove it", finalUsers, users.users()));
+        }
+        return Optional.empty();
+    }
+
+    private static ScenarioProblem note(String yaml, String fileName, int phase, String key,
+            String message) {
+        String path = "plan.phases[" + phase + "].next_when." + key;
+        Node node = triggerKey(yaml, phase, key);
+        int line = node == null ? 1 : node.getStartMark().getLine() + 1;
+        int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
+        return new ScenarioProblem(fileName, line, column, path, message);
+    }
+
+    /** Returns the key node of the trigger, or null when the file does not have that shape. */
+    private static Node triggerKey(String yaml, int phase, String key) {
+        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        Node phases = value(value(root, "plan"), "phases");
+        if (!(phases instanceof SequenceNode list) || list.getValue().size() <= phase) {
+            return null;
+        }
+        Node triggers = value(list.getValue().get(phase), "next_when");
+        return triggers instanceof MappingNode mapping ? keyNode(mapping, key) : null;
+    }
+
+    private static Node value(Node node, String key) {
+        if (!(node instanceof MappingNode mapping)) {
+            return null;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                return tuple.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    private static Node keyNode(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                return scalar;
+            }
+        }
+        return null;
+    }
+}
