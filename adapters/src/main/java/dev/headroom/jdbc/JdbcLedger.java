@@ -38,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE ... WHERE email = ? AND balance_micros >= ?}, and an admission whose update
  * changes no row stores nothing.
  *
- * <p>If the commit reaches the database but its reply is lost, the retried write returns
- * {@link RecordOutcome#DUPLICATE} (or {@link AdmissionOutcome#DUPLICATE}) although this call
- * stored the row.
+ * <p>If the commit reaches the database but its reply is lost (the connection breaks), the
+ * retried attempt finds the id stored. When the stored row equals the transaction in every
+ * field, this call's lost commit stored it, and the call returns {@link RecordOutcome#RECORDED}
+ * (or {@link AdmissionOutcome#ADMITTED}); a later call with the same transaction returns
+ * {@code DUPLICATE}. NOTE: the row carries no mark of the call that wrote it, so if the lost
+ * commit did not reach the database and a concurrent call stored the same transaction in the
+ * meantime, both calls report the row as theirs.
  */
 public final class JdbcLedger implements UsageLedger {
 
@@ -133,9 +137,16 @@ public final class JdbcLedger implements UsageLedger {
     public RecordOutcome record(Transaction transaction) {
         guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
-        return call(Access.WRITE, "record", transaction.transactionId(),
-                connection -> LedgerWork.insertRecord(connection, transaction),
-                outcome -> estimatedBytes(transaction));
+        CommitTracker commits = new CommitTracker("record", transaction);
+        return call(Access.WRITE, "record", transaction.transactionId(), connection -> {
+            RecordOutcome outcome = LedgerWork.insertRecord(connection, transaction);
+            if (outcome == RecordOutcome.RECORDED) {
+                commits.commit(connection);
+                return outcome;
+            }
+            return commits.storedByLostCommit(connection)
+                    ? RecordOutcome.RECORDED : RecordOutcome.DUPLICATE;
+        }, outcome -> estimatedBytes(transaction));
     }
 
     @Override
@@ -168,9 +179,60 @@ public final class JdbcLedger implements UsageLedger {
     public AdmissionOutcome admit(Transaction usage) {
         guard.requireOpen();
         LedgerArguments.requireUsage(usage);
-        return call(Access.WRITE, "admit", usage.transactionId(),
-                connection -> LedgerWork.debitAndInsert(connection, usage),
-                outcome -> estimatedBytes(usage));
+        CommitTracker commits = new CommitTracker("admit", usage);
+        return call(Access.WRITE, "admit", usage.transactionId(), connection -> {
+            AdmissionOutcome outcome = LedgerWork.debitAndInsert(connection, usage);
+            if (outcome == AdmissionOutcome.ADMITTED) {
+                commits.commit(connection);
+            } else if (outcome == AdmissionOutcome.DUPLICATE
+                    && commits.storedByLostCommit(connection)) {
+                return AdmissionOutcome.ADMITTED;
+            }
+            return outcome;
+        }, outcome -> estimatedBytes(usage));
+    }
+
+    /**
+     * The commits of one write call's attempts. An attempt whose commit fails with a broken
+     * connection may have committed all the same, so a later attempt that finds the id stored
+     * checks whether the stored row is the one this call sent.
+     */
+    private static final class CommitTracker {
+        private final String operation;
+        private final Transaction transaction;
+        private boolean commitUncertain;
+
+        CommitTracker(String operation, Transaction transaction) {
+            this.operation = operation;
+            this.transaction = transaction;
+        }
+
+        void commit(Connection connection) throws SQLException {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                if (SqlFailureClassifier.isConnectionFailure(e)) {
+                    commitUncertain = true;
+                    LOG.warn("The commit of {} for {} lost its connection and may have been"
+                            + " applied; a retry checks for the stored row: {}", operation,
+                            transaction.transactionId(), e.toString());
+                }
+                throw e;
+            }
+        }
+
+        /**
+         * Returns whether an earlier attempt's commit, whose reply was lost, stored this
+         * transaction: the id is stored (the caller found it) with the same fields.
+         */
+        boolean storedByLostCommit(Connection connection) throws SQLException {
+            if (!commitUncertain || !LedgerWork.isStoredAsGiven(connection, transaction)) {
+                return false;
+            }
+            LOG.info("{} for {} found the row that its earlier attempt committed before the"
+                    + " connection broke", operation, transaction.transactionId());
+            return true;
+        }
     }
 
     @Override
@@ -219,6 +281,7 @@ public final class JdbcLedger implements UsageLedger {
         int stored = 0;
         for (Transaction row : rows) {
             if (LedgerWork.insertRecord(connection, row) == RecordOutcome.RECORDED) {
+                connection.commit();
                 stored++;
             }
         }
@@ -324,7 +387,8 @@ public final class JdbcLedger implements UsageLedger {
             long bytes = 0;
             try (Connection connection = dataSource.getConnection()) {
                 T result = access == Access.WRITE
-                        ? runInTransaction(connection, work) : work.run(connection);
+                        ? runInTransaction(connection, operation, id, work)
+                        : work.run(connection);
                 bytes = payloadBytes.applyAsLong(result);
                 return result;
             } catch (SQLException e) {
@@ -335,8 +399,8 @@ public final class JdbcLedger implements UsageLedger {
         });
     }
 
-    private static <T> T runInTransaction(Connection connection, SqlWork<T> work)
-            throws SQLException {
+    private static <T> T runInTransaction(Connection connection, String operation, String id,
+            SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
         try {
             return work.run(connection);
@@ -344,7 +408,7 @@ public final class JdbcLedger implements UsageLedger {
             rollbackQuietly(connection, e);
             throw e;
         } finally {
-            restoreAutoCommit(connection);
+            restoreAutoCommit(connection, operation, id);
         }
     }
 
@@ -353,12 +417,12 @@ public final class JdbcLedger implements UsageLedger {
      * already committed or rolled back, and a retry of a committed write would report it as a
      * duplicate. The pool resets or discards the connection when it is returned.
      */
-    private static void restoreAutoCommit(Connection connection) {
+    private static void restoreAutoCommit(Connection connection, String operation, String id) {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.warn("Could not turn auto-commit back on; the pool resets the connection: {}",
-                    e.toString());
+            LOG.warn("Could not turn auto-commit back on after {} for {}; the pool resets the"
+                    + " connection: {}", operation, id, e.toString());
         }
     }
 

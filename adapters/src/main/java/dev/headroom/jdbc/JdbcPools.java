@@ -44,9 +44,21 @@ final class JdbcPools {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("could not open a connection pool for "
-                    + withoutSecrets(jdbcUrl) + ": " + e.getMessage()
+                    + withoutSecrets(jdbcUrl) + ": " + withoutPassword(e.getMessage(), password)
                     + "; check that the database runs and the URL and user are right", e);
         }
+    }
+
+    /**
+     * Returns a driver's message with the URL's password parameters and the password itself
+     * masked, in case the driver quoted either.
+     */
+    static String withoutPassword(String message, String password) {
+        String masked = message == null ? "" : withoutSecrets(message);
+        if (password != null && !password.isEmpty()) {
+            masked = masked.replace(password, "<masked>");
+        }
+        return masked;
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
 import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
 import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
 import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
+import static dev.headroom.jdbc.TransactionRows.SELECT_BY_ID;
 import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
 import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
 import static dev.headroom.jdbc.TransactionRows.TRANSACTION_EXISTS;
@@ -23,14 +24,18 @@ import java.util.List;
 
 /**
  * SQL units of work of {@link JdbcLedger}, one per ledger method, each on one connection. A
- * write commits or rolls back by itself, while the caller opens the database transaction and
- * retries failed attempts.
+ * write that stores nothing rolls back by itself; the caller opens the database transaction,
+ * commits a write that stored its row, and retries failed attempts.
  */
 final class LedgerWork {
 
     private LedgerWork() {
     }
 
+    /**
+     * Adds the row and its amount to the balance; rolls back and returns {@code DUPLICATE} if
+     * the id is stored. The caller commits a {@code RECORDED} write.
+     */
     static RecordOutcome insertRecord(Connection connection, Transaction row)
             throws SQLException {
         ensureAccount(connection, row.userEmail());
@@ -43,8 +48,17 @@ final class LedgerWork {
             connection.rollback();
             return RecordOutcome.DUPLICATE;
         }
-        connection.commit();
         return RecordOutcome.RECORDED;
+    }
+
+    /** Returns whether the stored row with the transaction's id equals it in every field. */
+    static boolean isStoredAsGiven(Connection connection, Transaction row) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BY_ID)) {
+            select.setString(1, row.transactionId());
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() && TransactionRows.read(result).equals(row);
+            }
+        }
     }
 
     static long selectBalance(Connection connection, String email) throws SQLException {
@@ -78,6 +92,10 @@ final class LedgerWork {
         }
     }
 
+    /**
+     * Debits the amount if the balance covers it and adds the row; rolls back and returns the
+     * outcome if it stores nothing. The caller commits an {@code ADMITTED} write.
+     */
     static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
             throws SQLException {
         ensureAccount(connection, usage.userEmail());
@@ -100,7 +118,6 @@ final class LedgerWork {
             connection.rollback();
             return AdmissionOutcome.DUPLICATE;
         }
-        connection.commit();
         return AdmissionOutcome.ADMITTED;
     }
 

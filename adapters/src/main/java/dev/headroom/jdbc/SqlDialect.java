@@ -30,7 +30,12 @@ public enum SqlDialect {
                 + " is not supported; use PostgreSQL or SQLite");
     }
 
-    /** Detects the dialect from a JDBC URL such as {@code jdbc:sqlite:/var/lib/ledger.db}. */
+    /**
+     * Detects the dialect from a JDBC URL such as {@code jdbc:sqlite:/var/lib/ledger.db}.
+     *
+     * @throws IllegalArgumentException if the URL is of another database; the message shows the
+     *     URL with its password parameters masked
+     */
     public static SqlDialect ofUrl(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
@@ -38,7 +43,7 @@ public enum SqlDialect {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
-        throw new IllegalArgumentException("JDBC URL " + jdbcUrl + " is not supported;"
-                + " use one that starts with jdbc:postgresql: or jdbc:sqlite:");
+        throw new IllegalArgumentException("JDBC URL " + JdbcPools.withoutSecrets(jdbcUrl)
+                + " is not supported; use one that starts with jdbc:postgresql: or jdbc:sqlite:");
     }
 }

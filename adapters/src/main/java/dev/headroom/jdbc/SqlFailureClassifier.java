@@ -3,6 +3,9 @@ package dev.headroom.jdbc;
 import dev.headroom.retry.FailureClassifier;
 import dev.headroom.retry.FailureKind;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
@@ -36,6 +39,19 @@ final class SqlFailureClassifier implements FailureClassifier {
             return classifyState(sql.getSQLState());
         }
         return FailureKind.PERMANENT;
+    }
+
+    /**
+     * Returns whether the failure broke the connection (SQLSTATE class 08, or a JDBC
+     * connection exception), so that a statement sent on it, such as a commit, may have been
+     * applied by the database without the reply arriving.
+     */
+    static boolean isConnectionFailure(SQLException failure) {
+        String state = failure.getSQLState();
+        return (state != null && state.startsWith("08"))
+                || failure instanceof SQLRecoverableException
+                || failure instanceof SQLNonTransientConnectionException
+                || failure instanceof SQLTransientConnectionException;
     }
 
     private static FailureKind classifySqlite(SQLiteException failure) {

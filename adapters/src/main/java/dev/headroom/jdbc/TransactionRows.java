@@ -41,6 +41,11 @@ final class TransactionRows {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (transaction_id) DO NOTHING";
 
+    /** The row with a given transaction id, in the columns that {@link #read} takes. */
+    static final String SELECT_BY_ID = "SELECT transaction_id, email, epoch_second, nano, kind,"
+            + " model, tokens_in, tokens_out, amount_micros, duration_millis"
+            + " FROM ledger_transactions WHERE transaction_id = ?";
+
     /** Rows of one user with {@code from <= time < to}, oldest first, ties in stored order. */
     static final String SELECT_RANGE = "SELECT transaction_id, email, epoch_second, nano, kind,"
             + " model, tokens_in, tokens_out, amount_micros, duration_millis"

@@ -9,7 +9,12 @@ import java.util.List;
  *
  * <p>Every write is idempotent by {@link Transaction#transactionId()}: a transaction id that is
  * already stored changes nothing, even when the first write's response was lost and the caller
- * retried. Implementations are safe for use by many threads unless their Javadoc says otherwise.
+ * retried. When the store applied a write but its response was lost, the adapter's own retry
+ * finds the row, and the call still returns {@link RecordOutcome#RECORDED} (or
+ * {@link AdmissionOutcome#ADMITTED}): {@code DUPLICATE} means that an earlier call stored the
+ * id. A call that throws may still have stored its row; the caller's retry then returns
+ * {@code DUPLICATE}. Implementations are safe for use by many threads unless their Javadoc says
+ * otherwise.
  *
  * <p>Give each request its own id, unique across all users, such as a random UUID. The SQL and
  * in-memory ledgers key rows by the id alone, so a second user's row with a used id is a

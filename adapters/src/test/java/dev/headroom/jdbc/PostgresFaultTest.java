@@ -1,0 +1,194 @@
+package dev.headroom.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.ledger.AdmissionOutcome;
+import dev.headroom.ledger.LedgerException;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.StoreUnavailableException;
+import dev.headroom.ledger.Transaction;
+import dev.headroom.ledger.TransactionKind;
+import dev.headroom.retry.RetryPolicy;
+import dev.headroom.testing.LogCapture;
+import dev.headroom.testing.ReplyDroppingProxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL ledger when the reply to a COMMIT is lost after the server committed: a
+ * loopback proxy between the driver and the shared embedded server forwards the COMMIT, waits
+ * for the server's answer and breaks the connection instead of passing the answer on.
+ */
+class PostgresFaultTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String ANN = "ann@example.com";
+    /** The text of the driver's commit statement; unnamed statements keep it on the wire. */
+    private static final String COMMIT = "COMMIT";
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+    private ReplyDroppingProxy proxy;
+    private String schema;
+    private final List<JdbcLedger> ledgers = new ArrayList<>();
+
+    @BeforeEach
+    void createSchemaAndProxy() throws Exception {
+        schema = "faults_" + SCHEMAS.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(PostgresServers.url(null));
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        proxy = ReplyDroppingProxy.start(PostgresServers.shared().getPort());
+    }
+
+    @AfterEach
+    void close() {
+        ledgers.forEach(JdbcLedger::close);
+        proxy.close();
+    }
+
+    /**
+     * Opens a ledger through the proxy. {@code prepareThreshold=0} keeps the driver from
+     * replacing the COMMIT text by a named server-side statement.
+     */
+    private JdbcLedger openThroughProxy(RetryPolicy retry) {
+        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres"
+                + "&currentSchema=" + schema + "&prepareThreshold=0";
+        JdbcLedger ledger = JdbcLedger.open(url, null, null,
+                new JdbcPoolSettings(8, Duration.ofSeconds(30), Duration.ZERO), retry);
+        ledgers.add(ledger);
+        return ledger;
+    }
+
+    private static RetryPolicy quickRetries() {
+        return RetryPolicy.builder().sleeper(delay -> { }).uniform(() -> 0.5).build();
+    }
+
+    private static Transaction usage(String id, long micros) {
+        return new Transaction(id, ANN, T0, TransactionKind.USAGE, "gpt-4o-mini", 10, 20,
+                micros, 5);
+    }
+
+    private static List<Transaction> rows(JdbcLedger ledger) {
+        return ledger.transactions(ANN, Instant.MIN, Instant.MAX);
+    }
+
+    @Test
+    void lostCommitReply_record_isRecordedOnce() {
+        JdbcLedger ledger = openThroughProxy(quickRetries());
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        Transaction credit = Transaction.credit("c-2", ANN, T0, 500);
+        proxy.loseReplyTo(COMMIT);
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertEquals(RecordOutcome.RECORDED, ledger.record(credit), "this call stored it");
+
+            assertEquals(1, proxy.lostReplies());
+            assertTrue(logs.lines(true).stream().anyMatch(line -> line.contains("Retrying record")
+                    && line.contains("c-2")), logs.lines().toString());
+        }
+        assertEquals(RecordOutcome.DUPLICATE, ledger.record(credit), "the caller's retry");
+        assertEquals(1_500, ledger.balanceMicros(ANN));
+        assertEquals(List.of("c-1", "c-2"),
+                rows(ledger).stream().map(Transaction::transactionId).toList());
+        assertEquals(1_500, ledger.sumOfRowsMicros(ANN));
+    }
+
+    @Test
+    void lostCommitReply_admit_isAdmittedOnce() {
+        JdbcLedger ledger = openThroughProxy(quickRetries());
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        Transaction request = usage("u-1", 1_000);
+        proxy.loseReplyTo(COMMIT);
+
+        assertEquals(AdmissionOutcome.ADMITTED, ledger.admit(request), "this call stored it");
+
+        assertEquals(1, proxy.lostReplies());
+        assertEquals(AdmissionOutcome.DUPLICATE, ledger.admit(request), "the caller's retry");
+        assertEquals(AdmissionOutcome.INSUFFICIENT_BALANCE, ledger.admit(usage("u-2", 1)));
+        assertEquals(0, ledger.balanceMicros(ANN));
+        assertEquals(2, rows(ledger).size());
+    }
+
+    @Test
+    void lostCommitReply_lastAttempt_callerRetryIsDuplicate() {
+        JdbcLedger ledger = openThroughProxy(RetryPolicy.noRetries());
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        Transaction request = usage("u-1", 400);
+        proxy.loseReplyTo(COMMIT);
+
+        StoreUnavailableException error =
+                assertThrows(StoreUnavailableException.class, () -> ledger.admit(request));
+
+        assertTrue(error.getMessage().contains("admit for u-1"), error.getMessage());
+        assertEquals(AdmissionOutcome.DUPLICATE, ledger.admit(request));
+        assertEquals(600, ledger.balanceMicros(ANN));
+        assertEquals(2, rows(ledger).size());
+    }
+
+    /**
+     * Two ledgers with their own pools (two processes) race 40 admissions for credit for ten,
+     * while the proxy loses the replies to the first three commits. Exactly ten are stored,
+     * the balance ends at zero, and every stored admission is reported as admitted.
+     */
+    @Test
+    void concurrentAdmissions_twoPoolsAndLostCommits_spendCreditOnce() throws Exception {
+        JdbcLedger first = openThroughProxy(quickRetries());
+        JdbcLedger second = openThroughProxy(quickRetries());
+        long cost = 25_000;
+        first.record(Transaction.credit("c-1", ANN, T0, 10 * cost));
+        for (int i = 0; i < 3; i++) {
+            proxy.loseReplyTo(COMMIT);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            JdbcLedger ledger = i % 2 == 0 ? first : second;
+            Transaction request = usage("r-" + i, cost);
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return ledger.admit(request);
+                } catch (LedgerException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES), "admissions finished");
+
+        int admitted = 0;
+        for (Future<Object> result : results) {
+            Object outcome = result.get();
+            assertTrue(outcome instanceof AdmissionOutcome, "unexpected " + outcome);
+            if (outcome == AdmissionOutcome.ADMITTED) {
+                admitted++;
+            }
+        }
+        assertEquals(3, proxy.lostReplies());
+        assertEquals(10, admitted, "admissions reported");
+        assertEquals(0, second.balanceMicros(ANN));
+        assertEquals(11, rows(second).size(), "the credit and ten admissions");
+        assertEquals(0, second.sumOfRowsMicros(ANN));
+    }
+}
