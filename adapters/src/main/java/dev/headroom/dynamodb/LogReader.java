@@ -42,6 +42,18 @@ final class LogReader {
         return calls.get(transaction.transactionId(), request).hasItem();
     }
 
+    /** Returns the transaction's whole log item, or null when it is not stored. */
+    Map<String, AttributeValue> item(Transaction transaction) {
+        GetItemRequest request = GetItemRequest.builder()
+                .tableName(table)
+                .key(LedgerItems.key(transaction.userEmail(),
+                        LedgerItems.logSortKey(transaction)))
+                .consistentRead(true)
+                .build();
+        var response = calls.get(transaction.transactionId(), request);
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    }
+
     /** Sums the signed amounts of all of the user's log items, in micro-dollars. */
     long sumDeltas(String userEmail) {
         QueryRequest request = QueryRequest.builder()

@@ -1,10 +1,14 @@
 package dev.headroom.dynamodb;
 
+import dev.headroom.dynamodb.TableCalls.WriteResult;
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -16,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * {@code a}, the balance can end up to {@code (k - 1) * a} below zero.
  */
 final class QuerySumBalance implements BalanceStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuerySumBalance.class);
 
     private final TableCalls calls;
     private final LogReader reader;
@@ -29,16 +35,32 @@ final class QuerySumBalance implements BalanceStrategy {
         this.table = table;
     }
 
+    /**
+     * Puts the log item unless it exists. When the put's response was lost and its retry finds
+     * the item, the item is this call's if it equals the one sent, {@code recordedAt} included,
+     * and the call returns {@link RecordOutcome#RECORDED}.
+     */
     @Override
     public RecordOutcome record(Transaction transaction) {
+        Map<String, AttributeValue> item = items.logItem(transaction, 0);
         PutItemRequest request = PutItemRequest.builder()
                 .tableName(table)
-                .item(items.logItem(transaction, 0))
+                .item(item)
                 .conditionExpression("attribute_not_exists(#sk)")
                 .expressionAttributeNames(Map.of("#sk", LedgerItems.SORT_KEY))
                 .build();
-        boolean stored = calls.put(transaction.transactionId(), request);
-        return stored ? RecordOutcome.RECORDED : RecordOutcome.DUPLICATE;
+        WriteResult result = calls.put(transaction.transactionId(), request);
+        if (result.applied()) {
+            return RecordOutcome.RECORDED;
+        }
+        if (result == WriteResult.CONDITION_FAILED_AFTER_LOST_RESPONSE
+                && item.equals(reader.item(transaction))) {
+            LOG.info("The put of {} for {} lost its response but was stored; it counts as"
+                    + " recorded by this call", transaction.transactionId(),
+                    transaction.userEmail());
+            return RecordOutcome.RECORDED;
+        }
+        return RecordOutcome.DUPLICATE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.headroom.dynamodb;
 
+import dev.headroom.dynamodb.TableCalls.WriteResult;
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.RecordOutcome;
@@ -48,6 +49,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *   <li>A process that dies after the commit leaves a pending copy; the next write, admission,
  *       listing or {@link #repair} for that user finishes it. A retried write of the same
  *       transaction finds either the pending copy or the log item, and reports a duplicate.
+ *   <li>A commit whose response is lost is retried, and the retry's condition fails because
+ *       the first attempt was applied. The next round then finds the pending copy or the log
+ *       item; when it equals the item this call committed ({@code seq} and
+ *       {@code recordedAt} included), the call reports the transaction as its own write.
  * </ul>
  * Hence the balance always equals the sum of the log items plus the pending transaction whose
  * log item is not written yet, and a balance read (one GetItem) is exact at every moment.
@@ -139,18 +144,22 @@ final class RunningBalance implements BalanceStrategy {
     private AdmissionOutcome writeLocked(Transaction transaction, boolean requireCover) {
         String email = transaction.userEmail();
         String logSortKey = LedgerItems.logSortKey(transaction);
+        // The log item of this call's commit whose response was lost, which may have applied.
+        Map<String, AttributeValue> unsureCommit = null;
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Map<String, AttributeValue> balance = readBalanceItem(email);
             if (balance != null && balance.containsKey(PENDING_SORT_KEY)) {
                 String pending = balance.get(PENDING_SORT_KEY).s();
                 finishPending(email, balance);
                 if (pending.equals(logSortKey)) {
-                    return AdmissionOutcome.DUPLICATE;
+                    return outcomeOfStored(transaction, unsureCommit,
+                            balance.get(PENDING_ITEM).m());
                 }
                 continue;
             }
             if (reader.exists(transaction)) {
-                return AdmissionOutcome.DUPLICATE;
+                return outcomeOfStored(transaction, unsureCommit,
+                        unsureCommit == null ? null : reader.item(transaction));
             }
             long current = balance == null ? 0 : LedgerItems.longValue(balance, BALANCE);
             if (requireCover && current < transaction.amountMicros()) {
@@ -158,10 +167,15 @@ final class RunningBalance implements BalanceStrategy {
             }
             long sequence = balance == null ? 0 : LedgerItems.longValue(balance, SEQUENCE);
             Map<String, AttributeValue> logItem = items.logItem(transaction, sequence + 1);
-            if (commit(transaction, logItem, balance != null, sequence, requireCover)) {
+            WriteResult committed =
+                    commit(transaction, logItem, balance != null, sequence, requireCover);
+            if (committed.applied()) {
                 afterCommit.run();
                 finishPending(email, logSortKey, logItem);
                 return AdmissionOutcome.ADMITTED;
+            }
+            if (committed == WriteResult.CONDITION_FAILED_AFTER_LOST_RESPONSE) {
+                unsureCommit = logItem;
             }
             waitAfterConflict(round);
         }
@@ -170,7 +184,23 @@ final class RunningBalance implements BalanceStrategy {
                 + " times; lower the number of concurrent writers per user", null);
     }
 
-    private boolean commit(Transaction transaction, Map<String, AttributeValue> logItem,
+    /**
+     * Returns the outcome of a write that found its transaction stored: {@code ADMITTED} if the
+     * stored log item is the one of this call's commit whose response was lost (equal in every
+     * attribute, {@code seq} and {@code recordedAt} included), else {@code DUPLICATE}.
+     */
+    private static AdmissionOutcome outcomeOfStored(Transaction transaction,
+            Map<String, AttributeValue> unsureCommit, Map<String, AttributeValue> stored) {
+        if (unsureCommit != null && unsureCommit.equals(stored)) {
+            LOG.info("The commit of {} for {} lost its response but was applied; it counts as"
+                    + " written by this call", transaction.transactionId(),
+                    transaction.userEmail());
+            return AdmissionOutcome.ADMITTED;
+        }
+        return AdmissionOutcome.DUPLICATE;
+    }
+
+    private WriteResult commit(Transaction transaction, Map<String, AttributeValue> logItem,
             boolean balanceExists, long sequence, boolean requireCover) {
         Map<String, String> names = new HashMap<>();
         names.put("#balance", BALANCE);

@@ -4,6 +4,7 @@ import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.retry.FailureKind;
 import dev.headroom.retry.Retrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,9 +25,27 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * The ledger's DynamoDB calls: each one requests the consumed capacity, goes through the
  * retrier, records its capacity in the meter, and turns client errors into ledger errors.
- * A write whose condition fails returns {@code false} instead of throwing.
+ * A write whose condition fails returns a {@link WriteResult} instead of throwing.
  */
 final class TableCalls {
+
+    /** What a conditional write did. */
+    enum WriteResult {
+        /** The write was applied. */
+        APPLIED,
+        /** The condition failed, and no earlier attempt of the call can have been applied. */
+        CONDITION_FAILED,
+        /**
+         * The condition failed on a retry after an attempt whose response was lost (an I/O
+         * failure or a 5xx). That attempt may have been applied, and the condition then fails
+         * because of it, so the caller must check what is stored.
+         */
+        CONDITION_FAILED_AFTER_LOST_RESPONSE;
+
+        boolean applied() {
+            return this == APPLIED;
+        }
+    }
 
     private final DynamoDbClient client;
     private final Retrier retrier;
@@ -76,36 +95,64 @@ final class TableCalls {
         return response;
     }
 
-    /** Makes a PutItem; returns {@code false} when its condition expression failed. */
-    boolean put(String id, PutItemRequest request) {
+    /** Makes a PutItem and returns whether it was applied or its condition failed. */
+    WriteResult put(String id, PutItemRequest request) {
         PutItemRequest withCapacity = request.toBuilder()
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        AtomicBoolean lostResponse = new AtomicBoolean();
         try {
-            PutItemResponse response = run("PutItem", id, () -> client.putItem(withCapacity));
+            PutItemResponse response = run("PutItem", id, lostResponse,
+                    () -> client.putItem(withCapacity));
             meter.recordWrite(response.consumedCapacity());
-            return true;
+            return WriteResult.APPLIED;
         } catch (ConditionalCheckFailedException conditionFailed) {
-            return false;
+            return conditionFailed(lostResponse);
         }
     }
 
-    /** Makes an UpdateItem; returns {@code false} when its condition expression failed. */
-    boolean update(String id, UpdateItemRequest request) {
+    /** Makes an UpdateItem and returns whether it was applied or its condition failed. */
+    WriteResult update(String id, UpdateItemRequest request) {
         UpdateItemRequest withCapacity = request.toBuilder()
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        AtomicBoolean lostResponse = new AtomicBoolean();
         try {
-            UpdateItemResponse response =
-                    run("UpdateItem", id, () -> client.updateItem(withCapacity));
+            UpdateItemResponse response = run("UpdateItem", id, lostResponse,
+                    () -> client.updateItem(withCapacity));
             meter.recordWrite(response.consumedCapacity());
-            return true;
+            return WriteResult.APPLIED;
         } catch (ConditionalCheckFailedException conditionFailed) {
-            return false;
+            return conditionFailed(lostResponse);
         }
+    }
+
+    private static WriteResult conditionFailed(AtomicBoolean lostResponse) {
+        return lostResponse.get()
+                ? WriteResult.CONDITION_FAILED_AFTER_LOST_RESPONSE
+                : WriteResult.CONDITION_FAILED;
     }
 
     private <T> T run(String operation, String id, java.util.concurrent.Callable<T> call) {
+        return run(operation, id, new AtomicBoolean(), call);
+    }
+
+    /**
+     * Runs the call under the retrier; sets {@code lostResponse} when an attempt failed in a
+     * way that may hide its success, so that a write's caller can tell a condition that failed
+     * because of its own earlier attempt.
+     */
+    private <T> T run(String operation, String id, AtomicBoolean lostResponse,
+            java.util.concurrent.Callable<T> call) {
         try {
-            return retrier.execute(operation, id, call::call);
+            return retrier.execute(operation, id, () -> {
+                try {
+                    return call.call();
+                } catch (Exception e) {
+                    if (classify(e) == FailureKind.TRANSIENT) {
+                        lostResponse.set(true);
+                    }
+                    throw e;
+                }
+            });
         } catch (ConditionalCheckFailedException conditionFailed) {
             throw conditionFailed;
         } catch (DynamoDbException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,10 +34,16 @@ final class DynaliteServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path cli;
+    private final Path installDir;
+    private final Path dataDir;
 
-    private DynaliteServer(Process process, int port) {
+    private DynaliteServer(Process process, int port, Path cli, Path installDir, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.cli = cli;
+        this.installDir = installDir;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -47,6 +54,18 @@ final class DynaliteServer implements AutoCloseable {
      *     does not start
      */
     static DynaliteServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a dynalite like {@link #start()} that keeps its tables in LevelDB files under
+     * {@code dataDir} rather than in memory, so that {@link #restart()} finds them again.
+     */
+    static DynaliteServer startPersistent(Path dataDir) {
+        return start(dataDir);
+    }
+
+    private static DynaliteServer start(Path dataDir) {
         Path moduleDir = Path.of(System.getProperty("user.dir"));
         Path installDir = moduleDir.resolve("target/dynalite");
         Path cli = installDir.resolve("node_modules/dynalite/cli.js");
@@ -56,7 +75,7 @@ final class DynaliteServer implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return launch(cli, installDir);
+                return launch(cli, installDir, freePort(), dataDir);
             } catch (IllegalStateException e) {
                 last = e;
                 LOG.warn("dynalite start attempt {} of {} failed: {}", attempt, START_ATTEMPTS,
@@ -64,6 +83,17 @@ final class DynaliteServer implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * Starts a stopped server again on the same port, with the same data if it is persistent,
+     * and waits until it accepts connections.
+     */
+    DynaliteServer restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("dynalite on port " + port + " is still running");
+        }
+        return launch(cli, installDir, port, dataDir);
     }
 
     /** Returns the URI to pass to the DynamoDB client's endpoint override. */
@@ -135,21 +165,24 @@ final class DynaliteServer implements AutoCloseable {
                 + " example with 'apt-get install nodejs npm' on Debian");
     }
 
-    private static DynaliteServer launch(Path cli, Path installDir) {
-        int port = freePort();
+    private static DynaliteServer launch(Path cli, Path installDir, int port, Path dataDir) {
         Path log = installDir.resolve("dynalite-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host",
+                LOOPBACK, "--port", Integer.toString(port), "--createTableMs", "0",
+                "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            command.addAll(List.of("--path", dataDir.toString()));
+        }
         Process process;
         try {
-            process = new ProcessBuilder("node", cli.toString(), "--host", LOOPBACK,
-                    "--port", Integer.toString(port), "--createTableMs", "0",
-                    "--deleteTableMs", "0", "--updateTableMs", "0")
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start dynalite: " + e.getMessage(), e);
         }
-        DynaliteServer server = new DynaliteServer(process, port);
+        DynaliteServer server = new DynaliteServer(process, port, cli, installDir, dataDir);
         if (!awaitConnectable(process, port)) {
             server.close();
             throw new IllegalStateException("dynalite did not accept connections on port " + port
