@@ -107,7 +107,8 @@ final class ArchiveStore {
                 PayloadChunks.MAX_REQUEST_BYTES);
         for (List<Transaction> chunk : chunks) {
             calls.append(spreadsheetId, A1.columns(ARCHIVE_TAB, rows.lastColumn()), chunk,
-                    row -> rows.encode(row, title), sent -> absentAfterReload(title, sent));
+                    row -> rows.encode(row, title), Transaction::transactionId,
+                    sent -> absentAfterReload(title, sent));
             for (Transaction row : chunk) {
                 if (idsByTab.computeIfAbsent(title, key -> new HashSet<>())
                         .add(row.transactionId())) {

@@ -308,6 +308,7 @@ final class LedgerTab {
             sending = false;
             for (QueuedRow row : batch) {
                 if (!row.settled) {
+                    invalidate();
                     row.failure = new IllegalStateException("the append of transaction "
                             + row.transaction.transactionId() + " to tab " + title
                             + " ended without a result");
@@ -349,10 +350,19 @@ final class LedgerTab {
                 || capacity.limit() == CapacityReachedException.Limit.CELLS;
     }
 
-    /** Marks rows stored, or failed with {@code failure}, and wakes their waiting callers. */
+    /**
+     * Marks rows stored, or failed with {@code failure}, and wakes their waiting callers. A
+     * failure forgets the stored rows read before, so that the next access reads the tab again:
+     * an append whose response was lost may have stored the rows after all (and the re-read
+     * that would have found them may itself have failed). Without the re-read, a retry of such
+     * a row would append it a second time, and an admission would not count its debit.
+     */
     private void settle(List<QueuedRow> rows, RuntimeException failure) {
         lock.lock();
         try {
+            if (failure != null) {
+                invalidate();
+            }
             for (QueuedRow row : rows) {
                 if (row.settled) {
                     continue;

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * the same credit twice: it subtracts the user's queued debits and ignores queued credits until
  * they are stored. A record or admission returns only after its row is stored.
  * Across processes, as for {@link TabPerUserLedger}, an id can appear in two rows (counted
- * once) and concurrent admissions can overspend by one request per additional process, so the
- * guarantee is {@link AdmissionGuarantee#BEST_EFFORT}. The caller owns the connection.
+ * once), and each process admits against the log it last read, so {@code P} processes that
+ * read a balance of {@code B} can admit up to {@code P * B} before they read each other's rows.
+ * The guarantee is {@link AdmissionGuarantee#BEST_EFFORT}. The caller owns the connection.
  */
 public final class SharedLogLedger implements UsageLedger {
 
@@ -182,14 +183,15 @@ public final class SharedLogLedger implements UsageLedger {
             log.markTabExists(true);
         }
         calls.append(workbook.spreadsheetId(), A1.columns(LOG_TAB, rows.lastColumn()), batch,
-                rows::encode, this::absentAfterReload);
+                rows::encode, Transaction::transactionId, this::absentAfterReload);
     }
 
     /** Reads the log again and returns the transactions of {@code sent} not among its rows. */
     private List<Transaction> absentAfterReload(List<Transaction> sent) {
         List<Transaction> absent = log.absentAfterReload(sent, this::load);
-        LOG.info("Re-read the log of workbook {} after an uncertain append: {} of {} rows absent",
-                workbook.spreadsheetId(), absent.size(), sent.size());
+        LOG.info("Re-read the log of workbook {} after an uncertain append: {} of {} rows"
+                + " absent, to resend: {}", workbook.spreadsheetId(), absent.size(), sent.size(),
+                SheetsCalls.describe("", absent, Transaction::transactionId).strip());
         return absent;
     }
 }

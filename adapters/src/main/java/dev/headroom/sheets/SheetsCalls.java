@@ -100,7 +100,25 @@ final class SheetsCalls {
      * request unless retried).
      */
     void append(String spreadsheetId, String range, List<List<Object>> rows) {
-        append(spreadsheetId, range, rows, row -> row, unsure -> unsure);
+        append(spreadsheetId, range, rows, row -> row, row -> String.valueOf(row.get(0)),
+                unsure -> unsure);
+    }
+
+    /** Most ids that {@link #describe} lists before it counts the rest. */
+    private static final int IDS_NAMED = 10;
+
+    /**
+     * Returns the range and the ids of the items appended to it, such as
+     * {@code 'ann@example.com'!A:H rows [u-1, u-2]}, naming at most ten ids.
+     */
+    static <T> String describe(String range, List<T> items, Function<T, String> idOf) {
+        List<String> ids = new ArrayList<>();
+        for (T item : items.subList(0, Math.min(IDS_NAMED, items.size()))) {
+            ids.add(idOf.apply(item));
+        }
+        String more = items.size() > IDS_NAMED
+                ? " and " + (items.size() - IDS_NAMED) + " more" : "";
+        return range + " rows " + ids + more;
     }
 
     /**
@@ -112,12 +130,15 @@ final class SheetsCalls {
      * still missing, and sends only those; an empty list ends the call as a success.
      *
      * @param encode converts an item to its row of cells
+     * @param idOf returns an item's id, such as its transaction id, which the logs of retries
+     *     and the errors name
      */
     <T> void append(String spreadsheetId, String range, List<T> items,
-            Function<T, List<Object>> encode, UnaryOperator<List<T>> absentAfterFailure) {
+            Function<T, List<Object>> encode, Function<T, String> idOf,
+            UnaryOperator<List<T>> absentAfterFailure) {
         AtomicReference<List<T>> remaining = new AtomicReference<>(List.copyOf(items));
         AtomicBoolean uncertain = new AtomicBoolean(false);
-        retrier.execute("values.append", range, () -> {
+        retrier.execute("values.append", describe(range, items, idOf), () -> {
             if (uncertain.get()) {
                 remaining.set(List.copyOf(absentAfterFailure.apply(remaining.get())));
                 if (remaining.get().isEmpty()) {

@@ -45,8 +45,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Across processes sharing a workbook, two writers can both pass their checks before either
  * append lands, so a transaction id can appear in two rows (readers count it once, the first
- * row wins) and concurrent admissions can overspend by up to one request per additional
- * process. {@link #admissionGuarantee()} is therefore {@link AdmissionGuarantee#BEST_EFFORT}.
+ * row wins). Each process checks admissions against the rows it last read, which can be up to
+ * the cache lifetime old, and does not see another process's rows before it reads the tab
+ * again. So every process can spend the whole balance it read: {@code P} processes that read a
+ * balance of {@code B} can admit up to {@code P * B} before they see each other's rows, an
+ * overspend of up to {@code (P - 1) * B}, however many requests that takes.
+ * {@link #admissionGuarantee()} is therefore {@link AdmissionGuarantee#BEST_EFFORT}.
  *
  * <p>The caller owns the {@link SheetsConnection}; {@link #close()} leaves it open.
  */
@@ -304,15 +308,17 @@ public class TabPerUserLedger implements UsageLedger {
             tab.markTabExists(true);
         }
         calls.append(workbook.spreadsheetId(), A1.columns(tab.title(), rows.lastColumn()),
-                batch, rows::encode, sent -> absentAfterReload(tab, email, sent));
+                batch, rows::encode, Transaction::transactionId,
+                sent -> absentAfterReload(tab, email, sent));
     }
 
     /** Reads the user's rows again and returns the transactions of {@code sent} not among them. */
     private List<Transaction> absentAfterReload(LedgerTab tab, String email,
             List<Transaction> sent) {
         List<Transaction> absent = tab.absentAfterReload(sent, () -> load(tab, email));
-        LOG.info("Re-read tab {} after an uncertain append: {} of {} rows absent", tab.title(),
-                absent.size(), sent.size());
+        LOG.info("Re-read tab {} after an uncertain append: {} of {} rows absent, to resend: {}",
+                tab.title(), absent.size(), sent.size(),
+                SheetsCalls.describe("", absent, Transaction::transactionId).strip());
         return absent;
     }
 }
