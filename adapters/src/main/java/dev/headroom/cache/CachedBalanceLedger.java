@@ -12,6 +12,7 @@ import dev.headroom.metrics.MetricsRecorder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,11 +26,15 @@ import redis.clients.jedis.exceptions.JedisException;
  * delegate is. Writes, admissions, listings and user counts go to the delegate unchanged, and
  * admission keeps the delegate's {@link AdmissionGuarantee}.
  *
- * <p>Each write or admission increments the user's generation key and deletes the cached
- * balance in one Lua script, after the delegate call returns or fails. A balance read that
- * misses reads the generation first, then the delegate, and stores the balance only if the
+ * <p>Each write or admission sets the user's generation key to a new random value and deletes
+ * the cached balance in one Lua script, after the delegate call returns or fails. A balance read
+ * that misses reads the generation first, then the delegate, and stores the balance only if the
  * generation is unchanged, so a read that overlaps a write never caches the balance from before
- * it. Generation keys have no TTL: one small key per user who wrote through the cache.
+ * it. The values are random rather than a counter, because a counter starts again at 1 when
+ * Redis loses its keys (a restart without persistence, a failover to a replica that missed the
+ * write, an eviction), and a read from before the loss would then find "its" generation again
+ * and cache a balance that the write changed. Generation keys have no TTL: one small key per
+ * user who wrote through the cache.
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
@@ -39,8 +44,11 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedBalanceLedger.class);
 
-    /** Increments the generation (KEYS[1]) and deletes the cached balance (KEYS[2]). */
-    private static final String INVALIDATE = "redis.call('INCR', KEYS[1]) "
+    /**
+     * Sets the generation (KEYS[1]) to the new value ARGV[1], which no earlier write used, and
+     * deletes the cached balance (KEYS[2]).
+     */
+    private static final String INVALIDATE = "redis.call('SET', KEYS[1], ARGV[1]) "
             + "redis.call('DEL', KEYS[2]) return 1";
 
     /**
@@ -217,9 +225,10 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     private void invalidate(String userEmail, String transactionId) {
         BalanceKeys keys = BalanceKeys.of(settings.keyPrefix(), userEmail);
+        String generation = UUID.randomUUID().toString();
         Object done = redisCall("invalidate", userEmail + " after " + transactionId,
                 () -> redis.eval(INVALIDATE, List.of(keys.generation(), keys.balance()),
-                        List.of()));
+                        List.of(generation)));
         if (done == null) {
             LOG.error("Cached balance of {} may be stale for up to {} ms after transaction {}",
                     userEmail, settings.ttl().toMillis(), transactionId);
