@@ -30,11 +30,11 @@ import redis.clients.jedis.exceptions.JedisException;
  * the cached balance in one Lua script, after the delegate call returns or fails. A balance read
  * that misses reads the generation first, then the delegate, and stores the balance only if the
  * generation is unchanged, so a read that overlaps a write never caches the balance from before
- * it. The values are random rather than a counter, because a counter starts again at 1 when
- * Redis loses its keys (a restart without persistence, a failover to a replica that missed the
- * write, an eviction), and a read from before the loss would then find "its" generation again
- * and cache a balance that the write changed. Generation keys have no TTL: one small key per
- * user who wrote through the cache.
+ * it. The values are random rather than a counter. A counter starts again at 1 when Redis loses
+ * its keys, as after a restart without persistence, a failover to a replica that missed the
+ * write, or an eviction. A read from before the loss would then find its generation again and
+ * cache a balance that the write changed. Generation keys have no TTL: one small key per user
+ * who wrote through the cache.
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at

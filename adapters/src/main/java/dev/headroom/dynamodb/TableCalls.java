@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 final class TableCalls {
 
-    /** What a conditional write did. */
+    /** Outcome of a conditional write. */
     enum WriteResult {
         /** The write was applied. */
         APPLIED,

@@ -104,7 +104,7 @@ final class SheetsCalls {
                 unsure -> unsure);
     }
 
-    /** Most ids that {@link #describe} lists before it counts the rest. */
+    /** Maximum number of ids that {@link #describe} lists before it counts the rest. */
     private static final int IDS_NAMED = 10;
 
     /**

@@ -15,9 +15,9 @@ import redis.embedded.RedisServer;
 
 /**
  * The Redis balance cache when redis-server restarts without persistence, so that it loses
- * every key. The test runs its own embedded redis-server on 127.0.0.1 and restarts it inside a
- * balance read, at the point where the read has its generation and the ledger's balance but
- * has not stored it yet, so the order of events does not depend on timing.
+ * every key. The test runs its own embedded redis-server on 127.0.0.1. It restarts the server
+ * inside a balance read, after the read has its generation and the ledger's balance but before
+ * it stores the balance, so the order of events does not depend on timing.
  */
 class RedisRestartTest {
 
@@ -59,7 +59,7 @@ class RedisRestartTest {
      * credit that is already spent.
      */
     @Test
-    void restartDuringRead_ownDebitAfterIt_isNotHidden() {
+    void restartDuringRead_keepsLaterDebit() {
         OverlappingWriteLedger store = new OverlappingWriteLedger();
         try (CachedBalanceLedger cache = CachedBalanceLedger.open(store, "127.0.0.1", port,
                 new CacheSettings(Duration.ofMinutes(5), "restart:"))) {

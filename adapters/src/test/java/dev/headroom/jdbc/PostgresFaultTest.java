@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL ledger when the reply to a COMMIT is lost after the server committed: a
+ * The PostgreSQL ledger when the reply to a COMMIT is lost after the server committed. A
  * loopback proxy between the driver and the shared embedded server forwards the COMMIT, waits
- * for the server's answer and breaks the connection instead of passing the answer on.
+ * for the server's response and breaks the connection instead of passing the response on.
  */
 class PostgresFaultTest {
 
@@ -128,7 +128,7 @@ class PostgresFaultTest {
     }
 
     @Test
-    void lostCommitReply_lastAttempt_callerRetryIsDuplicate() {
+    void lostLastCommitReply_retryIsDuplicate() {
         JdbcLedger ledger = openThroughProxy(RetryPolicy.noRetries());
         ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
         Transaction request = usage("u-1", 400);
@@ -149,7 +149,7 @@ class PostgresFaultTest {
      * the balance ends at zero, and every stored admission is reported as admitted.
      */
     @Test
-    void concurrentAdmissions_twoPoolsAndLostCommits_spendCreditOnce() throws Exception {
+    void concurrentAdmissions_lostCommits_spendOnce() throws Exception {
         JdbcLedger first = openThroughProxy(quickRetries());
         JdbcLedger second = openThroughProxy(quickRetries());
         long cost = 25_000;

@@ -80,9 +80,9 @@ class PostgresRestartTest {
     }
 
     /**
-     * Calls the ledger until the pool has connected to the restarted server again: the pool
+     * Calls the ledger until the pool has connected to the restarted server again. The pool
      * reconnects in the background after a backoff of its own, so the number of failed calls
-     * before that varies, but the wait ends as soon as a call succeeds.
+     * before that varies. The wait ends as soon as a call succeeds.
      */
     private long balanceOnceReconnected() {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -133,7 +133,7 @@ class PostgresRestartTest {
     }
 
     @Test
-    void stoppedServer_failsAfterBoundedRetries_thenRecoversWithoutHalfWrites()
+    void stoppedServer_failsThenRecovers()
             throws IOException {
         ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
         server.close();

@@ -143,8 +143,8 @@ class SheetsFaultTest {
     /**
      * Two ledger instances on one workbook stand for two proxy processes. Each admits against
      * the balance it read and does not see the other's rows within the cache lifetime, so each
-     * can spend the whole balance: the documented bound is (P - 1) times the balance read, here
-     * ten requests of overspend, not one request per additional process.
+     * can spend the whole balance. The documented bound is (P - 1) times the balance read, here
+     * ten requests of overspend.
      */
     @Test
     void twoProcesses_eachSpendTheBalanceTheyRead() {

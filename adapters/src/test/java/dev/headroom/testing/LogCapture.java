@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects every log event of the JVM (the root logger at its configured levels) while it is
- * open, so that a test can check what the adapters logged: each line is the formatted message
+ * open, so that a test can check what the adapters logged. Each line is the formatted message,
  * followed by the class and message of its exception and of every cause.
  */
 public final class LogCapture implements AutoCloseable {

@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server on loopback that loses the reply to chosen
- * requests: once the client sends bytes that contain an armed marker (such as the text
- * {@code COMMIT} of PostgreSQL's wire protocol, or {@code DynamoDB_20120810.UpdateItem} in an
- * HTTP header), the proxy forwards them, waits until the server starts to answer, and then
- * closes both connections without passing the answer on. The server has then processed the
+ * requests. Once the client sends bytes that contain an armed marker, such as the text
+ * {@code COMMIT} of PostgreSQL's wire protocol or {@code DynamoDB_20120810.UpdateItem} in an
+ * HTTP header, the proxy forwards them and waits until the server starts to respond. It then
+ * closes both connections without passing the response on. The server has then processed the
  * request, and the client sees a broken connection: a response lost after the store
  * committed.
  *
  * <p>Each {@link #loseReplyTo} arms one loss; the proxy forwards everything else unchanged. The
- * trigger waits for the server's answer rather than for a time, so it does not depend on speed.
+ * trigger waits for the server's response rather than for a time, so it does not depend on speed.
  */
 public final class ReplyDroppingProxy implements AutoCloseable {
 
