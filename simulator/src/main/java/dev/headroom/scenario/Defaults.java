@@ -131,7 +131,7 @@ final class Defaults {
     /**
      * Free-tier months: none, because AWS accounts created on or after 2025-07-15 no longer get
      * the 12-month RDS free tier:
-     * https://freetier.co/articles/aws-free-tier-changes-july-15-2025 .
+     * https://freetier.co/articles/aws-free-tier-changes-july-15-2025 (read 2026-12).
      */
     static final long POSTGRES_FREE_TIER_MONTHS = 0;
 
@@ -172,7 +172,10 @@ final class Defaults {
     /** EFS Elastic Throughput, $0.06 per GB written, from the same source. */
     static final long EFS_WRITE_MICROS_PER_GB = 60_000L;
 
-    /** SQLite's default page size since version 3.12.0, 4,096 bytes. */
+    /**
+     * SQLite's default page size since version 3.12.0 (2016-03-29), 4,096 bytes: the release log,
+     * https://www.chiark.greenend.org.uk/doc/sqlite3/releaselog/3_12_1.html (read 2026-12).
+     */
     static final long SQLITE_PAGE_BYTES = 4_096L;
 
     /**
@@ -184,7 +187,8 @@ final class Defaults {
     /**
      * How long a statement waits for the write lock, 5 s. NOTE: an assumption. SQLite itself
      * waits 0 ms unless a busy timeout is set; 5 s is the default timeout of Python's sqlite3
-     * module.
+     * module, as its documentation states, quoted in
+     * https://www.python.org/pipermail/docs/2016-May/026571.html (read 2026-12).
      */
     static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
