@@ -92,7 +92,7 @@ public final class JdbcLedger implements UsageLedger {
 
     /**
      * Creates a ledger on a data source that the caller configures, pools and closes. For SQLite,
-     * set a busy timeout on each connection; the ledger switches the file to WAL mode.
+     * set a busy timeout and the journal mode ({@link SqliteJournal}) on each connection.
      */
     public static JdbcLedger create(DataSource dataSource, RetryPolicy retryPolicy) {
         return new JdbcLedger(dataSource, DataSourceOwnership.BORROWED, retryPolicy);

@@ -16,8 +16,8 @@ final class JdbcPools {
     }
 
     /**
-     * Creates a pool for {@code jdbcUrl}. SQLite connections get the busy timeout and WAL mode
-     * through sqlite-jdbc's connection properties.
+     * Creates a pool for {@code jdbcUrl}. SQLite connections get the busy timeout and the journal
+     * mode through sqlite-jdbc's connection properties.
      *
      * @throws StoreUnavailableException if the pool cannot open its first connection
      */
@@ -38,7 +38,7 @@ final class JdbcPools {
         if (dialect == SqlDialect.SQLITE) {
             config.addDataSourceProperty("busy_timeout",
                     String.valueOf(settings.sqliteBusyTimeout().toMillis()));
-            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("journal_mode", settings.sqliteJournal().name());
         }
         try {
             return new HikariDataSource(config);

@@ -51,11 +51,14 @@ final class LedgerSchema {
     private LedgerSchema() {
     }
 
-    /** Creates the tables and index that are missing; on SQLite, also turns on WAL mode. */
+    /**
+     * Creates the tables and index that are missing. On SQLite it also logs the journal mode,
+     * which the connection's settings choose.
+     */
     static void create(Connection connection, SqlDialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (dialect == SqlDialect.SQLITE) {
-                enableWriteAheadLog(statement);
+                logJournalMode(statement);
             }
             for (String ddl : TABLES) {
                 statement.execute(ddl);
@@ -63,14 +66,11 @@ final class LedgerSchema {
         }
     }
 
-    /** Switches the database file to WAL mode, which persists in the file. */
-    private static void enableWriteAheadLog(Statement statement) throws SQLException {
-        try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
+    /** Logs the SQLite journal mode in use, such as {@code wal} or {@code delete}. */
+    private static void logJournalMode(Statement statement) throws SQLException {
+        try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
             String actual = mode.next() ? mode.getString(1) : "unknown";
-            if (!"wal".equalsIgnoreCase(actual)) {
-                LOG.warn("SQLite kept journal mode {} instead of WAL; an in-memory database"
-                        + " cannot use WAL, and writers then block readers", actual);
-            }
+            LOG.info("SQLite ledger uses journal mode {}", actual);
         }
     }
 }
