@@ -5,9 +5,14 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -27,10 +32,16 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  */
 final class JShellSession implements AutoCloseable {
 
+    /** Time a cell may run before its JVM is stopped, unless the runner is given another. */
+    static final Duration DEFAULT_CELL_TIMEOUT = Duration.ofMinutes(10);
+
     private final CellJvm jvm;
     private final CellOutput output;
     private final JShell shell;
+    private final Duration cellTimeout;
+    private final ScheduledExecutorService watchdog;
     private volatile boolean ended;
+    private volatile boolean timedOut;
 
     /**
      * Starts a session whose snippets compile and run against {@code classpath}.
@@ -40,11 +51,21 @@ final class JShellSession implements AutoCloseable {
      * @throws IllegalStateException if JShell cannot start its JVM
      */
     JShellSession(List<Path> classpath, Path workingDirectory) {
-        this(classpath, workingDirectory, CellOutput.MAX_BYTES);
+        this(classpath, workingDirectory, CellOutput.MAX_BYTES, DEFAULT_CELL_TIMEOUT);
     }
 
-    /** Starts a session whose cells may print at most {@code maxOutputBytes} each. */
-    JShellSession(List<Path> classpath, Path workingDirectory, int maxOutputBytes) {
+    /**
+     * Starts a session whose cells may print at most {@code maxOutputBytes} each and run for
+     * at most {@code cellTimeout} each.
+     */
+    JShellSession(List<Path> classpath, Path workingDirectory, int maxOutputBytes,
+            Duration cellTimeout) {
+        this.cellTimeout = cellTimeout;
+        watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "notebook-cell-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
         jvm = new CellJvm(workingDirectory, classpath);
         output = new CellOutput(maxOutputBytes, jvm::kill);
         shell = JShell.builder()
@@ -72,6 +93,23 @@ final class JShellSession implements AutoCloseable {
      *     something undefined, or throws
      */
     CellResult evaluate(int cellNumber, String source) throws CellFailedException {
+        ScheduledFuture<?> alarm = watchdog.schedule(this::stopSlowCell,
+                cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return evaluateSnippets(cellNumber, source);
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    /** Stops the JVM of a cell that ran past the timeout, which ends the session. */
+    private void stopSlowCell() {
+        timedOut = true;
+        jvm.kill();
+    }
+
+    private CellResult evaluateSnippets(int cellNumber, String source)
+            throws CellFailedException {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = source;
         Optional<String> value = Optional.empty();
@@ -102,6 +140,13 @@ final class JShellSession implements AutoCloseable {
             throw new CellFailedException(cellNumber, location.describe() + " printed more"
                     + " than " + describeBytes(output.maxBytes()) + ", so its JVM was stopped;"
                     + " print a summary or fewer rows, such as table.first(20)");
+        }
+        if (timedOut) {
+            output.reset();
+            throw new CellFailedException(cellNumber, location.describe() + " ran longer than "
+                    + describeSeconds(cellTimeout) + ", so its JVM was stopped; make the cell"
+                    + " faster, such as with a shorter horizon, or pass --cell-timeout with more"
+                    + " seconds");
         }
         if (ended) {
             output.reset();
@@ -135,6 +180,11 @@ final class JShellSession implements AutoCloseable {
         }
     }
 
+    private static String describeSeconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s"
+                : duration.toMillis() + " ms";
+    }
+
     private static String describeBytes(int bytes) {
         int mebibyte = 1024 * 1024;
         return bytes % mebibyte == 0 ? bytes / mebibyte + " MiB" : bytes + " bytes";
@@ -149,6 +199,7 @@ final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         shell.close();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * output is given. It exits with 0 on success. It exits with 1 when a cell fails, which leaves
  * the file as it was, or on an internal error. It exits with 2 on bad arguments, a file that is
  * not a notebook, or an output that cannot be written. {@code --verbose} adds the stack trace of
- * an internal error.
+ * an internal error. {@code --cell-timeout SECONDS} sets how long one cell may run before it
+ * fails, 600 s by default, so that a cell that never ends cannot hang a build.
  */
 public final class NotebookRunner {
 
@@ -33,21 +35,44 @@ public final class NotebookRunner {
     /** Exit code of an unexpected failure of the runner or of JShell. */
     public static final int EXIT_INTERNAL_ERROR = 1;
 
-    private static final String USAGE = "usage: NotebookRunner [--verbose] NOTEBOOK [OUTPUT];"
-            + " executes the Java cells of NOTEBOOK and writes it to OUTPUT, by default back to"
-            + " NOTEBOOK";
+    private static final String USAGE = "usage: NotebookRunner [--verbose]"
+            + " [--cell-timeout SECONDS] NOTEBOOK [OUTPUT]; executes the Java cells of NOTEBOOK"
+            + " and writes it to OUTPUT, by default back to NOTEBOOK; a cell that runs longer"
+            + " than the timeout (600 s by default) fails";
 
     private static final Logger LOG = LoggerFactory.getLogger(NotebookRunner.class);
 
     private final List<Path> classpath;
+    private final Duration cellTimeout;
+
+    /**
+     * Creates a runner whose cells compile and run against {@code classpath}, each for at most
+     * ten minutes.
+     *
+     * @param classpath folders and jar files, in lookup order
+     */
+    public NotebookRunner(List<Path> classpath) {
+        this(classpath, JShellSession.DEFAULT_CELL_TIMEOUT);
+    }
 
     /**
      * Creates a runner whose cells compile and run against {@code classpath}.
      *
      * @param classpath folders and jar files, in lookup order
+     * @param cellTimeout how long one cell may run before it fails, at least one millisecond
      */
-    public NotebookRunner(List<Path> classpath) {
+    public NotebookRunner(List<Path> classpath, Duration cellTimeout) {
+        if (cellTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("cellTimeout is " + cellTimeout
+                    + "; it must be at least 1 ms");
+        }
         this.classpath = List.copyOf(classpath);
+        this.cellTimeout = cellTimeout;
+    }
+
+    /** Returns a runner with the same classpath whose cells may run for {@code timeout}. */
+    public NotebookRunner withCellTimeout(Duration timeout) {
+        return new NotebookRunner(classpath, timeout);
     }
 
     /** Creates a runner whose cells see the classpath of this JVM ({@code java.class.path}). */
@@ -73,7 +98,8 @@ public final class NotebookRunner {
     public Notebook execute(Notebook notebook, Path workingDirectory) throws CellFailedException {
         Notebook executed = notebook.copy();
         int executionCount = 0;
-        try (JShellSession session = new JShellSession(classpath, workingDirectory)) {
+        try (JShellSession session = new JShellSession(classpath, workingDirectory,
+                CellOutput.MAX_BYTES, cellTimeout)) {
             for (int index = 0; index < executed.cellCount(); index++) {
                 if (!executed.isCode(index)) {
                     continue;
@@ -115,13 +141,24 @@ public final class NotebookRunner {
 
     static int run(String[] args) {
         boolean verbose = false;
+        Duration cellTimeout = JShellSession.DEFAULT_CELL_TIMEOUT;
         List<String> paths = new ArrayList<>();
-        for (String arg : args) {
+        for (int index = 0; index < args.length; index++) {
+            String arg = args[index];
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println(USAGE);
                 return EXIT_OK;
             } else if (arg.equals("--verbose")) {
                 verbose = true;
+            } else if (arg.equals("--cell-timeout")) {
+                String seconds = index + 1 < args.length ? args[++index] : null;
+                cellTimeout = parseSeconds(seconds);
+                if (cellTimeout == null) {
+                    System.err.println("invalid --cell-timeout " + (seconds == null ? "(missing)"
+                            : "'" + seconds + "'") + ": give a whole number of seconds from 1,"
+                            + " such as --cell-timeout 900");
+                    return EXIT_BAD_INPUT;
+                }
             } else if (arg.startsWith("-")) {
                 System.err.println("unknown option " + arg + "; " + USAGE);
                 return EXIT_BAD_INPUT;
@@ -135,12 +172,20 @@ public final class NotebookRunner {
         }
         Path input = Path.of(paths.get(0));
         Path output = Path.of(paths.get(paths.size() - 1));
-        return run(input, output, verbose);
+        return run(input, output, cellTimeout, verbose);
     }
 
-    private static int run(Path input, Path output, boolean verbose) {
+    /** Returns the whole number of seconds in {@code text} from 1, or null if it is not one. */
+    private static Duration parseSeconds(String text) {
+        if (text == null || !text.matches("[0-9]{1,9}") || Long.parseLong(text) < 1) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(text));
+    }
+
+    private static int run(Path input, Path output, Duration cellTimeout, boolean verbose) {
         try {
-            withJvmClasspath().execute(input, output);
+            withJvmClasspath().withCellTimeout(cellTimeout).execute(input, output);
             return EXIT_OK;
         } catch (InvalidNotebookException e) {
             System.err.println(e.getMessage());

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /** Evaluates cells in one shared JShell session, since each session launches a JVM. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,13 +51,30 @@ class JShellSessionTest {
 
     @Test
     void evaluate_endlessOutput_failsAtLimit() throws Exception {
-        try (JShellSession own = new JShellSession(List.of(), Path.of(""), 10_000)) {
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""), 10_000,
+                JShellSession.DEFAULT_CELL_TIMEOUT)) {
             CellFailedException e = assertThrows(CellFailedException.class,
                     () -> own.evaluate(2, "while (true) System.out.println(\"x\".repeat(99));"));
 
             assertEquals(2, e.cellNumber());
             assertTrue(e.getMessage().contains("printed more than 10000 bytes, so its JVM was"
                     + " stopped"), e.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void evaluate_endlessLoop_failsAtTimeout() throws Exception {
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""), 10_000,
+                Duration.ofSeconds(2))) {
+            own.evaluate(1, "int spins = 0;");
+
+            CellFailedException e = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(2, "while (true) spins++;"));
+
+            assertEquals(2, e.cellNumber());
+            assertTrue(e.getMessage().contains("ran longer than 2 s, so its JVM was stopped"),
+                    e.getMessage());
         }
     }
 

@@ -230,6 +230,16 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void run_invalidCellTimeout_isBadInput() {
+        for (String seconds : new String[] {"0", "-5", "ten", "1e3", "9999999999"}) {
+            assertEquals(NotebookRunner.EXIT_BAD_INPUT, NotebookRunner.run(
+                    new String[] {"--cell-timeout", seconds, "a.ipynb"}), seconds);
+        }
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT,
+                NotebookRunner.run(new String[] {"a.ipynb", "--cell-timeout"}));
+    }
+
+    @Test
     void run_missingFile_isBadInput() {
         int exitCode = NotebookRunner.run(new String[] {folder.resolve("none.ipynb").toString()});
 
