@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write is one database transaction that updates the user's account row (balance and row
  * count) and inserts the transaction row with {@code ON CONFLICT DO NOTHING}. When the insert
- * finds the id already stored, the transaction rolls back, so a retried write never counts twice.
+ * finds the user's id already stored, the transaction rolls back, so a retried write never counts
+ * twice.
  * The account update comes first, so it locks the user's row and concurrent writes for one user
  * queue on that lock. An admission debits with
  * {@code UPDATE ... WHERE email = ? AND balance_micros >= ?}, and an admission whose update

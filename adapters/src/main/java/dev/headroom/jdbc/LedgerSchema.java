@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code ledger_accounts} has one row per user with the running balance and the number of
  * stored rows, which also numbers each new row ({@code seq}) so that rows with the same
- * timestamp list in the order they were stored. {@code ledger_transactions} has the transaction
- * id as primary key, so an insert of a stored id changes nothing. Timestamps are stored as epoch
+ * timestamp list in the order they were stored. {@code ledger_transactions} has the email and
+ * transaction id as primary key, so an insert of an id the user has changes nothing, and the same
+ * id for another user is another row, as on the other ledgers. Timestamps are stored as epoch
  * seconds plus a nanosecond part, which keeps every {@link java.time.Instant} exactly.
  * {@code ledger_snapshots} has at most one {@link BalanceSnapshot} per user.
  */
@@ -29,7 +30,7 @@ final class LedgerSchema {
                     + "balance_micros BIGINT NOT NULL, "
                     + "row_count BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS ledger_transactions ("
-                    + "transaction_id TEXT PRIMARY KEY, "
+                    + "transaction_id TEXT NOT NULL, "
                     + "email TEXT NOT NULL, "
                     + "seq BIGINT NOT NULL, "
                     + "epoch_second BIGINT NOT NULL, "
@@ -39,7 +40,8 @@ final class LedgerSchema {
                     + "tokens_in BIGINT NOT NULL, "
                     + "tokens_out BIGINT NOT NULL, "
                     + "amount_micros BIGINT NOT NULL, "
-                    + "duration_millis BIGINT NOT NULL)",
+                    + "duration_millis BIGINT NOT NULL, "
+                    + "PRIMARY KEY (email, transaction_id))",
             "CREATE INDEX IF NOT EXISTS ledger_transactions_by_user_time "
                     + "ON ledger_transactions (email, epoch_second, nano, seq)",
             "CREATE TABLE IF NOT EXISTS ledger_snapshots ("

@@ -51,10 +51,13 @@ final class LedgerWork {
         return RecordOutcome.RECORDED;
     }
 
-    /** Returns whether the stored row with the transaction's id equals it in every field. */
+    /**
+     * Returns whether the user's stored row with the transaction's id equals it in every field.
+     */
     static boolean isStoredAsGiven(Connection connection, Transaction row) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_BY_ID)) {
-            select.setString(1, row.transactionId());
+            select.setString(1, row.userEmail());
+            select.setString(2, row.transactionId());
             try (ResultSet result = select.executeQuery()) {
                 return result.next() && TransactionRows.read(result).equals(row);
             }
@@ -99,7 +102,7 @@ final class LedgerWork {
     static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
             throws SQLException {
         ensureAccount(connection, usage.userEmail());
-        if (transactionExists(connection, usage.transactionId())) {
+        if (transactionExists(connection, usage)) {
             connection.rollback();
             return AdmissionOutcome.DUPLICATE;
         }
@@ -129,11 +132,13 @@ final class LedgerWork {
         }
     }
 
-    private static boolean transactionExists(Connection connection, String transactionId)
+    /** Returns whether the user already has a row with the transaction's id. */
+    private static boolean transactionExists(Connection connection, Transaction transaction)
             throws SQLException {
         try (PreparedStatement select =
                 connection.prepareStatement(TRANSACTION_EXISTS)) {
-            select.setString(1, transactionId);
+            select.setString(1, transaction.userEmail());
+            select.setString(2, transaction.transactionId());
             try (ResultSet result = select.executeQuery()) {
                 return result.next();
             }

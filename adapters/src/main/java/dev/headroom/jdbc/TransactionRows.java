@@ -33,18 +33,18 @@ final class TransactionRows {
     static final String COUNT_USERS = "SELECT COUNT(*) FROM ledger_accounts WHERE row_count > 0";
 
     static final String TRANSACTION_EXISTS =
-            "SELECT 1 FROM ledger_transactions WHERE transaction_id = ?";
+            "SELECT 1 FROM ledger_transactions WHERE email = ? AND transaction_id = ?";
 
     static final String INSERT_TRANSACTION = "INSERT INTO ledger_transactions"
             + " (transaction_id, email, seq, epoch_second, nano, kind, model,"
             + " tokens_in, tokens_out, amount_micros, duration_millis)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (transaction_id) DO NOTHING";
+            + " ON CONFLICT (email, transaction_id) DO NOTHING";
 
-    /** The row with a given transaction id, in the columns that {@link #read} takes. */
+    /** The user's row with a given transaction id, in the columns that {@link #read} takes. */
     static final String SELECT_BY_ID = "SELECT transaction_id, email, epoch_second, nano, kind,"
             + " model, tokens_in, tokens_out, amount_micros, duration_millis"
-            + " FROM ledger_transactions WHERE transaction_id = ?";
+            + " FROM ledger_transactions WHERE email = ? AND transaction_id = ?";
 
     /** Rows of one user with {@code from <= time < to}, oldest first, ties in stored order. */
     static final String SELECT_RANGE = "SELECT transaction_id, email, epoch_second, nano, kind,"

@@ -5,8 +5,10 @@ import dev.headroom.metrics.MetricsRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link AdmissionGuarantee#ATOMIC}.
  *
  * <p>Each user's rows and balance are guarded by that user's lock, so calls for different users
- * run in parallel. Transaction ids are unique across all users. Metrics count one call per
+ * run in parallel. A transaction id is stored once per user. Metrics count one call per
  * method invocation, with zero bytes and zero latency because no store is involved.
  */
 public final class InMemoryLedger implements UsageLedger {
@@ -26,13 +28,13 @@ public final class InMemoryLedger implements UsageLedger {
 
     private final ClosedGuard guard = new ClosedGuard("in-memory ledger");
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> transactionIds = new ConcurrentHashMap<>();
     private final AtomicLong usersWithRows = new AtomicLong();
     private final MetricsRecorder metrics = new MetricsRecorder();
 
-    /** One user's rows in the order they were stored, and their running balance. */
+    /** One user's rows in the order they were stored, their ids and their running balance. */
     private static final class Account {
         private final List<Transaction> rows = new ArrayList<>();
+        private final Set<String> transactionIds = new HashSet<>();
         private long balanceMicros;
     }
 
@@ -43,7 +45,7 @@ public final class InMemoryLedger implements UsageLedger {
         metrics.recordCall(0, 0);
         Account account = account(transaction.userEmail());
         synchronized (account) {
-            if (!claimId(transaction)) {
+            if (!account.transactionIds.add(transaction.transactionId())) {
                 return RecordOutcome.DUPLICATE;
             }
             append(account, transaction);
@@ -101,15 +103,13 @@ public final class InMemoryLedger implements UsageLedger {
         metrics.recordCall(0, 0);
         Account account = account(usage.userEmail());
         synchronized (account) {
-            if (transactionIds.containsKey(usage.transactionId())) {
+            if (account.transactionIds.contains(usage.transactionId())) {
                 return AdmissionOutcome.DUPLICATE;
             }
             if (account.balanceMicros < usage.amountMicros()) {
                 return AdmissionOutcome.INSUFFICIENT_BALANCE;
             }
-            if (!claimId(usage)) {
-                return AdmissionOutcome.DUPLICATE;
-            }
+            account.transactionIds.add(usage.transactionId());
             append(account, usage);
             return AdmissionOutcome.ADMITTED;
         }
@@ -133,11 +133,6 @@ public final class InMemoryLedger implements UsageLedger {
 
     private Account account(String userEmail) {
         return accounts.computeIfAbsent(userEmail, email -> new Account());
-    }
-
-    /** Claims the transaction id across all users; false if another call claimed it first. */
-    private boolean claimId(Transaction transaction) {
-        return transactionIds.putIfAbsent(transaction.transactionId(), Boolean.TRUE) == null;
     }
 
     private void append(Account account, Transaction transaction) {

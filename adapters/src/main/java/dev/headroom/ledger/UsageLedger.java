@@ -16,9 +16,8 @@ import java.util.List;
  * {@code DUPLICATE}. Implementations are safe for use by many threads unless their Javadoc says
  * otherwise.
  *
- * <p>Give each request its own id, unique across all users, such as a random UUID. The SQL and
- * in-memory ledgers key rows by the id alone, so a second user's row with a used id is a
- * duplicate. The Sheets and DynamoDB ledgers key rows by user and id. A retry resends the same
+ * <p>Every ledger keys rows by user and id, so two users' rows with the same id are two rows.
+ * Give each request its own id, such as a random UUID. A retry resends the same
  * {@link Transaction}. NOTE: DynamoDB keys a log item by timestamp and id, so there a retry
  * stamped with a new timestamp is stored a second time.
  *

@@ -38,6 +38,15 @@ class SqliteRollbackJournalTest extends UsageLedgerContract {
         return JdbcLedger.open(url(), null, null, pool, retry);
     }
 
+    /**
+     * Returns 100 rows per writer: in this mode each commit creates, syncs and deletes a journal
+     * file, which takes several times as long as a WAL commit.
+     */
+    @Override
+    protected int recordsPerThread() {
+        return 100;
+    }
+
     @Test
     void databaseFile_usesRollbackJournal() throws Exception {
         assertEquals("delete", journalMode());

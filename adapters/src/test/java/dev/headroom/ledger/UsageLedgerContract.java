@@ -41,13 +41,20 @@ public abstract class UsageLedgerContract {
     protected static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
     private static final int RECORD_THREADS = 16;
-    private static final int RECORDS_PER_THREAD = 1_000;
     private static final int ADMISSIONS = 50;
 
     protected UsageLedger ledger;
 
     /** Returns a new ledger over an empty store, owned by the test that calls it. */
     protected abstract UsageLedger newLedger();
+
+    /**
+     * Returns how many rows each of the 16 concurrent writers records; 1,000 by default. A store
+     * that syncs a journal file per commit may lower it to keep the test short.
+     */
+    protected int recordsPerThread() {
+        return 1_000;
+    }
 
     /** Returns how long one concurrency test may run before it fails; 2 minutes by default. */
     protected Duration concurrencyTimeout() {
@@ -143,6 +150,33 @@ public abstract class UsageLedgerContract {
 
         assertEquals(1_000, ledger.balanceMicros("ann@example.com"));
         assertEquals(List.of(row), allRows("ann@example.com"));
+    }
+
+    @Test
+    void record_sameIdOtherUser_storesBoth() {
+        Transaction ann = credit("c-1", "ann@example.com", T0, 1_000);
+        Transaction bob = credit("c-1", "bob@example.com", T0, 2_000);
+        ledger.record(ann);
+
+        assertEquals(RecordOutcome.RECORDED, ledger.record(bob));
+
+        assertEquals(1_000, ledger.balanceMicros("ann@example.com"));
+        assertEquals(2_000, ledger.balanceMicros("bob@example.com"));
+        assertEquals(List.of(bob), allRows("bob@example.com"));
+        assertEquals(2, ledger.countUsers());
+    }
+
+    @Test
+    void admit_sameIdOtherUser_isAdmitted() {
+        ledger.record(credit("c-1", "ann@example.com", T0, 1_000));
+        ledger.record(credit("c-2", "bob@example.com", T0, 1_000));
+        ledger.admit(usage("u-1", "ann@example.com", T0, 400));
+
+        assertEquals(AdmissionOutcome.ADMITTED,
+                ledger.admit(usage("u-1", "bob@example.com", T0, 300)));
+
+        assertEquals(600, ledger.balanceMicros("ann@example.com"));
+        assertEquals(700, ledger.balanceMicros("bob@example.com"));
     }
 
     @Test
@@ -506,7 +540,7 @@ public abstract class UsageLedgerContract {
 
         assertEquals(expectedBalance, ledger.balanceMicros(email));
         List<Transaction> rows = allRows(email);
-        assertEquals(RECORD_THREADS * RECORDS_PER_THREAD, rows.size());
+        assertEquals(RECORD_THREADS * recordsPerThread(), rows.size());
         Set<String> ids = new HashSet<>();
         for (Transaction row : rows) {
             assertTrue(ids.add(row.transactionId()), "duplicate row " + row.transactionId());
@@ -517,7 +551,7 @@ public abstract class UsageLedgerContract {
     /** Records one writer's batch; returns its balance change. */
     private long recordBatch(String email, int writer) {
         long delta = 0;
-        for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+        for (int i = 0; i < recordsPerThread(); i++) {
             String id = "w" + writer + "-" + i;
             Instant at = T0.plusMillis(i);
             long micros = 1 + (writer * 7_919L + i * 104_729L) % 1_000_003;
