@@ -6,6 +6,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Builds the capacity table: one row per phase that served during the run, with its workbooks,
@@ -42,7 +43,8 @@ public final class CapacityTable {
         StringColumn cellsPerYear = StringColumn.create("cells_per_year");
 
         for (PhaseInfo info : phases) {
-            Table rows = daily.where(daily.stringColumn("phase").isEqualTo(info.name()));
+            Table rows = TableRows.where(daily,
+                    daily.stringColumn("phase").isEqualTo(info.name()));
             if (rows.isEmpty()) {
                 continue;
             }
@@ -77,7 +79,7 @@ public final class CapacityTable {
         LongColumn failed = rows.longColumn(column);
         for (int row = 0; row < rows.rowCount(); row++) {
             if (failed.getLong(row) > 0) {
-                return rows.first(row);
+                return TableRows.first(rows, row);
             }
         }
         return rows;
@@ -87,11 +89,13 @@ public final class CapacityTable {
         long first = 0;
         long end = 0;
         int span = -1;
-        for (String name : rows.columnNames()) {
-            if (!name.startsWith(CELLS_PREFIX)) {
+        // Looking each column up by name would take time that grows with the square of the
+        // columns, as Tablesaw searches them in order.
+        for (Column<?> column : rows.columns()) {
+            if (!column.name().startsWith(CELLS_PREFIX)) {
                 continue;
             }
-            LongColumn cells = rows.longColumn(name);
+            LongColumn cells = (LongColumn) column;
             int firstRow = firstPresent(cells);
             int lastRow = lastPresent(cells);
             if (firstRow < 0) {

@@ -49,7 +49,7 @@ public final class CostTable {
 
         int years = (daily.rowCount() + 364) / 365;
         for (int index = 0; index < years; index++) {
-            Table rows = daily.where(daily.intColumn("day")
+            Table rows = TableRows.where(daily, daily.intColumn("day")
                     .isBetweenInclusive(index * 365, index * 365 + 364));
             long yearDevelopment = developmentCost(changes, index);
             if (index == 0) {

@@ -50,7 +50,8 @@ public final class PhaseChangeTable {
 
         for (PhaseChange change : changes) {
             String target = phases.get(change.to()).name();
-            Table migrating = daily.where(daily.stringColumn("migrating_to").isEqualTo(target));
+            Table migrating = TableRows.where(daily,
+                    daily.stringColumn("migrating_to").isEqualTo(target));
 
             String fromName = phases.get(change.from()).name();
             from.append(fromName);

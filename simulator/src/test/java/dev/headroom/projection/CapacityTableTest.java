@@ -1,8 +1,10 @@
 package dev.headroom.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.headroom.run.PhaseInfo;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
@@ -30,5 +32,26 @@ class CapacityTableTest {
         assertEquals(List.of("200", CapacityTable.NO_TAB_LIMIT),
                 capacity.stringColumn("nominal_max_users").asList());
         assertEquals("40", capacity.stringColumn("users_at_first_failed_sign_up").get(1));
+    }
+
+    @Test
+    void cellsPerYear_tenThousandWorkbooks_fast() {
+        // Every day carries the gauges of 10,000 workbooks, two columns per workbook.
+        Table daily = daily();
+        for (int workbook = 0; workbook < 10_000; workbook++) {
+            daily.internalAddWithoutValidation(LongColumn.create("tabs:workbook-" + workbook,
+                    1, 2, 3, 4));
+            daily.internalAddWithoutValidation(LongColumn.create("cells:workbook-" + workbook,
+                    0, 1, 2, 3));
+        }
+
+        Table capacity = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> CapacityTable.build(daily, List.of(
+                        new PhaseInfo("sheet", "sheets-sharded", 10_000, 2_000_000),
+                        new PhaseInfo("postgres", "sheets-sharded", 10_000, 2_000_000))));
+
+        // Each phase's cells grew by 10,000 in one day.
+        assertEquals(List.of("3650000", "3650000"),
+                capacity.stringColumn("cells_per_year").asList());
     }
 }

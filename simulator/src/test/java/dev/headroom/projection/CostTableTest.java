@@ -1,9 +1,11 @@
 package dev.headroom.projection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.headroom.engine.SimTime;
 import dev.headroom.plan.PhaseChange;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
@@ -46,5 +48,24 @@ class CostTableTest {
         assertEquals(100_000_000L, development.get(0), "year 1: the first phase only");
         assertEquals(800_000_000L, development.get(1), "year 2: the migration");
         assertEquals(900_000_000L, development.get(2), "total");
+    }
+
+    @Test
+    void years_twentyThousandGaugeColumns_fast() {
+        // A plan of 10,000 workbooks has two gauge columns per workbook in the daily table.
+        Table daily = twoYears();
+        long[] hosting = new long[730];
+        hosting[400] = 7;
+        daily.replaceColumn("hosting_cost_micros", LongColumn.create("hosting_cost_micros",
+                hosting));
+        for (int column = 0; column < 20_000; column++) {
+            daily.internalAddWithoutValidation(LongColumn.create("cells:workbook-" + column,
+                    new long[730]));
+        }
+
+        Table costs = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> CostTable.build(daily, List.of(), 0));
+
+        assertEquals(List.of(0L, 7L, 7L), costs.longColumn("hosting_cost_micros").asList());
     }
 }
