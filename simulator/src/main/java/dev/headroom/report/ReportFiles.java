@@ -3,6 +3,7 @@ package dev.headroom.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a set of report files into one folder so that a failure leaves the folder's earlier
@@ -40,7 +42,7 @@ final class ReportFiles {
                 if (Files.isDirectory(target)) {
                     throw new FileSystemException(target.toString(), null, "is a folder");
                 }
-                Path temporary = Files.createTempFile(folder, "." + text.getKey() + ".", ".tmp");
+                Path temporary = newTemporary(folder, text.getKey());
                 staged.put(target, temporary);
                 Files.writeString(temporary, text.getValue(), StandardCharsets.UTF_8);
             }
@@ -56,6 +58,23 @@ final class ReportFiles {
             written.add(file.getKey());
         }
         return written;
+    }
+
+    /**
+     * Creates an empty temporary file for {@code name} in {@code folder}, with the permissions of
+     * any new file there. {@code Files.createTempFile} would make it readable by its owner alone,
+     * and the move would give the report file those permissions.
+     */
+    private static Path newTemporary(Path folder, String name) throws IOException {
+        while (true) {
+            Path candidate = folder.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // Another writer took this name; draw another.
+            }
+        }
     }
 
     private static void move(Path source, Path target) throws IOException {

@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -51,6 +52,17 @@ class ReportFilesTest {
         ReportFiles.writeAll(nested, texts("a", "b"));
 
         assertEquals("b", Files.readString(nested.resolve("b.csv")));
+    }
+
+    @Test
+    void writeAll_permissions_asNewFile() throws IOException {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path reference = Files.createFile(folder.resolve("reference"));
+
+        ReportFiles.writeAll(folder, texts("a", "b"));
+
+        assertEquals(Files.getPosixFilePermissions(reference),
+                Files.getPosixFilePermissions(folder.resolve("a.csv")));
     }
 
     private static Map<String, String> texts(String first, String second) {
