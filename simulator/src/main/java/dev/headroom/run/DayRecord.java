@@ -87,7 +87,8 @@ public record DayRecord(
                 new TreeMap<>(throttlesByQuota));
         failuresByLimit = Collections.unmodifiableSortedMap(
                 new TreeMap<>(failuresByLimit));
-        gauges = List.copyOf(gauges);
+        // Readings are unmodifiable already, and far smaller than a copy into a list of gauges.
+        gauges = gauges instanceof GaugeReadings ? gauges : List.copyOf(gauges);
     }
 
     /** Returns the attempts throttled during the day by every quota together. */

@@ -68,6 +68,8 @@ public final class SimulationRun {
     private final DailyMetrics metrics = new DailyMetrics();
     private final CostWindow costWindow = new CostWindow(30);
     private final List<DayRecord> days = new ArrayList<>();
+    /** The gauges of the last closed day, whose names the next day's share when unchanged. */
+    private GaugeReadings lastGauges;
     private final Engine engine = new Engine(4096);
 
     private BackendModel backend;
@@ -341,8 +343,9 @@ public final class SimulationRun {
         metrics.collectArchiveCount(backend);
         billSegment(now);
 
+        lastGauges = GaugeReadings.of(backend.gauges(), lastGauges);
         DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
-                dayMigratingTo, activeUsers, backend.gauges());
+                dayMigratingTo, activeUsers, lastGauges);
         days.add(record);
         // The day's cost includes the replaced backend's share on the day a phase goes live.
         costWindow.add(record.hostingCostMicros() - dayStandbyMicros);
