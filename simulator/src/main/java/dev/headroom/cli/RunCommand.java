@@ -58,7 +58,9 @@ final class RunCommand implements Callable<Integer> {
 
         RunBenchmark measurement = benchmark ? RunBenchmark.start() : null;
         RunResult result = simulate(setup);
-        String benchmarkText = measurement == null ? null : measurement.stop(result);
+        if (measurement != null) {
+            measurement.simulated(result);
+        }
 
         Projections projections = Projections.of(result);
         ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
@@ -72,8 +74,8 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(Summary.render(header, projections, out.toString()));
-        if (benchmarkText != null) {
-            stdout.println(benchmarkText);
+        if (measurement != null) {
+            stdout.println(measurement.stop());
         }
         stdout.flush();
         return Main.EXIT_OK;

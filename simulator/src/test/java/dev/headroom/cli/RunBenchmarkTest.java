@@ -1,0 +1,49 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.run.RunResult;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class RunBenchmarkTest {
+
+    private static final Pattern PEAK = Pattern.compile("peak heap ([0-9,]+) MiB");
+
+    private static RunResult result(long events) {
+        return new RunResult("test", 1, LocalDate.of(2025, 1, 1), List.of(), List.of(),
+                List.of(), 0, events);
+    }
+
+    private static long peakMiB(String text) {
+        Matcher matcher = PEAK.matcher(text);
+        assertTrue(matcher.find(), text);
+        return Long.parseLong(matcher.group(1).replace(",", ""));
+    }
+
+    @Test
+    void peak_heapAfterSimulation_counted() {
+        // The reports of a wide plan can take more heap than its simulation, after it ends.
+        RunBenchmark benchmark = RunBenchmark.start();
+        benchmark.simulated(result(1_000));
+        long[] reports = new long[32 << 20];
+        reports[reports.length - 1] = 1;
+
+        String text = benchmark.stop();
+
+        assertTrue(peakMiB(text) >= 256, text);
+        assertTrue(text.contains("1,000 events"), text);
+        assertTrue(reports[reports.length - 1] == 1);
+    }
+
+    @Test
+    void stop_beforeSimulated_rejected() {
+        RunBenchmark benchmark = RunBenchmark.start();
+
+        assertThrows(IllegalStateException.class, benchmark::stop);
+    }
+}
