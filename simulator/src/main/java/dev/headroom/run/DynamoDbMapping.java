@@ -40,8 +40,20 @@ final class DynamoDbMapping {
     private DynamoDbMapping() {
     }
 
-    /** Returns the model parameters of a DynamoDB phase. */
+    /** Returns the model parameters of a DynamoDB phase that counts item ages. */
     static DynamoDbParams params(DynamoDbSettings settings, Backend.DynamoDb backend) {
+        return params(settings, backend, true);
+    }
+
+    /**
+     * Returns the model parameters of a DynamoDB phase.
+     *
+     * @param countAges whether a phase without the archive counts item ages, which only a later
+     *     phase that archives needs. Counting takes an {@code int} per user and day of
+     *     {@code archive.age}, 364 bytes a user with the default 90 days
+     */
+    static DynamoDbParams params(DynamoDbSettings settings, Backend.DynamoDb backend,
+            boolean countAges) {
         BalanceDesign design = switch (settings.balanceDesign()) {
             case QUERY_SUM -> BalanceDesign.QUERY_ALL_ITEMS;
             case RUNNING_BALANCE -> BalanceDesign.RUNNING_BALANCE;
@@ -57,13 +69,18 @@ final class DynamoDbMapping {
                 ? new DaxParams(settings.dax().nodes(), settings.dax().nodeMicrosPerHour(),
                         settings.dax().hitRate(), LatencyParams.fixed(DAX_HIT_MILLIS))
                 : DaxParams.NONE;
-        // A phase without the archive still counts item ages, so that a later phase that
+        // A phase without the archive can still count item ages, so that a later phase that
         // archives takes over the table with each item's age.
         long retentionMillis = settings.archive().age().toMillis();
-        ArchiveParams archive = backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)
-                ? new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
-                        settings.archive().s3MicrosPerGbMonth(), S3_PUT_MICROS_PER_THOUSAND)
-                : ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
+        ArchiveParams archive;
+        if (backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)) {
+            archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
+                    settings.archive().s3MicrosPerGbMonth(), S3_PUT_MICROS_PER_THOUSAND);
+        } else if (countAges) {
+            archive = ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
+        } else {
+            archive = ArchiveParams.NONE;
+        }
         return new DynamoDbParams(design, consistency, settings.itemBytes(),
                 settings.itemBytes(), prices, SDK_MAX_RETRIES, latency(settings.latency()), dax,
                 archive);

@@ -251,13 +251,22 @@ final class PlanMapping {
                 DynamoDbMapping.latency(new Latency(settings.latency(), Duration.ZERO)));
     }
 
+    /** Returns whether {@code phase} or a phase after it archives DynamoDB items to S3. */
+    static boolean archivesFrom(Scenario scenario, dev.headroom.scenario.Phase phase) {
+        List<dev.headroom.scenario.Phase> phases = scenario.plan().phases();
+        return phases.subList(phases.indexOf(phase), phases.size()).stream()
+                .anyMatch(later -> later.backend() instanceof Backend.DynamoDb dynamo
+                        && dynamo.uses(Backend.DynamoDb.Feature.S3_ARCHIVE));
+    }
+
     private static BackendFactory storeFactory(Scenario scenario,
             dev.headroom.scenario.Phase phase, RandomStreams streams) {
         Backend backend = phase.backend();
         String latencyStream = "latency:" + phase.name();
         String jitterStream = "jitter:" + phase.name();
         if (backend instanceof Backend.DynamoDb dynamo) {
-            DynamoDbParams params = DynamoDbMapping.params(scenario.dynamoDb(), dynamo);
+            DynamoDbParams params = DynamoDbMapping.params(scenario.dynamoDb(), dynamo,
+                    archivesFrom(scenario, phase));
             return (previous, users, now) -> {
                 RandomStream random = streams.stream(latencyStream);
                 if (previous instanceof DynamoDbModel table) {
