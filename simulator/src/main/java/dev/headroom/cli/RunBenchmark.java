@@ -11,7 +11,8 @@ import java.util.Locale;
  * simulation's wall time, and the peak heap, as the sum of each heap pool's peak use from the
  * run's start until its reports are written. The reports count because their daily table has a
  * column per gauge, which can take more heap than the simulation did. The sum can exceed the
- * true simultaneous peak, because pools peak at different moments, so it is an upper bound.
+ * true simultaneous peak, because pools peak at different moments, so it is an upper bound,
+ * capped at the maximum heap.
  */
 final class RunBenchmark {
 
@@ -55,9 +56,17 @@ final class RunBenchmark {
                 peakBytes += pool.getPeakUsage().getUsed();
             }
         }
-        long maxHeap = Runtime.getRuntime().maxMemory();
+        return text(events, seconds, peakBytes, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Returns the figures as one line of text. A sum of pool peaks above the maximum heap shows
+     * as the maximum, since the heap in use never exceeds it.
+     */
+    static String text(long events, double seconds, long peakPoolSumBytes, long maxHeapBytes) {
+        long peakBytes = Math.min(peakPoolSumBytes, maxHeapBytes);
         return String.format(Locale.ROOT, "benchmark: %,d events in %.1f s = %,.0f events/s;"
                 + " peak heap %,d MiB with the reports (max heap %,d MiB)", events, seconds,
-                events / seconds, peakBytes >> 20, maxHeap >> 20);
+                events / seconds, peakBytes >> 20, maxHeapBytes >> 20);
     }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,15 @@ class RunBenchmarkTest {
         assertTrue(peakMiB(text) >= 256, text);
         assertTrue(text.contains("1,000 events"), text);
         assertTrue(reports[reports.length - 1] == 1);
+    }
+
+    @Test
+    void peak_poolSumAboveMaxHeap_cappedAtMax() {
+        // Pools peak at different moments, so their peaks can add up to more than the heap.
+        String text = RunBenchmark.text(1_000, 2.0, 635L << 20, 512L << 20);
+
+        assertEquals("benchmark: 1,000 events in 2.0 s = 500 events/s; peak heap 512 MiB with"
+                + " the reports (max heap 512 MiB)", text);
     }
 
     @Test
