@@ -53,7 +53,9 @@ public final class Main implements Runnable {
 
     /**
      * Runs the command line and turns a run that outgrows the Java heap into one message and
-     * the bad-input exit code: the remedy is a smaller scenario or a larger heap.
+     * the bad-input exit code: the remedy is a smaller scenario or a larger heap. The reports
+     * keep two numbers per workbook and day, so a plan of thousands of workbooks can outgrow
+     * the heap with few users.
      */
     static int executeWithinHeap(CommandLine commandLine, String[] args, boolean verbose) {
         try {
@@ -68,9 +70,10 @@ public final class Main implements Runnable {
                         + maxMiB + " MiB; fit a shorter log, or raise the heap, for";
                 case "sweep" -> "the sweep needs more memory than the Java heap's " + maxMiB
                         + " MiB; run fewer seeds at a time with --jobs, lower the scenario's"
-                        + " users or horizon, or raise the heap, for";
+                        + " users, horizon or workbooks, or raise the heap, for";
                 default -> "the run needs more memory than the Java heap's " + maxMiB
-                        + " MiB; lower the scenario's users or horizon, or raise the heap, for";
+                        + " MiB; lower the scenario's users, horizon or workbooks, or raise the"
+                        + " heap, for";
             };
             err.println("headroom: " + remedy
                     + " example JAVA_OPTS=-Xmx8g"

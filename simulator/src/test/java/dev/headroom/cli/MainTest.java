@@ -525,6 +525,7 @@ class MainTest {
         assertTrue(lines.get(0).startsWith("headroom: the run needs more memory than the Java"
                 + " heap's "), lines.get(0));
         assertTrue(lines.get(0).contains("JAVA_OPTS=-Xmx8g"), lines.get(0));
+        assertTrue(lines.get(0).contains("users, horizon or workbooks"), lines.get(0));
     }
 
     @Test
