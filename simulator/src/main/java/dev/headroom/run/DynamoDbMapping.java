@@ -48,9 +48,11 @@ final class DynamoDbMapping {
     /**
      * Returns the model parameters of a DynamoDB phase.
      *
-     * @param countAges whether a phase without the archive counts item ages, which only a later
-     *     phase that archives needs. Counting takes an {@code int} per user and day of
-     *     {@code archive.age}, 364 bytes a user with the default 90 days
+     * @param countAges whether the phase counts item ages, which only a phase that archives, or
+     *     one followed by such a phase, needs, and only when an item can reach
+     *     {@code archive.age} before the run ends. Counting takes an {@code int} per user and
+     *     day of {@code archive.age}, 364 bytes a user with the default 90 days. Without it
+     *     no item moves to S3
      */
     static DynamoDbParams params(DynamoDbSettings settings, Backend.DynamoDb backend,
             boolean countAges) {
@@ -73,13 +75,13 @@ final class DynamoDbMapping {
         // archives takes over the table with each item's age.
         long retentionMillis = settings.archive().age().toMillis();
         ArchiveParams archive;
-        if (backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)) {
+        if (!countAges) {
+            archive = ArchiveParams.NONE;
+        } else if (backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)) {
             archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
                     settings.archive().s3MicrosPerGbMonth(), S3_PUT_MICROS_PER_THOUSAND);
-        } else if (countAges) {
-            archive = ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
         } else {
-            archive = ArchiveParams.NONE;
+            archive = ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
         }
         return new DynamoDbParams(design, consistency, settings.itemBytes(),
                 settings.itemBytes(), prices, SDK_MAX_RETRIES, latency(settings.latency()), dax,

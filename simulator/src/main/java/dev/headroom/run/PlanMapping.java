@@ -251,8 +251,14 @@ final class PlanMapping {
                 DynamoDbMapping.latency(new Latency(settings.latency(), Duration.ZERO)));
     }
 
-    /** Returns whether {@code phase} or a phase after it archives DynamoDB items to S3. */
+    /**
+     * Returns whether {@code phase} or a phase after it archives DynamoDB items to S3, and an
+     * item written during the run can reach {@code archive.age} before it ends.
+     */
     static boolean archivesFrom(Scenario scenario, dev.headroom.scenario.Phase phase) {
+        if (scenario.dynamoDb().archive().age().compareTo(scenario.horizon()) >= 0) {
+            return false;
+        }
         List<dev.headroom.scenario.Phase> phases = scenario.plan().phases();
         return phases.subList(phases.indexOf(phase), phases.size()).stream()
                 .anyMatch(later -> later.backend() instanceof Backend.DynamoDb dynamo

@@ -16,7 +16,7 @@ class PlanMappingTest {
     private static final String THREE_TABLES = """
             name: three-tables
             start_date: 2025-01-01
-            horizon: 30d
+            horizon: 1y
             growth: {kind: linear, users_per_year: 365}
             plan:
               hourly_rate: 100
@@ -44,6 +44,16 @@ class PlanMappingTest {
 
         assertTrue(countsAges(scenario, phases.get(0)));
         assertTrue(countsAges(scenario, phases.get(1)));
+    }
+
+    @Test
+    void ages_archiveAgeBeyondRun_notCounted() throws Exception {
+        // No item written in one year reaches an age of 10 years, and counting would take an int
+        // per user and day of that age: 3,651 of them per user.
+        Scenario scenario = Scenarios.parse(THREE_TABLES.replace("plan:",
+                "dynamodb: {archive: {age: 10y}}\nplan:"), "test.yaml");
+
+        assertFalse(countsAges(scenario, scenario.plan().phases().get(1)));
     }
 
     @Test
