@@ -5,7 +5,8 @@
 # Usage: notebooks/execute.sh [--html] [NOTEBOOK.ipynb ...]
 #   With no notebook named, executes every .ipynb file in this folder.
 #   --html also renders each executed notebook to notebooks/html/ with jupyter-nbconvert.
-# JAVA_OPTS is passed to the JVM that runs the cells' session.
+# JAVA_OPTS is passed to the runner's JVM, which hands its -Xms, -Xmx, -Xss and -XX: options
+# on to the JVM that runs the cells.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * engine starts the JVM itself with that folder as its working directory, as Jupyter starts a
  * kernel in the notebook's folder. The JVM runs {@link CellJvmMain}, which halts it when this
  * process ends. JShell's stop request, which needs a debugger connection, is not supported, so
- * {@link #kill()} ends a cell that must not go on.
+ * {@link #kill()} ends a cell that must not go on. The JVM gets this process's heap, stack
+ * and {@code -XX} options, so that {@code JAVA_OPTS=-Xmx8g} reaches the simulations in cells.
  */
 final class CellJvm implements ExecutionControlProvider {
 
@@ -96,6 +98,8 @@ final class CellJvm implements ExecutionControlProvider {
     private Process start(List<String> options, int port) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(forwardedOptions(
+                ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(options);
         command.add("-cp");
         command.add(jvmClasspath());
@@ -150,6 +154,18 @@ final class CellJvm implements ExecutionControlProvider {
         } catch (IOException e) {
             LOG.debug("Closing the socket of the cells' JVM failed", e);
         }
+    }
+
+    /**
+     * Returns the options of {@code runnerArguments} that size the heap or the stacks or tune
+     * the JVM ({@code -Xms}, {@code -Xmx}, {@code -Xss}, {@code -XX:}), in their order. Agents,
+     * debugger and system property options stay with the runner.
+     */
+    static List<String> forwardedOptions(List<String> runnerArguments) {
+        return runnerArguments.stream()
+                .filter(option -> option.startsWith("-Xms") || option.startsWith("-Xmx")
+                        || option.startsWith("-Xss") || option.startsWith("-XX:"))
+                .toList();
     }
 
     /** Returns the jar or folder of the JVM's main class, then the cells' classpath. */

@@ -224,6 +224,24 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void run_heapOption_reachesCellJvm() throws Exception {
+        Path input = write("heap.ipynb", notebook(code("java.lang.management.ManagementFactory"
+                + ".getRuntimeMXBean().getInputArguments().contains(\"-Xmx200m\")")));
+        Path output = folder.resolve("heap-out.ipynb");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        int exitCode = run(List.of(java.toString(), "-Xmx200m", "-cp",
+                System.getProperty("java.class.path"), NotebookRunner.class.getName(),
+                input.toString(), output.toString()));
+
+        assertEquals(NotebookRunner.EXIT_OK, exitCode,
+                Files.readString(folder.resolve("process.log"), StandardCharsets.UTF_8));
+        Notebook executed = Notebook.parse(Files.readString(output, StandardCharsets.UTF_8),
+                "heap-out.ipynb");
+        assertEquals("true", MultilineText.join(executed.outputs(0).get(0).getAsJsonObject()
+                .getAsJsonObject("data").get("text/plain")));
+    }
+
+    @Test
     void run_unknownOption_isBadInput() {
         assertEquals(NotebookRunner.EXIT_BAD_INPUT,
                 NotebookRunner.run(new String[] {"--quiet", "a.ipynb"}));
