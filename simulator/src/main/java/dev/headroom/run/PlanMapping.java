@@ -339,8 +339,8 @@ final class PlanMapping {
     /**
      * Copies every placed user's rows into the shared log, as the migration into it does, and
      * logs once how many did not fit under the cell limit.
-     * NOTE: rows that do not fit are dropped from the shared log only. A later move to DynamoDB
-     * still copies every row the run recorded for the user.
+     * NOTE: rows that do not fit are dropped from the shared log only. A later move to DynamoDB,
+     * PostgreSQL or SQLite still copies every row the run recorded for the user.
      */
     private static void copyRows(SharedLogModel model, ExistingUsers users) {
         long dropped = 0;
