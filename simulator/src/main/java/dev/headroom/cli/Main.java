@@ -206,6 +206,10 @@ public final class Main implements Runnable {
 
     /** Returns the message of a bad option value, naming the option as the commands do. */
     private static String optionMessage(CommandLine.ParameterException error) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            return unmatchedMessage(unmatched);
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof NotWholeNumber notWhole
                     && error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
@@ -215,6 +219,27 @@ public final class Main implements Runnable {
             }
         }
         return error.getMessage();
+    }
+
+    /**
+     * Returns the message for an unknown option, with the nearest option's name, or for an
+     * argument beyond the command's parameters, with the parameters it takes.
+     */
+    private static String unmatchedMessage(CommandLine.UnmatchedArgumentException unmatched) {
+        String word = unmatched.getUnmatched().get(0);
+        if (unmatched.isUnknownOption()) {
+            List<String> suggestions = unmatched.getSuggestions();
+            String hint = suggestions.isEmpty() ? ""
+                    : " (did you mean '" + suggestions.get(0) + "'?)";
+            return "unknown option '" + word + "'" + hint;
+        }
+        CommandLine.Model.CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+        List<String> parameters = spec.positionalParameters().stream()
+                .map(CommandLine.Model.PositionalParamSpec::paramLabel)
+                .toList();
+        String takes = parameters.isEmpty() ? "takes no argument besides its options"
+                : "takes one " + String.join(" and one ", parameters);
+        return "unexpected argument '" + word + "': " + spec.qualifiedName() + " " + takes;
     }
 
     /** Turns exceptions into one message and an exit code. */

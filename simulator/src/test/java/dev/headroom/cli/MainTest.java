@@ -406,6 +406,37 @@ class MainTest {
     }
 
     @Test
+    void unknownOption_suggestsNearest() {
+        CliResult result = execute("run", "--sead", "4");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown option '--sead' (did you mean '--seed'?); see"
+                + " 'headroom run --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void extraArgument_namesItAndTheParameter() {
+        for (String[] args : List.of(new String[] {"run", "a.yaml", "b.yaml"},
+                new String[] {"validate", "a.yaml", "b.yaml"},
+                new String[] {"workload", "fit", "a.csv", "b.yaml"},
+                new String[] {"emulate", "sheets", "x", "y"})) {
+            CliResult result = execute(args);
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), String.join(" ", args));
+            String command = String.join(" ", List.of(args).subList(0, args.length - 2));
+            String takes = switch (command) {
+                case "workload fit" -> "takes one LOG.csv";
+                case "emulate sheets" -> "takes no argument besides its options";
+                default -> "takes one SCENARIO";
+            };
+            String word = command.equals("emulate sheets") ? "x" : args[args.length - 1];
+            assertEquals("headroom: unexpected argument '" + word + "': headroom " + command
+                    + " " + takes + "; see 'headroom " + command + " --help' for the options",
+                    result.err().strip());
+        }
+    }
+
+    @Test
     void badOptionValue_oneLineNamingHelp() {
         CliResult result = execute("run", "--seed", "abc");
 
