@@ -240,8 +240,9 @@ final class Section {
         Duration value = read(key, fallback, Units::duration, "a duration such as 30s",
                 requiredHint);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problem(key, outOfRange(Formats.duration(value), Formats.duration(min),
-                    Formats.duration(max)) + "; use a duration in that range");
+            problem(key, outOfRange(written(key, Formats.duration(value)),
+                    Formats.duration(min), Formats.duration(max))
+                    + "; use a duration in that range");
             return fallback;
         }
         return value;
@@ -258,9 +259,7 @@ final class Section {
         if (value >= min && value <= max) {
             return value;
         }
-        String written = entries.get(key).getValueNode() instanceof ScalarNode scalar
-                ? scalar.getValue().strip() : Long.toString(value);
-        String shown = written + " (" + byteCount(value) + ")";
+        String shown = written(key, Long.toString(value)) + " (" + byteCount(value) + ")";
         if (value > max && maxName != null) {
             problem(key, "out of range: " + shown + " is more than " + maxName + " ("
                     + byteCount(max) + "); use a size of at most " + byteCount(max));
@@ -269,6 +268,16 @@ final class Section {
                     + "; use a size in that range");
         }
         return fallback;
+    }
+
+    /**
+     * Returns the value of {@code key} as the file writes it, such as {@code 0d} where the
+     * parsed duration would print as {@code 0s}, or {@code parsed} for a value that is no scalar.
+     */
+    private String written(String key, String parsed) {
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof ScalarNode scalar
+                ? scalar.getValue().strip() : parsed;
     }
 
     /** Reads an amount of dollars as micro-dollars, at least {@code minMicros}. */

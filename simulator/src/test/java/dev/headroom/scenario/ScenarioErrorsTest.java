@@ -67,7 +67,7 @@ class ScenarioErrorsTest {
                 Arguments.of("sheets-archive-midnight.yaml", "14:14",
                         "sheets_archive.starts_at", "24h is the next day's midnight"),
                 Arguments.of("sheets-archive-zero-keep.yaml", "14:9", "sheets_archive.keep",
-                        "0s is not between 1d and 100y"),
+                        "out of range: 0d is not between 1d and 100y"),
                 Arguments.of("sheets-archive-big-cell-limit.yaml", "14:15",
                         "sheets_archive.cell_limit", "20000000 is not between 1 and 10000000"),
                 Arguments.of("sheets-archive-small-cell-limit.yaml", "14:15",
