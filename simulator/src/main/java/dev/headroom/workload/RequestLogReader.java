@@ -204,8 +204,24 @@ public final class RequestLogReader {
         }
         String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
         throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
-                + " in the header " + Arrays.toString(names)
-                + "; name the column with the --" + role + "-column option");
+                + " in the header " + Arrays.toString(names) + "; "
+                + missingColumnFix(names, role));
+    }
+
+    /**
+     * Returns what to do about a missing column: write commas when the header is one field that
+     * contains another common separator, or else name the column with its option.
+     */
+    private static String missingColumnFix(String[] names, String role) {
+        if (names.length == 1) {
+            for (String separator : List.of(";", "\t", "|")) {
+                if (names[0].contains(separator)) {
+                    return "the header is one field that contains '" + separator + "', so write"
+                            + " the log with commas between its fields";
+                }
+            }
+        }
+        return "name the column with the --" + role + "-column option";
     }
 
     private static String ambiguityFix(String first, String second, String role) {

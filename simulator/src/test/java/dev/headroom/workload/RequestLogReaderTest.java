@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestLogReaderTest {
@@ -87,6 +88,19 @@ class RequestLogReaderTest {
                 "log.csv:1: no timestamp column: expected one of [timestamp, time, createdat, "
                         + "date] in the header [when, tokens_in, tokens_out]; name the column "
                         + "with the --timestamp-column option");
+    }
+
+    @Test
+    void read_otherSeparator_asksForCommas() {
+        for (String separator : List.of(";", "\t", "|")) {
+            String header = String.join(separator, "time", "tokens_in", "tokens_out");
+
+            assertReadError(header + "\n" + String.join(separator, "1", "2", "3") + "\n",
+                    "log.csv:1: no timestamp column: expected one of [timestamp, time,"
+                            + " createdat, date] in the header [" + header + "]; the header is"
+                            + " one field that contains '" + separator + "', so write the log"
+                            + " with commas between its fields");
+        }
     }
 
     @Test
