@@ -124,7 +124,8 @@ public final class DailyTable {
         List<LongColumn> columns = new ArrayList<>();
         for (String name : names) {
             indexOf.put(name, columns.size());
-            // A new column of that size holds missing values, which a day without the gauge keeps.
+            // A new column of that size starts with missing values, which a day without the
+            // gauge keeps.
             columns.add(LongColumn.create(name, days.size()));
         }
         for (int row = 0; row < days.size(); row++) {

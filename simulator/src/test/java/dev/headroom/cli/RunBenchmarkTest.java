@@ -42,7 +42,7 @@ class RunBenchmarkTest {
     }
 
     @Test
-    void peak_poolSumAboveMaxHeap_cappedAtMax() {
+    void peak_aboveMaxHeap_isCapped() {
         // Pools peak at different moments, so their peaks can add up to more than the heap.
         String text = RunBenchmark.text(1_000, 2.0, 635L << 20, 512L << 20);
 

@@ -22,7 +22,7 @@ class DailyTableTest {
 
     private static final LocalDate START = LocalDate.of(2025, 1, 1);
 
-    /** The days of a run on many workbooks that then moves to DynamoDB. */
+    /** Returns the days of a run on many workbooks that then moves to DynamoDB. */
     private static List<DayRecord> days(int workbooks, int sheetsDays, int dynamoDbDays) {
         List<DayRecord> days = new ArrayList<>();
         for (int day = 0; day < sheetsDays; day++) {
