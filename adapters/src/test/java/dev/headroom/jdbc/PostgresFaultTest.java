@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.AdmissionOutcome;
-import dev.headroom.ledger.LedgerException;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
 import dev.headroom.retry.RetryPolicy;
+import dev.headroom.testing.AdmissionRace;
 import dev.headroom.testing.LogCapture;
 import dev.headroom.testing.ReplyDroppingProxy;
 import java.sql.Connection;
@@ -20,11 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,33 +153,13 @@ class PostgresFaultTest {
             proxy.loseReplyTo(COMMIT);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> results = new ArrayList<>();
+        List<Transaction> requests = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            JdbcLedger ledger = i % 2 == 0 ? first : second;
-            Transaction request = usage("r-" + i, cost);
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return ledger.admit(request);
-                } catch (LedgerException e) {
-                    return e;
-                }
-            }));
+            requests.add(usage("r-" + i, cost));
         }
-        start.countDown();
-        pool.shutdown();
-        assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES), "admissions finished");
 
-        int admitted = 0;
-        for (Future<Object> result : results) {
-            Object outcome = result.get();
-            assertTrue(outcome instanceof AdmissionOutcome, "unexpected " + outcome);
-            if (outcome == AdmissionOutcome.ADMITTED) {
-                admitted++;
-            }
-        }
+        int admitted = AdmissionRace.admitted(first, second, requests, Duration.ofMinutes(2));
+
         assertEquals(3, proxy.lostReplies());
         assertEquals(10, admitted, "admissions reported");
         assertEquals(0, second.balanceMicros(ANN));
