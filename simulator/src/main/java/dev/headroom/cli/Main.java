@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParseResult;
                 + " storage limit binds first, when, and what five years cost.",
         subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class,
                 EmulateCommand.class, WorkloadCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit code of a command that succeeded. */
     public static final int EXIT_OK = 0;
@@ -86,10 +87,23 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Prints the usage when {@code headroom} is called without a command. */
+    /** Reports {@code headroom} called without a command as bad input. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return missingCommand(spec);
+    }
+
+    /**
+     * Prints that a group of commands was called without one, with the commands it has, and
+     * returns the bad-input exit code.
+     */
+    static int missingCommand(CommandLine.Model.CommandSpec group) {
+        PrintWriter err = group.commandLine().getErr();
+        err.println("headroom: missing command; " + group.qualifiedName() + " takes one of "
+                + String.join(", ", group.subcommands().keySet()) + "; see '"
+                + group.qualifiedName() + " --help' for what each does");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     static CommandLine commandLine(boolean verbose) {

@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,14 +8,14 @@ import picocli.CommandLine.Command;
 @Command(name = "workload", mixinStandardHelpOptions = true,
         description = "Work with request logs and workload parameters.",
         subcommands = WorkloadFitCommand.class)
-final class WorkloadCommand implements Runnable {
+final class WorkloadCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Prints the group's usage when no subcommand is given. */
+    /** Reports the group called without a subcommand as bad input. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.missingCommand(spec);
     }
 }

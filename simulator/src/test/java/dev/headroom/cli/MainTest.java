@@ -288,6 +288,25 @@ class MainTest {
     }
 
     @Test
+    void noCommand_isBadInput() {
+        CliResult result = execute();
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: missing command; headroom takes one of run, sweep, validate,"
+                + " emulate, workload; see 'headroom --help' for what each does\n",
+                result.err());
+    }
+
+    @Test
+    void workloadWithoutCommand_isBadInput() {
+        CliResult result = execute("workload");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().startsWith("headroom: missing command; headroom workload takes"
+                + " one of fit;"), result.err());
+    }
+
+    @Test
     void validate_hugeSeed_givesRange() throws Exception {
         Path file = scenario(SCENARIO.replace("seed: 5", "seed: 99999999999999999999"));
 
