@@ -190,7 +190,7 @@ public final class Main implements Callable<Integer> {
             err.println("headroom: " + unknownCommand.get() + "; see '" + name
                     + " --help' for what each does");
         } else {
-            err.println("headroom: " + optionMessage(error) + "; see '" + name
+            err.println("headroom: " + optionMessage(error, args) + "; see '" + name
                     + " --help' for the options");
         }
         err.flush();
@@ -219,10 +219,17 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Returns the message of a bad option value, naming the option as the commands do. */
-    private static String optionMessage(CommandLine.ParameterException error) {
+    private static String optionMessage(CommandLine.ParameterException error, String[] args) {
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()) {
             return unmatchedMessage(unmatched);
+        }
+        if (error instanceof CommandLine.MissingParameterException) {
+            // A misspelt required option is reported as missing; the misspelling is the cause.
+            Optional<String> unknown = unknownOption(args, error.getCommandLine());
+            if (unknown.isPresent()) {
+                return "unknown option '" + unknown.get() + "'";
+            }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof NotWholeNumber notWhole
@@ -233,6 +240,23 @@ public final class Main implements Callable<Integer> {
             }
         }
         return error.getMessage();
+    }
+
+    /**
+     * Returns the first argument after the command's name that looks like an option but matches
+     * none of the command's options, if there is one.
+     */
+    private static Optional<String> unknownOption(String[] args, CommandLine failed) {
+        CommandLine.Model.CommandSpec spec = failed.getCommandSpec();
+        int start = Arrays.asList(args).indexOf(spec.name()) + 1;
+        for (int index = start; index < args.length; index++) {
+            String name = args[index].split("=", 2)[0];
+            if (name.startsWith("-") && name.length() > 1 && !name.equals("--")
+                    && spec.findOption(name) == null) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

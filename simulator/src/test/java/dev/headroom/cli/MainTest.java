@@ -288,6 +288,15 @@ class MainTest {
     }
 
     @Test
+    void misspeltRequiredOption_namesIt() {
+        CliResult result = execute("sweep", "--seedz", "1..2");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown option '--seedz'; see 'headroom sweep --help' for the"
+                + " options\n", result.err());
+    }
+
+    @Test
     void noCommand_isBadInput() {
         CliResult result = execute();
 
