@@ -9,6 +9,14 @@ import java.util.regex.Pattern;
 /** Creates the HikariCP connection pools that {@link JdbcLedger#open} owns. */
 final class JdbcPools {
 
+    /**
+     * Seconds a PostgreSQL connection waits for the server's reply before the call fails, so
+     * that a hung server cannot block an attempt for good; a URL's {@code socketTimeout} takes
+     * precedence. pgjdbc 42.7 waits forever by default: its {@code PGProperty.SOCKET_TIMEOUT}
+     * defaults to 0, the timeout in seconds of socket reads.
+     */
+    static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 30;
+
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*");
 
@@ -17,7 +25,8 @@ final class JdbcPools {
 
     /**
      * Creates a pool for {@code jdbcUrl}. SQLite connections get the busy timeout and the journal
-     * mode through sqlite-jdbc's connection properties.
+     * mode through sqlite-jdbc's connection properties, and PostgreSQL connections a socket
+     * timeout of {@value #POSTGRES_SOCKET_TIMEOUT_SECONDS} s.
      *
      * @throws StoreUnavailableException if the pool cannot open its first connection
      */
@@ -39,6 +48,9 @@ final class JdbcPools {
             config.addDataSourceProperty("busy_timeout",
                     String.valueOf(settings.sqliteBusyTimeout().toMillis()));
             config.addDataSourceProperty("journal_mode", settings.sqliteJournal().name());
+        } else if (dialect == SqlDialect.POSTGRESQL) {
+            config.addDataSourceProperty("socketTimeout",
+                    String.valueOf(POSTGRES_SOCKET_TIMEOUT_SECONDS));
         }
         try {
             return new HikariDataSource(config);
