@@ -27,15 +27,22 @@ mkdir -p "$report"
 fast='RouterBenchmark|EngineBenchmark'
 slow='BalanceBenchmark|SeedPlanBenchmark'
 # JMH refuses an option given twice, so a setting passed as an extra argument replaces the
-# mode's. Three measured iterations at least: JMH reports no error for two or fewer.
+# mode's. JMH 1.37 takes -p once per parameter, so an extra -p replaces only the mode's -p
+# of the same parameter.
+# Three measured iterations at least: JMH reports no error for two or fewer.
 keep_unless_given() {
   local -n out=$1
   shift 1
   out=()
   while [ "$#" -gt 0 ] && [ "$1" != -- ]; do
-    local option="$1" value="$2" given=no arg
+    local option="$1" value="$2" given=no i
     shift 2
-    for arg in "${extra[@]}"; do [ "$arg" = "$option" ] && given=yes; done
+    for ((i = 0; i < ${#extra[@]}; i++)); do
+      [ "${extra[i]}" = "$option" ] || continue
+      if [ "$option" != -p ] || [[ "${extra[i + 1]:-}" == "${value%%=*}="* ]]; then
+        given=yes
+      fi
+    done
     [ "$given" = no ] && out+=("$option" "$value")
   done
   return 0
