@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public final class RingRouter implements ShardRouter {
 
+    /** Maximum number of ring points: the longest Java array, less a margin the JVM may keep. */
+    static final int MAX_POINTS = Integer.MAX_VALUE - 8;
+
     private final int shardCount;
     private final long[] points;
     private final int[] owners;
@@ -18,7 +21,13 @@ public final class RingRouter implements ShardRouter {
     public RingRouter(int shardCount, int virtualNodes) {
         this.shardCount = Routers.requirePositive(shardCount);
         Routers.requirePositive(virtualNodes);
-        int size = shardCount * virtualNodes;
+        long pointCount = (long) shardCount * virtualNodes;
+        if (pointCount > MAX_POINTS) {
+            throw new IllegalArgumentException(shardCount + " shards of " + virtualNodes
+                    + " virtual nodes make " + pointCount + " ring points, more than "
+                    + MAX_POINTS + "; use fewer shards or virtual nodes");
+        }
+        int size = (int) pointCount;
         long[][] pairs = new long[size][];
         for (int shard = 0; shard < shardCount; shard++) {
             for (int v = 0; v < virtualNodes; v++) {

@@ -1,6 +1,8 @@
 package dev.headroom.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,13 @@ class RingRouterTest {
         // StringHash64("user0@example.com") = 0x67cc087c455b8f3a lies after both points, so it
         // wraps to the first point, shard 0's.
         assertEquals(0, new RingRouter(2, 1).route("user0@example.com"));
+    }
+
+    @Test
+    void tooManyPoints_isRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new RingRouter(20_000_000, 160));
+
+        assertTrue(error.getMessage().contains("3200000000 ring points"), error.getMessage());
     }
 }
