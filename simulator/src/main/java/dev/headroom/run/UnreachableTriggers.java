@@ -36,6 +36,7 @@ public final class UnreachableTriggers {
      */
     public static List<ScenarioProblem> find(String yaml, String fileName, Scenario scenario) {
         List<ScenarioProblem> notes = new ArrayList<>();
+        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         List<Phase> phases = scenario.plan().phases();
         LocalDate lastDay = scenario.startDate().plusDays(scenario.horizonDays() - 1L);
         long finalUsers = (long) Math.floor(WorkloadMapping.growth(scenario.growth())
@@ -45,7 +46,7 @@ public final class UnreachableTriggers {
                 Optional<String> reason = reason(trigger, lastDay, finalUsers);
                 if (reason.isPresent()) {
                     String key = trigger instanceof Trigger.OnDate ? "date" : "users";
-                    notes.add(note(yaml, fileName, index, key, reason.get()));
+                    notes.add(note(root, fileName, index, key, reason.get()));
                 }
             }
         }
@@ -66,42 +67,36 @@ public final class UnreachableTriggers {
         return Optional.empty();
     }
 
-    private static ScenarioProblem note(String yaml, String fileName, int phase, String key,
+    private static ScenarioProblem note(Node root, String fileName, int phase, String key,
             String message) {
         String path = "plan.phases[" + phase + "].next_when." + key;
-        Node node = triggerKey(yaml, phase, key);
+        Node node = triggerKey(root, phase, key);
         int line = node == null ? 1 : node.getStartMark().getLine() + 1;
         int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
         return new ScenarioProblem(fileName, line, column, path, message);
     }
 
     /** Returns the key node of the trigger, or null when the file does not have that shape. */
-    private static Node triggerKey(String yaml, int phase, String key) {
-        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+    private static Node triggerKey(Node root, int phase, String key) {
         Node phases = value(value(root, "plan"), "phases");
         if (!(phases instanceof SequenceNode list) || list.getValue().size() <= phase) {
             return null;
         }
         Node triggers = value(list.getValue().get(phase), "next_when");
-        return triggers instanceof MappingNode mapping ? keyNode(mapping, key) : null;
+        NodeTuple trigger = triggers instanceof MappingNode mapping ? tuple(mapping, key) : null;
+        return trigger == null ? null : trigger.getKeyNode();
     }
 
+    /** Returns the value of {@code key} in {@code node} if it is a mapping, or null. */
     private static Node value(Node node, String key) {
-        if (!(node instanceof MappingNode mapping)) {
-            return null;
-        }
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                return tuple.getValueNode();
-            }
-        }
-        return null;
+        NodeTuple entry = node instanceof MappingNode mapping ? tuple(mapping, key) : null;
+        return entry == null ? null : entry.getValueNode();
     }
 
-    private static Node keyNode(MappingNode mapping, String key) {
+    private static NodeTuple tuple(MappingNode mapping, String key) {
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                return scalar;
+                return tuple;
             }
         }
         return null;
