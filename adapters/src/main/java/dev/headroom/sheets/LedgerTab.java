@@ -352,10 +352,10 @@ final class LedgerTab {
 
     /**
      * Marks rows stored, or failed with {@code failure}, and wakes their waiting callers. A
-     * failure clears the cached list of stored rows, so the next access reads the tab again,
-     * because an append whose response was lost may have stored its rows after all, and the
-     * re-read that would have found them may itself have failed. Without the new read, a retry
-     * of such a row would append it a second time, and an admission would not count its debit.
+     * failure clears the cached list of stored rows, so the next access reads the tab again. An
+     * append whose response was lost may have stored its rows after all, and the read that would
+     * have found them may itself have failed. Without the new read, a retry of such a row would
+     * append it a second time, and an admission would not count its debit.
      */
     private void settle(List<QueuedRow> rows, RuntimeException failure) {
         lock.lock();
