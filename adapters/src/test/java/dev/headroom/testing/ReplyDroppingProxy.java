@@ -142,22 +142,22 @@ public final class ReplyDroppingProxy implements AutoCloseable {
          */
         void clientToServer() {
             byte[] window = new byte[128 * 1024];
-            int kept = 0;
+            int carriedOver = 0;
             try (InputStream in = client.getInputStream();
                     OutputStream out = server.getOutputStream()) {
                 while (true) {
-                    int read = in.read(window, kept, window.length - kept);
+                    int read = in.read(window, carriedOver, window.length - carriedOver);
                     if (read < 0) {
                         break;
                     }
-                    int length = kept + read;
-                    if (takeMarker(window, kept, length) != null) {
+                    int length = carriedOver + read;
+                    if (takeMarker(window, carriedOver, length) != null) {
                         dropNextReply = true;
                     }
-                    out.write(window, kept, read);
+                    out.write(window, carriedOver, read);
                     out.flush();
-                    kept = Math.min(64, length);
-                    System.arraycopy(window, length - kept, window, 0, kept);
+                    carriedOver = Math.min(64, length);
+                    System.arraycopy(window, length - carriedOver, window, 0, carriedOver);
                 }
             } catch (IOException e) {
                 // The connection was closed by either side or by the proxy.
