@@ -30,11 +30,11 @@ public final class UsageNote {
         BigDecimal perRequest = dollars.divide(BigDecimal.valueOf(requests), 6,
                 RoundingMode.HALF_UP);
         return List.of(String.format(Locale.ROOT, "Billed usage: %s whose cost the"
-                + " ledger stored, %,.1f tokens in and %,.1f tokens out each on average, $%s a"
+                + " ledger stored, %,.1f tokens in and %,.1f tokens out each on average, $%,.6f a"
                 + " request and %s in all.", Cells.count(requests, "request"),
                 (double) DailyTotals.sum(daily, "billed_tokens_in") / requests,
                 (double) DailyTotals.sum(daily, "billed_tokens_out") / requests,
-                perRequest.toPlainString(),
+                perRequest,
                 Cells.dollars(billedMicros)));
     }
 }

@@ -258,6 +258,19 @@ class SimulationRunTest {
     }
 
     @Test
+    void billedUsage_groupsThousandsPerRequest() throws Exception {
+        RunResult result = run(THREE_USERS
+                .replace("tokens_in: 1_000", "tokens_in: 20_000")
+                .replace("input_price_per_million: 1.00", "input_price_per_million: 100_000")
+                .replace("output_price_per_million: 2.00", "output_price_per_million: 0")
+                .replace("initial: 1.00", "initial: 100_000"));
+
+        String line = UsageNote.lines(Projections.of(result)).get(0);
+
+        assertTrue(line.contains(", $2,000.000000 a request and $"), line);
+    }
+
+    @Test
     void usersAtStart_makeNoQuotaCalls() throws Exception {
         RunResult result = run(THREE_USERS.replace("users: 3}", "users: 200}"));
         DayRecord day0 = result.days().get(0);
