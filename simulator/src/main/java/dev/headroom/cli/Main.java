@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import dev.headroom.scenario.InvalidScenarioException;
+import dev.headroom.scenario.Suggestions;
 import dev.headroom.workload.InputFormatException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -228,7 +229,7 @@ public final class Main implements Callable<Integer> {
             // A misspelt required option is reported as missing; the misspelling is the cause.
             Optional<String> unknown = unknownOption(args, error.getCommandLine());
             if (unknown.isPresent()) {
-                return "unknown option '" + unknown.get() + "'";
+                return unknownOptionMessage(unknown.get(), error.getCommandLine().getCommandSpec());
             }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -265,19 +266,31 @@ public final class Main implements Callable<Integer> {
      */
     private static String unmatchedMessage(CommandLine.UnmatchedArgumentException unmatched) {
         String word = unmatched.getUnmatched().get(0);
-        if (unmatched.isUnknownOption()) {
-            List<String> suggestions = unmatched.getSuggestions();
-            String hint = suggestions.isEmpty() ? ""
-                    : " (did you mean '" + suggestions.get(0) + "'?)";
-            return "unknown option '" + word + "'" + hint;
-        }
         CommandLine.Model.CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+        if (unmatched.isUnknownOption()) {
+            return unknownOptionMessage(word, spec);
+        }
         List<String> parameters = spec.positionalParameters().stream()
                 .map(CommandLine.Model.PositionalParamSpec::paramLabel)
                 .toList();
         String takes = parameters.isEmpty() ? "takes no argument besides its options"
                 : "takes one " + String.join(" and one ", parameters);
         return "unexpected argument '" + word + "': " + spec.qualifiedName() + " " + takes;
+    }
+
+    /**
+     * Returns the message for an option the command lacks, with the long option nearest by edit
+     * distance. picocli's own suggestions compare letter pairs, so they miss swapped letters
+     * (--prot) and offer --version for --verbos. A word of one or two letters gets none.
+     */
+    private static String unknownOptionMessage(String word, CommandLine.Model.CommandSpec spec) {
+        List<String> longNames = spec.optionsMap().keySet().stream()
+                .filter(name -> name.startsWith("--"))
+                .toList();
+        Optional<String> nearest = word.replaceFirst("^-+", "").length() < 3
+                ? Optional.empty() : Suggestions.nearest(word, longNames);
+        return "unknown option '" + word + "'"
+                + nearest.map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     /** Turns exceptions into one message and an exit code. */

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the valid name nearest to a misspelled one, by Levenshtein edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -14,7 +14,7 @@ final class Suggestions {
      * length (at least 2 edits), so that unrelated names are never suggested. Ties go to the
      * first candidate in iteration order.
      */
-    static Optional<String> nearest(String input, Collection<String> candidates) {
+    public static Optional<String> nearest(String input, Collection<String> candidates) {
         int allowed = Math.max(2, input.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

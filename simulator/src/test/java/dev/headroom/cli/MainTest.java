@@ -292,8 +292,8 @@ class MainTest {
         CliResult result = execute("sweep", "--seedz", "1..2");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
-        assertEquals("headroom: unknown option '--seedz'; see 'headroom sweep --help' for the"
-                + " options\n", result.err());
+        assertEquals("headroom: unknown option '--seedz' (did you mean '--seeds'?); see"
+                + " 'headroom sweep --help' for the options\n", result.err());
     }
 
     @Test
@@ -440,6 +440,24 @@ class MainTest {
         assertEquals(Main.EXIT_BAD_INPUT, result.code());
         assertEquals("headroom: unknown option '--sead' (did you mean '--seed'?); see"
                 + " 'headroom run --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void unknownOption_suggestsSwappedLetters() {
+        CliResult result = execute("emulate", "sheets", "--prot", "1");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown option '--prot' (did you mean '--port'?); see"
+                + " 'headroom emulate sheets --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void unknownOption_suggestsOneEditAway() {
+        CliResult verbose = execute("run", "--verbos");
+        CliResult letter = execute("run", "-z");
+
+        assertTrue(verbose.err().contains("'--verbos' (did you mean '--verbose'?)"), verbose.err());
+        assertTrue(letter.err().startsWith("headroom: unknown option '-z'; see"), letter.err());
     }
 
     @Test
