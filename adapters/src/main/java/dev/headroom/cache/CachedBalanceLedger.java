@@ -220,6 +220,9 @@ public final class CachedBalanceLedger implements UsageLedger {
             if (ownership == ClientOwnership.OWNED) {
                 redis.close();
             }
+            LOG.info("Closed the balance cache with key prefix '{}' after {} hits, {} misses and"
+                    + " {} Redis failures", settings.keyPrefix(), hits.sum(), misses.sum(),
+                    redisFailures.sum());
         }
     }
 

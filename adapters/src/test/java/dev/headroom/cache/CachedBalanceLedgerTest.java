@@ -9,6 +9,7 @@ import dev.headroom.ledger.InMemoryLedger;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.ledger.UsageLedgerContract;
+import dev.headroom.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +157,19 @@ class CachedBalanceLedgerTest extends UsageLedgerContract {
             assertEquals(800, store.balanceMicros(ANN));
             assertEquals(1, unreachable.misses());
             assertEquals(0, unreachable.hits());
+        }
+    }
+
+    @Test
+    void close_logsStopWithKeyPrefix() throws Exception {
+        CachedBalanceLedger cache = CachedBalanceLedger.open(new InMemoryLedger(), "127.0.0.1",
+                RedisServers.freeLoopbackPort(), new CacheSettings(Duration.ofSeconds(5), "gone:"));
+
+        try (LogCapture logs = LogCapture.start()) {
+            cache.close();
+
+            assertTrue(logs.lines().stream().anyMatch(line -> line.contains("Closed the balance")
+                    && line.contains("'gone:'")), logs.lines().toString());
         }
     }
 
