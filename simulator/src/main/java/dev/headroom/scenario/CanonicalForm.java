@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The canonical text of a scenario: one {@code path=value} line per leaf value, in record
@@ -20,6 +22,8 @@ import java.util.List;
  * effective values only.
  */
 final class CanonicalForm {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CanonicalForm.class);
 
     private CanonicalForm() {
     }
@@ -90,6 +94,8 @@ final class CanonicalForm {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         } catch (IOException e) {
+            LOG.warn("Cannot read {} for the scenario hash, so the hash covers its name only: {}",
+                    file, e.toString());
             return "unreadable";
         }
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.headroom.routing.RouterKind;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ScenariosTest {
 
@@ -237,18 +242,49 @@ class ScenariosTest {
 
     @Test
     void canonicalHash_changesWithTokenTable(@TempDir Path folder) throws Exception {
-        String minimal = Files.readString(MINIMAL, StandardCharsets.UTF_8);
-        Path file = folder.resolve("with-tokens.yaml");
-        Files.writeString(file, minimal
-                + "workload:\n  token_sizes: {source: file, file: tokens.csv}\n");
+        Path file = scenarioWithTokenTable(folder);
         Path table = folder.resolve("tokens.csv");
-        Files.writeString(table, "probability,tokens_in,tokens_out\n0,1,1\n1,9,9\n",
-                StandardCharsets.UTF_8);
         String before = Scenarios.canonicalHash(Scenarios.load(file));
 
         Files.writeString(table, "probability,tokens_in,tokens_out\n0,1,1\n1,9000,9\n",
                 StandardCharsets.UTF_8);
 
         assertNotEquals(before, Scenarios.canonicalHash(Scenarios.load(file)));
+    }
+
+    @Test
+    void canonicalHash_logsUnreadableTokenTable(@TempDir Path folder) throws Exception {
+        Path file = scenarioWithTokenTable(folder);
+        Path table = folder.resolve("tokens.csv");
+        Scenario scenario = Scenarios.load(file);
+        Files.delete(table);
+        Logger logger = (Logger) LoggerFactory.getLogger(CanonicalForm.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+
+        try {
+            Scenarios.canonicalHash(scenario);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        List<String> warnings = appender.list.stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(table.toString()), warnings.get(0));
+    }
+
+    /** Writes the minimal scenario with a token-size table beside it, tokens.csv. */
+    private static Path scenarioWithTokenTable(Path folder) throws IOException {
+        String minimal = Files.readString(MINIMAL, StandardCharsets.UTF_8);
+        Path file = folder.resolve("with-tokens.yaml");
+        Files.writeString(file, minimal
+                + "workload:\n  token_sizes: {source: file, file: tokens.csv}\n");
+        Files.writeString(folder.resolve("tokens.csv"),
+                "probability,tokens_in,tokens_out\n0,1,1\n1,9,9\n", StandardCharsets.UTF_8);
+        return file;
     }
 }
