@@ -1,6 +1,6 @@
 /**
- * The {@code headroom} command line, built with picocli: {@code run}, {@code validate},
- * {@code emulate sheets} and {@code workload fit}.
+ * The {@code headroom} command line, built with picocli: {@code run}, {@code sweep},
+ * {@code validate}, {@code emulate sheets} and {@code workload fit}.
  *
  * <p>Exit codes: 0 on success, 2 on bad input (an invalid scenario, option or file), 1 on an
  * internal error. A failure prints one message on stderr, and its stack trace only with
