@@ -70,7 +70,7 @@ final class PlanReader {
         for (int i = 0; i < items.size(); i++) {
             phases.add(phase(items.get(i), i == 0, i == items.size() - 1));
         }
-        checkOrder(items, phases, startDate);
+        PhaseOrder.check(items, phases, startDate);
         return new Plan(rate, phases);
     }
 
@@ -292,118 +292,6 @@ final class PlanReader {
                     + "failed_sign_ups_per_day, p95_latency, monthly_cost or date");
         }
         return triggers;
-    }
-
-    /**
-     * Checks that phases move forward: names are unique, Sheets phases never shrink the
-     * workbook count nor follow a DynamoDB or SQL phase, SQL phases never follow a DynamoDB
-     * phase, no phase has the same backend as the one before it, and user-count and date
-     * triggers increase. A move between any other kinds copies the earlier rows.
-     */
-    private static void checkOrder(List<Section> items, List<Phase> phases, LocalDate start) {
-        Set<String> names = new HashSet<>();
-        long lastUsers = 0;
-        LocalDate lastDate = start;
-        int lastWorkbooks = 0;
-        boolean seenDynamoDb = false;
-        boolean seenSharedLog = false;
-        String seenSql = null;
-        Set<String> sqlKinds = new HashSet<>();
-        // The phase before this one, if its backend was read without a problem.
-        Phase previous = null;
-        for (int i = 0; i < phases.size(); i++) {
-            Phase phase = phases.get(i);
-            Section item = items.get(i);
-            if (!names.add(phase.name())) {
-                item.problem("name", "duplicate phase name '" + phase.name()
-                        + "'; give each phase its own name");
-            }
-            Section triggers = item.section("next_when");
-            for (Trigger trigger : phase.nextWhen()) {
-                // An invalid trigger value is already reported and was replaced by a default.
-                if ((trigger instanceof Trigger.Users && triggers.hasProblemWithin("users"))
-                        || (trigger instanceof Trigger.OnDate
-                                && triggers.hasProblemWithin("date"))) {
-                    continue;
-                }
-                if (trigger instanceof Trigger.Users users) {
-                    if (users.users() <= lastUsers) {
-                        triggers.problem("users", "out of order: " + users.users() + " users is "
-                                + "not above the previous phase's trigger of " + lastUsers
-                                + "; raise it");
-                    }
-                    lastUsers = users.users();
-                } else if (trigger instanceof Trigger.OnDate date) {
-                    if (!date.date().isAfter(lastDate)) {
-                        triggers.problem("date", "out of order: " + date.date() + " is not after "
-                                + lastDate + ", the start date or the previous phase's date; "
-                                + "use a later date");
-                    }
-                    lastDate = date.date();
-                }
-            }
-            int workbooks = workbooks(phase.backend());
-            boolean sql = isSql(phase.backend());
-            if (item.hasProblemWithin("backend")) {
-                // A backend with a reported problem was replaced by a fallback, so its place in
-                // the order is not checked, nor compared with the next phase's.
-                previous = null;
-                continue;
-            }
-            if (workbooks > 0 && seenDynamoDb) {
-                item.problem("backend", "out of order: a Sheets phase cannot follow a DynamoDB "
-                        + "phase; list the Sheets phases first");
-            } else if (workbooks > 0 && seenSql != null) {
-                item.problem("backend", "out of order: a Sheets phase cannot follow a "
-                        + seenSql + " phase; list the Sheets phases first");
-            } else if (sql && seenDynamoDb) {
-                item.problem("backend", "out of order: a " + phase.backend().kindName()
-                        + " phase cannot follow a DynamoDB phase; list the SQL phases before "
-                        + "the DynamoDB phases");
-            } else if (workbooks > 0 && seenSharedLog) {
-                item.problem("backend", "out of order: only a DynamoDB or SQL phase can follow a"
-                        + " sheets-shared-log phase, which keeps no tab per user; move to "
-                        + "dynamodb, postgres or sqlite-efs next or list this phase earlier");
-            } else if (workbooks > 0 && workbooks < lastWorkbooks
-                    && !(phase.backend() instanceof Backend.SharedLogSheets)) {
-                item.problem("backend", "out of order: " + workbooks
-                        + (workbooks == 1 ? " workbook" : " workbooks") + " after a phase with "
-                        + lastWorkbooks + ", but existing users stay where they are; keep at "
-                        + "least " + lastWorkbooks + " workbooks");
-            } else if (sql && sqlKinds.contains(phase.backend().kindName())) {
-                String kind = phase.backend().kindName();
-                item.problem("backend", "a second " + kind + " phase changes nothing: every "
-                        + kind + " phase takes its settings from the one " + kind.replace('-', '_')
-                        + " section; remove this phase or the earlier one");
-            } else if (previous != null && previous.backend().equals(phase.backend())) {
-                item.problem("backend", "inconsistent settings: the same backend as phase '"
-                        + previous.name() + "' before it, so the move changes nothing; change"
-                        + " its kind, workbooks, router or features, or remove this phase");
-            }
-            previous = phase;
-            if (sql) {
-                sqlKinds.add(phase.backend().kindName());
-            }
-            seenDynamoDb |= phase.backend() instanceof Backend.DynamoDb;
-            seenSharedLog |= phase.backend() instanceof Backend.SharedLogSheets;
-            if (sql && seenSql == null) {
-                seenSql = phase.backend().kindName();
-            }
-            lastWorkbooks = Math.max(lastWorkbooks, workbooks);
-        }
-    }
-
-    private static boolean isSql(Backend backend) {
-        return backend instanceof Backend.Postgres || backend instanceof Backend.SqliteEfs;
-    }
-
-    /** Returns the workbook count of a Sheets backend, or 0 for DynamoDB and SQL. */
-    private static int workbooks(Backend backend) {
-        if (backend instanceof Backend.ShardedSheets sharded) {
-            return sharded.workbooks();
-        }
-        return backend instanceof Backend.Sheets || backend instanceof Backend.SharedLogSheets
-                ? 1 : 0;
     }
 
     /** Kinds of backend, as scenario files name them. */
