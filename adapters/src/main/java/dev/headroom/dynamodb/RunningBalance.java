@@ -177,6 +177,11 @@ final class RunningBalance implements BalanceStrategy {
             if (committed == WriteResult.CONDITION_FAILED_AFTER_LOST_RESPONSE) {
                 unsureCommit = logItem;
             }
+            if (round == 1 || round % 100 == 0) {
+                LOG.info("The commit of {} for {} failed its condition in round {} of {};"
+                        + " reading the balance item again", transaction.transactionId(), email,
+                        round, MAX_ROUNDS);
+            }
             waitAfterConflict(round);
         }
         throw new StoreUnavailableException("writing transaction " + transaction.transactionId()

@@ -102,6 +102,21 @@ class DynaliteFaultTest {
                 rows(ledger).stream().map(Transaction::transactionId).toList());
     }
 
+    @Test
+    void lostCommitResponse_logsRetriedRound() {
+        DynamoDbLedger ledger = openThroughProxy(BalanceDesign.RUNNING_BALANCE);
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        proxy.loseReplyTo(UPDATE_ITEM);
+
+        try (LogCapture logs = LogCapture.start()) {
+            assertEquals(AdmissionOutcome.ADMITTED, ledger.admit(usage("u-1", 1_000)));
+
+            assertEquals(1, proxy.lostReplies());
+            assertTrue(logs.lines().stream().anyMatch(line -> line.contains("commit of u-1")
+                    && line.contains("round 1 of")), logs.lines().toString());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BalanceDesign.class)
     void lostResponse_record_isRecordedOnce(BalanceDesign design) {
