@@ -143,9 +143,14 @@ final class CellJvm implements ExecutionControlProvider {
         Process running = process;
         try {
             if (running != null && !running.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("The JVM for the cells in {} (pid {}) did not exit within {} ms of"
+                        + " JShell's close; killing it", workingDirectory, running.pid(),
+                        EXIT_WAIT_MS);
                 running.destroyForcibly();
             }
         } catch (InterruptedException e) {
+            LOG.warn("Interrupted while waiting for the JVM for the cells in {} (pid {}) to exit;"
+                    + " killing it", workingDirectory, running.pid());
             running.destroyForcibly();
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.testing.Warnings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,23 @@ class JShellSessionTest {
             assertTrue(later.getMessage().contains("the JShell session ended"),
                     later.getMessage());
         }
+    }
+
+    @Test
+    void close_hangingJvm_logsKill() throws Exception {
+        List<String> warnings = Warnings.loggedBy(CellJvm.class, () -> {
+            JShellSession own = new JShellSession(List.of(), Path.of(""));
+            own.evaluate(1, "Runtime.getRuntime().addShutdownHook(new Thread(() -> {\n"
+                    + "    while (true) {\n"
+                    + "        try { Thread.sleep(1_000); } catch (InterruptedException e) { }\n"
+                    + "    }\n"
+                    + "}));");
+
+            own.close();
+        });
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("did not exit within"), warnings.get(0));
     }
 
     @Test

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.headroom.routing.RouterKind;
+import dev.headroom.testing.Warnings;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class ScenariosTest {
 
@@ -258,21 +254,9 @@ class ScenariosTest {
         Path table = folder.resolve("tokens.csv");
         Scenario scenario = Scenarios.load(file);
         Files.delete(table);
-        Logger logger = (Logger) LoggerFactory.getLogger(CanonicalForm.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
+        List<String> warnings = Warnings.loggedBy(CanonicalForm.class,
+                () -> Scenarios.canonicalHash(scenario));
 
-        try {
-            Scenarios.canonicalHash(scenario);
-        } finally {
-            logger.detachAppender(appender);
-        }
-
-        List<String> warnings = appender.list.stream()
-                .filter(event -> event.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage)
-                .toList();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains(table.toString()), warnings.get(0));
     }
