@@ -28,15 +28,23 @@ final class Cells {
                 : name;
     }
 
-    /** Returns the cell's text: dollars with cents for money, empty for a missing value. */
+    /**
+     * Returns the cell's text: dollars with cents for money, ASCII digits without separators for
+     * other whole numbers, empty for a missing value.
+     */
     static String text(Table table, int column, int row) {
         Column<?> values = table.column(column);
         if (values.isMissing(row)) {
             return "";
         }
+        Object value = values.get(row);
         if (isMoney(values)) {
-            long micros = ((Number) values.get(row)).longValue();
-            return dollars(micros);
+            return dollars(((Number) value).longValue());
+        }
+        // Tablesaw's print formatter for whole numbers follows the default locale, which can
+        // bring non-ASCII digits, so whole numbers are written here as the CSV files write them.
+        if (value instanceof Integer || value instanceof Long) {
+            return value.toString();
         }
         return values.getString(row);
     }

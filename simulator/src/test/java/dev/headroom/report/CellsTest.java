@@ -3,8 +3,13 @@ package dev.headroom.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
 
 class CellsTest {
 
@@ -40,5 +45,19 @@ class CellsTest {
     void joinWithAnd_names_joinedAsSentence(String names, String expected) {
         List<String> items = names.isEmpty() ? List.of() : List.of(names.split(","));
         assertEquals(expected, Cells.joinWithAnd(items));
+    }
+
+    @Test
+    void text_arabicDefaultLocale_asciiDigits() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ar-SA"));
+            Table table = Table.create("t", IntColumn.create("seed", new int[] {12}),
+                    LongColumn.create("users", new long[] {10_000L}));
+            assertEquals("12", Cells.text(table, 0, 0));
+            assertEquals("10000", Cells.text(table, 1, 0));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }
