@@ -1,6 +1,7 @@
 package dev.headroom.ledger;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Argument checks shared by every {@link UsageLedger} implementation, so that all adapters reject
@@ -40,7 +41,7 @@ public final class LedgerArguments {
             if (pairStart) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                String where = String.format("U+%04X at index %d", (int) c, i);
+                String where = String.format(Locale.ROOT, "U+%04X at index %d", (int) c, i);
                 throw new InvalidInputException(field + " has an unpaired UTF-16 surrogate "
                         + where + "; pass valid Unicode text");
             }

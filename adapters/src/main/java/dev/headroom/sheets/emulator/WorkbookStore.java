@@ -1,5 +1,6 @@
 package dev.headroom.sheets.emulator;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,7 @@ final class WorkbookStore {
 
     /** Adds a new workbook with the given title and tabs, and returns it. */
     Workbook add(String title, SheetLayout layout) {
-        String id = String.format("emulated-%06d", created.incrementAndGet());
+        String id = String.format(Locale.ROOT, "emulated-%06d", created.incrementAndGet());
         Workbook workbook = new Workbook(id, title, layout);
         workbooks.put(id, workbook);
         return workbook;
