@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -128,7 +129,8 @@ final class SweepCommand implements Callable<Integer> {
             for (Future<SeedOutcome> future : futures) {
                 outcomes.add(result(future));
                 if (ProgressBar.stderrIsTerminal()) {
-                    System.err.printf("%d of %d seeds done%n", outcomes.size(), seeds.size());
+                    System.err.printf(Locale.ROOT, "%d of %d seeds done%n", outcomes.size(),
+                            seeds.size());
                 }
             }
             return outcomes;

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +189,29 @@ class SweepCommandTest {
         assertEquals("headroom: --out is empty; give --out a folder for the report files, such"
                 + " as reports", result.err().strip());
         assertEquals("", result.out());
+    }
+
+    @Test
+    void sweep_terminalArabicLocale_progressInAsciiDigits() throws Exception {
+        Path file = scenario();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        Locale locale = Locale.getDefault();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setProperty("headroom.stderr.tty", "true");
+            Locale.setDefault(Locale.forLanguageTag("ar-SA"));
+            CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "1..2",
+                    "--days", "1", "--out", folder.resolve("sweep").toString());
+            assertEquals(Main.EXIT_OK, result.code(), result.err());
+        } finally {
+            Locale.setDefault(locale);
+            System.clearProperty("headroom.stderr.tty");
+            System.setErr(stderr);
+        }
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("1 of 2 seeds done"), progress);
+        assertTrue(progress.contains("2 of 2 seeds done"), progress);
     }
 
     @Test
