@@ -3,8 +3,11 @@ package dev.headroom.cli;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Suggestions;
 import dev.headroom.workload.InputFormatException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +37,17 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line and exits the JVM with its exit code. */
+    /**
+     * Runs the command line and exits the JVM with its exit code. Output is UTF-8 like the report
+     * files, whatever the default charset, because names in a scenario are Unicode and a charset
+     * such as US-ASCII or ISO-8859-1 would print some of their letters as {@code ?}.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true)));
+        System.exit(execute(args, utf8Writer(System.out), utf8Writer(System.err)));
+    }
+
+    private static PrintWriter utf8Writer(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */

@@ -1,0 +1,68 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the CLI in a JVM of its own, whose default charset cannot encode every name. */
+class MainEncodingTest {
+
+    private static final String SCENARIO = """
+            name: drei-nutzer-ü-ı
+            start_date: 2025-01-06
+            horizon: 1d
+            growth: {kind: piecewise, points: [{at: 0d, users: 3}]}
+            plan:
+              hourly_rate: 100
+              phases:
+                - {name: blatt, backend: {kind: sheets}}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private Result validate(String scenario) throws Exception {
+        Path file = folder.resolve("scenario.yaml");
+        Files.writeString(file, scenario, StandardCharsets.UTF_8);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Dfile.encoding=ISO-8859-1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "validate", file.toString())
+                .redirectOutput(folder.resolve("out").toFile())
+                .redirectError(folder.resolve("err").toFile())
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish in 60 s");
+        return new Result(process.exitValue(), text(folder.resolve("out")),
+                text(folder.resolve("err")));
+    }
+
+    /** Returns the file's bytes read as UTF-8, with each malformed sequence replaced. */
+    private static String text(Path file) throws Exception {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void validate_latin1Default_printsUtf8() throws Exception {
+        Result result = validate(SCENARIO);
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("valid scenario 'drei-nutzer-ü-ı'"), result.out());
+    }
+
+    @Test
+    void validate_latin1Default_errorInUtf8() throws Exception {
+        Result result = validate(SCENARIO + "größe: 1\n");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains(":9:1: größe: unknown field"), result.err());
+    }
+}
