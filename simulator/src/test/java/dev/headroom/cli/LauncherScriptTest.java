@@ -1,0 +1,72 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs a copy of the repository's {@code headroom} launcher in a folder of its own, with a
+ * built jar in place and a {@code java} on the PATH that prints its arguments.
+ */
+class LauncherScriptTest {
+
+    private static final Path SCRIPT = Path.of("..", "headroom");
+
+    @TempDir
+    Path folder;
+
+    private Path copyLauncher() throws Exception {
+        Path root = folder.resolve("repo");
+        Files.createDirectories(root.resolve("simulator/target"));
+        Path script = Files.copy(SCRIPT, root.resolve("headroom"));
+        Files.writeString(root.resolve("simulator/target/headroom.jar"), "");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
+    }
+
+    /** Returns a folder with a {@code java} that prints its arguments and a failing mvn. */
+    private Path fakeTools() throws Exception {
+        Path bin = Files.createDirectories(folder.resolve("bin"));
+        writeExecutable(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+        writeExecutable(bin.resolve("mvn"), "#!/bin/sh\necho mvn was called\nexit 1\n");
+        return bin;
+    }
+
+    private static void writeExecutable(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private String run(Path launcher, Path workingFolder) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "validate")
+                .directory(workingFolder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("output").toFile());
+        builder.environment().put("PATH", fakeTools() + ":/usr/bin:/bin");
+        Process process = builder.start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the launcher did not finish");
+        String output = Files.readString(folder.resolve("output"), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    @Test
+    void launcher_calledThroughSymlink_findsJar() throws Exception {
+        Path root = copyLauncher();
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(elsewhere.resolve("headroom"),
+                root.resolve("headroom"));
+
+        String output = run(link, elsewhere);
+
+        String jar = root.toRealPath().resolve("simulator/target/headroom.jar").toString();
+        assertTrue(output.contains("-jar " + jar + " validate"), output);
+    }
+}
