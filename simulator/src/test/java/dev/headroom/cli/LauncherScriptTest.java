@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,22 +41,38 @@ class LauncherScriptTest {
         return bin;
     }
 
+    /** Returns a folder with a {@code mvn} that counts its calls and builds the jar slowly. */
+    private Path slowBuild() throws Exception {
+        Path bin = fakeTools();
+        writeExecutable(bin.resolve("mvn"), "#!/bin/sh\necho call >> mvn-calls\nsleep 2\n"
+                + "echo jar > simulator/target/headroom.jar\n");
+        return bin;
+    }
+
     private static void writeExecutable(Path file, String text) throws Exception {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private String run(Path launcher, Path workingFolder) throws Exception {
+    private Process start(Path launcher, Path workingFolder, Path bin, String outputName)
+            throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "validate")
                 .directory(workingFolder.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("output").toFile());
-        builder.environment().put("PATH", fakeTools() + ":/usr/bin:/bin");
-        Process process = builder.start();
+                .redirectOutput(folder.resolve(outputName).toFile());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        return builder.start();
+    }
+
+    private String finish(Process process, String outputName) throws Exception {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the launcher did not finish");
-        String output = Files.readString(folder.resolve("output"), StandardCharsets.UTF_8);
+        String output = Files.readString(folder.resolve(outputName), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         return output;
+    }
+
+    private String run(Path launcher, Path workingFolder) throws Exception {
+        return finish(start(launcher, workingFolder, fakeTools(), "output"), "output");
     }
 
     @Test
@@ -68,5 +86,23 @@ class LauncherScriptTest {
 
         String jar = root.toRealPath().resolve("simulator/target/headroom.jar").toString();
         assertTrue(output.contains("-jar " + jar + " validate"), output);
+    }
+
+    @Test
+    void launcher_twoAtOnce_buildOnce() throws Exception {
+        Path root = copyLauncher();
+        Path jar = root.resolve("simulator/target/headroom.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(0));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path bin = slowBuild();
+
+        Process first = start(root.resolve("headroom"), root, bin, "first");
+        Process second = start(root.resolve("headroom"), root, bin, "second");
+        String firstOutput = finish(first, "first");
+        String secondOutput = finish(second, "second");
+
+        assertEquals(List.of("call"), Files.readAllLines(root.resolve("mvn-calls")));
+        assertTrue(firstOutput.contains("-jar " + jar), firstOutput);
+        assertTrue(secondOutput.contains("-jar " + jar), secondOutput);
     }
 }
