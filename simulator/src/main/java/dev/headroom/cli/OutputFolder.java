@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +39,7 @@ final class OutputFolder {
             throw notUsable(folder, "lies under " + fileAncestor + ", which is a file");
         }
         try {
-            Files.createDirectories(folder);
+            createEachFolder(folder);
         } catch (IOException e) {
             throw notUsable(folder, "cannot be created (" + reason(e) + ")");
         }
@@ -58,6 +59,29 @@ final class OutputFolder {
                 ? fileSystemError.getFile() : "the report files";
         return new BadInputException(OPTION + " " + folder + ": cannot write " + file + " ("
                 + reason(cause) + "); give " + OPTION + " a writable folder", cause);
+    }
+
+    /**
+     * Creates each missing folder of the path in turn, as {@code mkdir -p} does. For
+     * {@code missing/../out}, {@link Files#createDirectories} creates {@code out} but not
+     * {@code missing}, and the system then cannot resolve the path to write the reports.
+     */
+    private static void createEachFolder(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath();
+        Path prefix = absolute.getRoot();
+        for (Path name : absolute) {
+            prefix = prefix.resolve(name);
+            if (Files.isDirectory(prefix)) {
+                continue;
+            }
+            try {
+                Files.createDirectory(prefix);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(prefix)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Path fileAncestor(Path folder) {
