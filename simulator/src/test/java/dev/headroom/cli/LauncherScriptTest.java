@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,5 +105,29 @@ class LauncherScriptTest {
         assertEquals(List.of("call"), Files.readAllLines(root.resolve("mvn-calls")));
         assertTrue(firstOutput.contains("-jar " + jar), firstOutput);
         assertTrue(secondOutput.contains("-jar " + jar), secondOutput);
+    }
+
+    private static boolean hasUtf8CLocale() throws Exception {
+        Process locales = new ProcessBuilder("locale", "-a").start();
+        String names = new String(locales.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        return names.lines().anyMatch(name -> name.matches("(?i)c\\.utf-?8"));
+    }
+
+    @Test
+    void launcher_asciiLocale_givesJavaUtf8() throws Exception {
+        assumeTrue(hasUtf8CLocale(), "the system has no C.UTF-8 locale");
+        Path root = copyLauncher();
+        Path bin = fakeTools();
+        writeExecutable(bin.resolve("java"), "#!/bin/sh\necho \"LC_ALL=$LC_ALL\"\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("headroom").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("output").toFile());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().put("LC_ALL", "C");
+
+        String output = finish(builder.start(), "output");
+
+        assertEquals("LC_ALL=C.UTF-8\n", output);
     }
 }
