@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +44,9 @@ public final class Main implements Callable<Integer> {
      * such as US-ASCII or ISO-8859-1 would print some of their letters as {@code ?}.
      */
     public static void main(String[] args) {
+        // Libraries format and sort with the default locale: under Turkish, picocli upper-cases
+        // --timestamp-unit with a dotted capital I and so lists the options in another order.
+        Locale.setDefault(Locale.ROOT);
         System.exit(execute(args, utf8Writer(System.out), utf8Writer(System.err)));
     }
 

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the CLI in a JVM of its own, whose default charset cannot encode every name. */
-class MainEncodingTest {
+/**
+ * Runs the CLI's main method in a JVM of its own, under a default charset or locale that the
+ * output must not depend on.
+ */
+class MainProcessTest {
 
     private static final String SCENARIO = """
             name: drei-nutzer-ü-ı
@@ -30,10 +35,17 @@ class MainEncodingTest {
     private Result validate(String scenario) throws Exception {
         Path file = folder.resolve("scenario.yaml");
         Files.writeString(file, scenario, StandardCharsets.UTF_8);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Dfile.encoding=ISO-8859-1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "validate", file.toString())
+        return run(List.of("-Dfile.encoding=ISO-8859-1"), "validate", file.toString());
+    }
+
+    private Result run(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(folder.resolve("out").toFile())
                 .redirectError(folder.resolve("err").toFile())
                 .start();
@@ -64,5 +76,15 @@ class MainEncodingTest {
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains(":9:1: größe: unknown field"), result.err());
+    }
+
+    @Test
+    void help_turkishLocale_sameOptionOrder() throws Exception {
+        Result english = run(List.of("-Duser.language=en"), "workload", "fit", "--help");
+        Result turkish = run(List.of("-Duser.language=tr", "-Duser.country=TR"),
+                "workload", "fit", "--help");
+
+        assertEquals(Main.EXIT_OK, turkish.code(), turkish.err());
+        assertEquals(english.out(), turkish.out());
     }
 }
