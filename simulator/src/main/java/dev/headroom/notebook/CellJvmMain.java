@@ -1,5 +1,6 @@
 package dev.headroom.notebook;
 
+import java.util.Locale;
 import jdk.jshell.execution.RemoteExecutionControl;
 
 /**
@@ -23,6 +24,9 @@ public final class CellJvmMain {
      * @param args the runner's port on the loopback address
      */
     public static void main(String[] args) throws Exception {
+        // The JVM takes its locale from LANG and LC_ALL, and Tablesaw prints numbers in it, so
+        // the committed outputs would change with the machine that executed the notebook.
+        Locale.setDefault(Locale.ROOT);
         ProcessHandle.current().parent().ifPresent(runner -> runner.onExit()
                 .thenRun(() -> Runtime.getRuntime().halt(RUNNER_ENDED)));
         RemoteExecutionControl.main(args);

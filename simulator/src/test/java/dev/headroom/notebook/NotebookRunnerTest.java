@@ -242,6 +242,20 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void execute_cellJvm_usesRootLocale() throws Exception {
+        Path input = write("locale.ipynb",
+                notebook(code("java.util.Locale.getDefault().toLanguageTag()")));
+        Path output = folder.resolve("locale-out.ipynb");
+
+        NotebookRunner.withJvmClasspath().execute(input, output);
+
+        Notebook executed = Notebook.parse(Files.readString(output, StandardCharsets.UTF_8),
+                "locale-out.ipynb");
+        assertEquals("\"und\"", MultilineText.join(executed.outputs(0).get(0)
+                .getAsJsonObject().getAsJsonObject("data").get("text/plain")));
+    }
+
+    @Test
     void run_unknownOption_isBadInput() {
         assertEquals(NotebookRunner.EXIT_BAD_INPUT,
                 NotebookRunner.run(new String[] {"--quiet", "a.ipynb"}));
