@@ -23,8 +23,8 @@ final class OutputFolder {
     /**
      * Creates the folder and its parents when missing and checks that files can be written in it.
      *
-     * @throws BadInputException if the path is empty, is a file, lies under a file, or cannot
-     *     be created or written
+     * @throws BadInputException if the path is empty, is a file or a link to nothing, lies under
+     *     a file, or cannot be created or written
      */
     static Path prepare(Path folder) {
         if (folder.toString().isEmpty()) {
@@ -33,6 +33,10 @@ final class OutputFolder {
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw notUsable(folder, "is a file, not a folder");
+        }
+        if (Files.isSymbolicLink(folder) && !Files.exists(folder)) {
+            throw notUsable(folder, "is a symbolic link to " + linkTarget(folder)
+                    + ", which does not exist");
         }
         Path fileAncestor = fileAncestor(folder);
         if (fileAncestor != null) {
@@ -81,6 +85,14 @@ final class OutputFolder {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read (" + reason(e) + ")";
         }
     }
 

@@ -35,4 +35,16 @@ class OutputFolderTest {
         assertTrue(error.getMessage().contains("lies under " + file + ", which is a file"),
                 error.getMessage());
     }
+
+    @Test
+    void prepare_danglingLink_namesMissingTarget() throws Exception {
+        Path target = folder.resolve("gone");
+        Path link = Files.createSymbolicLink(folder.resolve("reports"), target);
+
+        BadInputException error = assertThrows(BadInputException.class,
+                () -> OutputFolder.prepare(link));
+
+        assertTrue(error.getMessage().contains("is a symbolic link to " + target
+                + ", which does not exist"), error.getMessage());
+    }
 }
