@@ -2,6 +2,8 @@ package dev.headroom.projection;
 
 import dev.headroom.run.PhaseInfo;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -54,10 +56,21 @@ public final class CapacityTable {
             nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : NO_TAB_LIMIT);
             simulated.append(firstFailedSignUpUsers(rows));
             peak.append((long) rows.longColumn("users").max());
-            cellsPerYear.append(cellsPerYear(beforeFirstCellFailure(rows)));
+            cellsPerYear.append(cellGrowth(beforeFirstCellFailure(rows))
+                    .map(growth -> Long.toString(growth.perYear())).orElse(NONE));
         }
         return Table.create("capacity", phase, backend, workbooks, nominal, simulated, peak,
                 cellsPerYear);
+    }
+
+    /**
+     * Returns the days over which the cells of {@code phase} grew for its cells per year, or
+     * empty when the table shows {@value #NONE} for it.
+     */
+    public static OptionalInt cellGrowthDays(Table daily, String phase) {
+        Table rows = TableRows.where(daily, daily.stringColumn("phase").isEqualTo(phase));
+        return cellGrowth(beforeFirstCellFailure(rows))
+                .map(growth -> OptionalInt.of(growth.days())).orElse(OptionalInt.empty());
     }
 
     private static String firstFailedSignUpUsers(Table rows) {
@@ -85,7 +98,15 @@ public final class CapacityTable {
         return rows;
     }
 
-    private static String cellsPerYear(Table rows) {
+    /** The growth of a phase's cells over every workbook, over {@code days} days. */
+    private record CellGrowth(long cells, int days) {
+
+        long perYear() {
+            return Math.round(cells * 365.0 / days);
+        }
+    }
+
+    private static Optional<CellGrowth> cellGrowth(Table rows) {
         long first = 0;
         long end = 0;
         int span = -1;
@@ -106,9 +127,9 @@ public final class CapacityTable {
             span = Math.max(span, lastRow - firstRow);
         }
         if (span < 1) {
-            return NONE;
+            return Optional.empty();
         }
-        return Long.toString(Math.round((end - first) * 365.0 / span));
+        return Optional.of(new CellGrowth(end - first, span));
     }
 
     private static int firstPresent(LongColumn column) {

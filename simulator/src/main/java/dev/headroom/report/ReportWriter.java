@@ -62,8 +62,11 @@ public final class ReportWriter {
             text.append("**").append(warning).append("**\n\n");
         }
         section(text, "Limit timeline", projections.limits());
+        notes(text, TableNotes.limits(header, projections));
         section(text, "Phase changes", projections.changes());
+        notes(text, TableNotes.changes(projections));
         section(text, "Capacity", projections.capacity());
+        notes(text, TableNotes.capacity(projections));
         section(text, "Cost by year", CostCents.rounded(projections.costs()));
         text.append(Warnings.usersNote(projections)).append("\n\n");
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
@@ -78,6 +81,10 @@ public final class ReportWriter {
         header.parameters().forEach(line -> text.append(line).append('\n'));
         text.append("```\n");
         return text.toString();
+    }
+
+    private static void notes(StringBuilder text, List<String> lines) {
+        lines.forEach(line -> text.append(line).append("\n\n"));
     }
 
     private static void section(StringBuilder text, String title, Table table) {

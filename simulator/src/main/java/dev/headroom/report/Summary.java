@@ -20,10 +20,12 @@ public final class Summary {
             text.append(warning).append("\n\n");
         }
         text.append("Limit timeline (first day each limit bound)\n")
-                .append(TableText.plain(projections.limits())).append('\n');
-        text.append("Phase changes\n").append(TableText.plain(projections.changes()))
-                .append('\n');
-        text.append("Capacity\n").append(TableText.plain(projections.capacity())).append('\n');
+                .append(TableText.plain(projections.limits()));
+        notes(text, TableNotes.limits(header, projections));
+        text.append("Phase changes\n").append(TableText.plain(projections.changes()));
+        notes(text, TableNotes.changes(projections));
+        text.append("Capacity\n").append(TableText.plain(projections.capacity()));
+        notes(text, TableNotes.capacity(projections));
         text.append("Cost by year\n")
                 .append(TableText.plain(CostCents.rounded(projections.costs()))).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
@@ -38,5 +40,11 @@ public final class Summary {
         text.append("Outages\n").append(TableText.plain(projections.outages())).append('\n');
         text.append("Reports written to ").append(outFolder).append('\n');
         return text.toString();
+    }
+
+    /** Appends each note on its own line, then the blank line that ends the table's section. */
+    private static void notes(StringBuilder text, List<String> lines) {
+        lines.forEach(line -> text.append(line).append('\n'));
+        text.append('\n');
     }
 }
