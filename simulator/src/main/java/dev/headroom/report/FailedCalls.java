@@ -66,23 +66,31 @@ record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSi
     /**
      * Returns the failure triggers that would hold on the first day of each kind of failure,
      * such as "a failed_sign_ups_per_day trigger with a threshold below 2 (the sign-ups that
-     * failed on 2025-01-06)".
+     * failed on 2025-01-06)", or "with a threshold of 0" after a single failure.
      */
     String triggers() {
         List<String> triggers = new ArrayList<>();
         if (!firstRequestDay.isEmpty()) {
-            triggers.add(trigger("failed_requests_per_day", firstDayRequests, "requests",
+            triggers.add(trigger("failed_requests_per_day", firstDayRequests, "request",
                     firstRequestDay));
         }
         if (!firstSignUpDay.isEmpty()) {
-            triggers.add(trigger("failed_sign_ups_per_day", firstDaySignUps, "sign-ups",
+            triggers.add(trigger("failed_sign_ups_per_day", firstDaySignUps, "sign-up",
                     firstSignUpDay));
         }
         return String.join(" or ", triggers);
     }
 
+    /**
+     * Returns one trigger with its threshold. A trigger holds when a day fails more calls than
+     * its threshold, so after a single failed call only a threshold of 0 holds.
+     */
     private static String trigger(String field, long count, String noun, String day) {
-        return String.format(Locale.ROOT, "a %s trigger with a threshold below %,d (the %s that"
+        if (count == 1) {
+            return String.format(Locale.ROOT, "a %s trigger with a threshold of 0 (the one %s"
+                    + " that failed on %s)", field, noun, day);
+        }
+        return String.format(Locale.ROOT, "a %s trigger with a threshold below %,d (the %ss that"
                 + " failed on %s)", field, count, noun, day);
     }
 }

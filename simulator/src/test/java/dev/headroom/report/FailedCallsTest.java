@@ -37,6 +37,16 @@ class FailedCallsTest {
     }
 
     @Test
+    void triggers_oneFailure_thresholdOfZero() {
+        FailedCalls dynamodb = FailedCalls.of(DAILY, "dynamodb", "2025-01-01", "2025-01-04");
+
+        assertEquals("a failed_requests_per_day trigger with a threshold below 7 (the requests"
+                + " that failed on 2025-01-04) or a failed_sign_ups_per_day trigger with a"
+                + " threshold of 0 (the one sign-up that failed on 2025-01-04)",
+                dynamodb.triggers());
+    }
+
+    @Test
     void before_dropsKindsFirstFailingLater() {
         FailedCalls failed = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-04");
         FailedCalls beforeThird = failed.before("2025-01-03");

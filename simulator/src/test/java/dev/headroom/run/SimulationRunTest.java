@@ -1158,7 +1158,7 @@ class SimulationRunTest {
                 .get(0);
 
         assertTrue(warning.contains("Adding a failed_sign_ups_per_day trigger with a threshold"
-                + " below 1 (the sign-ups that failed on 2025-01-02) ends the phase's failures"
+                + " of 0 (the one sign-up that failed on 2025-01-02) ends the phase's failures"
                 + " sooner"), warning);
         assertFalse(warning.contains("failed_requests_per_day"), warning);
     }
@@ -1173,8 +1173,8 @@ class SimulationRunTest {
         String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("Its failure trigger never held on a day whose triggers were"
-                + " checked, but a failed_sign_ups_per_day trigger with a threshold below 1 (the"
-                + " sign-ups that failed on 2025-01-02) would."), warning);
+                + " checked, but a failed_sign_ups_per_day trigger with a threshold of 0 (the"
+                + " one sign-up that failed on 2025-01-02) would."), warning);
         assertFalse(warning.contains("failed_requests_per_day trigger"), warning);
     }
 
@@ -1356,7 +1356,7 @@ class SimulationRunTest {
 
         assertTrue(Warnings.stalledPlan(Projections.of(run(highThreshold))).get(0)
                 .contains("Its failure trigger never held on a day whose triggers were checked,"
-                        + " but a failed_sign_ups_per_day trigger with a threshold below"));
+                        + " but a failed_sign_ups_per_day trigger with a threshold"));
         assertTrue(Warnings.stalledPlan(Projections.of(run(onePhase))).get(0)
                 .contains("Add a later phase to move to when calls fail."));
     }
