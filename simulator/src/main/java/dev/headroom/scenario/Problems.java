@@ -28,6 +28,11 @@ final class Problems {
     void add(Mark mark, String path, String message) {
         int line = mark == null ? 1 : mark.getLine() + 1;
         int column = mark == null ? 1 : mark.getColumn() + 1;
+        add(line, column, path, message);
+    }
+
+    /** Records a problem at a line and column that count from 1. */
+    void add(int line, int column, String path, String message) {
         ScenarioProblem problem = new ScenarioProblem(file, line, column, path, message);
         if (!found.contains(problem)) {
             found.add(problem);

@@ -117,6 +117,8 @@ public final class Scenarios {
      */
     public static Scenario parse(String yaml, String fileName) throws InvalidScenarioException {
         Problems problems = new Problems(fileName);
+        YamlTextCheck.check(yaml, problems);
+        problems.throwIfAny();
         Node root = compose(yaml, problems);
         problems.throwIfAny();
         if (!(root instanceof MappingNode mapping)) {
