@@ -34,6 +34,7 @@ final class EmulateCommand implements Runnable {
         private CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+                converter = OptionConverters.Port.class,
                 description = "TCP port to listen on; 0 picks a free one (default: 0).")
         private int port;
 

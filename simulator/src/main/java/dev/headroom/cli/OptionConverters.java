@@ -33,6 +33,16 @@ final class OptionConverters {
         }
     }
 
+    /** Converts {@code --port}, a TCP port. */
+    static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return (int) Main.wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "out of range: it must be from 0 to 65535",
+                    "a port number in that range");
+        }
+    }
+
     /** Converts {@code --jobs}, the seeds a sweep runs at the same time. */
     static final class Jobs implements ITypeConverter<Integer> {
         @Override

@@ -559,6 +559,16 @@ class MainTest {
     }
 
     @Test
+    void emulateSheets_portBeyondInt_givesPortRange() {
+        CliResult result = execute("emulate", "sheets", "--port", "9223372036854775808");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().startsWith("headroom: --port is '9223372036854775808': out of"
+                + " range: it must be from 0 to 65535; give --port a port number in that"
+                + " range;"), result.err());
+    }
+
+    @Test
     void version_printsToolVersion() {
         CliResult result = execute("--version");
 
