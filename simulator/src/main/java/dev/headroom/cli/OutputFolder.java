@@ -119,6 +119,10 @@ final class OutputFolder {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof FileAlreadyExistsException inTheWay && inTheWay.getFile() != null) {
+            return inTheWay.getFile() + (Files.isSymbolicLink(Path.of(inTheWay.getFile()))
+                    ? " is a broken symbolic link" : " exists and is not a folder");
+        }
         if (e instanceof FileSystemException fileSystemError
                 && fileSystemError.getReason() != null) {
             return fileSystemError.getReason();

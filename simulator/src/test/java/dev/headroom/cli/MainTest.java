@@ -205,6 +205,19 @@ class MainTest {
     }
 
     @Test
+    void run_outBrokenSymlink_namesTheLink() throws Exception {
+        Path out = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("absent"));
+
+        CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
+                "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out " + out + " cannot be created (" + out + " is a broken"
+                + " symbolic link); give --out a new or existing writable folder",
+                result.err().strip());
+    }
+
+    @Test
     void run_daysBeyondHorizonLimit_exitsTwo() throws Exception {
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "36501");
 
