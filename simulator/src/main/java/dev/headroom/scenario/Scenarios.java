@@ -178,15 +178,18 @@ public final class Scenarios {
     }
 
     private static Node compose(String yaml, Problems problems) {
+        LoaderOptions options = new LoaderOptions();
         try (Reader reader = new StringReader(yaml)) {
-            return new Yaml(new LoaderOptions()).compose(reader);
+            return new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
             String context = e.getContext() == null ? "" : e.getContext() + ", ";
             problems.add(e.getProblemMark(), "", "invalid YAML: " + context + e.getProblem()
                     + "; fix the syntax at this position");
         } catch (YAMLException | IOException e) {
-            problems.add((Mark) null, "", "invalid YAML: " + e.getMessage()
-                    + "; fix the syntax");
+            if (!YamlLimits.locate(yaml, options, problems)) {
+                problems.add((Mark) null, "", "invalid YAML: " + e.getMessage()
+                        + "; fix the syntax");
+            }
         }
         return null;
     }
