@@ -44,6 +44,12 @@ public final class Scenarios {
     /** The last date a scenario may name or a run may reach. */
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
+    /**
+     * The maximum size of a scenario file, in bytes, which stops a device such as
+     * {@code /dev/zero} from filling the heap.
+     */
+    static final int MAX_FILE_BYTES = 10 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
 
     private Scenarios() {
@@ -56,12 +62,16 @@ public final class Scenarios {
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found; check the path");
         } catch (IOException e) {
             throw single(file.toString(), readFailure(file, e));
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw single(file.toString(), "file larger than 10 MiB; a scenario file takes a few"
+                    + " kilobytes, so check the path");
         }
         String text = Utf8Text.decode(file.toString(), bytes);
         Scenario scenario = resolveFiles(parse(text, file.toString()),

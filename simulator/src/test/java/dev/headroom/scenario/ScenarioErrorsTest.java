@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -271,6 +272,21 @@ class ScenarioErrorsTest {
         assertEquals(1, error.problems().size(), error.getMessage());
         assertEquals("2:13", problem.line() + ":" + problem.column());
         assertTrue(problem.message().startsWith("invalid UTF-8: byte 0xE9"), problem.message());
+    }
+
+    @Test
+    void fileOverSizeLimit_rejectedBeforeParsing(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("huge.yaml");
+        try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(Scenarios.MAX_FILE_BYTES + 1L);
+        }
+
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(file));
+
+        assertEquals(1, error.problems().size(), error.getMessage());
+        assertEquals(file + ":1:1: file larger than 10 MiB; a scenario file takes a few"
+                + " kilobytes, so check the path", error.getMessage());
     }
 
     @Test
