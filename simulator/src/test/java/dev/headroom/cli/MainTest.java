@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -364,6 +365,23 @@ class MainTest {
         assertTrue(result.err().contains("cannot read the token-size table "
                 + folder.resolve("tables") + " (it is a folder)"), result.err());
         assertTrue(!result.err().contains("java.io"), result.err());
+    }
+
+    @Test
+    void validate_tokenTableOverSizeLimit_saysSo() throws Exception {
+        Path table = folder.resolve("huge.csv");
+        try (RandomAccessFile huge = new RandomAccessFile(table.toFile(), "rw")) {
+            huge.setLength((10L << 20) + 1);
+        }
+        Path file = scenario(SCENARIO.replace("  request_rate:",
+                "  token_sizes: {source: file, file: huge.csv}\n  request_rate:"));
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: " + file + ":10:37: workload.token_sizes.file: token-size table "
+                + table + " is larger than 10 MiB; give the path of a table written by headroom"
+                + " workload fit", result.err().strip());
     }
 
     @Test
