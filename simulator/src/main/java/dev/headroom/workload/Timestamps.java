@@ -43,12 +43,23 @@ final class Timestamps {
             Instant instant = HAS_OFFSET.matcher(iso).matches()
                     ? OffsetDateTime.parse(iso).toInstant()
                     : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND),
-                    instant.getNano());
+            return instantNanos(instant);
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("expected an ISO-8601 date-time such as "
                     + "2023-11-16 18:17:03.97996 or " + unit.words() + " within the"
                     + " range of a 64-bit count of nanoseconds", e);
+        }
+    }
+
+    private static long instantNanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND),
+                    instant.getNano());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("a date-time out of range: a 64-bit count of"
+                    + " nanoseconds reaches from " + Instant.ofEpochSecond(0, Long.MIN_VALUE)
+                    + " to " + Instant.ofEpochSecond(0, Long.MAX_VALUE)
+                    + "; check the column and the row", e);
         }
     }
 

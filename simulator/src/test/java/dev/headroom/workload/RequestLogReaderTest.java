@@ -83,6 +83,16 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_dateTimeOutOfRange_givesTheRange() {
+        assertReadError("time,tokens_in,tokens_out\n0001-01-01T00:00:00Z,1,2\n"
+                        + "2023-11-16T18:15:46Z,1,2\n",
+                "log.csv:2: timestamp '0001-01-01T00:00:00Z' in column time is invalid: a"
+                        + " date-time out of range: a 64-bit count of nanoseconds reaches from"
+                        + " 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z;"
+                        + " check the column and the row");
+    }
+
+    @Test
     void read_missingColumnListsExpectedNames() {
         assertReadError("when,tokens_in,tokens_out\n1,2,3\n",
                 "log.csv:1: no timestamp column: expected one of [timestamp, time, createdat, "
