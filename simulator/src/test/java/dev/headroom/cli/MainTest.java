@@ -206,14 +206,15 @@ class MainTest {
     }
 
     @Test
-    void run_outBrokenSymlink_namesTheLink() throws Exception {
-        Path out = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("absent"));
+    void run_outUnderBrokenSymlink_namesTheLink() throws Exception {
+        Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("absent"));
+        Path out = link.resolve("reports");
 
         CliResult result = execute("run", scenario(SCENARIO).toString(), "--days", "1",
                 "--out", out.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
-        assertEquals("headroom: --out " + out + " cannot be created (" + out + " is a broken"
+        assertEquals("headroom: --out " + out + " cannot be created (" + link + " is a broken"
                 + " symbolic link); give --out a new or existing writable folder",
                 result.err().strip());
     }
