@@ -77,6 +77,7 @@ public final class RequestLogReader {
             find(names, columns.tokensIn(), LogColumns.TOKENS_IN_NAMES, "tokens-in", source),
             find(names, columns.tokensOut(), LogColumns.TOKENS_OUT_NAMES, "tokens-out", source)
         };
+        checkDistinct(index, names, source);
         LongColumns rows = new LongColumns();
         long lineNumber = 1;
         long firstRowLine = 0;
@@ -182,6 +183,22 @@ public final class RequestLogReader {
      * Returns the index of the one header field that matches the role. Two matching fields are
      * an error, because the reader cannot tell which one contains the values.
      */
+    /** Rejects a header field chosen for two of the three roles, as by a mistyped column option. */
+    private static void checkDistinct(int[] index, String[] names, String source) {
+        String[] roles = {"timestamp", "tokens-in", "tokens-out"};
+        for (int first = 0; first < index.length; first++) {
+            for (int second = first + 1; second < index.length; second++) {
+                if (index[first] == index[second]) {
+                    throw new InputFormatException(source, 1, "header field "
+                            + (index[first] + 1) + " '" + names[index[first]] + "' is both the "
+                            + roles[first] + " and the " + roles[second] + " column; name"
+                            + " another column with --" + roles[first] + "-column or --"
+                            + roles[second] + "-column");
+                }
+            }
+        }
+    }
+
     private static int find(
             String[] names, String wanted, List<String> usual, String role, String source) {
         int found = -1;

@@ -128,6 +128,18 @@ class RequestLogReaderTest {
                         + "option");
     }
 
+    @Test
+    void read_oneColumnForTwoRolesRejected() {
+        RequestLogReader reader = new RequestLogReader(new LogColumns(null, "time", null));
+
+        InputFormatException e = assertThrows(InputFormatException.class, () -> reader.read(
+                new StringReader("time,tokens_in,tokens_out\n1,2,3\n2,2,3\n"), "log.csv"));
+
+        assertEquals("log.csv:1: header field 1 'time' is both the timestamp and the tokens-in"
+                + " column; name another column with --timestamp-column or --tokens-in-column",
+                e.getMessage());
+    }
+
     private static void assertReadError(String csv, String message) {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> DETECT.read(new StringReader(csv), "log.csv"));
