@@ -9,6 +9,7 @@ import dev.headroom.workload.RequestLogReader;
 import dev.headroom.workload.TraceFit;
 import dev.headroom.workload.TraceFitter;
 import dev.headroom.workload.WindowBurstiness;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -180,6 +181,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         if (Files.isDirectory(tableFile)) {
             return Optional.of(tableText + ": is a folder, not a file; give --write the path of"
                     + " a file, such as " + tableFile.resolve("token-sizes.csv"));
+        }
+        if (tableText.endsWith("/") || tableText.endsWith(File.separator)) {
+            // Path drops a trailing separator, so the table would be written as a file there.
+            return Optional.of(tableText + ": ends with '/', so it names a folder; give --write"
+                    + " the path of a file, such as " + tableFile.resolve("token-sizes.csv"));
         }
         return checkWriteFolder();
     }

@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.workload.TokenSizeTable;
@@ -125,6 +126,21 @@ class WorkloadFitCommandTest {
                 + " path of a file, such as " + dir.resolve("token-sizes.csv")
                 + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void fit_writeToMissingFolder_exitsTwo() throws IOException {
+        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        String target = dir.resolve("tables") + "/";
+
+        int code = execute(log.toString(), "--write", target);
+
+        assertEquals(2, code);
+        assertEquals("headroom: --write " + target + ": ends with '/', so it names a folder;"
+                + " give --write the path of a file, such as "
+                + dir.resolve("tables").resolve("token-sizes.csv") + System.lineSeparator(),
+                err.toString());
+        assertFalse(Files.exists(dir.resolve("tables")));
     }
 
     @Test
