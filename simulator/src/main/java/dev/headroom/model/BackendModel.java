@@ -73,8 +73,14 @@ public interface BackendModel {
     }
 
     /**
-     * Returns the hosting cost accrued in {@code [from, to)} in micro-dollars: storage, request
-     * units and fixed node prices as the model prices them.
+     * Returns the hosting cost accrued in {@code [from, to)} by component: storage, request
+     * units and fixed node prices as the model prices them. A free backend returns
+     * {@link HostingCost#NONE}. Models with a cumulative bill require consecutive intervals.
      */
-    long hostingCostMicros(long from, long to);
+    HostingCost hostingCost(long from, long to);
+
+    /** Returns the total of {@link #hostingCost(long, long)} in micro-dollars. */
+    default long hostingCostMicros(long from, long to) {
+        return hostingCost(from, to).total();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.plan;
 
+import dev.headroom.model.HostingCost;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -11,26 +12,42 @@ import java.util.function.LongBinaryOperator;
 public interface StandbyBill {
 
     /** A store with no fixed price before it goes live. */
-    StandbyBill NONE = (since, from, to) -> 0;
+    StandbyBill NONE = (since, from, to) -> HostingCost.NONE;
 
     /**
-     * Returns the bill for {@code [from, to)} of a store provisioned at {@code since}, in
-     * micro-dollars; all three are simulated milliseconds.
+     * Returns the bill by component for {@code [from, to)} of a store provisioned at
+     * {@code since}. All three times are simulated milliseconds.
      */
-    long micros(long since, long from, long to);
+    HostingCost cost(long since, long from, long to);
+
+    /** Returns the total of {@link #cost} in micro-dollars. */
+    default long micros(long since, long from, long to) {
+        return cost(since, from, to).total();
+    }
 
     /**
      * Returns the bill whose total from {@code since} to {@code at} is
-     * {@code billUpTo.applyAsLong(since, at)}, so that an interval costs the difference.
+     * {@code billUpTo.applyAsLong(since, at)}, charged to one component, so that an interval
+     * costs the difference.
      */
-    static StandbyBill fromCumulative(LongBinaryOperator billUpTo) {
-        return (since, from, to) -> billUpTo.applyAsLong(since, to)
-                - billUpTo.applyAsLong(since, from);
+    static StandbyBill fromCumulative(String component, LongBinaryOperator billUpTo) {
+        return (since, from, to) -> HostingCost.of(component,
+                billUpTo.applyAsLong(since, to) - billUpTo.applyAsLong(since, from));
+    }
+
+    /** A bill by component from the provisioning time {@code since} to {@code at}. */
+    @FunctionalInterface
+    interface Cumulative {
+        HostingCost upTo(long since, long at);
+    }
+
+    /** Returns the bill whose interval costs are differences of a cumulative bill. */
+    static StandbyBill fromCumulative(Cumulative billUpTo) {
+        return (since, from, to) -> billUpTo.upTo(since, to).minus(billUpTo.upTo(since, from));
     }
 
     /** Returns a bill that adds {@code other}'s to this one. */
     default StandbyBill plus(StandbyBill other) {
-        return (since, from, to) -> Math.addExact(micros(since, from, to),
-                other.micros(since, from, to));
+        return (since, from, to) -> cost(since, from, to).plus(other.cost(since, from, to));
     }
 }

@@ -79,7 +79,8 @@ public final class CostTable {
                 failedRequests, failedSignUps);
     }
 
-    private static String yearLabel(int index, int days) {
+    /** Returns the label of a year, with its days when it is shorter than 365. */
+    static String yearLabel(int index, int days) {
         String number = Integer.toString(index + 1);
         if (days == 365) {
             return number;

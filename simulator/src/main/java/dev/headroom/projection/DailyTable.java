@@ -20,10 +20,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds the per-day metrics table: one row per simulated day, fixed columns first, then one
- * column per quota ({@code throttled:QUOTA}), per failing limit ({@code failed:LIMIT}) and per
- * gauge ({@code LIMIT:RESOURCE}, the amount in use at the end of the day). Dynamic columns come
- * in the order they first appear in the run; a gauge absent on a day, because another phase
- * served then, is a missing value.
+ * column per quota ({@code throttled:QUOTA}), per failing limit ({@code failed:LIMIT}), per
+ * gauge ({@code LIMIT:RESOURCE}, the amount in use at the end of the day) and per hosting cost
+ * component ({@code hosting:COMPONENT_micros}). Dynamic columns come in the order they first
+ * appear in the run. A gauge absent on a day, because another phase served then, is a missing
+ * value, and a cost component absent on a day is zero.
  */
 public final class DailyTable {
 
@@ -31,6 +32,10 @@ public final class DailyTable {
     public static final String THROTTLED = "throttled:";
     /** Prefix of the failed-calls column of each limit. */
     public static final String FAILED = "failed:";
+    /** Prefix of the column of each hosting cost component, which ends in {@code _micros}. */
+    public static final String HOSTING = "hosting:";
+    /** The suffix of a money column in micro-dollars. */
+    public static final String MICROS = "_micros";
     /** When the day's last request or sign-up failed, {@code HH:mm:ss.SSS}; empty if none. */
     public static final String LAST_FAILURE_TIME = "last_failure_time";
 
@@ -45,7 +50,9 @@ public final class DailyTable {
         Set<String> quotas = new LinkedHashSet<>();
         Set<String> limits = new LinkedHashSet<>();
         Set<String> gauges = new LinkedHashSet<>();
+        Set<String> components = new LinkedHashSet<>();
         for (DayRecord day : days) {
+            components.addAll(day.hosting().components().keySet());
             quotas.addAll(day.throttlesByQuota().keySet());
             limits.addAll(day.failuresByLimit().keySet());
             day.gauges().forEach(gauge -> gauges.add(gaugeColumn(gauge)));
@@ -98,6 +105,10 @@ public final class DailyTable {
         // Gauge names are unique, so each column skips Tablesaw's name check, whose time grows
         // with the square of the columns.
         gaugeUse(gauges, days).forEach(table::internalAddWithoutValidation);
+        for (String component : components) {
+            table.addColumns(longs(HOSTING + component + MICROS, days,
+                    day -> day.hosting().components().getOrDefault(component, 0L)));
+        }
         return table;
     }
 

@@ -16,12 +16,14 @@ import tech.tablesaw.api.Table;
  * @param limits the limit timeline, from {@link LimitTimeline}
  * @param capacity the capacity of each phase, from {@link CapacityTable}
  * @param costs the cost by year, from {@link CostTable}
+ * @param hostingByComponent the hosting cost by year and component, from
+ *     {@link HostingComponentTable}
  * @param changes the phase changes, from {@link PhaseChangeTable}
  * @param outages the failures grouped by phase, from {@link OutageTable}
  * @param phases the plan's phases, in order
  */
-public record Projections(Table daily, Table limits, Table capacity, Table costs, Table changes,
-        Table outages, List<PhaseInfo> phases) {
+public record Projections(Table daily, Table limits, Table capacity, Table costs,
+        Table hostingByComponent, Table changes, Table outages, List<PhaseInfo> phases) {
 
     public Projections {
         phases = List.copyOf(phases);
@@ -35,6 +37,7 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
                 LimitTimeline.build(daily, capacityLimits(run), firstFullDays(run)),
                 CapacityTable.build(daily, run.phases()),
                 CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
+                HostingComponentTable.build(daily),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
                 OutageTable.build(daily),
                 run.phases());
@@ -42,7 +45,7 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
 
     /** Returns the tables in the order the reports write them. */
     public List<Table> all() {
-        return List.of(limits, changes, capacity, costs, outages, daily);
+        return List.of(limits, changes, capacity, costs, hostingByComponent, outages, daily);
     }
 
     /**

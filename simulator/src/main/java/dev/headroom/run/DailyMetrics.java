@@ -5,6 +5,7 @@ import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ final class DailyMetrics {
     private long readRequests;
     private long writeRequests;
     private long signUpRequests;
-    private long hostingCostMicros;
+    private HostingCost hostingCost = HostingCost.NONE;
     private long overspendMicros;
     private BilledUsage usage = BilledUsage.NONE;
 
@@ -109,8 +110,8 @@ final class DailyMetrics {
         overspendMicros += micros;
     }
 
-    void hostingCost(long micros) {
-        hostingCostMicros += micros;
+    void hostingCost(HostingCost cost) {
+        hostingCost = hostingCost.plus(cost);
     }
 
     /**
@@ -170,7 +171,7 @@ final class DailyMetrics {
                 lastFailureMillis < 0 ? -1 : lastFailureMillis % SimTime.DAY, cacheHits,
                 redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
-                latencies.percentile(0.5), latencies.percentile(0.95), hostingCostMicros,
+                latencies.percentile(0.5), latencies.percentile(0.95), hostingCost,
                 overspendMicros, usage, gauges);
         reset();
         return record;
@@ -209,7 +210,7 @@ final class DailyMetrics {
         readRequests = 0;
         writeRequests = 0;
         signUpRequests = 0;
-        hostingCostMicros = 0;
+        hostingCost = HostingCost.NONE;
         overspendMicros = 0;
         usage = BilledUsage.NONE;
     }

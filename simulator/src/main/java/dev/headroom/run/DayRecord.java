@@ -1,6 +1,7 @@
 package dev.headroom.run;
 
 import dev.headroom.model.ArchiveCount;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -38,7 +39,7 @@ import java.util.TreeMap;
  *     them
  * @param latencyP50Millis median latency of the day's calls, backoff included, in milliseconds
  * @param latencyP95Millis 95th-percentile latency of the day's calls, in milliseconds
- * @param hostingCostMicros hosting cost of the day in micro-dollars
+ * @param hosting hosting cost of the day by component
  * @param overspendMicros credit admitted beyond users' balances during the day, in micro-dollars
  * @param usage the requests billed during the day, with their tokens and cost
  * @param gauges capacity limits and their use at the end of the day
@@ -67,7 +68,7 @@ public record DayRecord(
         SortedMap<String, Long> failuresByLimit,
         long latencyP50Millis,
         long latencyP95Millis,
-        long hostingCostMicros,
+        HostingCost hosting,
         long overspendMicros,
         BilledUsage usage,
         List<LimitGauge> gauges) {
@@ -80,6 +81,11 @@ public record DayRecord(
     /** Returns the simulated time the archive job spent in calls that started that day. */
     public long archiveBusyMillis() {
         return archive.busyMillis();
+    }
+
+    /** Returns the hosting cost of the day in micro-dollars, the sum of its components. */
+    public long hostingCostMicros() {
+        return hosting.total();
     }
 
     public DayRecord {

@@ -5,6 +5,7 @@ import dev.headroom.engine.RandomStreams;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.credit.Admission;
 import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
@@ -395,16 +396,16 @@ public final class SimulationRun {
      * is under way, the fixed price of the store being migrated to.
      */
     private void billSegment(long now) {
-        long micros = backend.hostingCostMicros(costSegmentStart, now);
+        HostingCost cost = backend.hostingCost(costSegmentStart, now);
         Optional<PhaseChange> pending = tracker.pending();
         if (pending.isPresent()) {
             PhaseChange change = pending.get();
-            long standby = plan.phases().get(change.to()).standby()
-                    .micros(change.startMillis(), costSegmentStart, now);
-            micros = Math.addExact(micros, standby);
-            dayStandbyMicros = Math.addExact(dayStandbyMicros, standby);
+            HostingCost standby = plan.phases().get(change.to()).standby()
+                    .cost(change.startMillis(), costSegmentStart, now);
+            cost = cost.plus(standby);
+            dayStandbyMicros = Math.addExact(dayStandbyMicros, standby.total());
         }
-        metrics.hostingCost(micros);
+        metrics.hostingCost(cost);
         costSegmentStart = now;
     }
 

@@ -1,6 +1,8 @@
 package dev.headroom.run;
 
+import dev.headroom.model.cache.RedisCacheModel;
 import dev.headroom.model.dynamodb.DaxParams;
+import dev.headroom.model.dynamodb.DynamoDbModel;
 import dev.headroom.model.sql.PostgresModel;
 import dev.headroom.model.sql.PostgresParams;
 import dev.headroom.plan.StandbyBill;
@@ -31,16 +33,16 @@ final class StandbyBills {
             PostgresParams params = SqlMapping.postgres(scenario.postgres(),
                     scenario.workload().row().bytes());
             store = StandbyBill.fromCumulative(
-                    (since, at) -> PostgresModel.billMicros(params, since, at));
+                    (since, at) -> PostgresModel.bill(params, since, at));
         } else if (backend instanceof Backend.DynamoDb dynamo && !hasDax(before)) {
             DaxParams dax = DynamoDbMapping.params(scenario.dynamoDb(), dynamo).dax();
-            store = StandbyBill.fromCumulative(dax::nodeMicros);
+            store = StandbyBill.fromCumulative(DynamoDbModel.DAX_NODES, dax::nodeMicros);
         }
         if (!backend.usesRedisCache() || before != null && before.usesRedisCache()) {
             return store;
         }
         var redis = PlanMapping.redisParams(scenario.redis());
-        return store.plus(StandbyBill.fromCumulative(redis::nodeMicros));
+        return store.plus(StandbyBill.fromCumulative(RedisCacheModel.NODES, redis::nodeMicros));
     }
 
     private static boolean hasDax(Backend backend) {

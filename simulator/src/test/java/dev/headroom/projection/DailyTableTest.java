@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.ArchiveCount;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.run.BilledUsage;
 import dev.headroom.run.DayRecord;
@@ -43,10 +44,33 @@ class DailyTableTest {
     }
 
     private static DayRecord day(int day, String phase, List<LimitGauge> gauges) {
+        return day(day, phase, HostingCost.NONE, gauges);
+    }
+
+    /** Returns a day of 10 users with the given hosting cost and gauges, and nothing else. */
+    static DayRecord day(int day, String phase, HostingCost hosting, List<LimitGauge> gauges) {
         Map<String, Long> none = new TreeMap<>();
         return new DayRecord(day, START.plusDays(day), phase, "", 10, 0, 0, 0, 0, 0, 0, -1, 0,
                 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(none), new TreeMap<>(none), 0,
-                0, 0, 0, BilledUsage.NONE, gauges);
+                0, hosting, 0, BilledUsage.NONE, gauges);
+    }
+
+    @Test
+    void hosting_oneColumnPerComponent_zeroWhenAbsent() {
+        List<DayRecord> days = List.of(
+                day(0, "sheets", HostingCost.NONE, List.of()),
+                day(1, "dynamodb", HostingCost.of("dax_nodes", 960_000), List.of()),
+                day(2, "dynamodb", HostingCost.of("dynamodb_read_units", 3)
+                        .plus("dax_nodes", 960_000), List.of()));
+
+        Table table = DailyTable.build(days);
+
+        assertEquals(List.of(0L, 960_000L, 960_000L),
+                table.longColumn("hosting:dax_nodes_micros").asList());
+        assertEquals(List.of(0L, 0L, 3L),
+                table.longColumn("hosting:dynamodb_read_units_micros").asList());
+        assertEquals(List.of(0L, 960_000L, 960_003L),
+                table.longColumn("hosting_cost_micros").asList());
     }
 
     @Test

@@ -24,8 +24,8 @@ class RedisCacheNoteTest {
                 StringColumn.create("phase", "cached"),
                 StringColumn.create("backend", "sheets + redis-cache"));
         Projections projections = new Projections(daily, Table.create("limits"), capacity,
-                Table.create("costs"), Table.create("changes"), Table.create("outages"),
-                List.of());
+                Table.create("costs"), Table.create("hosting-by-component"),
+                Table.create("changes"), Table.create("outages"), List.of());
 
         List<String> lines = RedisCacheNote.lines(projections);
 

@@ -109,10 +109,7 @@ class ReportWriterTest {
         Projections projections = run(scenario);
         String doc = Files.readString(OUTPUTS_DOC);
 
-        List<Table> tables = List.of(projections.limits(), projections.changes(),
-                projections.capacity(), projections.costs(), projections.outages(),
-                projections.daily());
-        for (Table table : tables) {
+        for (Table table : projections.all()) {
             for (String column : table.columnNames()) {
                 // A column named per quota, limit or gauge is documented by its prefix.
                 int colon = column.indexOf(':');
@@ -125,12 +122,7 @@ class ReportWriterTest {
 
     @Test
     void markdown_parameters_comeAfterResults() throws Exception {
-        Scenario scenario = Scenarios.parse(SHORT_SCENARIO, "short.yaml");
-        Projections projections = run(scenario);
-        ReportHeader header = new ReportHeader("test", scenario.name(), "hash",
-                scenario.seed(), 3, ScenarioText.lines(scenario));
-
-        String markdown = ReportWriter.markdown(header, projections);
+        String markdown = shortMarkdown();
         int limits = markdown.indexOf("## Limit timeline");
         int outages = markdown.indexOf("## Outages");
         int parameters = markdown.indexOf("## Parameters");
@@ -140,6 +132,25 @@ class ReportWriterTest {
         assertTrue(parameters > outages, markdown);
         assertTrue(markdown.indexOf("horizon: 3d") > parameters, markdown);
         assertEquals(-1, markdown.indexOf("parameter "), markdown);
+    }
+
+    @Test
+    void markdown_hostingByComponent_followsCostByYear() throws Exception {
+        String markdown = shortMarkdown();
+        int costs = markdown.indexOf("## Cost by year");
+        int hosting = markdown.indexOf("## Hosting by component");
+
+        assertTrue(costs > 0, markdown);
+        assertTrue(hosting > costs, markdown);
+        assertTrue(markdown.indexOf("| year | hosting_cost_usd |") > hosting, markdown);
+    }
+
+    /** Returns the Markdown report of a run of {@link #SHORT_SCENARIO}. */
+    private static String shortMarkdown() throws Exception {
+        Scenario scenario = Scenarios.parse(SHORT_SCENARIO, "short.yaml");
+        ReportHeader header = new ReportHeader("test", scenario.name(), "hash",
+                scenario.seed(), 3, ScenarioText.lines(scenario));
+        return ReportWriter.markdown(header, run(scenario));
     }
 
     private static Projections run(Scenario scenario) {

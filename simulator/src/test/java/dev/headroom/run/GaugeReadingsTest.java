@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.ArchiveCount;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class GaugeReadingsTest {
 
         DayRecord day = new DayRecord(0, LocalDate.of(2025, 1, 1), "shards", "", 1, 0, 0, 0, 0,
                 0, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(), new TreeMap<>(),
-                0, 0, 0, 0, BilledUsage.NONE, readings);
+                0, 0, HostingCost.NONE, 0, BilledUsage.NONE, readings);
 
         assertSame(readings, day.gauges());
     }

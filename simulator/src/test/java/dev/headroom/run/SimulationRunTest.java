@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
+import dev.headroom.model.dynamodb.DynamoDbModel;
+import dev.headroom.model.sql.PostgresModel;
 import dev.headroom.plan.PhaseChange;
 import dev.headroom.projection.Projections;
 import dev.headroom.report.ArchiveJobNote;
@@ -16,6 +19,7 @@ import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -754,6 +758,38 @@ class SimulationRunTest {
         assertEquals(List.of(0L, 24_000_000L, 24_000_000L),
                 days.stream().limit(3).map(DayRecord::hostingCostMicros).toList());
         assertTrue(days.get(3).hostingCostMicros() > 24_000_000L, days.get(3)::toString);
+    }
+
+    @Test
+    void hostingCost_standbyAndLive_shareComponents() throws Exception {
+        // The $1-an-hour instance is billed by the standby bill on days 1 and 2 and by the
+        // live model from day 3, under the same component names.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}");
+        List<DayRecord> days = run(yaml).days();
+
+        HostingCost instanceDay = HostingCost.of(PostgresModel.INSTANCE_HOURS, 24_000_000L)
+                .plus(PostgresModel.STORAGE_GB_MONTHS, 0);
+        assertEquals(HostingCost.NONE, days.get(0).hosting(), "Sheets is free");
+        for (int day = 1; day < 4; day++) {
+            assertEquals(instanceDay, days.get(day).hosting(), "day " + day);
+        }
+    }
+
+    @Test
+    void hostingCost_daxStandby_isNodeHours() throws Exception {
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}", "{kind: dynamodb, features: [dax]}")
+                .replace("item_bytes: 500B", "item_bytes: 500B\n  dax: {node_price_per_hour: 1}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(HostingCost.of(DynamoDbModel.DAX_NODES, 24_000_000L), days.get(1).hosting(),
+                "one node for 24 hours at $1 while the move runs");
+        Map<String, Long> live = days.get(3).hosting().components();
+        assertEquals(24_000_000L, live.get(DynamoDbModel.DAX_NODES), live::toString);
+        assertTrue(live.get(DynamoDbModel.WRITE_UNITS) > 0, live::toString);
+        assertEquals(days.get(3).hostingCostMicros(),
+                live.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.headroom.model.BackendModel;
 import dev.headroom.model.Billing;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
@@ -34,6 +35,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * cache starts empty when the phase goes live. Not thread-safe.
  */
 public final class RedisCacheModel implements BackendModel {
+
+    /** The hosting cost component of the cache's node hours. */
+    public static final String NODES = "redis_nodes";
 
     /** Expiry time of a user without an entry: never fresh. */
     private static final long NO_ENTRY = Long.MIN_VALUE;
@@ -141,10 +145,10 @@ public final class RedisCacheModel implements BackendModel {
 
     /** Returns the store's cost plus the node hours in {@code [from, to)}. */
     @Override
-    public long hostingCostMicros(long from, long to) {
+    public HostingCost hostingCost(long from, long to) {
         Billing.requireInterval(from, to);
         long nodes = nodeMicrosUpTo(to) - nodeMicrosUpTo(from);
-        return Math.addExact(store.hostingCostMicros(from, to), nodes);
+        return store.hostingCost(from, to).plus(NODES, nodes);
     }
 
     private long nodeMicrosUpTo(long at) {

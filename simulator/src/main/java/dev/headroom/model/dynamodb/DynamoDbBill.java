@@ -3,6 +3,7 @@ package dev.headroom.model.dynamodb;
 import static dev.headroom.model.Billing.productOver;
 
 import dev.headroom.engine.SimTime;
+import dev.headroom.model.HostingCost;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +29,7 @@ final class DynamoDbBill {
     private final long startMillis;
     private final StorageIntegral table;
     private final StorageIntegral archive;
-    private final TreeMap<Long, Long> checkpoints = new TreeMap<>();
+    private final TreeMap<Long, HostingCost> checkpoints = new TreeMap<>();
     private long writeUnits;
     private long readHalfUnits;
     private long archivePuts;
@@ -38,7 +39,7 @@ final class DynamoDbBill {
         this.startMillis = startMillis;
         this.table = new StorageIntegral(params.prices().freeStorageBytes(), startMillis);
         this.archive = new StorageIntegral(0, startMillis);
-        this.checkpoints.put(startMillis, 0L);
+        this.checkpoints.put(startMillis, HostingCost.NONE);
     }
 
     StorageIntegral table() {
@@ -73,25 +74,26 @@ final class DynamoDbBill {
      * Returns the bill accrued up to {@code to} and records it as a checkpoint. The storage must
      * already be integrated up to {@code to}; request units counted so far are billed here.
      */
-    long cumulativeTo(long to) {
-        Map.Entry<Long, Long> last = checkpoints.lastEntry();
+    HostingCost cumulativeTo(long to) {
+        Map.Entry<Long, HostingCost> last = checkpoints.lastEntry();
         if (to <= last.getKey()) {
             return lookup(to);
         }
-        long tableMicros = storageMicros(table, params.prices().storageMicrosPerGbMonth());
-        long archiveMicros = storageMicros(archive, params.archive().storageMicrosPerGbMonth())
-                + productOver(archivePuts, params.archive().putMicrosPerThousand(), 1_000);
-        long total = requestMicros() + tableMicros + archiveMicros + daxMicros(to);
+        HostingCost total = requestCost()
+                .plus(DynamoDbModel.TABLE_STORAGE,
+                        storageMicros(table, params.prices().storageMicrosPerGbMonth()))
+                .plus(archiveCost())
+                .plus(daxCost(to));
         checkpoints.put(to, total);
         return total;
     }
 
-    /** Returns the bill at an earlier interval end, or zero at or before the start. */
-    long lookup(long at) {
+    /** Returns the bill at an earlier interval end, or no cost at or before the start. */
+    HostingCost lookup(long at) {
         if (at <= startMillis) {
-            return 0;
+            return HostingCost.NONE;
         }
-        Long value = checkpoints.get(at);
+        HostingCost value = checkpoints.get(at);
         if (value == null) {
             throw new IllegalArgumentException("cost asked from or to " + at + " ms, which is"
                     + " not the end of an earlier interval; ask for consecutive intervals");
@@ -99,12 +101,27 @@ final class DynamoDbBill {
         return value;
     }
 
-    private long requestMicros() {
+    private HostingCost requestCost() {
         long writes = productOver(writeUnits, params.prices().writeMicrosPerMillionUnits(),
                 MILLION);
         long reads = productOver(readHalfUnits, params.prices().readMicrosPerMillionUnits(),
                 2 * MILLION);
-        return Math.addExact(writes, reads);
+        return HostingCost.of(DynamoDbModel.WRITE_UNITS, writes)
+                .plus(DynamoDbModel.READ_UNITS, reads);
+    }
+
+    /**
+     * Returns the S3 archive's storage and PUTs, or no cost when the phase does not archive to
+     * S3 and they cost nothing. A table taken over from an archiving phase still pays for them.
+     */
+    private HostingCost archiveCost() {
+        long storage = storageMicros(archive, params.archive().storageMicrosPerGbMonth());
+        long puts = productOver(archivePuts, params.archive().putMicrosPerThousand(), 1_000);
+        if (!params.archive().movesToS3() && storage == 0 && puts == 0) {
+            return HostingCost.NONE;
+        }
+        return HostingCost.of(DynamoDbModel.ARCHIVE_STORAGE, storage)
+                .plus(DynamoDbModel.ARCHIVE_PUTS, puts);
     }
 
     /**
@@ -116,7 +133,10 @@ final class DynamoDbBill {
                 .divide(GB_MONTH_BYTE_MILLIS).longValueExact();
     }
 
-    private long daxMicros(long to) {
-        return params.dax().nodeMicros(startMillis, to);
+    private HostingCost daxCost(long to) {
+        if (params.dax().nodeCount() == 0) {
+            return HostingCost.NONE;
+        }
+        return HostingCost.of(DynamoDbModel.DAX_NODES, params.dax().nodeMicros(startMillis, to));
     }
 }

@@ -5,6 +5,7 @@ import dev.headroom.dynamodb.WriteMode;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.Billing;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
@@ -42,6 +43,19 @@ public final class DynamoDbModel implements BackendModel {
 
     /** Indexing overhead that DynamoDB adds to each stored item's billed size, in bytes. */
     public static final long ITEM_OVERHEAD_BYTES = 100;
+
+    /** The hosting cost component of the write request units. */
+    public static final String WRITE_UNITS = "dynamodb_write_units";
+    /** The hosting cost component of the read request units. */
+    public static final String READ_UNITS = "dynamodb_read_units";
+    /** The hosting cost component of the table's GB-months above the free allowance. */
+    public static final String TABLE_STORAGE = "dynamodb_storage";
+    /** The hosting cost component of the S3 archive's GB-months. */
+    public static final String ARCHIVE_STORAGE = "s3_archive_storage";
+    /** The hosting cost component of the S3 archive's PUT requests. */
+    public static final String ARCHIVE_PUTS = "s3_archive_puts";
+    /** The hosting cost component of the DAX cluster's node hours. */
+    public static final String DAX_NODES = "dax_nodes";
 
 
     private final DynamoDbParams params;
@@ -234,11 +248,11 @@ public final class DynamoDbModel implements BackendModel {
      * asked after the call that consumed them.
      */
     @Override
-    public long hostingCostMicros(long from, long to) {
+    public HostingCost hostingCost(long from, long to) {
         Billing.requireInterval(from, to);
-        long start = bill.lookup(from);
+        HostingCost start = bill.lookup(from);
         advanceTo(to);
-        return bill.cumulativeTo(to) - start;
+        return bill.cumulativeTo(to).minus(start);
     }
 
     /** Returns the write request units consumed so far. */

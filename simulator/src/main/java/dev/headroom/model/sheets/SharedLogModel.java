@@ -2,6 +2,7 @@ package dev.headroom.model.sheets;
 
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
@@ -121,10 +122,10 @@ public final class SharedLogModel implements BackendModel {
         return caller.throttlesByQuota();
     }
 
-    /** Returns zero: the Sheets API is free of charge. */
+    /** Returns no cost: the Sheets API is free of charge. */
     @Override
-    public long hostingCostMicros(long from, long to) {
-        return 0;
+    public HostingCost hostingCost(long from, long to) {
+        return HostingCost.NONE;
     }
 
     /** Returns how many more rows fit under the cell limit. */

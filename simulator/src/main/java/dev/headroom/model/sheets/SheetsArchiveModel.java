@@ -3,6 +3,7 @@ package dev.headroom.model.sheets;
 import dev.headroom.model.ArchiveCount;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.sheets.limits.Grid;
@@ -43,6 +44,9 @@ public final class SheetsArchiveModel implements BackendModel {
 
     /** Limit name of the newest archive workbook's cells in gauges and outcomes. */
     public static final String ARCHIVE_CELLS = "archive-cells";
+
+    /** The hosting cost component of the job's runs, priced by {@code cost_per_run}. */
+    public static final String ARCHIVE_RUNS = "sheets_archive_runs";
 
     private enum Step { READ, APPEND, DELETE }
 
@@ -303,11 +307,18 @@ public final class SheetsArchiveModel implements BackendModel {
                 busyMillis, userThrottles);
     }
 
-    /** Returns the cost of the runs started in {@code [from, to)}; Sheets itself is free. */
+    /**
+     * Returns the cost of the runs started in {@code [from, to)} as {@value #ARCHIVE_RUNS}, or
+     * no cost when a run is free. Sheets itself is free.
+     */
     @Override
-    public long hostingCostMicros(long from, long to) {
+    public HostingCost hostingCost(long from, long to) {
+        if (archive.costPerRunMicros() == 0) {
+            return HostingCost.NONE;
+        }
         long started = runStarts.stream().filter(start -> start >= from && start < to).count();
-        return Math.multiplyExact(started, archive.costPerRunMicros());
+        return HostingCost.of(ARCHIVE_RUNS,
+                Math.multiplyExact(started, archive.costPerRunMicros()));
     }
 
     /**

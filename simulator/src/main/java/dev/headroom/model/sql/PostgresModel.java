@@ -4,6 +4,7 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.Billing;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
@@ -30,6 +31,12 @@ public final class PostgresModel implements BackendModel {
 
     /** The limit name of the allocated storage, in gauges and failed calls. */
     public static final String STORAGE = "allocated-storage";
+
+    /** The hosting cost component of the instance hours. */
+    public static final String INSTANCE_HOURS = "rds_instance";
+
+    /** The hosting cost component of the allocated storage's GB-months. */
+    public static final String STORAGE_GB_MONTHS = "rds_storage";
 
     private static final long MONTH = SimTime.YEAR / 12;
 
@@ -152,13 +159,14 @@ public final class PostgresModel implements BackendModel {
      * from the start, so consecutive intervals add up exactly to their union.
      */
     @Override
-    public long hostingCostMicros(long from, long to) {
+    public HostingCost hostingCost(long from, long to) {
         Billing.requireInterval(from, to);
-        return cumulativeMicros(to) - cumulativeMicros(from);
+        return bill(params, startMillis, to).minus(bill(params, startMillis, from));
     }
 
-    private long cumulativeMicros(long at) {
-        return billMicros(params, startMillis, at);
+    /** Returns the total of {@link #bill} in micro-dollars. */
+    public static long billMicros(PostgresParams params, long startMillis, long at) {
+        return bill(params, startMillis, at).total();
     }
 
     /**
@@ -166,7 +174,7 @@ public final class PostgresModel implements BackendModel {
      * from then to {@code at}. It depends on the time alone, not on the rows stored, so it also
      * prices an instance that waits for its migration to finish.
      */
-    public static long billMicros(PostgresParams params, long startMillis, long at) {
+    public static HostingCost bill(PostgresParams params, long startMillis, long at) {
         long end = Math.max(at, startMillis);
         long freeEnd = Math.max(startMillis, Math.min(end, params.freeTierEndMillis()));
         long billedInstanceMillis = end - freeEnd;
@@ -180,7 +188,7 @@ public final class PostgresModel implements BackendModel {
                         .multiply(BigInteger.valueOf(freeEnd - startMillis)));
         long storage = gbMillis.multiply(BigInteger.valueOf(params.storageMicrosPerGbMonth()))
                 .divide(BigInteger.valueOf(MONTH)).longValueExact();
-        return Math.addExact(instance, storage);
+        return HostingCost.of(INSTANCE_HOURS, instance).plus(STORAGE_GB_MONTHS, storage);
     }
 
     private long balanceRowBytes() {

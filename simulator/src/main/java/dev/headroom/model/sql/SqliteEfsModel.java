@@ -3,6 +3,7 @@ package dev.headroom.model.sql;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyModel;
@@ -43,6 +44,15 @@ public final class SqliteEfsModel implements BackendModel {
     /** The name of a failed wait for the write lock, SQLite's result code for it. */
     public static final String BUSY = "SQLITE_BUSY";
 
+    /** The hosting cost component of the EFS storage's GB-months. */
+    public static final String STORAGE = "efs_storage";
+
+    /** The hosting cost component of the bytes that Elastic Throughput read. */
+    public static final String READ_THROUGHPUT = "efs_read_throughput";
+
+    /** The hosting cost component of the bytes that Elastic Throughput wrote. */
+    public static final String WRITE_THROUGHPUT = "efs_write_throughput";
+
 
     private static final BigInteger GB = BigInteger.ONE.shiftLeft(30);
     private static final BigInteger GB_MONTH_BYTE_MILLIS =
@@ -59,7 +69,7 @@ public final class SqliteEfsModel implements BackendModel {
     private final ByteCount bytesRead = new ByteCount();
     private final ByteCount bytesWritten = new ByteCount();
     private long billedTo;
-    private long billedMicros;
+    private HostingCost billed = HostingCost.NONE;
 
     /** Creates the model of an empty database that goes live at {@code startMillis}. */
     public SqliteEfsModel(SqliteEfsParams params, RandomGenerator random, long startMillis) {
@@ -180,7 +190,7 @@ public final class SqliteEfsModel implements BackendModel {
      * start or the {@code to} of the previous call, so the intervals add up exactly.
      */
     @Override
-    public long hostingCostMicros(long from, long to) {
+    public HostingCost hostingCost(long from, long to) {
         if (from != billedTo || to < from) {
             throw new IllegalArgumentException("cost interval [" + from + ", " + to + ") ms"
                     + " does not follow the previous one, which ended at " + billedTo
@@ -191,9 +201,10 @@ public final class SqliteEfsModel implements BackendModel {
                 params.storageMicrosPerGbMonth())).divide(GB_MONTH_BYTE_MILLIS).longValueExact();
         long reads = perGb(bytesRead.total(), params.readMicrosPerGb());
         long writes = perGb(bytesWritten.total(), params.writeMicrosPerGb());
-        long cumulative = Math.addExact(storage, Math.addExact(reads, writes));
-        long cost = cumulative - billedMicros;
-        billedMicros = cumulative;
+        HostingCost cumulative = HostingCost.of(STORAGE, storage).plus(READ_THROUGHPUT, reads)
+                .plus(WRITE_THROUGHPUT, writes);
+        HostingCost cost = cumulative.minus(billed);
+        billed = cumulative;
         billedTo = to;
         return cost;
     }

@@ -8,6 +8,7 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CacheCount;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyParams;
 import dev.headroom.model.sheets.CallerIdentity;
@@ -173,6 +174,16 @@ class RedisCacheModelTest {
                 cache.hostingCostMicros(SimTime.DAY, SimTime.DAY + 90 * SimTime.MINUTE));
         assertEquals(2L * 17_000 * 24 * 365,
                 cache.hostingCostMicros(SimTime.DAY, SimTime.DAY + SimTime.YEAR));
+    }
+
+    @Test
+    void hostingCost_isNodeHoursComponent() {
+        RedisCacheModel cache = cache(sheets(), WriteMode.INVALIDATE, 2, 17_000, 0);
+
+        HostingCost cost = cache.hostingCost(0, SimTime.DAY);
+
+        assertEquals(HostingCost.of(RedisCacheModel.NODES, 2L * 17_000 * 24), cost,
+                "two nodes for 24 hours at $0.017; Sheets adds no component");
     }
 
     @Test

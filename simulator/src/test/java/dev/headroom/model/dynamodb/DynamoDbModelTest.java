@@ -7,7 +7,10 @@ import dev.headroom.dynamodb.ReadConsistency;
 import dev.headroom.engine.RandomStream;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.latency.LatencyParams;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DynamoDbModelTest {
@@ -214,6 +217,63 @@ class DynamoDbModelTest {
         long reads = 1;
         assertEquals(nodes + reads, model.hostingCostMicros(0, SimTime.DAY),
                 "two nodes for 24 hours and 5 read units at $0.25 per million");
+    }
+
+    @Test
+    void hostingCost_withDax_splitsIntoComponents() {
+        DaxParams dax = new DaxParams(3, 40_000L, 0.5, ONE_MS);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 924, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ArchiveParams.NONE);
+        DynamoDbModel model = model(params);
+        for (int user = 0; user < 1_024; user++) {
+            model.signUp(user, "u" + user + "@example.com", user);
+            model.readBalance(user, user + 1);
+            model.readBalance(user, user + 2);
+        }
+        long month = SimTime.YEAR / 12;
+
+        HostingCost cost = model.hostingCost(0, month);
+
+        assertEquals(List.of(DynamoDbModel.WRITE_UNITS, DynamoDbModel.READ_UNITS,
+                DynamoDbModel.TABLE_STORAGE, DynamoDbModel.DAX_NODES),
+                List.copyOf(cost.components().keySet()));
+        assertEquals(1_280L, cost.components().get(DynamoDbModel.WRITE_UNITS),
+                "1,024 balance items of one write unit at $1.25 per million");
+        assertEquals(256L, cost.components().get(DynamoDbModel.READ_UNITS),
+                "1,024 strong reads of one unit at $0.25 per million; DAX answers the rest");
+        assertEquals(244L, cost.components().get(DynamoDbModel.TABLE_STORAGE),
+                "1 MiB for one month at $0.25 per GiB-month");
+        assertEquals(3 * 40_000L * 730, cost.components().get(DynamoDbModel.DAX_NODES),
+                "three nodes for 730 hours at $0.04 an hour");
+        assertEquals(1_280 + 256 + 244 + 3 * 40_000L * 730, cost.total());
+    }
+
+    @Test
+    void hostingCost_consecutiveIntervals_addUpByComponent() {
+        ArchiveParams archive = new ArchiveParams(2 * SimTime.DAY, SimTime.DAY,
+                ArchiveMode.MOVE_TO_S3, 23_000L, 5_000L);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 1_024, 100, NO_FREE_STORAGE, 8, ONE_MS,
+                new DaxParams(1, 40_000L, 0.5, ONE_MS), archive);
+        DynamoDbModel whole = model(params);
+        DynamoDbModel split = model(params);
+        for (DynamoDbModel model : new DynamoDbModel[] {whole, split}) {
+            for (int item = 0; item < 2_000; item++) {
+                model.appendRow(0, item * 10L);
+            }
+        }
+
+        HostingCost total = whole.hostingCost(0, 4 * SimTime.DAY);
+        HostingCost first = split.hostingCost(0, 3 * SimTime.DAY);
+        HostingCost second = split.hostingCost(3 * SimTime.DAY, 4 * SimTime.DAY);
+
+        assertEquals(total, first.plus(second));
+        Map<String, Long> components = total.components();
+        assertEquals(5L, components.get(DynamoDbModel.ARCHIVE_PUTS),
+                "one PUT at $5 per thousand");
+        assertTrue(components.get(DynamoDbModel.ARCHIVE_STORAGE) > 0, "S3 bytes for a day");
+        assertEquals(4 * 24 * 40_000L, components.get(DynamoDbModel.DAX_NODES));
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.engine.RandomStream;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.latency.LatencyParams;
 import dev.headroom.model.latency.LatencyShape;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresModelTest {
@@ -33,6 +35,21 @@ class PostgresModelTest {
 
         // 24 h x $0.016 = $0.384; 20 GB x $0.115 x 1 day / 365/12 days = $0.07561643...
         assertEquals(384_000 + 75_616, model.hostingCostMicros(0, SimTime.DAY));
+    }
+
+    @Test
+    void cost_oneDay_splitsInstanceAndStorage() {
+        PostgresModel model = model(params(0, 0, 20, BalanceRead.SUM_ROWS), 0);
+
+        HostingCost cost = model.hostingCost(0, SimTime.DAY);
+
+        assertEquals(List.of(PostgresModel.INSTANCE_HOURS, PostgresModel.STORAGE_GB_MONTHS),
+                List.copyOf(cost.components().keySet()));
+        assertEquals(384_000L, cost.components().get(PostgresModel.INSTANCE_HOURS),
+                "24 h x $0.016");
+        assertEquals(75_616L, cost.components().get(PostgresModel.STORAGE_GB_MONTHS),
+                "20 GB x $0.115 for one day");
+        assertEquals(model.hostingCostMicros(0, SimTime.DAY), cost.total());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.engine.RandomStream;
 import dev.headroom.engine.SimTime;
 import dev.headroom.model.CallOutcome;
+import dev.headroom.model.HostingCost;
 import dev.headroom.model.QuotaCount;
 import dev.headroom.model.latency.LatencyParams;
 import dev.headroom.model.latency.LatencyShape;
@@ -106,6 +107,23 @@ class SqliteEfsModelTest {
         // A sum of every row reads 1 GiB.
         assertEquals(300_000 + 30_000, model.hostingCostMicros(MONTH, 2 * MONTH));
         assertEquals(BigInteger.ONE.shiftLeft(30), model.bytesReadAndWritten()[0]);
+    }
+
+    @Test
+    void cost_byComponent_storageReadsAndWrites() {
+        SqliteEfsModel model = model(50, 5_000, 0);
+        model.importRows(0, 1L << 20, 0);
+        model.readBalance(0, 1);
+
+        HostingCost cost = model.hostingCost(0, MONTH);
+
+        assertEquals(300_000L, cost.components().get(SqliteEfsModel.STORAGE),
+                "1 GiB stored for one month at $0.30");
+        assertEquals(30_000L, cost.components().get(SqliteEfsModel.READ_THROUGHPUT),
+                "a sum of every row reads 1 GiB at $0.03");
+        assertEquals(60_000L, cost.components().get(SqliteEfsModel.WRITE_THROUGHPUT),
+                "the copy writes 1 GiB at $0.06");
+        assertEquals(390_000L, cost.total());
     }
 
     @Test
