@@ -136,6 +136,21 @@ class RetrierTest {
     }
 
     @Test
+    void waitEndingAtTimeBound_isAllowed() {
+        AtomicInteger attempts = new AtomicInteger();
+        Retrier retrier = policy().maxAttempts(50).maxElapsed(Duration.ofMillis(1_500))
+                .build().retrier(BY_KIND, metrics);
+
+        assertThrows(ThrottledException.class, () -> retrier.execute("get", "g",
+                failing(99, FailureKind.THROTTLED, attempts)));
+
+        // The waits of 100, 200, 400 and 800 ms end at 1,500 ms, which the bound still allows.
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200),
+                Duration.ofMillis(400), Duration.ofMillis(800)), time.sleeps());
+        assertEquals(5, attempts.get());
+    }
+
+    @Test
     void permanentFailure_isNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
         IllegalStateException bug = new IllegalStateException("bad state");
