@@ -134,6 +134,25 @@ class DynaliteFaultTest {
     }
 
     /**
+     * A put that fails its condition because an earlier call stored the key is a duplicate, even
+     * when the proxy loses the response. The stored item differs from the one this call sent.
+     */
+    @Test
+    void lostReplyToRejectedPut_ofStoredKey_isDuplicate() {
+        DynamoDbLedger ledger = openThroughProxy(BalanceDesign.QUERY_SUM);
+        Transaction stored = usage("u-1", 300);
+        ledger.record(stored);
+        proxy.loseReplyTo(PUT_ITEM);
+
+        assertEquals(RecordOutcome.DUPLICATE, ledger.record(usage("u-1", 700)),
+                "an earlier call stored this key");
+
+        assertEquals(1, proxy.lostReplies());
+        assertEquals(-300, ledger.balanceMicros(ANN));
+        assertEquals(List.of(stored), rows(ledger));
+    }
+
+    /**
      * Two ledgers (two processes) race 40 admissions for credit for ten through the proxy,
      * which loses the responses to the first three UpdateItems and the first two PutItems. The
      * first UpdateItem is always a commit, since every write commits before it clears. The
