@@ -191,15 +191,26 @@ public abstract class UsageLedgerContract {
 
     @Test
     void record_emailAndIdWithLineBreaks_keepBothUsers() {
-        Transaction first = credit("b\nc", "a@example.com", T0, 100);
-        Transaction second = credit("c", "a@example.com\nb", T0, 200);
+        assertRecordedApart(credit("b\nc", "a@example.com", T0, 100),
+                credit("c", "a@example.com\nb", T0, 200));
+    }
 
+    @Test
+    void record_joinedKeysAlike_keepBoth() {
+        // Joined without a separator, both pairs read "ann@example.comx".
+        assertRecordedApart(credit("mx", "ann@example.co", T0, 100),
+                credit("x", "ann@example.com", T0, 200));
+    }
+
+    /** Records two credits of different users and checks that each user keeps their own. */
+    private void assertRecordedApart(Transaction first, Transaction second) {
         assertEquals(RecordOutcome.RECORDED, ledger.record(first));
         assertEquals(RecordOutcome.RECORDED, ledger.record(second));
 
-        assertEquals(100, ledger.balanceMicros("a@example.com"));
-        assertEquals(200, ledger.balanceMicros("a@example.com\nb"));
-        assertEquals(List.of(second), allRows("a@example.com\nb"));
+        assertEquals(first.amountMicros(), ledger.balanceMicros(first.userEmail()));
+        assertEquals(second.amountMicros(), ledger.balanceMicros(second.userEmail()));
+        assertEquals(List.of(first), allRows(first.userEmail()));
+        assertEquals(List.of(second), allRows(second.userEmail()));
     }
 
     @Test
