@@ -141,6 +141,33 @@ class SheetsFaultTest {
     }
 
     /**
+     * Two processes append the same transaction when the second one's cached rows predate the
+     * first one's append. A reader that opens later counts and lists the id once.
+     */
+    @Test
+    void sameIdFromTwoProcesses_countsOnce() {
+        SheetsConnection connection = emulator.connection();
+        Transaction credit = Transaction.credit("c-1", ANN, T0, 1_000);
+        try (TabPerUserLedger first = TabPerUserLedger.singleWorkbook(connection, workbook,
+                        emulator.settings());
+                TabPerUserLedger second = TabPerUserLedger.singleWorkbook(connection, workbook,
+                        emulator.settings())) {
+            assertEquals(0, second.balanceMicros(ANN));
+            first.record(credit);
+
+            assertEquals(RecordOutcome.RECORDED, second.record(credit), "its rows are cached");
+            assertEquals(List.of("c-1", "c-1"),
+                    idsInSheet(Layout.TAB_PER_USER).stream().filter("c-1"::equals).toList());
+        }
+
+        try (TabPerUserLedger reader = TabPerUserLedger.singleWorkbook(connection, workbook,
+                emulator.settings())) {
+            assertEquals(1_000, reader.balanceMicros(ANN));
+            assertEquals(List.of(credit), reader.transactions(ANN, Instant.MIN, Instant.MAX));
+        }
+    }
+
+    /**
      * Two ledger instances on one workbook stand for two proxy processes. Each admits against
      * the balance it read and does not see the other's rows within the cache lifetime, so each
      * can spend the whole balance. The documented bound is (P - 1) times the balance read, here
