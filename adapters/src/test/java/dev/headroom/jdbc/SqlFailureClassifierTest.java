@@ -11,10 +11,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
-/** Classifies failures that a real PostgreSQL server and driver produce. */
+/**
+ * Classifies failures that a real PostgreSQL server and driver produce, and SQLite's result
+ * codes.
+ */
 class SqlFailureClassifierTest {
 
     private final SqlFailureClassifier classifier = new SqlFailureClassifier();
@@ -97,5 +103,19 @@ class SqlFailureClassifierTest {
         assertEquals(FailureKind.PERMANENT, classifier.classify(new SQLException("no state")));
         assertEquals(FailureKind.PERMANENT,
                 classifier.classify(new IllegalStateException("not SQL")));
+    }
+
+    @Test
+    void sqliteExtendedBusyCodes_areTransient() {
+        // SQLite reports SQLITE_BUSY_SNAPSHOT when a WAL reader's snapshot is too old to write.
+        for (SQLiteErrorCode code : List.of(SQLiteErrorCode.SQLITE_BUSY,
+                SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT, SQLiteErrorCode.SQLITE_BUSY_RECOVERY,
+                SQLiteErrorCode.SQLITE_LOCKED_SHAREDCACHE)) {
+            SQLiteException failure = new SQLiteException("database is locked", code);
+
+            assertEquals(FailureKind.TRANSIENT, classifier.classify(failure), code.name());
+        }
+        assertEquals(FailureKind.PERMANENT, classifier.classify(new SQLiteException(
+                "UNIQUE constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)));
     }
 }
