@@ -72,6 +72,22 @@ class ArchivingSheetsLedgerTest {
     }
 
     @Test
+    void rowAtCutoff_staysLive() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(),
+                    emulator.newWorkbook(), emulator.settings());
+            history().forEach(ledger::record);
+
+            // The cut-off is the February row's timestamp, and only rows before it move.
+            long moved = ledger.archive(Instant.parse("2026-02-10T08:00:00Z"));
+
+            assertEquals(2, moved);
+            assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
+            assertEquals(history(), ledger.transactions(ANN, Instant.MIN, Instant.MAX));
+        }
+    }
+
+    @Test
     void retryOfArchivedTransaction_isDuplicate() {
         try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
             ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(),
