@@ -138,8 +138,17 @@ final class CellJvm implements ExecutionControlProvider {
         }
     }
 
-    /** Lets the JVM exit after JShell's close command, and kills it if it does not. */
+    /**
+     * Lets the JVM exit after JShell's close command, and kills it if it does not. On JDK 17 the
+     * JVM's command loop goes on reading after that command and ends only at the end of the
+     * stream, so the socket is closed first, and then the JVM has no more commands to wait for.
+     */
     private void endProcess(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the socket of the cells' JVM failed", e);
+        }
         Process running = process;
         try {
             if (running != null && !running.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
@@ -153,11 +162,6 @@ final class CellJvm implements ExecutionControlProvider {
                     + " killing it", workingDirectory, running.pid());
             running.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the socket of the cells' JVM failed", e);
         }
     }
 

@@ -51,6 +51,18 @@ class JShellSessionTest {
     }
 
     @Test
+    void close_idleJvm_exitsWithoutKill() throws Exception {
+        List<String> warnings = Warnings.loggedBy(CellJvm.class, () -> {
+            JShellSession own = new JShellSession(List.of(), Path.of(""));
+            own.evaluate(1, "1 + 1");
+
+            own.close();
+        });
+
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void close_hangingJvm_logsKill() throws Exception {
         List<String> warnings = Warnings.loggedBy(CellJvm.class, () -> {
             JShellSession own = new JShellSession(List.of(), Path.of(""));
