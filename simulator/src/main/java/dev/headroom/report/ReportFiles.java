@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a set of report files into one folder so that a failure leaves the folder's earlier
@@ -21,43 +23,118 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ReportFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportFiles.class);
+
     private ReportFiles() {
     }
 
     /**
      * Writes each text, in UTF-8, to the file of its name in {@code folder}, creating the folder
-     * if needed and replacing files of the same names.
+     * if needed and replacing files of the same names. When the JVM stops during the call, as on
+     * Ctrl-C, a shutdown hook deletes the temporary files before the moves begin, and once they
+     * have begun it lets them finish, so the folder keeps either every new file or none.
      *
      * @param texts file names mapped to their contents, in the order to write them
      * @return the files written, in order
-     * @throws IOException if a target is a folder or a file cannot be written. No target has
-     *     changed then, unless the failure came while moving finished files over their targets.
+     * @throws IOException if a target is a folder, a file cannot be written, or the JVM began to
+     *     stop before the moves. No target has changed then, unless the failure came while moving
+     *     finished files over their targets.
      */
     static List<Path> writeAll(Path folder, Map<String, String> texts) throws IOException {
         Files.createDirectories(folder);
-        Map<Path, Path> staged = new LinkedHashMap<>();
+        Staging staging = new Staging(folder);
+        Thread cleanup = new Thread(staging::abandon, "report-files-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            for (Map.Entry<String, String> text : texts.entrySet()) {
-                Path target = folder.resolve(text.getKey());
-                if (Files.isDirectory(target)) {
-                    throw new FileSystemException(target.toString(), null, "is a folder");
+            try {
+                for (Map.Entry<String, String> text : texts.entrySet()) {
+                    Path temporary = staging.add(text.getKey());
+                    Files.writeString(temporary, text.getValue(), StandardCharsets.UTF_8);
                 }
-                Path temporary = newTemporary(folder, text.getKey());
-                staged.put(target, temporary);
-                Files.writeString(temporary, text.getValue(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                staging.deleteAll();
+                throw e;
             }
-        } catch (IOException e) {
-            for (Path temporary : staged.values()) {
+            return staging.moveAll();
+        } finally {
+            removeHook(cleanup);
+        }
+    }
+
+    private static void removeHook(Thread cleanup) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs or has run, and the JVM removes it itself.
+        }
+    }
+
+    /**
+     * The temporary files of one {@link #writeAll} call, keyed by their targets. Its methods
+     * share one lock, so the shutdown hook's {@link #abandon} runs before the moves or after
+     * them, never in between.
+     */
+    private static final class Staging {
+
+        private final Path folder;
+        private final Map<Path, Path> temporaries = new LinkedHashMap<>();
+        private boolean abandoned;
+
+        Staging(Path folder) {
+            this.folder = folder;
+        }
+
+        /** Creates the temporary file for {@code name} and returns it. */
+        synchronized Path add(String name) throws IOException {
+            checkNotAbandoned();
+            Path target = folder.resolve(name);
+            if (Files.isDirectory(target)) {
+                throw new FileSystemException(target.toString(), null, "is a folder");
+            }
+            Path temporary = newTemporary(folder, name);
+            temporaries.put(target, temporary);
+            return temporary;
+        }
+
+        /** Moves every temporary file over its target, in order. */
+        synchronized List<Path> moveAll() throws IOException {
+            checkNotAbandoned();
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
+                move(file.getValue(), file.getKey());
+                written.add(file.getKey());
+            }
+            temporaries.clear();
+            return written;
+        }
+
+        synchronized void deleteAll() throws IOException {
+            for (Path temporary : temporaries.values()) {
                 Files.deleteIfExists(temporary);
             }
-            throw e;
+            temporaries.clear();
         }
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, Path> file : staged.entrySet()) {
-            move(file.getValue(), file.getKey());
-            written.add(file.getKey());
+
+        /** Deletes the temporary files not yet moved, and makes later calls fail. */
+        synchronized void abandon() {
+            abandoned = true;
+            for (Path temporary : temporaries.values()) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    LOG.warn("Deleting the unfinished report file {} failed: {}", temporary,
+                            e.toString());
+                }
+            }
+            temporaries.clear();
         }
-        return written;
+
+        private void checkNotAbandoned() throws IOException {
+            if (abandoned) {
+                throw new IOException("the JVM is stopping, so the report files in " + folder
+                        + " were left as they were");
+            }
+        }
     }
 
     /**

@@ -2,15 +2,18 @@ package dev.headroom.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,39 @@ class ReportFilesTest {
 
         assertEquals(Files.getPosixFilePermissions(reference),
                 Files.getPosixFilePermissions(folder.resolve("a.csv")));
+    }
+
+    @Test
+    void writeAll_stoppedJvm_leavesNoTemporary() throws Exception {
+        for (int i = 0; i < SlowReportWrite.FILES; i++) {
+            Files.writeString(folder.resolve("file-" + i + ".csv"), "old");
+        }
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), SlowReportWrite.class.getName(),
+                folder.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        boolean stopped = false;
+        while (writer.isAlive() && !stopped) {
+            if (names().stream().anyMatch(name -> name.endsWith(".tmp"))) {
+                // SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does.
+                writer.destroy();
+                stopped = true;
+            }
+            Thread.sleep(1);
+        }
+        assertTrue(writer.waitFor(60, TimeUnit.SECONDS), "the writer did not stop in 60 s");
+
+        assertTrue(stopped, "the writer finished before a temporary file showed");
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < SlowReportWrite.FILES; i++) {
+            String text = Files.readString(folder.resolve("file-" + i + ".csv"));
+            contents.add(text.equals("old") ? "old" : "new");
+        }
+        assertEquals(1, contents.stream().distinct().count(), contents.toString());
+        assertEquals(SlowReportWrite.FILES, names().size(), names().toString());
     }
 
     private static Map<String, String> texts(String first, String second) {
