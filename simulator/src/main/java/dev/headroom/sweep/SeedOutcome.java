@@ -13,16 +13,24 @@ import tech.tablesaw.api.Table;
  * @param changes the run's phase changes
  * @param outages the run's failures by phase and situation
  * @param totalCostMicros the run's total cost over its horizon, in micro-dollars
+ * @param usersByDay the users placed at the end of each simulated day, from the first
  */
 public record SeedOutcome(long seed, Table limits, Table changes, Table outages,
-        long totalCostMicros) {
+        long totalCostMicros, long[] usersByDay) {
+
+    /** Creates an outcome without daily users, which ranks last in users_trigger_p10. */
+    public SeedOutcome(long seed, Table limits, Table changes, Table outages,
+            long totalCostMicros) {
+        this(seed, limits, changes, outages, totalCostMicros, new long[0]);
+    }
 
     /** Keeps what a sweep needs of one run's projections, so the daily table can be freed. */
     public static SeedOutcome of(long seed, Projections projections) {
         Table costs = projections.costs();
         return new SeedOutcome(seed, projections.limits(), projections.changes(),
                 projections.outages(),
-                costs.longColumn("total_cost_micros").getLong(costs.rowCount() - 1));
+                costs.longColumn("total_cost_micros").getLong(costs.rowCount() - 1),
+                projections.daily().longColumn("users").asLongArray());
     }
 
     /** Returns the requests that failed during the run. */

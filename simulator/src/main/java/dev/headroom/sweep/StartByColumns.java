@@ -1,7 +1,10 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.PhaseChangeTable;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import tech.tablesaw.api.LongColumn;
@@ -19,7 +22,10 @@ import tech.tablesaw.api.Table;
  *       end checked the old phase's triggers. A move starts the day after that at the earliest,
  *       so no trigger on the old phase could start it in time;
  *   <li>{@code new_phase_failed_in}: seeds in which both phases failed, where a start in time
- *       would move the failures rather than end them.
+ *       would move the failures rather than end them;
+ *   <li>{@code users_trigger_p10}: the 10th percentile over the seeds of the users at the end
+ *       of the day before the start-by day, when a users trigger must fire to start the move
+ *       by then. A seed whose old phase never failed counts as above every count.
  * </ul>
  */
 final class StartByColumns {
@@ -27,6 +33,7 @@ final class StartByColumns {
     private final List<SeedOutcome> outcomes;
     private final PlanOutline plan;
     private final StringColumn startBy = StringColumn.create("start_by_p10");
+    private final StringColumn usersTrigger = StringColumn.create("users_trigger_p10");
     private final LongColumn late = LongColumn.create("started_late_in");
     private final LongColumn noTime = LongColumn.create("no_time_in");
     private final LongColumn newFailed = LongColumn.create("new_phase_failed_in");
@@ -40,6 +47,7 @@ final class StartByColumns {
     void append(String from, String to, List<Optional<String>> starts) {
         List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
         startBy.append(DateSpread.of(deadlines).p10().orElse(SweepTables.NOT_REACHED));
+        usersTrigger.append(usersTriggerP10(deadlines));
         late.append(StartDeadlines.late(deadlines, starts));
         noTime.append(noTime(deadlines, firstCheckedDays(from)));
         newFailed.append(outcomes.stream().filter(outcome -> StartDeadlines.failed(outcome, from)
@@ -47,7 +55,32 @@ final class StartByColumns {
     }
 
     void addTo(Table table) {
-        table.addColumns(startBy, late, noTime, newFailed);
+        table.addColumns(startBy, late, noTime, newFailed, usersTrigger);
+    }
+
+    /**
+     * Returns the 10th percentile, by nearest rank, of each seed's users at the end of the day
+     * before its start-by day: a users trigger checked that evening starts the move on the
+     * start-by day. A seed without a start-by day or without daily users ranks above every
+     * count, and one whose day before comes before the run counts 0.
+     */
+    private String usersTriggerP10(List<Optional<String>> deadlines) {
+        LocalDate runStart = LocalDate.parse(plan.startDate());
+        long[] users = new long[deadlines.size()];
+        for (int index = 0; index < users.length; index++) {
+            Optional<String> deadline = deadlines.get(index);
+            long[] daily = outcomes.get(index).usersByDay();
+            long day = deadline.map(date -> ChronoUnit.DAYS.between(runStart,
+                    LocalDate.parse(date)) - 1).orElse(Long.MAX_VALUE);
+            if (day == Long.MAX_VALUE || daily.length == 0) {
+                users[index] = Long.MAX_VALUE;
+            } else {
+                users[index] = day < 0 ? 0 : daily[(int) Math.min(day, daily.length - 1)];
+            }
+        }
+        Arrays.sort(users);
+        long p10 = users[DateSpread.rank(10, users.length)];
+        return p10 == Long.MAX_VALUE ? SweepTables.NOT_REACHED : Long.toString(p10);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.headroom.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +132,8 @@ class SweepTablesTest {
                 PLAN);
 
         assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", "2026-04-01", NEVER,
-                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0", "0", "0"), rowText(table, 0));
+                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0", "0", "0", NEVER),
+                rowText(table, 0));
     }
 
     @Test
@@ -162,6 +165,32 @@ class SweepTablesTest {
                 plan("2025-06-01", Duration.ofHours(36), "a", "b"));
 
         assertEquals(List.of("2026-03-07", "2"), rowText(table, 0).subList(10, 12));
+    }
+
+    @Test
+    void changes_usersTrigger_usersBeforeStartBy() {
+        // Phase a first fails on 2026-03-09, so with 7 days of lead time the move had to start
+        // by 2026-03-02: a users trigger had to fire when 2026-03-01 ended, day 3 of a run that
+        // began on 2026-02-26. Ten seeds put the 10th percentile at the lowest count.
+        long[] users = {10, 20, 30, 40, 50, 60};
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        for (int seed = 1; seed <= 10; seed++) {
+            long[] scaled = Arrays.stream(users).map(count -> count * 2).toArray();
+            outcomes.add(new SeedOutcome(seed, limits(NEVER, NEVER, 0), changes("2026-03-07"),
+                    outages(5, 1, 0), 0, seed == 4 ? users : scaled));
+        }
+        Table table = SweepTables.changes(outcomes, plan("2026-02-26", Duration.ofDays(7),
+                "a", "b"));
+
+        assertEquals("40", rowText(table, 0).get(14));
+    }
+
+    @Test
+    void changes_usersTriggerNeverFailed_notReached() {
+        Table table = SweepTables.changes(List.of(new SeedOutcome(1, limits(NEVER, NEVER, 0),
+                changes("2026-01-01"), noOutages(), 0, new long[] {1, 2, 3})), PLAN);
+
+        assertEquals(NEVER, rowText(table, 0).get(14));
     }
 
     @Test
@@ -212,7 +241,7 @@ class SweepTablesTest {
 
         assertEquals(1, table.rowCount());
         assertEquals(List.of("a -> b", "0", "2", NEVER, NEVER, NEVER, NEVER, NEVER, NEVER, "",
-                "2026-03-02", "1", "0", "0"), rowText(table, 0));
+                "2026-03-02", "1", "0", "0", NEVER), rowText(table, 0));
     }
 
     @Test
