@@ -295,9 +295,12 @@ public final class Main implements Callable<Integer> {
     /**
      * Returns the message for an option the command lacks, with the long option nearest by edit
      * distance. picocli's own suggestions compare letter pairs, so they miss swapped letters
-     * (--prot) and offer --version for --verbos. A word of one or two letters gets none.
+     * (--prot) and offer --version for --verbos. A word of one or two letters gets none. A
+     * value attached with {@code =} is left out of the message and of the comparison.
      */
-    private static String unknownOptionMessage(String word, CommandLine.Model.CommandSpec spec) {
+    private static String unknownOptionMessage(String argument,
+            CommandLine.Model.CommandSpec spec) {
+        String word = argument.split("=", 2)[0];
         List<String> longNames = spec.optionsMap().keySet().stream()
                 .filter(name -> name.startsWith("--"))
                 .toList();

@@ -485,6 +485,15 @@ class MainTest {
     }
 
     @Test
+    void unknownOption_withValue_suggestsNearest() {
+        CliResult result = execute("run", "--outt=reports/x");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: unknown option '--outt' (did you mean '--out'?); see"
+                + " 'headroom run --help' for the options", result.err().strip());
+    }
+
+    @Test
     void unknownOption_suggestsOneEditAway() {
         CliResult verbose = execute("run", "--verbos");
         CliResult letter = execute("run", "-z");
