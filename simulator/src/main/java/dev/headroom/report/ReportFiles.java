@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,7 @@ final class ReportFiles {
         try {
             try {
                 for (Map.Entry<String, String> text : texts.entrySet()) {
-                    Path temporary = staging.add(text.getKey());
-                    Files.writeString(temporary, text.getValue(), StandardCharsets.UTF_8);
+                    writeStaged(staging.add(text.getKey()), text.getValue());
                 }
             } catch (IOException e) {
                 staging.deleteAll();
@@ -59,6 +59,16 @@ final class ReportFiles {
         } finally {
             removeHook(cleanup);
         }
+    }
+
+    /**
+     * Writes {@code text} into a temporary file that {@link Staging#add} created. The file is
+     * not created again when the shutdown hook has deleted it since, so the write then fails
+     * with {@link java.nio.file.NoSuchFileException} and leaves no file behind.
+     */
+    static void writeStaged(Path temporary, String text) throws IOException {
+        Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static void removeHook(Thread cleanup) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,15 @@ class ReportFilesTest {
         ReportFiles.writeAll(nested, texts("a", "b"));
 
         assertEquals("b", Files.readString(nested.resolve("b.csv")));
+    }
+
+    @Test
+    void writeStaged_deletedTemporary_isNotRecreated() throws IOException {
+        Path deleted = folder.resolve(".a.csv.1.tmp");
+
+        assertThrows(NoSuchFileException.class, () -> ReportFiles.writeStaged(deleted, "new a"));
+
+        assertEquals(List.of(), names());
     }
 
     @Test
