@@ -36,7 +36,10 @@ final class StandbyBills {
                     (since, at) -> PostgresModel.bill(params, since, at));
         } else if (backend instanceof Backend.DynamoDb dynamo && !hasDax(before)) {
             DaxParams dax = DynamoDbMapping.params(scenario.dynamoDb(), dynamo).dax();
-            store = StandbyBill.fromCumulative(DynamoDbModel.DAX_NODES, dax::nodeMicros);
+            if (dax.enabled()) {
+                // Without DAX, a zero dax_nodes component would add a column of zeros.
+                store = StandbyBill.fromCumulative(DynamoDbModel.DAX_NODES, dax::nodeMicros);
+            }
         }
         if (!backend.usesRedisCache() || before != null && before.usesRedisCache()) {
             return store;

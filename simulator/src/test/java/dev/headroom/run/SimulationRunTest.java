@@ -793,6 +793,15 @@ class SimulationRunTest {
     }
 
     @Test
+    void hostingCost_noDaxStandby_hasNoComponent() throws Exception {
+        List<DayRecord> days = run(INTO_DYNAMODB).days();
+
+        assertEquals(HostingCost.NONE, days.get(1).hosting(), "DynamoDB on demand before go-live");
+        assertFalse(days.get(3).hosting().components().containsKey(DynamoDbModel.DAX_NODES),
+                days.get(3).hosting()::toString);
+    }
+
+    @Test
     void monthlyCost_leavesOutTheStandbyBill() throws Exception {
         // The $1-an-hour instance is billed from the move's start at the end of day 0. Only its
         // days live count toward its own monthly_cost trigger: $24 on day 3 and $48 on day 4.
