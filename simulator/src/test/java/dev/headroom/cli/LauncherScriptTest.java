@@ -107,6 +107,25 @@ class LauncherScriptTest {
         assertTrue(secondOutput.contains("-jar " + jar), secondOutput);
     }
 
+    @Test
+    void launcher_longLocaleList_givesJavaUtf8() throws Exception {
+        Path root = copyLauncher();
+        Path bin = fakeTools();
+        writeExecutable(bin.resolve("java"), "#!/bin/sh\necho \"LC_ALL=$LC_ALL\"\n");
+        // C.UTF-8 comes first, and more names follow after grep has seen it.
+        writeExecutable(bin.resolve("locale"), "#!/bin/sh\n"
+                + "if [ \"$1\" = charmap ]; then echo ANSI_X3.4-1968; exit 0; fi\n"
+                + "echo C.UTF-8\nsleep 1\nseq 1 100000 | sed 's/^/xx_XX.utf8@/'\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("headroom").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("output").toFile());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+
+        String output = finish(builder.start(), "output");
+
+        assertEquals("LC_ALL=C.UTF-8\n", output);
+    }
+
     private static boolean hasUtf8CLocale() throws Exception {
         Process locales = new ProcessBuilder("locale", "-a").start();
         String names = new String(locales.getInputStream().readAllBytes(),
