@@ -37,6 +37,10 @@ final class YamlTextCheck {
                 column = 1;
                 continue;
             }
+            if (c == '\r') {
+                // The CR of a CRLF, whose LF ends the line, so it adds no length.
+                continue;
+            }
             if (!longLineFound && column > MAX_LINE_CHARACTERS) {
                 longLineFound = true;
                 problems.add(line, column, "", String.format(Locale.ROOT, "line longer than"

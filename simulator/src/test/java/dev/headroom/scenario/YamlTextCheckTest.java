@@ -51,10 +51,12 @@ class YamlTextCheckTest {
     @Test
     void lineAtTheLimit_isAccepted() throws InvalidScenarioException {
         String comment = "# " + "x".repeat(YamlTextCheck.MAX_LINE_CHARACTERS - 2);
-        String text = Scenarios.defaultText() + comment + "\n";
+        for (String lineEnd : new String[] {"\n", "\r\n"}) {
+            String text = Scenarios.defaultText() + comment + lineEnd;
 
-        Scenario scenario = Scenarios.parse(text, "long.yaml");
+            Scenario scenario = Scenarios.parse(text, "long.yaml");
 
-        assertEquals(Scenarios.loadDefault(), scenario);
+            assertEquals(Scenarios.loadDefault(), scenario, "line ending " + lineEnd.length());
+        }
     }
 }
