@@ -90,6 +90,25 @@ class LauncherScriptTest {
     }
 
     @Test
+    void launcher_readlinkWithoutF_followsSymlinks() throws Exception {
+        Path root = copyLauncher();
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Path inner = Files.createSymbolicLink(elsewhere.resolve("inner"),
+                Path.of("..", "repo", "headroom"));
+        Path link = Files.createSymbolicLink(elsewhere.resolve("headroom"), inner);
+        Path bin = fakeTools();
+        // The readlink of macOS before 12.3, which rejects -f.
+        writeExecutable(bin.resolve("readlink"), "#!/bin/sh\n"
+                + "if [ \"$1\" = -f ]; then echo 'illegal option -- f' >&2; exit 1; fi\n"
+                + "exec /usr/bin/readlink \"$@\"\n");
+
+        String output = finish(start(link, elsewhere, bin, "output"), "output");
+
+        String jar = root.toRealPath().resolve("simulator/target/headroom.jar").toString();
+        assertTrue(output.contains("-jar " + jar + " validate"), output);
+    }
+
+    @Test
     void launcher_twoAtOnce_buildOnce() throws Exception {
         Path root = copyLauncher();
         Path jar = root.resolve("simulator/target/headroom.jar");
