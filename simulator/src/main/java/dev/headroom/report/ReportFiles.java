@@ -45,7 +45,13 @@ final class ReportFiles {
         Files.createDirectories(folder);
         Staging staging = new Staging(folder);
         Thread cleanup = new Thread(staging::abandon, "report-files-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping, so the call fails before it stages any file.
+            staging.abandon();
+            staging.checkNotAbandoned();
+        }
         try {
             try {
                 for (Map.Entry<String, String> text : texts.entrySet()) {

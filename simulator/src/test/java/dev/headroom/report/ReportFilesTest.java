@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -109,6 +110,23 @@ class ReportFilesTest {
         }
         assertEquals(1, contents.stream().distinct().count(), contents.toString());
         assertEquals(SlowReportWrite.FILES, names().size(), names().toString());
+    }
+
+    @Test
+    void writeAll_duringShutdown_throwsIoException() throws Exception {
+        Process writer = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ReportWriteAtShutdown.class.getName(), folder.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(writer.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(writer.waitFor(60, TimeUnit.SECONDS), "the writer did not stop in 60 s");
+
+        assertEquals("IOException: the JVM is stopping, so the report files in " + folder
+                + " were left as they were", output.strip());
+        assertEquals(List.of(), names());
     }
 
     private static Map<String, String> texts(String first, String second) {
