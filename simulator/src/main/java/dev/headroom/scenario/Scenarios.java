@@ -45,8 +45,8 @@ public final class Scenarios {
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     /**
-     * The maximum size of a scenario file, in bytes, which stops a device such as
-     * {@code /dev/zero} from filling the heap.
+     * The maximum size of a scenario file or of a token-size table, in bytes, which stops a
+     * device such as {@code /dev/zero} from filling the heap.
      */
     static final int MAX_FILE_BYTES = 10 << 20;
 
@@ -62,8 +62,8 @@ public final class Scenarios {
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        try {
+            bytes = readAtMost(file, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found; check the path");
         } catch (IOException e) {
@@ -79,6 +79,16 @@ public final class Scenarios {
         TokenTableCheck.check(scenario, text, file.toString());
         LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
         return scenario;
+    }
+
+    /**
+     * Returns the first {@code maxBytes + 1} bytes of {@code file}, or all of a shorter file, so
+     * that a longer one shows by its length without being read whole.
+     */
+    static byte[] readAtMost(Path file, int maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(maxBytes + 1);
+        }
     }
 
     /** Returns what to tell the user when {@code file} could not be read. */

@@ -3,7 +3,6 @@ package dev.headroom.scenario;
 import dev.headroom.workload.InputFormatException;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,6 @@ final class TokenTableCheck {
 
     /** The field path of the table's file name. */
     static final String FIELD_PATH = "workload.token_sizes.file";
-
-    /** The maximum size of a token-size table, in bytes. */
-    static final int MAX_TABLE_BYTES = 10 << 20;
 
     private static final List<String> KEYS = List.of("workload", "token_sizes", "file");
 
@@ -61,7 +57,8 @@ final class TokenTableCheck {
 
     private static String readProblem(Path table) {
         try (Reader reader = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-            if (isOverSizeLimit(table)) {
+            if (Scenarios.readAtMost(table, Scenarios.MAX_FILE_BYTES).length
+                    > Scenarios.MAX_FILE_BYTES) {
                 return "token-size table " + table + " is larger than 10 MiB; give the path of a"
                         + " table written by headroom workload fit";
             }
@@ -78,16 +75,6 @@ final class TokenTableCheck {
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return "cannot read the token-size table " + table + " (" + reason + "); give the"
                     + " path of a readable UTF-8 file written by headroom workload fit";
-        }
-    }
-
-    /**
-     * Returns whether the table has more than {@link #MAX_TABLE_BYTES}, reading no further, so
-     * that a device such as {@code /dev/zero} does not fill the heap.
-     */
-    private static boolean isOverSizeLimit(Path table) throws IOException {
-        try (InputStream in = Files.newInputStream(table)) {
-            return in.readNBytes(MAX_TABLE_BYTES + 1).length > MAX_TABLE_BYTES;
         }
     }
 
