@@ -25,7 +25,9 @@ import tech.tablesaw.api.Table;
  *       would move the failures rather than end them;
  *   <li>{@code users_trigger_p10}: the 10th percentile over the seeds of the users at the end
  *       of the day before the start-by day, when a users trigger must fire to start the move
- *       by then. A seed whose old phase never failed counts as above every count.
+ *       by then. A seed whose old phase never failed counts as above every count, and the
+ *       seeds counted in {@code no_time_in} are left out, since no trigger on the old phase
+ *       helps them.
  * </ul>
  */
 final class StartByColumns {
@@ -46,10 +48,11 @@ final class StartByColumns {
     /** Adds the row of the move from {@code from} to {@code to}, given each seed's start. */
     void append(String from, String to, List<Optional<String>> starts) {
         List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
+        List<Optional<String>> firstChecked = firstCheckedDays(from);
         startBy.append(DateSpread.of(deadlines).p10().orElse(SweepTables.NOT_REACHED));
-        usersTrigger.append(usersTriggerP10(deadlines));
+        usersTrigger.append(usersTriggerP10(deadlines, firstChecked));
         late.append(StartDeadlines.late(deadlines, starts));
-        noTime.append(noTime(deadlines, firstCheckedDays(from)));
+        noTime.append(noTime(deadlines, firstChecked));
         newFailed.append(outcomes.stream().filter(outcome -> StartDeadlines.failed(outcome, from)
                 && StartDeadlines.failed(outcome, to)).count());
     }
@@ -62,20 +65,34 @@ final class StartByColumns {
      * Returns the 10th percentile, by nearest rank, of each seed's users at the end of the day
      * before its start-by day: a users trigger checked that evening starts the move on the
      * start-by day. A seed without a start-by day or without daily users ranks above every
-     * count, and one whose day before comes before the run counts 0.
+     * count. A seed whose start-by day left no time, as {@link #noTime} counts it, is left out:
+     * its count comes from a day before the old phase's triggers were checked, so it would
+     * drag the percentile below every threshold that helps. {@code not reached} when no seed
+     * is left.
      */
-    private String usersTriggerP10(List<Optional<String>> deadlines) {
+    private String usersTriggerP10(List<Optional<String>> deadlines,
+            List<Optional<String>> firstChecked) {
         LocalDate runStart = LocalDate.parse(plan.startDate());
-        long[] users = new long[deadlines.size()];
-        for (int index = 0; index < users.length; index++) {
+        List<Integer> seedsWithTime = new ArrayList<>();
+        for (int index = 0; index < deadlines.size(); index++) {
+            if (!leftNoTime(deadlines.get(index), firstChecked.get(index))) {
+                seedsWithTime.add(index);
+            }
+        }
+        if (seedsWithTime.isEmpty()) {
+            return SweepTables.NOT_REACHED;
+        }
+        long[] users = new long[seedsWithTime.size()];
+        for (int rank = 0; rank < users.length; rank++) {
+            int index = seedsWithTime.get(rank);
             Optional<String> deadline = deadlines.get(index);
             long[] daily = outcomes.get(index).usersByDay();
             long day = deadline.map(date -> ChronoUnit.DAYS.between(runStart,
                     LocalDate.parse(date)) - 1).orElse(Long.MAX_VALUE);
             if (day == Long.MAX_VALUE || daily.length == 0) {
-                users[index] = Long.MAX_VALUE;
+                users[rank] = Long.MAX_VALUE;
             } else {
-                users[index] = day < 0 ? 0 : daily[(int) Math.min(day, daily.length - 1)];
+                users[rank] = day < 0 ? 0 : daily[(int) Math.min(day, daily.length - 1)];
             }
         }
         Arrays.sort(users);
@@ -92,14 +109,17 @@ final class StartByColumns {
             List<Optional<String>> firstChecked) {
         int seeds = 0;
         for (int index = 0; index < deadlines.size(); index++) {
-            Optional<String> deadline = deadlines.get(index);
-            Optional<String> checked = firstChecked.get(index);
-            if (deadline.isPresent() && checked.isPresent()
-                    && checked.get().compareTo(deadline.get()) >= 0) {
+            if (leftNoTime(deadlines.get(index), firstChecked.get(index))) {
                 seeds++;
             }
         }
         return seeds;
+    }
+
+    /** Returns whether a seed's start-by day came no later than the old phase's first check. */
+    private static boolean leftNoTime(Optional<String> deadline, Optional<String> checked) {
+        return deadline.isPresent() && checked.isPresent()
+                && checked.get().compareTo(deadline.get()) >= 0;
     }
 
     /**

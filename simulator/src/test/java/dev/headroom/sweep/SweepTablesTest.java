@@ -186,6 +186,28 @@ class SweepTablesTest {
     }
 
     @Test
+    void changes_usersTriggerNoTime_seedLeftOut() {
+        // In a run that began on 2026-02-26, seed 1's phase a fails on 2026-03-04, so with 7
+        // days of lead time its move had to start by 2026-02-25, before any trigger on a was
+        // checked. Seed 2's fails on 2026-03-09, so a users trigger had to fire when
+        // 2026-03-01, day 3, ended. Only seed 2's count helps a trigger on a.
+        List<SeedOutcome> outcomes = List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-03-07"),
+                        failures("a", "2026-03-04"), 0, new long[] {10, 20, 30, 40, 50}),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-03-07"),
+                        failures("a", "2026-03-09"), 0, new long[] {11, 21, 31, 41, 51}));
+        PlanOutline plan = plan("2026-02-26", Duration.ofDays(7), "a", "b");
+
+        Table both = SweepTables.changes(outcomes, plan);
+        Table first = SweepTables.changes(outcomes.subList(0, 1), plan);
+
+        assertEquals(List.of("1", "41"), List.of(rowText(both, 0).get(12),
+                rowText(both, 0).get(14)));
+        assertEquals(List.of("1", NEVER), List.of(rowText(first, 0).get(12),
+                rowText(first, 0).get(14)));
+    }
+
+    @Test
     void changes_usersTriggerNeverFailed_notReached() {
         Table table = SweepTables.changes(List.of(new SeedOutcome(1, limits(NEVER, NEVER, 0),
                 changes("2026-01-01"), noOutages(), 0, new long[] {1, 2, 3})), PLAN);
