@@ -1,6 +1,7 @@
 package dev.headroom.run;
 
 import dev.headroom.engine.SimTime;
+import dev.headroom.scenario.Backend;
 import dev.headroom.scenario.Phase;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioProblem;
@@ -21,9 +22,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds the triggers of a valid scenario that cannot fire within its horizon: a date after the
- * run's last day, or a user count above the one the growth curve reaches by the end. Such a
- * trigger is legal, but the move it guards can then start only on another of its phase's
- * triggers, which is rarely what the author meant.
+ * run's last day, or a user count above the one the growth curve reaches by the end or above
+ * the tabs that a Sheets phase's workbooks allow. Such a trigger is legal, but the move it
+ * guards can then start only on another of its phase's triggers, which is rarely what the
+ * author meant.
  */
 public final class UnreachableTriggers {
 
@@ -42,8 +44,12 @@ public final class UnreachableTriggers {
         long finalUsers = (long) Math.floor(WorkloadMapping.growth(scenario.growth())
                 .usersAt(scenario.horizonDays() * SimTime.DAY));
         for (int index = 0; index < phases.size(); index++) {
-            for (Trigger trigger : phases.get(index).nextWhen()) {
+            Phase phase = phases.get(index);
+            for (Trigger trigger : phase.nextWhen()) {
                 Optional<String> reason = reason(trigger, lastDay, finalUsers);
+                if (reason.isEmpty()) {
+                    reason = beyondTabs(trigger, phase, scenario);
+                }
                 if (reason.isPresent()) {
                     String key = trigger instanceof Trigger.OnDate ? "date" : "users";
                     notes.add(note(root, fileName, index, key, reason.get()));
@@ -65,6 +71,32 @@ public final class UnreachableTriggers {
                     + " a longer horizon, or remove it", finalUsers, users.users()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns why a users trigger of a tab-per-user Sheets phase cannot fire: the phase places
+     * at most its workbooks times {@code sheets.tabs_per_workbook} users, since the tab guard
+     * fails every sign-up beyond that. Nothing for other triggers and backends.
+     */
+    private static Optional<String> beyondTabs(Trigger trigger, Phase phase, Scenario scenario) {
+        int workbooks;
+        if (phase.backend() instanceof Backend.Sheets) {
+            workbooks = 1;
+        } else if (phase.backend() instanceof Backend.ShardedSheets sharded) {
+            workbooks = sharded.workbooks();
+        } else {
+            return Optional.empty();
+        }
+        long tabs = scenario.sheets().tabsPerWorkbook();
+        long placed = workbooks * tabs;
+        if (!(trigger instanceof Trigger.Users users) || users.users() <= placed) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "never fires: phase '%s' places at most"
+                + " %,d %s, %d %s of sheets.tabs_per_workbook %,d, fewer than %,d; give a count"
+                + " of at most %,d or a failed_sign_ups_per_day trigger, or remove it",
+                phase.name(), placed, placed == 1 ? "user" : "users", workbooks,
+                workbooks == 1 ? "workbook" : "workbooks", tabs, users.users(), placed));
     }
 
     private static ScenarioProblem note(Node root, String fileName, int phase, String key,

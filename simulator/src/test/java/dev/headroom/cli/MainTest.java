@@ -290,6 +290,26 @@ class MainTest {
     }
 
     @Test
+    void validate_usersBeyondTabs_printsNote() throws Exception {
+        Path file = scenario(SCENARIO.replace("plan:\n", "sheets: {tabs_per_workbook: 1}\nplan:\n")
+                + """
+                  next_when: {users: 2}
+                - name: shards
+                  backend: {kind: sheets-sharded, workbooks: 2}
+            """);
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of("note: " + file + ":17:19: plan.phases[0].next_when.users: never"
+                + " fires: phase 'single-sheet' places at most 1 user, 1 workbook of"
+                + " sheets.tabs_per_workbook 1, fewer than 2; give a count of at most 1 or a"
+                + " failed_sign_ups_per_day trigger, or remove it"),
+                lines.subList(1, lines.size()));
+    }
+
+    @Test
     void validate_reachableTriggers_printNoNote() throws Exception {
         Path file = scenario(SCENARIO + """
                   next_when: {users: 2, date: 2025-01-08}
