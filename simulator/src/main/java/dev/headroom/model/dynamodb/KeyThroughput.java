@@ -7,7 +7,10 @@ import java.util.Arrays;
  * time. Every item of one user shares a partition key, so one user's calls share one budget.
  *
  * <p>A charge that does not fit in the key's current second waits for the next second and is
- * counted as one throttled attempt, as an SDK retry after a throttling error would be.
+ * counted as one throttled attempt, as an SDK retry after a throttling error would be. Once a
+ * charge has waited into a later second, a charge that arrives before that second queues behind
+ * it: it runs no earlier than that second, each second it waits counts as a throttled attempt,
+ * and it fails when those waits pass its retries.
  * NOTE: a charge for a second earlier than the key's latest one is counted in the latest one,
  * which overstates use only when calls of one user arrive out of time order.
  */
@@ -18,6 +21,7 @@ final class KeyThroughput {
     private final long unitsPerSecond;
     private long[] second = new long[0];
     private long[] used = new long[0];
+    private boolean[] waitedInto = new boolean[0];
     private long peakUnits;
     private int lastThrottles;
     private long lastAttemptMillis;
@@ -37,11 +41,26 @@ final class KeyThroughput {
         ensureUser(user);
         lastThrottles = 0;
         long time = at;
+        long arrival = Math.floorDiv(at, 1_000L);
+        if (waitedInto[user] && arrival < second[user]) {
+            // An earlier charge waited for the key's latest second, so this one cannot run
+            // before it: it was throttled in every second it waits.
+            long waits = second[user] - arrival;
+            peakUnits = unitsPerSecond;
+            if (waits > maxRetries) {
+                lastThrottles = maxRetries;
+                lastAttemptMillis = maxRetries == 0 ? at : (arrival + maxRetries) * 1_000L;
+                return -1;
+            }
+            lastThrottles = (int) waits;
+            time = second[user] * 1_000L;
+        }
         while (true) {
             long window = Math.floorDiv(time, 1_000L);
             if (second[user] == NO_SECOND || window > second[user]) {
                 second[user] = window;
                 used[user] = 0;
+                waitedInto[user] = lastThrottles > 0;
             }
             if (used[user] + units <= unitsPerSecond) {
                 used[user] += units;
@@ -91,5 +110,6 @@ final class KeyThroughput {
         second = Arrays.copyOf(second, capacity);
         Arrays.fill(second, oldLength, capacity, NO_SECOND);
         used = Arrays.copyOf(used, capacity);
+        waitedInto = Arrays.copyOf(waitedInto, capacity);
     }
 }
