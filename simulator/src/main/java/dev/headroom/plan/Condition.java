@@ -1,6 +1,7 @@
 package dev.headroom.plan;
 
 import dev.headroom.ledger.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -83,11 +84,22 @@ public record Condition(ConditionKind kind, long threshold) {
         };
     }
 
+    /**
+     * Formats micro-dollars as whole dollars when they are, such as {@code 20}, and otherwise
+     * with at least the two digits of the cents, such as {@code 0.50} or {@code 0.125}.
+     */
+    private static String dollars(long micros) {
+        BigDecimal amount = Money.dollars(micros).stripTrailingZeros();
+        if (amount.scale() <= 0) {
+            return amount.toPlainString();
+        }
+        return amount.setScale(Math.max(2, amount.scale())).toPlainString();
+    }
+
     private String formatThreshold() {
         return switch (kind) {
             case DATE -> LocalDate.ofEpochDay(threshold).toString();
-            case MONTHLY_COST_MICROS -> "$" + Money.dollars(threshold).stripTrailingZeros()
-                    .toPlainString();
+            case MONTHLY_COST_MICROS -> "$" + dollars(threshold);
             case P95_LATENCY_MILLIS -> threshold % 1_000 == 0 ? threshold / 1_000 + "s"
                     : threshold + "ms";
             default -> Long.toString(threshold);

@@ -95,7 +95,9 @@ class PlanTrackerTest {
         assertEquals("p95_latency > 10s", Condition.p95LatencyMillis(10_000).describe());
         assertEquals("p95_latency > 1500ms", Condition.p95LatencyMillis(1_500).describe());
         assertEquals("failed_sign_ups_per_day > 3", Condition.failedSignUpsPerDay(3).describe());
-        assertEquals("monthly_cost > $0.5", Condition.monthlyCostMicros(500_000).describe());
+        assertEquals("monthly_cost > $0.50", Condition.monthlyCostMicros(500_000).describe());
+        assertEquals("monthly_cost > $0.125", Condition.monthlyCostMicros(125_000).describe());
+        assertEquals("monthly_cost > $20", Condition.monthlyCostMicros(20_000_000).describe());
     }
 
     @Test
