@@ -38,6 +38,8 @@ final class PhaseOrder {
 
         private long lastUsers;
         private LocalDate lastDate;
+        // Whether lastDate is a phase's date trigger rather than the start date.
+        private boolean datedPhase;
 
         TriggerOrder(LocalDate start) {
             lastDate = start;
@@ -55,16 +57,19 @@ final class PhaseOrder {
                     if (users.users() <= lastUsers) {
                         triggers.problem("users", "out of order: " + users.users() + " users is "
                                 + "not above the previous phase's trigger of " + lastUsers
-                                + "; raise it");
+                                + "; raise it, or lower the earlier trigger");
                     }
                     lastUsers = users.users();
                 } else if (trigger instanceof Trigger.OnDate date) {
                     if (!date.date().isAfter(lastDate)) {
                         triggers.problem("date", "out of order: " + date.date() + " is not after "
-                                + lastDate + ", the start date or the previous phase's date; "
-                                + "use a later date");
+                                + lastDate + (datedPhase
+                                        ? ", an earlier phase's date trigger; use a later date,"
+                                                + " or an earlier one on that phase"
+                                        : ", the start date; use a later date"));
                     }
                     lastDate = date.date();
+                    datedPhase = true;
                 }
             }
         }

@@ -110,7 +110,14 @@ class ScenarioErrorsTest {
                 Arguments.of("growth-out-of-order.yaml", "9:12", "growth.points[2].at",
                         "out of order: 1y does not come after 1y"),
                 Arguments.of("phases-out-of-order.yaml", "15:26", "plan.phases[1].next_when.users",
-                        "out of order: 150 users is not above the previous phase's trigger of 800"),
+                        "out of order: 150 users is not above the previous phase's trigger of 800;"
+                                + " raise it, or lower the earlier trigger"),
+                Arguments.of("dates-out-of-order.yaml", "15:25", "plan.phases[1].next_when.date",
+                        "out of order: 2025-05-01 is not after 2025-06-01, an earlier phase's date"
+                                + " trigger; use a later date, or an earlier one on that phase"),
+                Arguments.of("date-before-start.yaml", "12:25", "plan.phases[0].next_when.date",
+                        "out of order: 2024-12-01 is not after 2025-01-01, the start date; use a"
+                                + " later date"),
                 Arguments.of("sheets-after-dynamodb.yaml", "14:16", "plan.phases[1].backend",
                         "a Sheets phase cannot follow a DynamoDB phase"),
                 Arguments.of("sheets-after-shared-log.yaml", "14:16", "plan.phases[1].backend",
