@@ -64,9 +64,12 @@ public final class Warnings {
         }
 
         String limits = boundLimits(daily, firstFailure, last);
+        String move = StartByAdvice.nextPhase(projections, phase)
+                .map(next -> "start the move to phase '" + next.name() + "' before it fills.")
+                .orElse("move to another backend.");
         String storage = limits.contains(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
-                + " it: raise postgres.allocated_storage_gb, or move to another backend." : "";
+                + " it: raise postgres.allocated_storage_gb, or " + move : "";
         String firstDay = daily.stringColumn("date").get(firstFailure);
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %s and %s"

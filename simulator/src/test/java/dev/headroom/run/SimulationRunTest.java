@@ -359,8 +359,26 @@ class SimulationRunTest {
         assertEquals(List.of(ModelGapNote.POSTGRES), notes);
         String warning = Warnings.stalledPlan(Projections.of(result)).get(0);
         assertTrue(warning.contains("failed calls on allocated-storage"), warning);
-        assertTrue(warning.contains("raise postgres.allocated_storage_gb"), warning);
+        assertTrue(warning.contains("raise postgres.allocated_storage_gb, or move to another"
+                + " backend."), warning);
         assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(THREE_USERS))));
+    }
+
+    @Test
+    void postgresStorageFull_nextPhaseNamed() throws Exception {
+        String yaml = movedOnDayOne(THREE_USERS
+                .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")
+                .replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                        + "postgres: {allocated_storage_gb: 1, row_overhead_bytes: 0B}"),
+                "sql", "postgres")
+                .replace("      backend: {kind: postgres}", "      backend: {kind: postgres}\n"
+                        + "      next_when: {users: 1000}\n"
+                        + "    - name: dyn\n      backend: {kind: dynamodb}");
+
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("raise postgres.allocated_storage_gb, or start the move to"
+                + " phase 'dyn' before it fills."), warning);
     }
 
     @Test
