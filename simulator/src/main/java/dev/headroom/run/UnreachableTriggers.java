@@ -22,10 +22,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds the triggers of a valid scenario that cannot fire within its horizon: a date after the
- * run's last day, or a user count above the one the growth curve reaches by the end or above
- * the tabs that a Sheets phase's workbooks allow. Such a trigger is legal, but the move it
- * guards can then start only on another of its phase's triggers, which is rarely what the
- * author meant.
+ * run's last day, or a user count above the one the growth curve reaches before the last day,
+ * whose triggers are not checked, or above the tabs that a Sheets phase's workbooks allow. Such
+ * a trigger is legal, but the move it guards can then start only on another of its phase's
+ * triggers, which is rarely what the author meant.
  */
 public final class UnreachableTriggers {
 
@@ -41,8 +41,11 @@ public final class UnreachableTriggers {
         Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         List<Phase> phases = scenario.plan().phases();
         LocalDate lastDay = scenario.startDate().plusDays(scenario.horizonDays() - 1L);
+        // The last day's triggers are not checked, so a users trigger must hold when the day
+        // before it ends. A user whose sign-up falls on the last day's midnight belongs to it.
+        long checkedUntil = Math.max(0, (scenario.horizonDays() - 1L) * SimTime.DAY - 1);
         long finalUsers = (long) Math.floor(WorkloadMapping.growth(scenario.growth())
-                .usersAt(scenario.horizonDays() * SimTime.DAY));
+                .usersAt(checkedUntil));
         for (int index = 0; index < phases.size(); index++) {
             Phase phase = phases.get(index);
             for (Trigger trigger : phase.nextWhen()) {
@@ -67,8 +70,9 @@ public final class UnreachableTriggers {
         }
         if (trigger instanceof Trigger.Users users && users.users() > finalUsers) {
             return Optional.of(String.format(Locale.ROOT, "never fires: the growth curve reaches"
-                    + " %,d users by the run's last day, fewer than %,d; give a lower count or"
-                    + " a longer horizon, or remove it", finalUsers, users.users()));
+                    + " %,d users before the run's last day, whose triggers are not checked,"
+                    + " fewer than %,d; give a lower count or a longer horizon, or remove it",
+                    finalUsers, users.users()));
         }
         return Optional.empty();
     }

@@ -282,11 +282,33 @@ class MainTest {
         assertEquals(Main.EXIT_OK, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
         assertEquals(List.of("note: " + file + ":16:19: plan.phases[0].next_when.users: never"
-                + " fires: the growth curve reaches 2 users by the run's last day, fewer than 3;"
-                + " give a lower count or a longer horizon, or remove it",
+                + " fires: the growth curve reaches 2 users before the run's last day, whose"
+                + " triggers are not checked, fewer than 3; give a lower count or a longer"
+                + " horizon, or remove it",
                 "note: " + file + ":16:29: plan.phases[0].next_when.date: never fires:"
                 + " 2025-01-09 is after the run's last day, 2025-01-08; give an earlier date or"
                 + " a longer horizon, or remove it"), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void validate_usersOnLastDay_printsNote() throws Exception {
+        // User 3 signs up at the start of day 1 and user 4 at the start of day 2, the last day,
+        // whose triggers are not checked.
+        Path file = scenario(SCENARIO.replace("- {at: 0d, users: 2}",
+                "- {at: 0d, users: 2}\n    - {at: 3d, users: 5}") + """
+                  next_when: {users: 4}
+                - name: shards
+                  backend: {kind: sheets-sharded, workbooks: 2}
+            """);
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(List.of("note: " + file + ":17:19: plan.phases[0].next_when.users: never"
+                + " fires: the growth curve reaches 3 users before the run's last day, whose"
+                + " triggers are not checked, fewer than 4; give a lower count or a longer"
+                + " horizon, or remove it"), lines.subList(1, lines.size()));
     }
 
     @Test
