@@ -8,6 +8,7 @@ import dev.headroom.model.CallOutcome;
 import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.model.QuotaCount;
+import dev.headroom.model.sheets.SheetsArchiveModel;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -139,13 +140,19 @@ final class DailyMetrics {
 
     /**
      * Adds the archive job's calls, throttles and busy time, and the users' attempts throttled
-     * while it ran, since the last collection. Call it at the end of each day and before the
-     * backend is replaced.
+     * while it ran, since the last collection. Job calls that failed on the archive workbook's
+     * cell limit also count as the day's failures of that limit, so the limit binds. Call it at
+     * the end of each day and before the backend is replaced.
      */
     void collectArchiveCount(BackendModel backend) {
         ArchiveCount count = backend.archiveCount();
-        archiveDay = archiveDay.plus(count.minus(archiveBaseline));
+        ArchiveCount change = count.minus(archiveBaseline);
+        archiveDay = archiveDay.plus(change);
         archiveBaseline = count;
+        if (change.cellLimitFailures() > 0) {
+            failuresByLimit.merge(SheetsArchiveModel.ARCHIVE_CELLS, change.cellLimitFailures(),
+                    Long::sum);
+        }
     }
 
     /**

@@ -528,6 +528,24 @@ class SimulationRunTest {
     }
 
     @Test
+    void archive_cellLimitFailureBinds() throws Exception {
+        // An archive workbook of 10 cells takes one row of 10 columns, so no user's old rows fit.
+        RunResult result = run(archivedThreeUsers()
+                .replace("  cost_per_run: 0.25", "  cost_per_run: 0.25\n  cell_limit: 10"));
+        DayRecord runDay = result.days().get(10);
+
+        assertTrue(runDay.archive().failedCalls() > 0, runDay.archive()::toString);
+        assertEquals(runDay.archive().failedCalls(),
+                runDay.failuresByLimit().getOrDefault("archive-cells", 0L),
+                runDay.failuresByLimit()::toString);
+        assertEquals(0, runDay.failedRequests());
+        Table limits = Projections.of(result).limits();
+        int row = limits.stringColumn("limit").indexOf("archive-cells");
+        assertEquals("2025-01-16", limits.stringColumn("binds_on").get(row));
+        assertEquals(runDay.archive().failedCalls(), limits.longColumn("count_that_day").get(row));
+    }
+
+    @Test
     void archive_shardedPhaseKeepsRowTimes() throws Exception {
         // The sharded phase goes live on day 6, after every user's first rows are 5 days old.
         String yaml = archivedThreeUsers().replace(

@@ -72,6 +72,7 @@ public final class SheetsArchiveModel implements BackendModel {
     private long calls;
     private long throttles;
     private long failedCalls;
+    private long cellLimitFailures;
     private long rowsMoved;
     private long busyMillis;
     private long userThrottles;
@@ -183,6 +184,9 @@ public final class SheetsArchiveModel implements BackendModel {
         busyMillis += outcome.latencyMillis();
         if (!outcome.succeeded()) {
             failedCalls++;
+            if (ARCHIVE_CELLS.equals(outcome.limit())) {
+                cellLimitFailures++;
+            }
             nextUser();
         }
         nextCallAt = now + outcome.latencyMillis();
@@ -303,8 +307,8 @@ public final class SheetsArchiveModel implements BackendModel {
 
     @Override
     public ArchiveCount archiveCount() {
-        return new ArchiveCount(runStarts.size(), calls, throttles, failedCalls, rowsMoved,
-                busyMillis, userThrottles);
+        return new ArchiveCount(runStarts.size(), calls, throttles, failedCalls,
+                cellLimitFailures, rowsMoved, busyMillis, userThrottles);
     }
 
     /**
