@@ -33,13 +33,20 @@ public final class ArchiveJobNote {
             }
         }
         return List.of(String.format(Locale.ROOT, "Sheets archive job: %s; its busiest day"
-                + " made %s over %.1f min. Job calls failed: %,d; rows moved: %,d. Job"
+                + " made %s over %s. Job calls failed: %,d; rows moved: %,d. Job"
                 + " attempts throttled: %,d; users' attempts throttled while it ran: %,d.",
                 Cells.count(runs, "run"), Cells.count(busiestCalls, "call"),
-                busiestMillis / 60_000.0,
+                busyText(busiestMillis),
                 DailyTotals.sum(daily, "archive_failed"),
                 DailyTotals.sum(daily, "archive_rows_moved"),
                 DailyTotals.sum(daily, "archive_throttled"),
                 DailyTotals.sum(daily, "throttled_during_archive")));
+    }
+
+    /** Formats busy time in seconds below a minute, such as {@code 2.5 s}, else in minutes. */
+    static String busyText(long millis) {
+        return millis < 60_000
+                ? String.format(Locale.ROOT, "%.1f s", millis / 1_000.0)
+                : String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
     }
 }

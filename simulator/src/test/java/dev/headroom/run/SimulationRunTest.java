@@ -514,6 +514,7 @@ class SimulationRunTest {
         List<String> note = ArchiveJobNote.lines(projections);
         assertEquals(1, note.size(), note::toString);
         assertTrue(note.get(0).startsWith("Sheets archive job: 3 runs;"), note.get(0));
+        assertTrue(note.get(0).contains("made 9 calls over 0.9 s."), note.get(0));
         assertEquals(List.of(), ArchiveJobNote.lines(Projections.of(plain)));
         assertEquals(archived.days(), run(archivedThreeUsers()).days(), "same seed, same days");
     }
