@@ -16,6 +16,13 @@ final class ScenarioReader {
     static final Duration MIN_HORIZON = Duration.ofDays(1);
     /** The maximum horizon of a scenario: 100 years of 365 days. */
     static final Duration MAX_HORIZON = Duration.ofDays(100 * 365L);
+    /** A year of 365 days, the unit of the growth curves' rates. */
+    private static final Duration YEAR = Duration.ofDays(365);
+    /**
+     * The largest {@code rate_per_year} times midpoint in years of a logistic curve, so that its
+     * start {@code capacity / (1 + e^exponent)} is above zero as a double.
+     */
+    static final int MAX_LOGISTIC_EXPONENT = 700;
     /** The minimum seed; the maximum is {@link Long#MAX_VALUE}. */
     static final long MIN_SEED = 0;
 
@@ -160,18 +167,32 @@ final class ScenarioReader {
                                 "write the users at time zero, at least 1"),
                         section.number("annual_growth", 0, 0, 1e3,
                                 "write the growth per year as a fraction, such as 1.0"));
-                case LOGISTIC -> new Growth.Logistic(
-                        section.count("capacity", 1, 1, Integer.MAX_VALUE,
-                                "write the user count the curve approaches"),
-                        section.number("rate_per_year", 1, 1e-6, 1e3,
-                                "write the steepness per year, such as 2.0"),
-                        section.duration("midpoint", Duration.ZERO, Duration.ZERO, MAX_HORIZON,
-                                "write when the curve reaches half the capacity, such as 3y"));
+                case LOGISTIC -> logistic(section);
             };
             if (kind != null) {
                 section.finish();
             }
             return growth;
+        }
+
+        private static Growth logistic(Section section) {
+            long capacity = section.count("capacity", 1, 1, Integer.MAX_VALUE,
+                    "write the user count the curve approaches");
+            double rate = section.number("rate_per_year", 1, 1e-6, 1e3,
+                    "write the steepness per year, such as 2.0");
+            Duration midpoint = section.duration("midpoint", Duration.ZERO, Duration.ZERO,
+                    MAX_HORIZON, "write when the curve reaches half the capacity, such as 3y");
+            // The curve starts at capacity / (1 + e^(rate * midpoint)). A double represents e^x
+            // only for x below about 709.78, so a larger exponent would give a start of 0.
+            double exponent = rate * midpoint.toMillis() / YEAR.toMillis();
+            if (exponent > MAX_LOGISTIC_EXPONENT) {
+                section.problem("midpoint", "rate_per_year times the midpoint in years is "
+                        + Formats.number(exponent) + ", above " + MAX_LOGISTIC_EXPONENT
+                        + ", so the curve would start too close to 0 users to compute; start"
+                        + " the run later and bring the midpoint closer by the same time");
+                return new Growth.Logistic(capacity, rate, Duration.ZERO);
+            }
+            return new Growth.Logistic(capacity, rate, midpoint);
         }
 
         private static Growth piecewise(Section section) {

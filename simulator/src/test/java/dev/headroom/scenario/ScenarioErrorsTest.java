@@ -180,6 +180,8 @@ class ScenarioErrorsTest {
                         "-0.5 is not between 0 and 1000;"),
                 Arguments.of("logistic-rate-zero.yaml", "5:50", "growth.rate_per_year",
                         "out of range: 0 is not between 0.000001 and 1000;"),
+                Arguments.of("logistic-start-underflow.yaml", "5:64", "growth.midpoint",
+                        "rate_per_year times the midpoint in years is 1000, above 700"),
                 Arguments.of("row-bytes-zero.yaml", "9:28", "workload.row.bytes",
                         "0B (0 bytes) is not between 1 byte and 10000000 bytes;"),
                 Arguments.of("exponential-zero-mean.yaml", "9:55",
