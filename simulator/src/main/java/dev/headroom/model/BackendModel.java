@@ -35,6 +35,12 @@ public interface BackendModel {
     /** Appends one usage or credit row for the user. */
     CallOutcome appendRow(int user, long now);
 
+    /**
+     * Makes the conditional write of a debit that the user's balance does not cover: the call
+     * costs what an append costs in quota, latency, locks and request units, but stores nothing.
+     */
+    CallOutcome rejectedWrite(int user, long now);
+
     /** Returns the current level of each capacity limit this backend has, for the reports. */
     List<LimitGauge> gauges();
 

@@ -239,9 +239,7 @@ public final class SimulationRun {
         if (decision.call() == BackendCall.NONE) {
             metrics.cacheHit();
         } else {
-            CallOutcome outcome = decision.call() == BackendCall.BALANCE_READ
-                    ? backend.readBalance(user, now)
-                    : backend.appendRow(user, now);
+            CallOutcome outcome = admissionCall(decision, user, now);
             boolean succeeded = decision.call() == BackendCall.BALANCE_READ
                     ? metrics.balanceRead(outcome)
                     : metrics.rowAppended(outcome);
@@ -250,7 +248,7 @@ public final class SimulationRun {
                 failAdmittedRequest(user, decision, now);
                 return;
             }
-            if (decision.call() == BackendCall.CONDITIONAL_DEBIT) {
+            if (decision.call() == BackendCall.CONDITIONAL_DEBIT && decision.admitted()) {
                 // The model stored the debit as a row, so a later migration must carry it too.
                 ledger.rowStored(user);
             }
@@ -262,6 +260,19 @@ public final class SimulationRun {
         metrics.admitted();
         int slot = inFlight.open(user, request);
         engine.scheduleAt(now + callLatency + request.durationMillis(), REQUEST_END, slot);
+    }
+
+    /**
+     * Makes the ledger call that an admission decision names: a balance read, or a conditional
+     * debit, which stores a row only when the balance covers it.
+     */
+    private CallOutcome admissionCall(Admission decision, int user, long now) {
+        if (decision.call() == BackendCall.BALANCE_READ) {
+            return backend.readBalance(user, now);
+        }
+        return decision.admitted()
+                ? backend.appendRow(user, now)
+                : backend.rejectedWrite(user, now);
     }
 
     /**

@@ -733,6 +733,31 @@ class SimulationRunTest {
                 "admission: atomic-debit\nplan:\n")));
     }
 
+    @Test
+    void atomicDebit_rejectedDebit_storesNoRow() throws Exception {
+        // A credit of one micro-dollar covers no request of 300 micro-dollars, so every
+        // conditional debit is rejected, in Sheets and then in DynamoDB, and only the credit
+        // rows are stored.
+        RunResult result = run(INTO_DYNAMODB.replace("plan:\n", "admission: atomic-debit\nplan:\n")
+                .replace("  token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}\n",
+                        "  token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}\n"
+                                + "  models: [{name: small, share: 1,"
+                                + " input_price_per_million: 1, output_price_per_million: 2}]\n"
+                                + "  credits: {initial: 0.000001}\n"));
+        long rejected = result.days().stream().mapToLong(DayRecord::rejectedForCredit).sum();
+        long writes = result.days().stream().mapToLong(DayRecord::writeRequests).sum();
+        long tableBytes = result.days().get(5).gauges().stream()
+                .filter(gauge -> gauge.limit().equals("table-bytes"))
+                .mapToLong(LimitGauge::used)
+                .sum();
+
+        assertEquals("dynamodb", result.days().get(3).phase());
+        assertTrue(rejected > 0, "rejected debits");
+        assertEquals(rejected, writes, "every write is a rejected debit");
+        // The three credit rows of the users present at the start, 500 B plus 100 B each.
+        assertEquals(3 * 600, tableBytes);
+    }
+
     /** Checks that the table's bytes on the last day cover every row appended since day 0. */
     private static void assertTableHoldsEveryRow(RunResult result) {
         // The three users present at the start brought their initial credit rows.

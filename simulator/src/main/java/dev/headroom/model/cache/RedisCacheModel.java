@@ -101,6 +101,15 @@ public final class RedisCacheModel implements BackendModel {
         return plusLatency(read, lookupMillis + latency.sampleMillis(0));
     }
 
+    /**
+     * Makes the store's write call of a rejected debit. The balance is unchanged, so the user's
+     * entry stays as it is and Redis gets no call.
+     */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        return store.rejectedWrite(user, now);
+    }
+
     /** Appends the row to the store, then invalidates or updates the user's entry. */
     @Override
     public CallOutcome appendRow(int user, long now) {

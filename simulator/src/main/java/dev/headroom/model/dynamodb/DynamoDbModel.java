@@ -164,15 +164,7 @@ public final class DynamoDbModel implements BackendModel {
     /** Puts one log item, and under the running-balance design also updates the balance. */
     @Override
     public CallOutcome appendRow(int user, long now) {
-        advanceTo(now);
-        ensureUser(user);
-        long units = CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD);
-        int calls = 1;
-        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
-            units += CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
-            calls = 2;
-        }
-        CallOutcome outcome = write(user, now, units, calls);
+        CallOutcome outcome = appendCall(user, now);
         if (outcome.succeeded()) {
             liveItems[user]++;
             bill.table().add(params.logItemBytes() + ITEM_OVERHEAD_BYTES);
@@ -181,6 +173,30 @@ public final class DynamoDbModel implements BackendModel {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Makes the conditional write of a rejected debit. DynamoDB bills a write whose condition
+     * fails by the item's size, as it bills one that succeeds, and the table is left unchanged:
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+     * (read 2026-12).
+     */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        return appendCall(user, now);
+    }
+
+    /** Makes an append's write calls, billed and throttled, without storing the item. */
+    private CallOutcome appendCall(int user, long now) {
+        advanceTo(now);
+        ensureUser(user);
+        long units = CapacityUnits.writeUnits(params.logItemBytes(), WriteMode.STANDARD);
+        int calls = 1;
+        if (params.design() == BalanceDesign.RUNNING_BALANCE) {
+            units += CapacityUnits.writeUnits(params.balanceItemBytes(), WriteMode.STANDARD);
+            calls = 2;
+        }
+        return write(user, now, units, calls);
     }
 
     /**

@@ -93,6 +93,12 @@ public final class SharedLogModel implements BackendModel {
         return caller.call(identity(user), RequestKind.READ, now, rows);
     }
 
+    /** Makes the write call of a rejected debit, which leaves the shared tab unchanged. */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        return caller.call(identity(user), RequestKind.WRITE, now, rows);
+    }
+
     /** Appends one row with the user's email, growing the shared tab's grid past its edge. */
     @Override
     public CallOutcome appendRow(int user, long now) {

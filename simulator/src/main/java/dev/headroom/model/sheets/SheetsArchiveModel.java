@@ -142,6 +142,12 @@ public final class SheetsArchiveModel implements BackendModel {
         return countUserCall(sheets.readBalance(user, now));
     }
 
+    /** Makes the user's write call of a rejected debit, which moves no row. */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        return countUserCall(sheets.rejectedWrite(user, now));
+    }
+
     @Override
     public CallOutcome appendRow(int user, long now) {
         CallOutcome append = countUserCall(sheets.appendRow(user, now));

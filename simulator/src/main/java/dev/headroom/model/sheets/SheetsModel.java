@@ -130,6 +130,16 @@ public final class SheetsModel implements BackendModel {
         return caller.call(identity(user), RequestKind.READ, now, rows[user]);
     }
 
+    /**
+     * Makes the write call of a rejected debit on the user's tab. Sheets has no conditional
+     * write, so the call passes the quotas as an append does and leaves the tab unchanged.
+     */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        requirePlaced(user);
+        return caller.call(identity(user), RequestKind.WRITE, now, rows[user]);
+    }
+
     /** Appends one row, growing the tab's grid when the row falls past its edge. */
     @Override
     public CallOutcome appendRow(int user, long now) {

@@ -113,6 +113,16 @@ public final class PostgresModel implements BackendModel {
     }
 
     /**
+     * Makes the conditional statement of a rejected debit: one round trip whose condition on the
+     * balance fails, so no row is inserted and no storage is used.
+     */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        rows.ensure(user);
+        return CallOutcome.ok(latency.sampleMillis(1));
+    }
+
+    /**
      * Inserts one row, and under the running-balance design updates the balance row in the same
      * transaction, one round trip each. The insert fails when the storage is full.
      */

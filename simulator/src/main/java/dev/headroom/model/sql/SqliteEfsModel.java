@@ -142,6 +142,16 @@ public final class SqliteEfsModel implements BackendModel {
     }
 
     /**
+     * Makes the transaction of a rejected debit: it takes the write lock for one statement whose
+     * condition on the balance fails, so no page is written and the file does not grow.
+     */
+    @Override
+    public CallOutcome rejectedWrite(int user, long now) {
+        rows.ensure(user);
+        return underLock(now, 1, 1, true);
+    }
+
+    /**
      * Inserts one row, and under the running-balance design updates the balance row in the same
      * transaction, holding the write lock for both statements.
      */

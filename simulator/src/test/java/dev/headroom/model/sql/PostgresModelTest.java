@@ -115,6 +115,18 @@ class PostgresModelTest {
     }
 
     @Test
+    void rejectedWrite_storesNothing() {
+        PostgresModel model = model(params(0, 0, 1, BalanceRead.RUNNING_BALANCE), 0);
+
+        CallOutcome rejected = model.rejectedWrite(0, 1_000);
+
+        assertEquals(CallOutcome.Status.OK, rejected.status());
+        assertEquals(1, rejected.requests());
+        assertEquals(0, model.rows(0));
+        assertEquals(0, model.storedBytes());
+    }
+
+    @Test
     void append_exactlyFillingStorage_fits() {
         // Rows of 924 bytes plus 100 of overhead take 1,024 bytes, so 1 GB fits 2^30 / 2^10 =
         // 2^20 rows exactly. After 2^20 - 1 imported rows the next append fills the last 1,024

@@ -75,6 +75,22 @@ class SqliteEfsModelTest {
     }
 
     @Test
+    void rejectedWrite_holdsLockStoresNothing() {
+        SqliteEfsModel model = model(100, 5_000, 0);
+
+        CallOutcome rejected = model.rejectedWrite(0, 0);
+        CallOutcome append = model.appendRow(1, 10);
+
+        assertTrue(rejected.succeeded());
+        assertEquals(100, rejected.latencyMillis());
+        assertEquals(90 + 100, append.latencyMillis(), "the rejected debit held the lock");
+        assertEquals(0, model.rows(0));
+        assertEquals(1, model.rows(1));
+        // The append writes four 4 KiB pages; the rejected debit writes none.
+        assertEquals(java.math.BigInteger.valueOf(4 * 4_096), model.bytesReadAndWritten()[1]);
+    }
+
+    @Test
     void read_waitsForWriterButDoesNotHoldLock() {
         SqliteEfsModel model = model(100, 5_000, 0);
         model.appendRow(0, 0);
