@@ -255,6 +255,8 @@ public final class SimulationRun {
         }
         if (!decision.admitted()) {
             metrics.rejectedForCredit();
+            buyCredit(user, setup.workload().credit().topUpOnRejection(
+                    admission.balanceMicros(user), request.costMicros()), now);
             return;
         }
         metrics.admitted();

@@ -337,6 +337,23 @@ class SimulationRunTest {
     }
 
     @Test
+    void atomicDebit_rejectedRequest_buysTopUp() throws Exception {
+        // Requests cost 2,000 micro-dollars and a user holds 1: each rejection buys a top-up of
+        // 10,000, which pays for the next five requests, although no balance ever falls below
+        // the threshold of 0.
+        RunResult result = run(THREE_USERS.replace("plan:\n", "admission: atomic-debit\nplan:\n")
+                .replace("credits: {initial: 1.00}", "credits: {initial: 0.000001, top_up: 0.01}"));
+        long admitted = result.days().stream().mapToLong(DayRecord::admitted).sum();
+        long rejected = result.days().stream().mapToLong(DayRecord::rejectedForCredit).sum();
+
+        assertTrue(rejected > 0, "rejected requests");
+        // Each user's last top-up may pay for fewer than five requests before the run ends.
+        assertTrue(admitted <= 5 * rejected, admitted + " admitted, " + rejected + " rejected");
+        assertTrue(admitted > 5 * (rejected - 3), admitted + " admitted, " + rejected
+                + " rejected");
+    }
+
+    @Test
     void postgres_copiesRowsAndFillsStorage() throws Exception {
         // Three users with 10 MB rows move to PostgreSQL on day 1. One GB fits 107 rows, so
         // appends fail once the copied and new rows pass that; the instance costs $1 an hour.

@@ -121,6 +121,15 @@ class RequestGeneratorTest {
         assertEquals(0, CreditPolicy.NONE.topUpAfter(-20));
     }
 
+    @Test
+    void creditPolicy_rejection_topsUpWhenLedgerShort() {
+        CreditPolicy policy = new CreditPolicy(5_000_000, 0, 10_000_000);
+
+        assertEquals(10_000_000, policy.topUpOnRejection(299, 300));
+        assertEquals(0, policy.topUpOnRejection(300, 300), "only a stale cache rejected it");
+        assertEquals(0, CreditPolicy.NONE.topUpOnRejection(0, 300));
+    }
+
     private static RequestGenerator generator(DurationModel duration) {
         return new RequestGenerator(new ModelMix(List.of(SMALL, LARGE)),
                 TokenSizeTable.bundled(TokenSizeTable.AZURE_CONVERSATION_2023), duration);
