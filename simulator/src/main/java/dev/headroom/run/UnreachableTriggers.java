@@ -49,7 +49,11 @@ public final class UnreachableTriggers {
         for (int index = 0; index < phases.size(); index++) {
             Phase phase = phases.get(index);
             for (Trigger trigger : phase.nextWhen()) {
-                Optional<String> reason = reason(trigger, lastDay, finalUsers);
+                Optional<String> reason = scenario.horizonDays() == 1
+                        && (trigger instanceof Trigger.Users || trigger instanceof Trigger.OnDate)
+                        ? Optional.of("never fires: a run of one day checks no trigger, since"
+                                + " its only day is its last; give a horizon of at least 2d")
+                        : reason(trigger, lastDay, finalUsers);
                 if (reason.isEmpty()) {
                     reason = beyondTabs(trigger, phase, scenario);
                 }

@@ -332,6 +332,23 @@ class MainTest {
     }
 
     @Test
+    void validate_oneDayRun_notesEveryTrigger() throws Exception {
+        Path file = scenario(SCENARIO.replace("horizon: 3d", "horizon: 1d") + """
+                  next_when: {users: 2}
+                - name: shards
+                  backend: {kind: sheets-sharded, workbooks: 2}
+            """);
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertEquals(List.of("note: " + file + ":16:19: plan.phases[0].next_when.users: never"
+                + " fires: a run of one day checks no trigger, since its only day is its last;"
+                + " give a horizon of at least 2d"),
+                result.out().lines().skip(1).toList());
+    }
+
+    @Test
     void validate_reachableTriggers_printNoNote() throws Exception {
         Path file = scenario(SCENARIO + """
                   next_when: {users: 2, date: 2025-01-08}
