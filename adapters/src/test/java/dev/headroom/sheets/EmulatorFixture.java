@@ -112,6 +112,11 @@ final class EmulatorFixture implements AutoCloseable {
         return clockMillis.get();
     }
 
+    /** Moves the clock of the emulator and of {@link #settings()} forward. */
+    void advanceMillis(long millis) {
+        clockMillis.addAndGet(millis);
+    }
+
     /** Creates an empty workbook and returns its id. */
     String newWorkbook() {
         try {
