@@ -136,7 +136,8 @@ public final class RoutingReport {
         String[] emails = Emails.generate(SPREAD_EMAILS, 3);
         long maxSum = Arrays.stream(emails).mapToLong(RoutingReport::charSum).max().orElseThrow();
         out.append(String.format(Locale.ROOT, "%n- With 10,000 shards no shard above %d (the "
-                + "largest sum among %d realistic emails) can ever receive a user.%n", maxSum,
+                + "largest sum among %d realistic emails) receives any of them. Only an address "
+                + "with a larger sum, such as a longer one, reaches those shards.%n", maxSum,
                 SPREAD_EMAILS));
         return out.toString();
     }

@@ -1,8 +1,10 @@
 package dev.headroom.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.routing.CharSumRouter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,5 +111,10 @@ class RoutingReportTest {
         }
         String cases = RoutingReport.charSumCases();
         assertTrue(cases.contains("no shard above " + largest + " (the largest sum"), cases);
+        // The bound holds for the sample only: forty z's alone sum to 40 x 122 = 4,880.
+        String longAddress = "z".repeat(40) + "@gmail.com";
+        assertTrue(new CharSumRouter(10_000).route(longAddress) > largest, longAddress);
+        assertTrue(cases.contains("receives any of them"), cases);
+        assertFalse(cases.contains("can ever receive"), cases);
     }
 }
