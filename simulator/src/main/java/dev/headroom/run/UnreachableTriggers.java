@@ -50,9 +50,7 @@ public final class UnreachableTriggers {
             Phase phase = phases.get(index);
             for (Trigger trigger : phase.nextWhen()) {
                 Optional<String> reason = scenario.horizonDays() == 1
-                        && (trigger instanceof Trigger.Users || trigger instanceof Trigger.OnDate)
-                        ? Optional.of("never fires: a run of one day checks no trigger, since"
-                                + " its only day is its last; give a horizon of at least 2d")
+                        ? oneDayReason(trigger)
                         : reason(trigger, lastDay, finalUsers);
                 if (reason.isEmpty()) {
                     reason = beyondTabs(trigger, phase, scenario);
@@ -64,6 +62,18 @@ public final class UnreachableTriggers {
             }
         }
         return notes;
+    }
+
+    /**
+     * Returns why a users or date trigger of a one-day run cannot fire: the run's only day is
+     * its last, whose triggers are not checked. Nothing for other triggers.
+     */
+    private static Optional<String> oneDayReason(Trigger trigger) {
+        if (!(trigger instanceof Trigger.Users) && !(trigger instanceof Trigger.OnDate)) {
+            return Optional.empty();
+        }
+        return Optional.of("never fires: a run of one day checks no trigger, since its only day"
+                + " is its last; give a horizon of at least 2d");
     }
 
     /** Returns why {@code trigger} cannot fire, or nothing when it can. */
