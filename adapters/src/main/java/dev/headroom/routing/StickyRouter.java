@@ -26,6 +26,15 @@ public final class StickyRouter implements ShardRouter {
         placements.put(key, shard);
     }
 
+    /**
+     * Returns the shard {@code key} is pinned to, or the delegate's shard for a new key without
+     * pinning it, so that a caller can pin the key with {@link #place} only once it is stored.
+     */
+    public int peek(String key) {
+        Integer pinned = placements.get(key);
+        return pinned != null ? pinned : delegate.route(key);
+    }
+
     /** Returns the shard {@code key} is pinned to, routing and pinning it first if it is new. */
     @Override
     public int route(String key) {

@@ -33,6 +33,16 @@ class StickyRouterTest {
     }
 
     @Test
+    void peek_newKey_notPinned() {
+        StickyRouter sticky = new StickyRouter(new Rotating());
+
+        assertEquals(0, sticky.peek("ann@example.com"));
+        assertEquals(1, sticky.peek("ann@example.com"), "the first peek pinned nothing");
+        assertEquals(2, sticky.route("ann@example.com"));
+        assertEquals(2, sticky.peek("ann@example.com"), "route pinned it");
+    }
+
+    @Test
     void placeOverridesEarlierRoute() {
         StickyRouter sticky = new StickyRouter(new Rotating());
         sticky.route("ann@example.com");

@@ -85,7 +85,9 @@ public final class SheetsModel implements BackendModel {
                     + " tab in workbook " + workbookOf[user]);
         }
         emails[user] = email;
-        Workbook workbook = workbooks[router.route(email)];
+        // Peeking pins nothing, so a sign-up that fails leaves no entry in the router.
+        int index = router.peek(email);
+        Workbook workbook = workbooks[index];
         CallOutcome count = caller.call(identity(user), RequestKind.READ, now, 0);
         if (!count.succeeded()) {
             return count;
@@ -104,14 +106,15 @@ public final class SheetsModel implements BackendModel {
         } catch (SheetsLimitException cellLimit) {
             return add.failedOn(CELLS);
         }
-        workbookOf[user] = router.route(email);
+        router.place(email, index);
+        workbookOf[user] = index;
         return add;
     }
 
     @Override
     public CallOutcome signUpBeforeStart(int user, String email, int tabRows) {
         ensureUser(user);
-        int workbook = router.route(email);
+        int workbook = router.peek(email);
         if (!params.tabGuard().admitsNewTab(workbooks[workbook].tabCount())) {
             return CallOutcome.NONE.failedOn(TABS);
         }
