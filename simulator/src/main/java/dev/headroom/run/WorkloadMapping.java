@@ -1,6 +1,5 @@
 package dev.headroom.run;
 
-import dev.headroom.engine.SimTime;
 import dev.headroom.model.credit.AdmissionDesign;
 import dev.headroom.model.credit.AdmissionParams;
 import dev.headroom.scenario.DurationDistribution;
@@ -89,9 +88,7 @@ final class WorkloadMapping {
                     1 + exponential.annualGrowth());
         }
         Growth.Logistic logistic = (Growth.Logistic) growth;
-        double midpointYears = (double) logistic.midpoint().toMillis() / SimTime.YEAR;
-        double initial = logistic.capacity()
-                / (1 + Math.exp(logistic.ratePerYear() * midpointYears));
+        double initial = logistic.capacity() / (1 + Math.exp(logistic.startExponent()));
         return new LogisticGrowth(logistic.capacity(), initial, logistic.ratePerYear() / 365.0);
     }
 

@@ -59,8 +59,18 @@ public sealed interface Growth
      * @param midpoint simulated time at which the curve reaches half the capacity
      */
     record Logistic(long capacity, double ratePerYear, Duration midpoint) implements Growth {
+        private static final double YEAR_MILLIS = Duration.ofDays(365).toMillis();
+
         public Logistic {
             Objects.requireNonNull(midpoint, "midpoint");
+        }
+
+        /**
+         * Returns {@code ratePerYear} times the midpoint in years, the exponent of the curve's
+         * start {@code capacity / (1 + exp(exponent))}.
+         */
+        public double startExponent() {
+            return ratePerYear * midpoint.toMillis() / YEAR_MILLIS;
         }
     }
 }

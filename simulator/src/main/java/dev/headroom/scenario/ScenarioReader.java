@@ -16,8 +16,6 @@ final class ScenarioReader {
     static final Duration MIN_HORIZON = Duration.ofDays(1);
     /** The maximum horizon of a scenario: 100 years of 365 days. */
     static final Duration MAX_HORIZON = Duration.ofDays(100 * 365L);
-    /** A year of 365 days, the unit of the growth curves' rates. */
-    private static final Duration YEAR = Duration.ofDays(365);
     /**
      * The largest {@code rate_per_year} times midpoint in years of a logistic curve, so that its
      * start {@code capacity / (1 + e^exponent)} is above zero as a double.
@@ -182,9 +180,10 @@ final class ScenarioReader {
                     "write the steepness per year, such as 2.0");
             Duration midpoint = section.duration("midpoint", Duration.ZERO, Duration.ZERO,
                     MAX_HORIZON, "write when the curve reaches half the capacity, such as 3y");
-            // The curve starts at capacity / (1 + e^(rate * midpoint)). A double represents e^x
-            // only for x below about 709.78, so a larger exponent would give a start of 0.
-            double exponent = rate * midpoint.toMillis() / YEAR.toMillis();
+            Growth.Logistic logistic = new Growth.Logistic(capacity, rate, midpoint);
+            // A double represents e^x only for x below about 709.78, so a larger exponent would
+            // give the curve a start of 0.
+            double exponent = logistic.startExponent();
             if (exponent > MAX_LOGISTIC_EXPONENT) {
                 section.problem("midpoint", "rate_per_year times the midpoint in years is "
                         + Formats.number(exponent) + ", above " + MAX_LOGISTIC_EXPONENT
@@ -192,7 +191,7 @@ final class ScenarioReader {
                         + " the run later and bring the midpoint closer by the same time");
                 return new Growth.Logistic(capacity, rate, Duration.ZERO);
             }
-            return new Growth.Logistic(capacity, rate, midpoint);
+            return logistic;
         }
 
         private static Growth piecewise(Section section) {
