@@ -338,7 +338,7 @@ class SimulationRunTest {
 
     @Test
     void atomicDebit_rejectedRequest_buysTopUp() throws Exception {
-        // Requests cost 2,000 micro-dollars and a user holds 1: each rejection buys a top-up of
+        // Requests cost 2,000 micro-dollars and a user has 1: each rejection buys a top-up of
         // 10,000, which pays for the next five requests, although no balance ever falls below
         // the threshold of 0.
         RunResult result = run(THREE_USERS.replace("plan:\n", "admission: atomic-debit\nplan:\n")

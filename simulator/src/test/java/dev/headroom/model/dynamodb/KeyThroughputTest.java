@@ -49,7 +49,7 @@ class KeyThroughputTest {
     }
 
     @Test
-    void charge_afterChargeWaitedIntoLaterSecond_waitsForThatSecond() {
+    void charge_behindWaitedCharge_waits() {
         // The second charge does not fit second 0 and takes 60 units of second 1. A third
         // charge at 20 ms fits what is left of second 1, so it runs then, not at once.
         KeyThroughput keys = new KeyThroughput(100);
@@ -74,7 +74,7 @@ class KeyThroughputTest {
     }
 
     @Test
-    void charge_earlierThanLatestSecondWithoutWait_runsAtOnce() {
+    void charge_outOfOrderNoWait_runsAtOnce() {
         // A call of one user that arrives out of time order, with no charge waiting, is
         // counted in the key's latest second and runs at its own time.
         KeyThroughput keys = new KeyThroughput(100);
