@@ -44,7 +44,7 @@ public final class ArchiveJobNote {
     }
 
     /** Formats busy time in seconds below a minute, such as {@code 2.5 s}, else in minutes. */
-    static String busyText(long millis) {
+    private static String busyText(long millis) {
         return millis < 60_000
                 ? String.format(Locale.ROOT, "%.1f s", millis / 1_000.0)
                 : String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
