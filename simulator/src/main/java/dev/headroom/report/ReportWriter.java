@@ -72,6 +72,7 @@ public final class ReportWriter {
         section(text, "Hosting by component", CostCents.rounded(projections.hostingByComponent()));
         text.append(HostingComponentNote.text(projections)).append("\n\n");
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
+        TopUpNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ModelGapNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

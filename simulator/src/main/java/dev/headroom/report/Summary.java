@@ -30,6 +30,7 @@ public final class Summary {
                 .append(TableText.plain(CostCents.rounded(projections.costs()))).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
         List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
+        cacheLines.addAll(TopUpNote.lines(projections));
         cacheLines.addAll(RedisCacheNote.lines(projections));
         cacheLines.addAll(ArchiveJobNote.lines(projections));
         cacheLines.addAll(ModelGapNote.lines(projections));

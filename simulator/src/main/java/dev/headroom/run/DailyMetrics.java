@@ -32,6 +32,7 @@ final class DailyMetrics {
     private long requests;
     private long admitted;
     private long rejectedForCredit;
+    private TopUps topUps = TopUps.NONE;
     private long failedRequests;
     private long lastFailureMillis = -1;
     private long cacheHits;
@@ -95,6 +96,14 @@ final class DailyMetrics {
 
     void rejectedForCredit() {
         rejectedForCredit++;
+    }
+
+    /**
+     * Counts a top-up of {@code amountMicros}: bought when the ledger stored its row, otherwise a
+     * failed attempt.
+     */
+    void topUp(boolean stored, long amountMicros) {
+        topUps = stored ? topUps.plusBought(amountMicros) : topUps.plusFailed();
     }
 
     /** Counts a request that failed at {@code now}. */
@@ -174,7 +183,7 @@ final class DailyMetrics {
     DayRecord close(int day, LocalDate date, String phase, String migratingTo, long users,
             List<LimitGauge> gauges) {
         DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
-                failedSignUps, requests, admitted, rejectedForCredit, failedRequests,
+                failedSignUps, requests, admitted, rejectedForCredit, topUps, failedRequests,
                 lastFailureMillis < 0 ? -1 : lastFailureMillis % SimTime.DAY, cacheHits,
                 redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
                 throttlesByQuota, failuresByLimit,
@@ -208,6 +217,7 @@ final class DailyMetrics {
         requests = 0;
         admitted = 0;
         rejectedForCredit = 0;
+        topUps = TopUps.NONE;
         failedRequests = 0;
         lastFailureMillis = -1;
         cacheHits = 0;

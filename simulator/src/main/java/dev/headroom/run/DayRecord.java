@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param requests chat requests that arrived during the day
  * @param admitted chat requests that credit admission let through
  * @param rejectedForCredit chat requests rejected because the balance was not positive
+ * @param topUps credit bought after sign-up during the day, and purchases that failed to store
  * @param failedRequests chat requests that failed because a backend call failed
  * @param lastFailureOfDayMillis when the day's last request or sign-up failed, in milliseconds
  *     after midnight, or -1 if none failed
@@ -55,6 +56,7 @@ public record DayRecord(
         long requests,
         long admitted,
         long rejectedForCredit,
+        TopUps topUps,
         long failedRequests,
         long lastFailureOfDayMillis,
         long cacheHits,

@@ -224,7 +224,7 @@ public final class SimulationRun {
         scheduleArrival(user, now);
         if (pendingTopUps.get(user)) {
             pendingTopUps.clear(user);
-            boolean bought = buyCredit(user,
+            boolean bought = topUp(user,
                     setup.workload().credit().topUpAfter(admission.balanceMicros(user)), now);
             if (!bought && admission.balanceMicros(user) <= 0) {
                 // The user cannot pay, because the ledger cannot store the purchase: an outage,
@@ -255,7 +255,7 @@ public final class SimulationRun {
         }
         if (!decision.admitted()) {
             metrics.rejectedForCredit();
-            buyCredit(user, setup.workload().credit().topUpOnRejection(
+            topUp(user, setup.workload().credit().topUpOnRejection(
                     admission.balanceMicros(user), request.costMicros()), now);
             return;
         }
@@ -306,10 +306,24 @@ public final class SimulationRun {
         metrics.overspend(admission.totalOverspendMicros() - overspendBefore);
         if (stored) {
             long topUp = setup.workload().credit().topUpAfter(admission.balanceMicros(user));
-            buyCredit(user, topUp, now);
+            topUp(user, topUp, now);
         } else {
             metrics.requestFailed(now);
         }
+    }
+
+    /**
+     * Buys a top-up, credit bought after sign-up, and counts it in the day's metrics as bought or
+     * as a failed attempt. An amount of 0 buys nothing and counts nothing.
+     *
+     * @return whether the credit row was stored, or there was nothing to buy
+     */
+    private boolean topUp(int user, long amountMicros, long now) {
+        boolean stored = buyCredit(user, amountMicros, now);
+        if (amountMicros > 0) {
+            metrics.topUp(stored, amountMicros);
+        }
+        return stored;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.headroom.model.HostingCost;
 import dev.headroom.model.LimitGauge;
 import dev.headroom.run.BilledUsage;
 import dev.headroom.run.DayRecord;
+import dev.headroom.run.TopUps;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ class DailyTableTest {
     /** Returns a day of 10 users with the given hosting cost and gauges, and nothing else. */
     static DayRecord day(int day, String phase, HostingCost hosting, List<LimitGauge> gauges) {
         Map<String, Long> none = new TreeMap<>();
-        return new DayRecord(day, START.plusDays(day), phase, "", 10, 0, 0, 0, 0, 0, 0, -1, 0,
-                0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(none), new TreeMap<>(none), 0,
-                0, hosting, 0, BilledUsage.NONE, gauges);
+        return new DayRecord(day, START.plusDays(day), phase, "", 10, 0, 0, 0, 0, 0,
+                TopUps.NONE, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(none),
+                new TreeMap<>(none), 0, 0, hosting, 0, BilledUsage.NONE, gauges);
     }
 
     @Test

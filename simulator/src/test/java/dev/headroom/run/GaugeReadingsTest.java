@@ -64,8 +64,8 @@ class GaugeReadingsTest {
         GaugeReadings readings = GaugeReadings.of(workbooks(3, 10_000_000), null);
 
         DayRecord day = new DayRecord(0, LocalDate.of(2025, 1, 1), "shards", "", 1, 0, 0, 0, 0,
-                0, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(), new TreeMap<>(),
-                0, 0, HostingCost.NONE, 0, BilledUsage.NONE, readings);
+                0, TopUps.NONE, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(),
+                new TreeMap<>(), 0, 0, HostingCost.NONE, 0, BilledUsage.NONE, readings);
 
         assertSame(readings, day.gauges());
     }

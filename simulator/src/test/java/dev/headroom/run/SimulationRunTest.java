@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
 class SimulationRunTest {
 
     /** Three users from day zero, fixed sizes and prices, no balance cache. */
-    private static final String THREE_USERS = """
+    static final String THREE_USERS = """
             name: three-users
             seed: 11
             start_date: 2025-01-06
