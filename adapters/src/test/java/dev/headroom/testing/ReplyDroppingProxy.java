@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each {@link #loseReplyTo} arms one loss; the proxy forwards everything else unchanged. The
  * trigger waits for the server's response rather than for a time, so it does not depend on speed.
+ *
+ * <p>{@link #loseRequest} arms the other loss: the proxy closes both connections as soon as it
+ * reads the marker, without forwarding the bytes of that read. The server never gets the whole
+ * request (for a COMMIT, it rolls the transaction back when the connection closes), and the
+ * client gets the same broken connection, so it cannot tell the two losses apart.
  */
 public final class ReplyDroppingProxy implements AutoCloseable {
 
@@ -36,10 +41,15 @@ public final class ReplyDroppingProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<byte[]> armed = new ArrayList<>();
+    private final List<Loss> armed = new ArrayList<>();
     private final List<Socket> open = new ArrayList<>();
     private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger lostRequests = new AtomicInteger();
     private volatile boolean closed;
+
+    /** An armed loss: the marker that triggers it and whether the request itself is lost. */
+    private record Loss(byte[] marker, boolean request) {
+    }
 
     private ReplyDroppingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -66,12 +76,25 @@ public final class ReplyDroppingProxy implements AutoCloseable {
      * (ASCII). Arming it twice loses two replies.
      */
     public synchronized void loseReplyTo(String marker) {
-        armed.add(marker.getBytes(StandardCharsets.US_ASCII));
+        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), false));
+    }
+
+    /**
+     * Arms the loss of the next request whose bytes contain {@code marker} (ASCII): the proxy
+     * breaks the connection without forwarding it.
+     */
+    public synchronized void loseRequest(String marker) {
+        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), true));
     }
 
     /** Returns how many replies the proxy has lost so far. */
     public int lostReplies() {
         return lost.get();
+    }
+
+    /** Returns how many requests the proxy has lost so far. */
+    public int lostRequests() {
+        return lostRequests.get();
     }
 
     private void accept() {
@@ -98,12 +121,12 @@ public final class ReplyDroppingProxy implements AutoCloseable {
     }
 
     /**
-     * Removes and returns the armed marker that {@code data} contains ending after its first
-     * {@code old} bytes, which were seen before, or null.
+     * Removes and returns the armed loss whose marker {@code data} contains ending after its
+     * first {@code old} bytes, which were seen before, or null.
      */
-    private synchronized byte[] takeMarker(byte[] data, int old, int length) {
+    private synchronized Loss takeMarker(byte[] data, int old, int length) {
         for (int i = 0; i < armed.size(); i++) {
-            if (contains(data, old, length, armed.get(i))) {
+            if (contains(data, old, length, armed.get(i).marker())) {
                 return armed.remove(i);
             }
         }
@@ -138,7 +161,7 @@ public final class ReplyDroppingProxy implements AutoCloseable {
         /**
          * Copies client bytes to the server. A request is normally sent in one write, and the
          * proxy keeps the last bytes of the previous read so that a marker split across two
-         * reads is still found.
+         * reads is still found. A lost request ends the copying before its bytes are written.
          */
         void clientToServer() {
             byte[] window = new byte[128 * 1024];
@@ -151,7 +174,12 @@ public final class ReplyDroppingProxy implements AutoCloseable {
                         break;
                     }
                     int length = carriedOver + read;
-                    if (takeMarker(window, carriedOver, length) != null) {
+                    Loss loss = takeMarker(window, carriedOver, length);
+                    if (loss != null && loss.request()) {
+                        lostRequests.incrementAndGet();
+                        break;
+                    }
+                    if (loss != null) {
                         dropNextReply = true;
                     }
                     out.write(window, carriedOver, read);
