@@ -21,7 +21,7 @@ import java.util.TreeMap;
 final class BatchInsert {
 
     /** Columns of {@code INSERT_TRANSACTION}, which are its parameters for one row. */
-    private static final int COLUMNS = 11;
+    private static final int COLUMNS = 12;
 
     /**
      * Rows per multi-row {@code INSERT}: 1,100 parameters, far below the host parameter limit
@@ -49,10 +49,12 @@ final class BatchInsert {
     }
 
     /**
-     * Updates the accounts, then inserts every row. Returns false, with the work not committed,
-     * when a row's id is already stored or repeats in the list; the caller then rolls back.
+     * Updates the accounts, then inserts every row, each marked with {@code mark}. Returns
+     * false, with the work not committed, when a row's id is already stored or repeats in the
+     * list; the caller then rolls back.
      */
-    static boolean insertAll(Connection connection, List<Transaction> rows) throws SQLException {
+    static boolean insertAll(Connection connection, List<Transaction> rows, String mark)
+            throws SQLException {
         Map<String, AccountChange> changes = new TreeMap<>();
         for (Transaction row : rows) {
             AccountChange change = changes.computeIfAbsent(row.userEmail(),
@@ -61,7 +63,7 @@ final class BatchInsert {
             change.rows++;
         }
         updateAccounts(connection, changes);
-        return insertRows(connection, rows, changes);
+        return insertRows(connection, rows, changes, mark);
     }
 
     /**
@@ -96,14 +98,14 @@ final class BatchInsert {
     }
 
     private static boolean insertRows(Connection connection, List<Transaction> rows,
-            Map<String, AccountChange> changes) throws SQLException {
+            Map<String, AccountChange> changes, String mark) throws SQLException {
         int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (full > 0 && !insertGroups(connection, rows.subList(0, full), ROWS_PER_STATEMENT,
-                changes)) {
+                changes, mark)) {
             return false;
         }
         return full == rows.size()
-                || insertGroups(connection, rows.subList(full, rows.size()), 1, changes);
+                || insertGroups(connection, rows.subList(full, rows.size()), 1, changes, mark);
     }
 
     /**
@@ -111,13 +113,13 @@ final class BatchInsert {
      * size of {@code rows} is a multiple of {@code group}.
      */
     private static boolean insertGroups(Connection connection, List<Transaction> rows, int group,
-            Map<String, AccountChange> changes) throws SQLException {
+            Map<String, AccountChange> changes, String mark) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(multiRowInsert(group))) {
             int pending = 0;
             for (int start = 0; start < rows.size(); start += group) {
                 for (int i = 0; i < group; i++) {
                     Transaction row = rows.get(start + i);
-                    bind(insert, i * COLUMNS, row, changes.get(row.userEmail()).nextSeq++);
+                    bind(insert, i * COLUMNS, row, changes.get(row.userEmail()).nextSeq++, mark);
                 }
                 insert.addBatch();
                 if (++pending == STATEMENTS_PER_BATCH) {
@@ -139,8 +141,8 @@ final class BatchInsert {
     }
 
     /** Binds one row's parameters after the first {@code offset} of a multi-row insert. */
-    private static void bind(PreparedStatement insert, int offset, Transaction row, long seq)
-            throws SQLException {
+    private static void bind(PreparedStatement insert, int offset, Transaction row, long seq,
+            String mark) throws SQLException {
         insert.setString(offset + 1, row.transactionId());
         insert.setString(offset + 2, row.userEmail());
         insert.setLong(offset + 3, seq);
@@ -152,6 +154,7 @@ final class BatchInsert {
         insert.setLong(offset + 9, row.tokensOut());
         insert.setLong(offset + 10, row.amountMicros());
         insert.setLong(offset + 11, row.durationMillis());
+        insert.setString(offset + 12, mark);
     }
 
     /**

@@ -19,8 +19,13 @@ import dev.headroom.retry.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -39,13 +44,14 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE ... WHERE email = ? AND balance_micros >= ?}, and an admission whose update
  * changes no row stores nothing.
  *
- * <p>If the commit reaches the database but its reply is lost (the connection breaks), the
- * retried attempt finds the id stored. When the stored row equals the transaction in every
- * field, this call's lost commit stored it, and the call returns {@link RecordOutcome#RECORDED}
- * (or {@link AdmissionOutcome#ADMITTED}); a later call with the same transaction returns
- * {@code DUPLICATE}. NOTE: the row carries no mark of the call that wrote it, so if the lost
- * commit did not reach the database and a concurrent call stored the same transaction in the
- * meantime, both calls report the row as theirs.
+ * <p>Each write call stores a mark with its rows, unique to the call among all ledger instances:
+ * a random id of the instance and the number of the call. If the commit reaches the database but
+ * its reply is lost (the connection breaks), the retried attempt finds the id stored with the
+ * call's own mark, so the call returns {@link RecordOutcome#RECORDED} (or
+ * {@link AdmissionOutcome#ADMITTED}); a later call with the same transaction returns
+ * {@code DUPLICATE}. If the lost commit never reached the database and another call stored the
+ * transaction meanwhile, the row has that call's mark, and only that call reports it as stored.
+ * The mark is never read back into a {@link Transaction}.
  */
 public final class JdbcLedger implements UsageLedger {
 
@@ -58,6 +64,9 @@ public final class JdbcLedger implements UsageLedger {
     private final SqlDialect dialect;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final Retrier retrier;
+    /** Random id of this instance, the first part of every write mark. */
+    private final String instanceMark = UUID.randomUUID().toString();
+    private final AtomicLong writeCalls = new AtomicLong();
 
     /** Whether {@link #close()} closes the data source. */
     private enum DataSourceOwnership {
@@ -138,14 +147,14 @@ public final class JdbcLedger implements UsageLedger {
     public RecordOutcome record(Transaction transaction) {
         guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
-        CommitTracker commits = new CommitTracker("record", transaction);
+        WriteCall write = newWrite("record", transaction.transactionId());
         return call(Access.WRITE, "record", transaction.transactionId(), connection -> {
-            RecordOutcome outcome = LedgerWork.insertRecord(connection, transaction);
+            RecordOutcome outcome = LedgerWork.insertRecord(connection, transaction, write.mark);
             if (outcome == RecordOutcome.RECORDED) {
-                commits.commit(connection);
+                write.commit(connection);
                 return outcome;
             }
-            return commits.storedByLostCommit(connection)
+            return write.storedByLostCommit(connection, transaction)
                     ? RecordOutcome.RECORDED : RecordOutcome.DUPLICATE;
         }, outcome -> estimatedBytes(transaction));
     }
@@ -180,32 +189,39 @@ public final class JdbcLedger implements UsageLedger {
     public AdmissionOutcome admit(Transaction usage) {
         guard.requireOpen();
         LedgerArguments.requireUsage(usage);
-        CommitTracker commits = new CommitTracker("admit", usage);
+        WriteCall write = newWrite("admit", usage.transactionId());
         return call(Access.WRITE, "admit", usage.transactionId(), connection -> {
-            AdmissionOutcome outcome = LedgerWork.debitAndInsert(connection, usage);
+            AdmissionOutcome outcome = LedgerWork.debitAndInsert(connection, usage, write.mark);
             if (outcome == AdmissionOutcome.ADMITTED) {
-                commits.commit(connection);
+                write.commit(connection);
             } else if (outcome == AdmissionOutcome.DUPLICATE
-                    && commits.storedByLostCommit(connection)) {
+                    && write.storedByLostCommit(connection, usage)) {
                 return AdmissionOutcome.ADMITTED;
             }
             return outcome;
         }, outcome -> estimatedBytes(usage));
     }
 
+    /** Starts a write call with a mark that no other call of any ledger instance has. */
+    private WriteCall newWrite(String operation, String id) {
+        return new WriteCall(operation, id, instanceMark + "/" + writeCalls.incrementAndGet());
+    }
+
     /**
-     * The commits of one write call's attempts. An attempt whose commit fails with a broken
-     * connection may have committed all the same, so a later attempt that finds the id stored
-     * checks whether the stored row is the one this call sent.
+     * One write call, whose attempts all store its mark. An attempt whose commit fails with a
+     * broken connection may have committed all the same, so a later attempt that finds an id
+     * stored checks the stored row's mark: only this call's attempts store this mark.
      */
-    private static final class CommitTracker {
+    private static final class WriteCall {
         private final String operation;
-        private final Transaction transaction;
+        private final String id;
+        private final String mark;
         private boolean commitUncertain;
 
-        CommitTracker(String operation, Transaction transaction) {
+        WriteCall(String operation, String id, String mark) {
             this.operation = operation;
-            this.transaction = transaction;
+            this.id = id;
+            this.mark = mark;
         }
 
         void commit(Connection connection) throws SQLException {
@@ -215,23 +231,30 @@ public final class JdbcLedger implements UsageLedger {
                 if (SqlFailureClassifier.isConnectionFailure(e)) {
                     commitUncertain = true;
                     LOG.warn("The commit of {} for {} lost its connection and may have been"
-                            + " applied; a retry checks for the stored row: {}", operation,
-                            transaction.transactionId(), e.toString());
+                            + " applied; a retry checks the mark of the stored row: {}",
+                            operation, id, e.toString());
                 }
                 throw e;
             }
         }
 
         /**
-         * Returns whether an earlier attempt's commit, whose reply was lost, stored this
-         * transaction: the id is stored (the caller found it) with the same fields.
+         * Returns whether an earlier attempt's commit, whose reply was lost, stored
+         * {@code row}: its id is stored (the caller found it) with this call's mark. Without
+         * such a commit, no earlier attempt can have stored the row, so the check is skipped.
          */
-        boolean storedByLostCommit(Connection connection) throws SQLException {
-            if (!commitUncertain || !LedgerWork.isStoredAsGiven(connection, transaction)) {
+        boolean storedByLostCommit(Connection connection, Transaction row)
+                throws SQLException {
+            if (!commitUncertain) {
                 return false;
             }
-            LOG.info("{} for {} found the row that its earlier attempt committed before the"
-                    + " connection broke", operation, transaction.transactionId());
+            if (!LedgerWork.isStoredBy(connection, row, mark)) {
+                LOG.info("{} for {} found {} stored by another call, not by its own earlier"
+                        + " attempt", operation, id, row.transactionId());
+                return false;
+            }
+            LOG.info("{} for {} found {} stored by its earlier attempt, whose commit lost its"
+                    + " connection", operation, id, row.transactionId());
             return true;
         }
     }
@@ -251,7 +274,8 @@ public final class JdbcLedger implements UsageLedger {
      * and fixtures. It stores the same rows and balances as {@link #record} on each in list
      * order, and rows with equal timestamps list in list order. When an id is already stored or
      * repeats in the list, the batch rolls back and the rows are recorded one at a time, each in
-     * its own database transaction.
+     * its own database transaction. If a commit's outcome is lost with the connection, the retry
+     * counts the rows that this call's earlier attempts stored, which carry its mark.
      *
      * @return the number of rows stored, which excludes ids already stored
      * @throws InvalidInputException if the list or one of its transactions is missing
@@ -266,23 +290,33 @@ public final class JdbcLedger implements UsageLedger {
         if (transactions.isEmpty()) {
             return 0;
         }
-        return call(Access.WRITE, "recordAll", transactions.size() + " transactions",
-                connection -> insertBatch(connection, transactions),
+        WriteCall write = newWrite("recordAll", transactions.size() + " transactions");
+        return call(Access.WRITE, "recordAll", write.id,
+                connection -> insertBatch(connection, transactions, write),
                 stored -> transactions.stream().mapToLong(TransactionRows::estimatedBytes).sum());
     }
 
-    private int insertBatch(Connection connection, List<Transaction> rows) throws SQLException {
-        if (BatchInsert.insertAll(connection, rows)) {
-            connection.commit();
+    /**
+     * Stores the rows in one batch, or one at a time when an id is stored or repeats. A row
+     * found with this call's mark counts once, at its first place in the list.
+     */
+    private static int insertBatch(Connection connection, List<Transaction> rows,
+            WriteCall write) throws SQLException {
+        if (BatchInsert.insertAll(connection, rows, write.mark)) {
+            write.commit(connection);
             return rows.size();
         }
         connection.rollback();
         LOG.info("recordAll of {} rows found an id stored before or repeated in the list;"
                 + " recording the rows one at a time", rows.size());
         int stored = 0;
+        Set<Map.Entry<String, String>> seen = new HashSet<>();
         for (Transaction row : rows) {
-            if (LedgerWork.insertRecord(connection, row) == RecordOutcome.RECORDED) {
-                connection.commit();
+            boolean first = seen.add(Map.entry(row.userEmail(), row.transactionId()));
+            if (LedgerWork.insertRecord(connection, row, write.mark) == RecordOutcome.RECORDED) {
+                write.commit(connection);
+                stored++;
+            } else if (first && write.storedByLostCommit(connection, row)) {
                 stored++;
             }
         }

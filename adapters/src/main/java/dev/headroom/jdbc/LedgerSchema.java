@@ -2,6 +2,7 @@ package dev.headroom.jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * id for another user is another row, as on the other ledgers. Timestamps are stored as epoch
  * seconds plus a nanosecond part, which keeps every {@link java.time.Instant} exactly.
  * {@code ledger_snapshots} has at most one {@link BalanceSnapshot} per user.
+ *
+ * <p>{@code write_mark} is the mark of the ledger call that stored the row, so that a retry
+ * after a commit whose outcome is unknown can tell its own row from one that another call
+ * stored. Tables created before the column existed get it added, and their rows keep a null
+ * mark, which no call has.
  */
 final class LedgerSchema {
 
@@ -41,6 +47,7 @@ final class LedgerSchema {
                     + "tokens_out BIGINT NOT NULL, "
                     + "amount_micros BIGINT NOT NULL, "
                     + "duration_millis BIGINT NOT NULL, "
+                    + "write_mark TEXT, "
                     + "PRIMARY KEY (email, transaction_id))",
             "CREATE INDEX IF NOT EXISTS ledger_transactions_by_user_time "
                     + "ON ledger_transactions (email, epoch_second, nano, seq)",
@@ -50,12 +57,16 @@ final class LedgerSchema {
                     + "cutoff_nano INTEGER NOT NULL, "
                     + "balance_micros BIGINT NOT NULL)");
 
+    /** The column that tables created by older versions of the ledger lack. */
+    private static final String WRITE_MARK = "write_mark";
+
     private LedgerSchema() {
     }
 
     /**
-     * Creates the tables and index that are missing. On SQLite it also logs the journal mode,
-     * which the connection's settings choose.
+     * Creates the tables and index that are missing and adds the write mark column to a
+     * transactions table that lacks it. On SQLite it also logs the journal mode, which the
+     * connection's settings choose.
      */
     static void create(Connection connection, SqlDialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -65,6 +76,30 @@ final class LedgerSchema {
             for (String ddl : TABLES) {
                 statement.execute(ddl);
             }
+            if (!hasWriteMark(statement)) {
+                statement.execute("ALTER TABLE ledger_transactions ADD COLUMN "
+                        + WRITE_MARK + " TEXT");
+                LOG.info("Added column {} to ledger_transactions; rows stored before have"
+                        + " none", WRITE_MARK);
+            }
+        }
+    }
+
+    /**
+     * Returns whether {@code ledger_transactions} has the write mark column. It reads the
+     * columns of an empty query, which finds the table the way the ledger's statements do (on
+     * PostgreSQL through the search path) and works the same on SQLite.
+     */
+    private static boolean hasWriteMark(Statement statement) throws SQLException {
+        try (ResultSet empty = statement.executeQuery(
+                "SELECT * FROM ledger_transactions WHERE 1 = 0")) {
+            ResultSetMetaData columns = empty.getMetaData();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                if (WRITE_MARK.equalsIgnoreCase(columns.getColumnName(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

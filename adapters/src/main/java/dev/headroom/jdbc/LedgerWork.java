@@ -6,9 +6,9 @@ import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
 import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
 import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
 import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
-import static dev.headroom.jdbc.TransactionRows.SELECT_BY_ID;
 import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
 import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
+import static dev.headroom.jdbc.TransactionRows.SELECT_WRITE_MARK;
 import static dev.headroom.jdbc.TransactionRows.TRANSACTION_EXISTS;
 
 import dev.headroom.ledger.AdmissionOutcome;
@@ -21,11 +21,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * SQL units of work of {@link JdbcLedger}, one per ledger method, each on one connection. A
  * write that stores nothing rolls back by itself; the caller opens the database transaction,
- * commits a write that stored its row, and retries failed attempts.
+ * commits a write that stored its row, and retries failed attempts. A write stores the caller's
+ * mark with its row, which {@link #isStoredBy} compares.
  */
 final class LedgerWork {
 
@@ -33,10 +35,10 @@ final class LedgerWork {
     }
 
     /**
-     * Adds the row and its amount to the balance; rolls back and returns {@code DUPLICATE} if
-     * the id is stored. The caller commits a {@code RECORDED} write.
+     * Adds the row, marked with {@code mark}, and its amount to the balance, or rolls back and
+     * returns {@code DUPLICATE} if the id is stored. The caller commits a {@code RECORDED} write.
      */
-    static RecordOutcome insertRecord(Connection connection, Transaction row)
+    static RecordOutcome insertRecord(Connection connection, Transaction row, String mark)
             throws SQLException {
         ensureAccount(connection, row.userEmail());
         try (PreparedStatement update = connection.prepareStatement(ADD_TO_BALANCE)) {
@@ -44,7 +46,7 @@ final class LedgerWork {
             update.setString(2, row.userEmail());
             update.executeUpdate();
         }
-        if (!insertRow(connection, row)) {
+        if (!insertRow(connection, row, mark)) {
             connection.rollback();
             return RecordOutcome.DUPLICATE;
         }
@@ -52,14 +54,16 @@ final class LedgerWork {
     }
 
     /**
-     * Returns whether the user's stored row with the transaction's id equals it in every field.
+     * Returns whether the user's row with the transaction's id is stored with {@code mark}. A
+     * row stored before the ledger kept marks has none, so it is never the caller's.
      */
-    static boolean isStoredAsGiven(Connection connection, Transaction row) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT_BY_ID)) {
+    static boolean isStoredBy(Connection connection, Transaction row, String mark)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_WRITE_MARK)) {
             select.setString(1, row.userEmail());
             select.setString(2, row.transactionId());
             try (ResultSet result = select.executeQuery()) {
-                return result.next() && TransactionRows.read(result).equals(row);
+                return result.next() && Objects.equals(result.getString(1), mark);
             }
         }
     }
@@ -96,10 +100,11 @@ final class LedgerWork {
     }
 
     /**
-     * Debits the amount if the balance covers it and adds the row; rolls back and returns the
-     * outcome if it stores nothing. The caller commits an {@code ADMITTED} write.
+     * Debits the amount if the balance covers it and adds the row, marked with {@code mark}. A
+     * write that stores nothing rolls back and returns the outcome. The caller commits an
+     * {@code ADMITTED} write.
      */
-    static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage)
+    static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage, String mark)
             throws SQLException {
         ensureAccount(connection, usage.userEmail());
         if (transactionExists(connection, usage)) {
@@ -117,7 +122,7 @@ final class LedgerWork {
             connection.rollback();
             return AdmissionOutcome.INSUFFICIENT_BALANCE;
         }
-        if (!insertRow(connection, usage)) {
+        if (!insertRow(connection, usage, mark)) {
             connection.rollback();
             return AdmissionOutcome.DUPLICATE;
         }
@@ -149,7 +154,8 @@ final class LedgerWork {
      * Inserts the row numbered after the account's updated row count; false if the id is
      * already stored. Call it after the account update, in the same database transaction.
      */
-    private static boolean insertRow(Connection connection, Transaction row) throws SQLException {
+    private static boolean insertRow(Connection connection, Transaction row, String mark)
+            throws SQLException {
         long seq;
         try (PreparedStatement select = connection.prepareStatement(SELECT_ROW_COUNT)) {
             select.setString(1, row.userEmail());
@@ -160,7 +166,7 @@ final class LedgerWork {
         }
         try (PreparedStatement insert =
                 connection.prepareStatement(INSERT_TRANSACTION)) {
-            TransactionRows.bindInsert(insert, row, seq);
+            TransactionRows.bindInsert(insert, row, seq, mark);
             return insert.executeUpdate() == 1;
         }
     }

@@ -37,14 +37,13 @@ final class TransactionRows {
 
     static final String INSERT_TRANSACTION = "INSERT INTO ledger_transactions"
             + " (transaction_id, email, seq, epoch_second, nano, kind, model,"
-            + " tokens_in, tokens_out, amount_micros, duration_millis)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " tokens_in, tokens_out, amount_micros, duration_millis, write_mark)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (email, transaction_id) DO NOTHING";
 
-    /** The user's row with a given transaction id, in the columns that {@link #read} takes. */
-    static final String SELECT_BY_ID = "SELECT transaction_id, email, epoch_second, nano, kind,"
-            + " model, tokens_in, tokens_out, amount_micros, duration_millis"
-            + " FROM ledger_transactions WHERE email = ? AND transaction_id = ?";
+    /** The write mark of the user's row with a given transaction id. */
+    static final String SELECT_WRITE_MARK = "SELECT write_mark FROM ledger_transactions"
+            + " WHERE email = ? AND transaction_id = ?";
 
     /** Rows of one user with {@code from <= time < to}, oldest first, ties in stored order. */
     static final String SELECT_RANGE = "SELECT transaction_id, email, epoch_second, nano, kind,"
@@ -60,8 +59,8 @@ final class TransactionRows {
     private TransactionRows() {
     }
 
-    /** Binds the parameters of {@link #INSERT_TRANSACTION}. */
-    static void bindInsert(PreparedStatement insert, Transaction row, long seq)
+    /** Binds the parameters of {@link #INSERT_TRANSACTION}, with {@code mark} as write mark. */
+    static void bindInsert(PreparedStatement insert, Transaction row, long seq, String mark)
             throws SQLException {
         insert.setString(1, row.transactionId());
         insert.setString(2, row.userEmail());
@@ -74,6 +73,7 @@ final class TransactionRows {
         insert.setLong(9, row.tokensOut());
         insert.setLong(10, row.amountMicros());
         insert.setLong(11, row.durationMillis());
+        insert.setString(12, mark);
     }
 
     /** Binds the parameters of {@link #SELECT_RANGE}. */

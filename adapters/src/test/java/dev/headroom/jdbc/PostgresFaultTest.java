@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The PostgreSQL ledger when the reply to a COMMIT is lost after the server committed. A
  * loopback proxy between the driver and the shared embedded server forwards the COMMIT, waits
- * for the server's response and breaks the connection instead of passing the response on.
+ * for the server's response and breaks the connection instead of passing the response on. Other
+ * tests lose the COMMIT itself, which the driver cannot tell from a lost reply.
  */
 class PostgresFaultTest {
 
@@ -74,6 +77,34 @@ class PostgresFaultTest {
 
     private static RetryPolicy quickRetries() {
         return RetryPolicy.builder().sleeper(delay -> { }).uniform(() -> 0.5).build();
+    }
+
+    /**
+     * Retries at once, and runs {@code between} before the first retry only: another process
+     * that writes while this call waits.
+     */
+    private static RetryPolicy retriesAfter(Runnable between) {
+        AtomicInteger waits = new AtomicInteger();
+        return RetryPolicy.builder().uniform(() -> 0.5).sleeper(delay -> {
+            if (waits.getAndIncrement() == 0) {
+                between.run();
+            }
+        }).build();
+    }
+
+    /**
+     * Loses the next COMMIT request, so the first write of the returned ledger stores nothing,
+     * and has a second ledger (another process) run {@code write} before that call retries.
+     * Returns the first ledger and puts the result of {@code write} in {@code secondOutcome}.
+     */
+    private <T> JdbcLedger loseCommitWhileAnotherWrites(Function<JdbcLedger, T> write,
+            AtomicReference<T> secondOutcome) {
+        JdbcLedger second = openThroughProxy(quickRetries());
+        second.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        JdbcLedger first =
+                openThroughProxy(retriesAfter(() -> secondOutcome.set(write.apply(second))));
+        proxy.loseRequest(COMMIT);
+        return first;
     }
 
     private static Transaction usage(String id, long micros) {
@@ -123,6 +154,22 @@ class PostgresFaultTest {
     }
 
     @Test
+    void lostCommitReply_recordAll_countsOwnRows() {
+        JdbcLedger ledger = openThroughProxy(quickRetries());
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        List<Transaction> credits = List.of(Transaction.credit("c-2", ANN, T0, 200),
+                Transaction.credit("c-3", ANN, T0, 300), Transaction.credit("c-1", ANN, T0, 1_000));
+        proxy.loseReplyTo(COMMIT);
+
+        assertEquals(2, ledger.recordAll(credits), "the two new rows, not the stored c-1");
+
+        assertEquals(1, proxy.lostReplies());
+        assertEquals(1_500, ledger.balanceMicros(ANN));
+        assertEquals(List.of("c-1", "c-2", "c-3"),
+                rows(ledger).stream().map(Transaction::transactionId).toList());
+    }
+
+    @Test
     void lostLastCommitReply_retryIsDuplicate() {
         JdbcLedger ledger = openThroughProxy(RetryPolicy.noRetries());
         ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
@@ -136,6 +183,42 @@ class PostgresFaultTest {
         assertEquals(AdmissionOutcome.DUPLICATE, ledger.admit(request));
         assertEquals(600, ledger.balanceMicros(ANN));
         assertEquals(2, rows(ledger).size());
+    }
+
+    @Test
+    void lostCommitRequest_record_isDuplicate() {
+        Transaction credit = Transaction.credit("c-2", ANN, T0, 500);
+        AtomicReference<RecordOutcome> second = new AtomicReference<>();
+        JdbcLedger first = loseCommitWhileAnotherWrites(ledger -> ledger.record(credit), second);
+
+        assertEquals(RecordOutcome.DUPLICATE, first.record(credit), "the other call stored it");
+
+        assertEquals(RecordOutcome.RECORDED, second.get(), "the call that stored it");
+        assertStoredOnce(first, "c-2", 1_500);
+    }
+
+    @Test
+    void lostCommitRequest_admit_isDuplicate() {
+        Transaction request = usage("u-1", 400);
+        AtomicReference<AdmissionOutcome> second = new AtomicReference<>();
+        JdbcLedger first = loseCommitWhileAnotherWrites(ledger -> ledger.admit(request), second);
+
+        assertEquals(AdmissionOutcome.DUPLICATE, first.admit(request), "the other call stored it");
+
+        assertEquals(AdmissionOutcome.ADMITTED, second.get(), "the call that stored it");
+        assertStoredOnce(first, "u-1", 600);
+    }
+
+    /**
+     * Checks that the proxy lost one request and that {@code id} follows the credit c-1 as
+     * Ann's only other row, counted once in a balance of {@code balance}.
+     */
+    private void assertStoredOnce(JdbcLedger ledger, String id, long balance) {
+        assertEquals(1, proxy.lostRequests());
+        assertEquals(balance, ledger.balanceMicros(ANN));
+        assertEquals(List.of("c-1", id),
+                rows(ledger).stream().map(Transaction::transactionId).toList());
+        assertEquals(balance, ledger.sumOfRowsMicros(ANN));
     }
 
     /**
