@@ -44,6 +44,21 @@ class PostgresLedgerTest extends UsageLedgerContract {
     }
 
     @Test
+    void oldSchema_getsWriteMarkColumn() throws Exception {
+        String schema = "old_" + SCHEMAS.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(PostgresServers.url(null));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("SET search_path TO " + schema);
+            OldLedgerSchema.create(connection);
+            JdbcPoolSettings pool = new JdbcPoolSettings(2, Duration.ofSeconds(30),
+                    Duration.ZERO);
+            OldLedgerSchema.checkUpgrade(() -> JdbcLedger.open(PostgresServers.url(schema),
+                    null, null, pool, RetryPolicy.noRetries()), connection);
+        }
+    }
+
+    @Test
     void dialect_isPostgresql() {
         assertEquals(SqlDialect.POSTGRESQL, ((JdbcLedger) ledger).dialect());
     }

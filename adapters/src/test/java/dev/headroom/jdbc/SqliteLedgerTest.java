@@ -1,8 +1,6 @@
 package dev.headroom.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,66 +130,16 @@ class SqliteLedgerTest extends UsageLedgerContract {
         }
     }
 
-    /**
-     * Creates {@code file} with the transactions table as ledgers created it before rows had a
-     * write mark, with one credit of 700 for Ann.
-     */
-    private void createWithoutWriteMark(String file) throws Exception {
-        try (Connection connection =
-                DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(file));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE ledger_accounts (email TEXT PRIMARY KEY,"
-                    + " balance_micros BIGINT NOT NULL, row_count BIGINT NOT NULL)");
-            statement.execute("CREATE TABLE ledger_transactions ("
-                    + "transaction_id TEXT NOT NULL, email TEXT NOT NULL, seq BIGINT NOT NULL,"
-                    + " epoch_second BIGINT NOT NULL, nano INTEGER NOT NULL, kind TEXT NOT NULL,"
-                    + " model TEXT NOT NULL, tokens_in BIGINT NOT NULL,"
-                    + " tokens_out BIGINT NOT NULL, amount_micros BIGINT NOT NULL,"
-                    + " duration_millis BIGINT NOT NULL, PRIMARY KEY (email, transaction_id))");
-            statement.execute("INSERT INTO ledger_accounts VALUES ('ann@example.com', 700, 1)");
-            statement.execute("INSERT INTO ledger_transactions VALUES ('c-1', 'ann@example.com',"
-                    + " 1, " + T0.getEpochSecond() + ", 0, 'CREDIT', '', 0, 0, 700, 0)");
-        }
-    }
-
-    /** Returns the write marks of Ann's rows in stored order, null for a row without one. */
-    private List<String> writeMarks(String file) throws Exception {
-        List<String> marks = new ArrayList<>();
-        try (Connection connection =
-                DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(file));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT write_mark FROM"
-                        + " ledger_transactions WHERE email = 'ann@example.com' ORDER BY seq")) {
-            while (rows.next()) {
-                marks.add(rows.getString(1));
-            }
-        }
-        return marks;
-    }
-
     @Test
     void oldSchema_getsWriteMarkColumn() throws Exception {
-        createWithoutWriteMark("old.db");
+        String url = "jdbc:sqlite:" + directory.resolve("old.db");
         JdbcPoolSettings pool = new JdbcPoolSettings(2, Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
-        String url = "jdbc:sqlite:" + directory.resolve("old.db");
-        RetryPolicy once = RetryPolicy.noRetries();
-        Transaction old = Transaction.credit("c-1", "ann@example.com", T0, 700);
-        Transaction credit = Transaction.credit("c-2", "ann@example.com", T0, 300);
-
-        try (JdbcLedger upgraded = JdbcLedger.open(url, null, null, pool, once)) {
-            assertEquals(List.of(old), upgraded.transactions("ann@example.com", Instant.MIN,
-                    Instant.MAX));
-            assertEquals(RecordOutcome.DUPLICATE, upgraded.record(old), "a row without a mark");
-            assertEquals(RecordOutcome.RECORDED, upgraded.record(credit));
+        try (Connection connection = DriverManager.getConnection(url)) {
+            OldLedgerSchema.create(connection);
+            OldLedgerSchema.checkUpgrade(
+                    () -> JdbcLedger.open(url, null, null, pool, RetryPolicy.noRetries()),
+                    connection);
         }
-        try (JdbcLedger reopened = JdbcLedger.open(url, null, null, pool, once)) {
-            assertEquals(1_000, reopened.balanceMicros("ann@example.com"));
-            assertEquals(List.of(old, credit),
-                    reopened.transactions("ann@example.com", Instant.MIN, Instant.MAX));
-        }
-        List<String> marks = writeMarks("old.db");
-        assertNull(marks.get(0), "the row stored before the column existed");
-        assertNotNull(marks.get(1), "the row stored after the upgrade");
     }
 }
