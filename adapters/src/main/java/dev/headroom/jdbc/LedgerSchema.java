@@ -60,15 +60,41 @@ final class LedgerSchema {
     /** The column that tables created by older versions of the ledger lack. */
     private static final String WRITE_MARK = "write_mark";
 
+    /** The key of the PostgreSQL advisory lock that serializes schema changes. */
+    private static final long SCHEMA_LOCK = 0x4865_6164_726f_6f6dL;
+
     private LedgerSchema() {
     }
 
     /**
      * Creates the tables and index that are missing and adds the write mark column to a
-     * transactions table that lacks it. On SQLite it also logs the journal mode, which the
-     * connection's settings choose.
+     * transactions table that lacks it, committing each step. On SQLite it also logs the
+     * journal mode, which the connection's settings choose.
+     *
+     * <p>Ledgers that start at once on one database may both find a table or the column
+     * missing. PostgreSQL fails the second creation of a table even with {@code IF NOT EXISTS},
+     * so there the steps run under a session advisory lock. SQLite creates tables under its
+     * write lock, and a second added column fails as a duplicate, after which it is there.
      */
     static void create(Connection connection, SqlDialect dialect) throws SQLException {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            createMissing(connection, dialect);
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            try {
+                createMissing(connection, dialect);
+            } finally {
+                connection.rollback();
+                statement.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+                connection.commit();
+            }
+        }
+    }
+
+    private static void createMissing(Connection connection, SqlDialect dialect)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (dialect == SqlDialect.SQLITE) {
                 logJournalMode(statement);
@@ -76,13 +102,35 @@ final class LedgerSchema {
             for (String ddl : TABLES) {
                 statement.execute(ddl);
             }
-            if (!hasWriteMark(statement)) {
-                statement.execute("ALTER TABLE ledger_transactions ADD COLUMN "
-                        + WRITE_MARK + " TEXT");
-                LOG.info("Added column {} to ledger_transactions; rows stored before have"
-                        + " none", WRITE_MARK);
+            connection.commit();
+            boolean marked = hasWriteMark(statement);
+            connection.commit();
+            if (!marked) {
+                addWriteMark(statement, dialect);
+                connection.commit();
             }
         }
+    }
+
+    /** Adds the write mark column, unless another ledger on SQLite added it first. */
+    private static void addWriteMark(Statement statement, SqlDialect dialect)
+            throws SQLException {
+        try {
+            statement.execute("ALTER TABLE ledger_transactions ADD COLUMN " + WRITE_MARK
+                    + " TEXT");
+        } catch (SQLException e) {
+            if (dialect == SqlDialect.POSTGRESQL) {
+                throw e;
+            }
+            statement.getConnection().rollback();
+            if (!hasWriteMark(statement)) {
+                throw e;
+            }
+            LOG.info("Another ledger added column {} first", WRITE_MARK);
+            return;
+        }
+        LOG.info("Added column {} to ledger_transactions; rows stored before have none",
+                WRITE_MARK);
     }
 
     /**

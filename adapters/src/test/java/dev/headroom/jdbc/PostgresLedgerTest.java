@@ -11,10 +11,17 @@ import dev.headroom.ledger.UsageLedgerContract;
 import dev.headroom.retry.RetryPolicy;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +53,72 @@ class PostgresLedgerTest extends UsageLedgerContract {
     @Test
     void oldSchema_getsWriteMarkColumn() throws Exception {
         String schema = "old_" + SCHEMAS.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(PostgresServers.url(null));
+        try (Connection connection = oldTables(schema);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-            statement.execute("SET search_path TO " + schema);
-            OldLedgerSchema.create(connection);
             JdbcPoolSettings pool = new JdbcPoolSettings(2, Duration.ofSeconds(30),
                     Duration.ZERO);
             OldLedgerSchema.checkUpgrade(() -> JdbcLedger.open(PostgresServers.url(schema),
                     null, null, pool, RetryPolicy.noRetries()), connection);
         }
+    }
+
+    /** Returns a connection to a new schema that holds the older tables. */
+    private static Connection oldTables(String schema) throws SQLException {
+        Connection connection = DriverManager.getConnection(PostgresServers.url(null));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("SET search_path TO " + schema);
+            OldLedgerSchema.create(connection);
+        }
+        return connection;
+    }
+
+    /**
+     * Starts two ledgers on the older tables at once: a third connection holds the
+     * transactions table's lock until both starts wait, then lets them go together.
+     */
+    @Test
+    void oldSchema_twoLedgersUpgradeAtOnce() throws Exception {
+        String schema = "old_" + SCHEMAS.incrementAndGet();
+        try (Connection connection = oldTables(schema);
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("LOCK TABLE ledger_transactions IN ACCESS EXCLUSIVE MODE");
+            ExecutorService starts = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<JdbcLedger>> ledgers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    ledgers.add(starts.submit(() -> JdbcLedger.open(PostgresServers.url(schema),
+                            null, null, new JdbcPoolSettings(1, Duration.ofSeconds(30),
+                                    Duration.ZERO), RetryPolicy.noRetries())));
+                }
+                awaitLockWaiters(statement, 2);
+                connection.commit();
+                for (Future<JdbcLedger> ledger : ledgers) {
+                    try (JdbcLedger started = ledger.get(1, TimeUnit.MINUTES)) {
+                        assertEquals(700, started.balanceMicros(OldLedgerSchema.ANN));
+                    }
+                }
+            } finally {
+                starts.shutdownNow();
+            }
+        }
+    }
+
+    /** Waits until {@code count} sessions wait for a lock. */
+    private static void awaitLockWaiters(Statement statement, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            try (ResultSet waiting = statement.executeQuery(
+                    "SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+                waiting.next();
+                if (waiting.getInt(1) >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(count + " sessions never waited for the table's lock");
     }
 
     @Test
