@@ -78,7 +78,7 @@ public final class HostingComponentTable {
     }
 
     /** Returns the exact sum of rows {@code [first, last)} of a column without missing values. */
-    private static long sum(LongColumn column, int first, int last) {
+    static long sum(LongColumn column, int first, int last) {
         long sum = 0;
         for (int row = first; row < last; row++) {
             sum = Math.addExact(sum, column.getLong(row));

@@ -18,12 +18,14 @@ import tech.tablesaw.api.Table;
  * @param costs the cost by year, from {@link CostTable}
  * @param hostingByComponent the hosting cost by year and component, from
  *     {@link HostingComponentTable}
+ * @param phaseCosts the cost of each phase, from {@link PhaseCostTable}
  * @param changes the phase changes, from {@link PhaseChangeTable}
  * @param outages the failures grouped by phase, from {@link OutageTable}
  * @param phases the plan's phases, in order
  */
 public record Projections(Table daily, Table limits, Table capacity, Table costs,
-        Table hostingByComponent, Table changes, Table outages, List<PhaseInfo> phases) {
+        Table hostingByComponent, Table phaseCosts, Table changes, Table outages,
+        List<PhaseInfo> phases) {
 
     public Projections {
         phases = List.copyOf(phases);
@@ -38,6 +40,8 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
                 CapacityTable.build(daily, run.phases()),
                 CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
                 HostingComponentTable.build(daily),
+                PhaseCostTable.build(daily, run.phases(), run.changes(),
+                        run.initialDevelopmentCostMicros()),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
                 OutageTable.build(daily),
                 run.phases());
@@ -45,7 +49,8 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
 
     /** Returns the tables in the order the reports write them. */
     public List<Table> all() {
-        return List.of(limits, changes, capacity, costs, hostingByComponent, outages, daily);
+        return List.of(limits, changes, capacity, costs, hostingByComponent, phaseCosts, outages,
+                daily);
     }
 
     /**

@@ -7,39 +7,54 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Display rounding of the cost table: money columns in whole cents, with printed years that
- * add up to the printed total.
+ * Display rounding of a cost table, by year or by phase: money columns in whole cents, with
+ * printed rows that add up to the printed total.
  *
- * <p>Each year shows the running total to its end, rounded to the cent, less the running total
- * to the year before, rounded. So a year's printed cost is its exact cost rounded down or up,
- * and the total row is the exact total rounded half up. Development and hosting add up to a
- * year's printed total whenever the development costs are whole cents.
+ * <p>Each row shows the running total to its end, rounded to the cent, less the running total
+ * to the row before, rounded. So a row's printed cost is its exact cost rounded down or up,
+ * and the total row, the one whose first column is {@value CostTable#TOTAL}, is the exact total
+ * rounded half up. Development and hosting add up to a row's printed total whenever the
+ * development costs are whole cents. A money column with no value in the total row, such as a
+ * phase's last 30 days of hosting, is not a sum, so it is left as it is. Each of its cells is
+ * then printed rounded half up on its own.
  */
 final class CostCents {
 
     private CostCents() {
     }
 
-    /** Returns a copy of the cost table with its money columns rounded to whole cents. */
+    /** Returns a copy of a cost table with its summed money columns rounded to whole cents. */
     static Table rounded(Table costs) {
         Table copy = costs.copy();
+        int totalRow = totalRow(copy);
         for (Column<?> column : copy.columns()) {
-            if (Cells.isMoney(column) && column instanceof LongColumn) {
-                roundColumn(copy, (LongColumn) column);
+            if (Cells.isMoney(column) && column instanceof LongColumn
+                    && (totalRow < 0 || !column.isMissing(totalRow))) {
+                roundColumn((LongColumn) column, totalRow);
             }
         }
         return copy;
     }
 
-    private static void roundColumn(Table costs, LongColumn money) {
+    /** Returns the row whose first column is {@value CostTable#TOTAL}, or -1 if none is. */
+    private static int totalRow(Table costs) {
+        for (int row = 0; row < costs.rowCount(); row++) {
+            if (CostTable.TOTAL.equals(costs.column(0).getString(row))) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private static void roundColumn(LongColumn money, int totalRow) {
         long running = 0;
         long printedSoFar = 0;
-        for (int row = 0; row < costs.rowCount(); row++) {
+        for (int row = 0; row < money.size(); row++) {
             if (money.isMissing(row)) {
                 continue;
             }
             long exact = money.getLong(row);
-            if (CostTable.TOTAL.equals(costs.stringColumn(CostTable.YEAR).get(row))) {
+            if (row == totalRow) {
                 money.set(row, toCents(exact));
                 continue;
             }

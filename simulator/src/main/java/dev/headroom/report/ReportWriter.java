@@ -69,6 +69,8 @@ public final class ReportWriter {
         notes(text, TableNotes.capacity(projections));
         section(text, "Cost by year", CostCents.rounded(projections.costs()));
         text.append(Warnings.usersNote(projections)).append("\n\n");
+        section(text, "Cost by phase", CostCents.rounded(projections.phaseCosts()));
+        text.append(PhaseCostNote.text(projections)).append("\n\n");
         section(text, "Hosting by component", CostCents.rounded(projections.hostingByComponent()));
         text.append(HostingComponentNote.text(projections)).append("\n\n");
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

@@ -29,6 +29,9 @@ public final class Summary {
         text.append("Cost by year\n")
                 .append(TableText.plain(CostCents.rounded(projections.costs()))).append('\n')
                 .append(Warnings.usersNote(projections)).append("\n\n");
+        text.append("Cost by phase\n")
+                .append(TableText.plain(CostCents.rounded(projections.phaseCosts())))
+                .append('\n').append(PhaseCostNote.text(projections)).append("\n\n");
         List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
         cacheLines.addAll(TopUpNote.lines(projections));
         cacheLines.addAll(RedisCacheNote.lines(projections));

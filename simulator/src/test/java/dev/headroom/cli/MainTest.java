@@ -60,8 +60,8 @@ class MainTest {
         assertTrue(result.out().contains("Limit timeline"), result.out());
         assertTrue(result.out().contains("Cost by year"), result.out());
         for (String name : List.of("limits.csv", "phase-changes.csv", "capacity.csv",
-                "costs.csv", "hosting-by-component.csv", "outages.csv", "daily.csv",
-                "report.md")) {
+                "costs.csv", "hosting-by-component.csv", "phase-costs.csv", "outages.csv",
+                "daily.csv", "report.md")) {
             assertTrue(Files.exists(out.resolve(name)), name);
         }
     }
@@ -79,7 +79,7 @@ class MainTest {
         try (Stream<Path> listing = Files.list(first)) {
             files = listing.sorted().toList();
         }
-        assertEquals(8, files.size());
+        assertEquals(9, files.size());
         for (Path path : files) {
             Path other = second.resolve(path.getFileName());
             assertArrayEquals(Files.readAllBytes(path), Files.readAllBytes(other),
