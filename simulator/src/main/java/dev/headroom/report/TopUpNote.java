@@ -29,7 +29,7 @@ public final class TopUpNote {
                 Cells.dollars(DailyTotals.sum(daily, "top_up_micros")));
         if (failed > 0) {
             line += " " + Cells.count(failed, "attempt") + " failed to store and bought nothing;"
-                    + " each was tried again at the user's next request.";
+                    + " a later request buys again while the balance still calls for a top-up.";
         }
         return List.of(line);
     }
