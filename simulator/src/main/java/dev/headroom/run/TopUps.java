@@ -4,8 +4,8 @@ package dev.headroom.run;
  * The top-ups of a day: the credit users bought after signing up, each purchase its own ledger
  * row. A top-up counts as bought once the ledger stores its row. An attempt whose row the backend
  * failed to store buys nothing and counts as failed. A later request buys again while the
- * balance is still below the threshold or the request is rejected for credit, so one purchase can
- * fail more than once before it is stored, or never be stored when the user leaves first.
+ * balance is still below the threshold or the request is rejected for credit. So one purchase
+ * can fail more than once before it is stored, and is never stored if the user leaves first.
  *
  * @param bought top-ups whose credit row the ledger stored
  * @param micros the credit those top-ups bought, in micro-dollars
