@@ -14,6 +14,7 @@ import dev.headroom.sweep.PlanOutline;
 import dev.headroom.sweep.SeedList;
 import dev.headroom.sweep.SeedOutcome;
 import dev.headroom.sweep.SweepTables;
+import dev.headroom.sweep.TriggerOrderNotes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code headroom sweep}: runs one scenario under several seeds and reports how far the binding
@@ -83,10 +85,11 @@ final class SweepCommand implements Callable<Integer> {
         ReportHeader header = new ReportHeader(VersionProvider.version(), scenario.name(),
                 Scenarios.canonicalHash(scenario), scenario.seed(), scenario.horizonDays(),
                 ScenarioText.lines(scenario));
+        PlanOutline plan = PlanOutline.of(scenario);
+        Table changes = SweepTables.changes(outcomes, plan);
         SweepReport report = new SweepReport(header, seeds, List.of(
-                SweepTables.limits(outcomes),
-                SweepTables.changes(outcomes, PlanOutline.of(scenario)),
-                SweepTables.runs(outcomes), SweepTables.totals(outcomes)));
+                SweepTables.limits(outcomes), changes, SweepTables.runs(outcomes),
+                SweepTables.totals(outcomes)), TriggerOrderNotes.of(changes, plan));
         try {
             report.write(out);
         } catch (IOException e) {

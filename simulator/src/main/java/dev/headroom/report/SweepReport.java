@@ -11,20 +11,28 @@ import tech.tablesaw.api.Table;
 /**
  * Writes and prints the tables of a seed sweep: one CSV file per table, named after it, and
  * {@code sweep.md}. Every file starts with the sweep's header: the tool, the scenario as given,
- * the seeds and the days. Like a run's reports, the files hold no wall-clock time.
+ * the seeds and the days. Like a run's reports, the files hold no wall-clock time. Notes on the
+ * advised triggers follow the tables in the printed summary and {@code sweep.md}, under a title
+ * of their own, and are left out with their title when there are none.
  *
  * @param header the header of the scenario as given; its seed is the file's own
  * @param seeds the seeds run, in order
  * @param tables the sweep's tables, in the order they are written
+ * @param notes the lines printed after the tables, one paragraph each
  */
-public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tables) {
+public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tables,
+        List<String> notes) {
 
     /** The name of the Markdown report in the output folder. */
     public static final String MARKDOWN_FILE = "sweep.md";
 
+    /** The title printed above the notes. */
+    static final String NOTES_TITLE = "Notes on the advised triggers";
+
     public SweepReport {
         seeds = List.copyOf(seeds);
         tables = List.copyOf(tables);
+        notes = List.copyOf(notes);
     }
 
     /**
@@ -50,6 +58,11 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         for (Table table : tables) {
             text.append(title(table)).append('\n').append(TableText.plain(table)).append('\n');
         }
+        if (!notes.isEmpty()) {
+            text.append(NOTES_TITLE).append('\n');
+            notes.forEach(note -> text.append(note).append('\n'));
+            text.append('\n');
+        }
         text.append("Reports written to ").append(outFolder).append('\n');
         return text.toString();
     }
@@ -68,6 +81,10 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         for (Table table : tables) {
             text.append("## ").append(title(table)).append("\n\n")
                     .append(TableText.markdown(table)).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            text.append("## ").append(NOTES_TITLE).append("\n\n");
+            notes.forEach(note -> text.append(note).append("\n\n"));
         }
         text.append("## Parameters\n\n");
         text.append("The effective value of every scenario field, defaults included. Each run")

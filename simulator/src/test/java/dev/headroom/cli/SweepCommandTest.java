@@ -123,6 +123,64 @@ class SweepCommandTest {
         }
     }
 
+    /**
+     * Three phases whose first move starts by date although its users trigger is 50. Each
+     * workbook fills within days at eight users, so the advised users trigger off the shards is
+     * 8, below 50.
+     */
+    private static final String OUT_OF_ORDER = SCENARIO.replace("horizon: 20d", "horizon: 30d")
+            .replace("mean_per_day: 300", "mean_per_day: 150").replace("""
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """, """
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 50, date: 2025-01-07}
+                - name: two-shards
+                  backend: {kind: sheets-sharded, workbooks: 2, router: char-sum}
+                  migration: {lead_time: 1d}
+                  next_when: {users: 60}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 1d}
+            """);
+
+    @Test
+    void sweep_adviceOutOfOrder_notePrinted() throws Exception {
+        Path file = folder.resolve("out-of-order.yaml");
+        Files.writeString(file, OUT_OF_ORDER, StandardCharsets.UTF_8);
+        Path sweep = folder.resolve("sweep");
+
+        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "2..5", "--out",
+                sweep.toString());
+
+        String note = "Move two-shards -> dynamodb: its users_trigger_p10 of 8 is not above the"
+                + " users trigger of the earlier phase 'single-sheet' (50), and the loader"
+                + " requires users triggers to increase from phase to phase. To follow the"
+                + " advice, lower the users trigger of 'single-sheet' below 8 and give"
+                + " 'two-shards' a users trigger above it and no higher than 8, or give"
+                + " 'two-shards' a date trigger after 2025-01-07 (the date trigger of"
+                + " 'single-sheet') and no later than its start_by_p10 of 2025-01-13. Sweep"
+                + " again after the change, since a move started sooner changes what fails next.";
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("\nNotes on the advised triggers\n" + note + "\n\n"
+                + "Reports written to "), result.out());
+        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains(
+                "## Notes on the advised triggers\n\n" + note + "\n\n## Parameters"));
+    }
+
+    @Test
+    void sweep_noMoveOutOfOrder_noNotes() throws Exception {
+        Path sweep = folder.resolve("sweep");
+
+        CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1..2",
+                "--out", sweep.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertFalse(result.out().contains("Notes on"), result.out());
+        assertFalse(Files.readString(sweep.resolve("sweep.md")).contains("Notes on"));
+    }
+
     @Test
     void sweep_reversedRange_exitsTwoWithOneLine() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "3..1");

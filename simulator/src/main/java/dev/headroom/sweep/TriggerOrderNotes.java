@@ -1,0 +1,179 @@
+package dev.headroom.sweep;
+
+import dev.headroom.scenario.Trigger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the notes printed after a sweep's tables for each move whose {@code users_trigger_p10}
+ * the scenario loader would refuse on the old phase. The loader requires users triggers to
+ * increase from phase to phase, so a count at or below an earlier phase's users trigger cannot
+ * be written as it is. Each note names the move, the count, the earlier phases in the way,
+ * and the changes the loader accepts: lower those phases' users triggers, or start the move with
+ * a date trigger by its {@code start_by_p10}. A note also warns when a later phase has a
+ * monthly_cost trigger, whose day moves with the move's start. A plan with no such move gets no
+ * notes.
+ */
+public final class TriggerOrderNotes {
+
+    private TriggerOrderNotes() {
+    }
+
+    /** Returns one note per move of {@code sweep-changes} whose advice is out of order. */
+    public static List<String> of(Table changes, PlanOutline plan) {
+        List<String> notes = new ArrayList<>();
+        for (int row = 0; row < changes.rowCount(); row++) {
+            String change = changes.stringColumn("change").get(row);
+            String advice = changes.stringColumn("users_trigger_p10").get(row);
+            int from = oldPhase(change, plan.phases());
+            if (from < 0 || advice.equals(SweepTables.NOT_REACHED)) {
+                continue;
+            }
+            EarlierTriggers earlier = EarlierTriggers.of(plan, from, Long.parseLong(advice));
+            if (!earlier.inTheWay().isEmpty()) {
+                notes.add(note(change, plan.phases().get(from), earlier,
+                        changes.stringColumn("start_by_p10").get(row))
+                        + costTriggers(plan, from));
+            }
+        }
+        return notes;
+    }
+
+    /** Returns the plan index of the phase a move leaves, or -1 if the plan has none. */
+    private static int oldPhase(String change, List<String> phases) {
+        for (int index = 0; index < phases.size() - 1; index++) {
+            if (change.startsWith(phases.get(index) + " -> ")) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private static String note(String change, String from, EarlierTriggers earlier,
+            String startBy) {
+        List<String> options = new ArrayList<>();
+        if (earlier.roomBelowAdvice()) {
+            options.add("lower the users " + plural(earlier.inTheWay(), "trigger") + " of "
+                    + names(earlier.inTheWay()) + " below " + earlier.advice() + " and give '"
+                    + from + "' a users trigger above " + pronoun(earlier.inTheWay())
+                    + " and no higher than " + earlier.advice());
+        }
+        if (!startBy.equals(SweepTables.NOT_REACHED)
+                && LocalDate.parse(startBy).isAfter(earlier.lastDate())) {
+            options.add("give '" + from + "' a date trigger after " + earlier.lastDate() + " ("
+                    + earlier.lastDateSource() + ") and no later than its start_by_p10 of "
+                    + startBy);
+        }
+        String advice = "Move " + change + ": its users_trigger_p10 of " + earlier.advice()
+                + " is not above the users " + plural(earlier.inTheWay(), "trigger") + " of "
+                + thresholds(earlier.inTheWay()) + ", and the loader requires users triggers to"
+                + " increase from phase to phase. ";
+        if (options.isEmpty()) {
+            return advice + "Neither lowering the users " + plural(earlier.inTheWay(), "trigger")
+                    + " of " + names(earlier.inTheWay()) + " below " + earlier.advice()
+                    + " nor a date trigger on '" + from + "' by its start_by_p10 of " + startBy
+                    + " fits that order with the other triggers of the phases before '" + from
+                    + "' as they are, so change those first.";
+        }
+        return advice + "To follow the advice, " + String.join(", or ", options) + ". Sweep again"
+                + " after the change, since a move started sooner changes what fails next.";
+    }
+
+    /**
+     * Returns the sentence that warns of the monthly_cost triggers on the phases after the old
+     * one, or an empty text. Each fires on its own phase's hosting, so a move off
+     * the old phase started sooner moves the day it fires as well.
+     */
+    private static String costTriggers(PlanOutline plan, int from) {
+        List<String> phases = plan.phases();
+        List<String> priced = new ArrayList<>();
+        for (String phase : phases.subList(from + 1, phases.size())) {
+            if (plan.triggers(phase).stream().anyMatch(Trigger.MonthlyCost.class::isInstance)) {
+                priced.add("'" + phase + "'");
+            }
+        }
+        if (priced.isEmpty()) {
+            return "";
+        }
+        return " The monthly_cost " + (priced.size() == 1 ? "trigger" : "triggers") + " of "
+                + joined(priced) + " will fire on another day too, since the phases after '"
+                + phases.get(from) + "' start serving, and paying, on other days.";
+    }
+
+    private static String plural(List<EarlierTrigger> triggers, String word) {
+        return triggers.size() == 1 ? word : word + "s";
+    }
+
+    private static String pronoun(List<EarlierTrigger> triggers) {
+        return triggers.size() == 1 ? "it" : "them";
+    }
+
+    /** Returns the phases quoted and joined with commas and a final "and". */
+    private static String names(List<EarlierTrigger> triggers) {
+        return joined(triggers.stream().map(trigger -> "'" + trigger.phase() + "'").toList());
+    }
+
+    /** Returns each phase with its users threshold, joined as {@link #names} joins them. */
+    private static String thresholds(List<EarlierTrigger> triggers) {
+        String earlier = triggers.size() == 1 ? "the earlier phase " : "the earlier phases ";
+        return earlier + joined(triggers.stream().map(trigger -> "'" + trigger.phase() + "' ("
+                + trigger.users() + ")").toList());
+    }
+
+    private static String joined(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and "
+                + items.get(items.size() - 1);
+    }
+
+    /** An earlier phase's users trigger. */
+    private record EarlierTrigger(String phase, long users) {
+    }
+
+    /**
+     * The triggers of the phases before a move's old phase, seen against its advised count.
+     *
+     * @param advice the move's users_trigger_p10
+     * @param inTheWay the earlier users triggers at or above the advice, in plan order
+     * @param floor the highest earlier users trigger below the advice, or 0
+     * @param lastDate the latest earlier date trigger, or the start date, which a date trigger
+     *     on the old phase must come after
+     * @param lastDateSource what {@code lastDate} is, in words
+     */
+    private record EarlierTriggers(long advice, List<EarlierTrigger> inTheWay, long floor,
+            LocalDate lastDate, String lastDateSource) {
+
+        static EarlierTriggers of(PlanOutline plan, int from, long advice) {
+            List<EarlierTrigger> inTheWay = new ArrayList<>();
+            long floor = 0;
+            LocalDate lastDate = LocalDate.parse(plan.startDate());
+            String lastDateSource = "the start date";
+            for (String phase : plan.phases().subList(0, from)) {
+                for (Trigger trigger : plan.triggers(phase)) {
+                    if (trigger instanceof Trigger.Users users && users.users() >= advice) {
+                        inTheWay.add(new EarlierTrigger(phase, users.users()));
+                    } else if (trigger instanceof Trigger.Users users) {
+                        floor = Math.max(floor, users.users());
+                    } else if (trigger instanceof Trigger.OnDate date
+                            && date.date().isAfter(lastDate)) {
+                        lastDate = date.date();
+                        lastDateSource = "the date trigger of '" + phase + "'";
+                    }
+                }
+            }
+            return new EarlierTriggers(advice, inTheWay, floor, lastDate, lastDateSource);
+        }
+
+        /**
+         * Returns whether whole counts fit between the floor and the advice for each trigger in
+         * the way, lowered, and then the old phase's own, each above the one before.
+         */
+        boolean roomBelowAdvice() {
+            return advice - floor > inTheWay.size();
+        }
+    }
+}

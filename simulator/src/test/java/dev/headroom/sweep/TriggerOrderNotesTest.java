@@ -1,0 +1,155 @@
+package dev.headroom.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.scenario.Trigger;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class TriggerOrderNotesTest {
+
+    private static final String NEVER = SweepTables.NOT_REACHED;
+
+    /**
+     * Returns the sweep of ten seeds over phases e, a and b, where b takes 7 days to build. The
+     * move to a goes live on 2026-02-27, the day after the start, and a first fails on
+     * 2026-03-09, so the move to b had to start by 2026-03-02. Its users trigger had to fire
+     * when 2026-03-01, day 3, ended, with 40 users in every seed.
+     */
+    private static Table changes(PlanOutline plan) {
+        Table moves = Table.create("phase-changes", StringColumn.create("from", "e", "a"),
+                StringColumn.create("to", "a", "b"),
+                StringColumn.create("reason", "date 2026-02-27", "users >= 60"),
+                StringColumn.create("started", "2026-02-27", "2026-03-07"),
+                StringColumn.create("live", "2026-02-27", "2026-03-14"));
+        Table failures = Table.create("outages", StringColumn.create("phase", "a"),
+                StringColumn.create("situation", "no migration under way"),
+                StringColumn.create("first_failure", "2026-03-09"),
+                LongColumn.create("failed_requests", new long[] {3}),
+                LongColumn.create("failed_sign_ups", new long[] {0}));
+        Table limits = Table.create("limits", StringColumn.create("limit"),
+                StringColumn.create("kind"), StringColumn.create("binds_on"),
+                LongColumn.create("users"), StringColumn.create("phase"));
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        for (int seed = 1; seed <= 10; seed++) {
+            outcomes.add(new SeedOutcome(seed, limits, moves, failures, 0,
+                    new long[] {10, 20, 30, 40, 50, 60}));
+        }
+        return SweepTables.changes(outcomes, plan);
+    }
+
+    /** Returns the plan of phases e, a and b with the given triggers on e and a. */
+    private static PlanOutline plan(List<Trigger> onE, List<Trigger> onA) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        leadTimes.put("e", Duration.ZERO);
+        leadTimes.put("a", Duration.ofDays(1));
+        leadTimes.put("b", Duration.ofDays(7));
+        return new PlanOutline(leadTimes, "2026-02-26", Map.of("e", onE, "a", onA));
+    }
+
+    private static List<String> notes(List<Trigger> onE, List<Trigger> onA) {
+        PlanOutline plan = plan(onE, onA);
+        return TriggerOrderNotes.of(changes(plan), plan);
+    }
+
+    @Test
+    void of_belowEarlierUsers_bothWays() {
+        List<String> notes = notes(List.of(new Trigger.Users(50),
+                new Trigger.OnDate(LocalDate.parse("2026-02-27"))),
+                List.of(new Trigger.Users(60)));
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not above the users"
+                + " trigger of the earlier phase 'e' (50), and the loader requires users"
+                + " triggers to increase from phase to phase. To follow the advice, lower the"
+                + " users trigger of 'e' below 40 and give 'a' a users trigger above it and no"
+                + " higher than 40, or give 'a' a date trigger after 2026-02-27 (the date"
+                + " trigger of 'e') and no later than its start_by_p10 of 2026-03-02. Sweep again"
+                + " after the change, since a move started sooner changes what fails next."),
+                notes);
+    }
+
+    @Test
+    void of_equalsEarlierUsers_noted() {
+        List<String> notes = notes(List.of(new Trigger.Users(40)), List.of());
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).contains("of 40 is not above the users trigger of the"
+                + " earlier phase 'e' (40)"), notes.get(0));
+        assertEquals(true, notes.get(0).contains("a date trigger after 2026-02-26 (the start"
+                + " date)"), notes.get(0));
+    }
+
+    @Test
+    void of_laterMonthlyCost_dayMoves() {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        leadTimes.put("e", Duration.ZERO);
+        leadTimes.put("a", Duration.ofDays(1));
+        leadTimes.put("b", Duration.ofDays(7));
+        leadTimes.put("c", Duration.ofDays(7));
+        PlanOutline plan = new PlanOutline(leadTimes, "2026-02-26", Map.of(
+                "e", List.of(new Trigger.Users(50)),
+                "b", List.of(new Trigger.MonthlyCost(20_000_000))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).endsWith("what fails next. The monthly_cost trigger of"
+                + " 'b' will fire on another day too, since the phases after 'a' start serving,"
+                + " and paying, on other days."), notes.get(0));
+    }
+
+    @Test
+    void of_aboveEarlierUsers_noNote() {
+        assertEquals(List.of(), notes(List.of(new Trigger.Users(39)),
+                List.of(new Trigger.Users(60))));
+    }
+
+    @Test
+    void of_noEarlierUsersTrigger_noNote() {
+        assertEquals(List.of(), notes(List.of(new Trigger.OnDate(LocalDate.parse("2026-02-27"))),
+                List.of(new Trigger.Users(60))));
+    }
+
+    @Test
+    void of_adviceNotReached_noNote() {
+        PlanOutline plan = plan(List.of(new Trigger.Users(50)), List.of());
+        Table changes = Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
+                StringColumn.create("start_by_p10", NEVER),
+                StringColumn.create("users_trigger_p10", NEVER));
+
+        assertEquals(List.of(), TriggerOrderNotes.of(changes, plan));
+    }
+
+    @Test
+    void of_noRoomForEitherWay_saysSo() {
+        // Users triggers of 39 and 40 on earlier phases leave no count between them and the
+        // advice of 40, and a date trigger on 2026-03-02 leaves no day up to the start-by day.
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        leadTimes.put("d", Duration.ZERO);
+        leadTimes.put("e", Duration.ZERO);
+        leadTimes.put("a", Duration.ofDays(1));
+        leadTimes.put("b", Duration.ofDays(7));
+        PlanOutline plan = new PlanOutline(leadTimes, "2026-02-26", Map.of(
+                "d", List.of(new Trigger.Users(39)),
+                "e", List.of(new Trigger.Users(40),
+                        new Trigger.OnDate(LocalDate.parse("2026-03-02")))));
+        Table changes = Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
+                StringColumn.create("start_by_p10", "2026-03-02"),
+                StringColumn.create("users_trigger_p10", "40"));
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not above the users"
+                + " trigger of the earlier phase 'e' (40), and the loader requires users"
+                + " triggers to increase from phase to phase. Neither lowering the users"
+                + " trigger of 'e' below 40 nor a date trigger on 'a' by its start_by_p10 of"
+                + " 2026-03-02 fits that order with the other triggers of the phases before 'a'"
+                + " as they are, so change those first."), TriggerOrderNotes.of(changes, plan));
+    }
+}
