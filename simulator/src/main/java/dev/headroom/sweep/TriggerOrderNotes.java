@@ -55,9 +55,15 @@ public final class TriggerOrderNotes {
             String startBy) {
         List<String> options = new ArrayList<>();
         if (earlier.roomBelowAdvice()) {
+            String aboveFloor = "";
+            if (earlier.floorPhase() != null) {
+                aboveFloor = " but above that of '" + earlier.floorPhase() + "' ("
+                        + earlier.floor() + ")";
+            }
             options.add("lower the users " + plural(earlier.inTheWay(), "trigger") + " of "
-                    + names(earlier.inTheWay()) + " below " + earlier.advice() + " and give '"
-                    + from + "' a users trigger above " + pronoun(earlier.inTheWay())
+                    + names(earlier.inTheWay()) + " below " + earlier.advice() + aboveFloor
+                    + " and give '" + from + "' a users trigger above "
+                    + pronoun(earlier.inTheWay())
                     + " and no higher than " + earlier.advice());
         }
         if (!startBy.equals(SweepTables.NOT_REACHED)
@@ -140,24 +146,28 @@ public final class TriggerOrderNotes {
      * @param advice the move's users_trigger_p10
      * @param inTheWay the earlier users triggers at or above the advice, in plan order
      * @param floor the highest earlier users trigger below the advice, or 0
+     * @param floorPhase the phase whose users trigger is the floor, or null
      * @param lastDate the latest earlier date trigger, or the start date, which a date trigger
      *     on the old phase must come after
      * @param lastDateSource what {@code lastDate} is, in words
      */
     private record EarlierTriggers(long advice, List<EarlierTrigger> inTheWay, long floor,
-            LocalDate lastDate, String lastDateSource) {
+            String floorPhase, LocalDate lastDate, String lastDateSource) {
 
         static EarlierTriggers of(PlanOutline plan, int from, long advice) {
             List<EarlierTrigger> inTheWay = new ArrayList<>();
             long floor = 0;
+            String floorPhase = null;
             LocalDate lastDate = LocalDate.parse(plan.startDate());
             String lastDateSource = "the start date";
             for (String phase : plan.phases().subList(0, from)) {
                 for (Trigger trigger : plan.triggers(phase)) {
                     if (trigger instanceof Trigger.Users users && users.users() >= advice) {
                         inTheWay.add(new EarlierTrigger(phase, users.users()));
-                    } else if (trigger instanceof Trigger.Users users) {
-                        floor = Math.max(floor, users.users());
+                    } else if (trigger instanceof Trigger.Users users
+                            && users.users() > floor) {
+                        floor = users.users();
+                        floorPhase = phase;
                     } else if (trigger instanceof Trigger.OnDate date
                             && date.date().isAfter(lastDate)) {
                         lastDate = date.date();
@@ -165,7 +175,8 @@ public final class TriggerOrderNotes {
                     }
                 }
             }
-            return new EarlierTriggers(advice, inTheWay, floor, lastDate, lastDateSource);
+            return new EarlierTriggers(advice, inTheWay, floor, floorPhase, lastDate,
+                    lastDateSource);
         }
 
         /**

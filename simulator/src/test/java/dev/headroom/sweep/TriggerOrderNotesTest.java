@@ -60,6 +60,23 @@ class TriggerOrderNotesTest {
         return TriggerOrderNotes.of(changes(plan), plan);
     }
 
+    /** Returns the plan of phases d, e, a and b, started on 2026-02-26, with the triggers. */
+    private static PlanOutline planWithD(Map<String, List<Trigger>> nextWhen) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        leadTimes.put("d", Duration.ZERO);
+        leadTimes.put("e", Duration.ZERO);
+        leadTimes.put("a", Duration.ofDays(1));
+        leadTimes.put("b", Duration.ofDays(7));
+        return new PlanOutline(leadTimes, "2026-02-26", nextWhen);
+    }
+
+    /** Returns a {@code sweep-changes} table of the move a -> b alone. */
+    private static Table moveToB(String startBy, String usersTrigger) {
+        return Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
+                StringColumn.create("start_by_p10", startBy),
+                StringColumn.create("users_trigger_p10", usersTrigger));
+    }
+
     @Test
     void of_belowEarlierUsers_bothWays() {
         List<String> notes = notes(List.of(new Trigger.Users(50),
@@ -121,9 +138,7 @@ class TriggerOrderNotesTest {
     @Test
     void of_adviceNotReached_noNote() {
         PlanOutline plan = plan(List.of(new Trigger.Users(50)), List.of());
-        Table changes = Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
-                StringColumn.create("start_by_p10", NEVER),
-                StringColumn.create("users_trigger_p10", NEVER));
+        Table changes = moveToB(NEVER, NEVER);
 
         assertEquals(List.of(), TriggerOrderNotes.of(changes, plan));
     }
@@ -132,18 +147,11 @@ class TriggerOrderNotesTest {
     void of_noRoomForEitherWay_saysSo() {
         // Users triggers of 39 and 40 on earlier phases leave no count between them and the
         // advice of 40, and a date trigger on 2026-03-02 leaves no day up to the start-by day.
-        Map<String, Duration> leadTimes = new LinkedHashMap<>();
-        leadTimes.put("d", Duration.ZERO);
-        leadTimes.put("e", Duration.ZERO);
-        leadTimes.put("a", Duration.ofDays(1));
-        leadTimes.put("b", Duration.ofDays(7));
-        PlanOutline plan = new PlanOutline(leadTimes, "2026-02-26", Map.of(
+        PlanOutline plan = planWithD(Map.of(
                 "d", List.of(new Trigger.Users(39)),
                 "e", List.of(new Trigger.Users(40),
                         new Trigger.OnDate(LocalDate.parse("2026-03-02")))));
-        Table changes = Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
-                StringColumn.create("start_by_p10", "2026-03-02"),
-                StringColumn.create("users_trigger_p10", "40"));
+        Table changes = moveToB("2026-03-02", "40");
 
         assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not above the users"
                 + " trigger of the earlier phase 'e' (40), and the loader requires users"
@@ -151,5 +159,22 @@ class TriggerOrderNotesTest {
                 + " trigger of 'e' below 40 nor a date trigger on 'a' by its start_by_p10 of"
                 + " 2026-03-02 fits that order with the other triggers of the phases before 'a'"
                 + " as they are, so change those first."), TriggerOrderNotes.of(changes, plan));
+    }
+
+    @Test
+    void of_earlierUsersBelow_boundLowered() {
+        // The users trigger of 30 on d stays below the advice, so the trigger of e, lowered,
+        // must stay above it.
+        PlanOutline plan = planWithD(Map.of(
+                "d", List.of(new Trigger.Users(30)), "e", List.of(new Trigger.Users(45))));
+        Table changes = moveToB("2026-02-26", "40");
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not above the users"
+                + " trigger of the earlier phase 'e' (45), and the loader requires users"
+                + " triggers to increase from phase to phase. To follow the advice, lower the"
+                + " users trigger of 'e' below 40 but above that of 'd' (30) and give 'a' a"
+                + " users trigger above it and no higher than 40. Sweep again after the change,"
+                + " since a move started sooner changes what fails next."),
+                TriggerOrderNotes.of(changes, plan));
     }
 }
