@@ -12,9 +12,9 @@ import tech.tablesaw.api.Table;
  * increase from phase to phase, so a count at or below an earlier phase's users trigger cannot
  * be written as it is. Each note names the move, the count, the earlier phases in the way,
  * and the changes the loader accepts: lower those phases' users triggers, or start the move with
- * a date trigger by its {@code start_by_p10}. A note also warns when a later phase has a
- * monthly_cost trigger, whose day moves with the move's start. A plan with no such move gets no
- * notes.
+ * a date trigger by its {@code start_by_p10} and before any later phase's date trigger. A note
+ * also warns when a later phase has a monthly_cost trigger, whose day moves with the move's
+ * start. A plan with no such move gets no notes.
  */
 public final class TriggerOrderNotes {
 
@@ -34,7 +34,7 @@ public final class TriggerOrderNotes {
             EarlierTriggers earlier = EarlierTriggers.of(plan, from, Long.parseLong(advice));
             if (!earlier.inTheWay().isEmpty()) {
                 notes.add(note(change, plan.phases().get(from), earlier,
-                        changes.stringColumn("start_by_p10").get(row))
+                        changes.stringColumn("start_by_p10").get(row), laterDate(plan, from))
                         + costTriggers(plan, from));
             }
         }
@@ -51,8 +51,24 @@ public final class TriggerOrderNotes {
         return -1;
     }
 
+    /**
+     * Returns the first date trigger of the phases after the old one, or null. Date triggers
+     * increase, so a date trigger on the old phase must come before it.
+     */
+    private static LaterDate laterDate(PlanOutline plan, int from) {
+        List<String> phases = plan.phases();
+        for (String phase : phases.subList(from + 1, phases.size())) {
+            for (Trigger trigger : plan.triggers(phase)) {
+                if (trigger instanceof Trigger.OnDate date) {
+                    return new LaterDate(phase, date.date());
+                }
+            }
+        }
+        return null;
+    }
+
     private static String note(String change, String from, EarlierTriggers earlier,
-            String startBy) {
+            String startBy, LaterDate later) {
         List<String> options = new ArrayList<>();
         if (earlier.roomBelowAdvice()) {
             String aboveFloor = "";
@@ -66,11 +82,22 @@ public final class TriggerOrderNotes {
                     + pronoun(earlier.inTheWay())
                     + " and no higher than " + earlier.advice());
         }
-        if (!startBy.equals(SweepTables.NOT_REACHED)
-                && LocalDate.parse(startBy).isAfter(earlier.lastDate())) {
+        LocalDate lastDay = null;
+        String dateBound = "no later than its start_by_p10 of " + startBy;
+        String laterTrigger = "";
+        if (!startBy.equals(SweepTables.NOT_REACHED)) {
+            lastDay = LocalDate.parse(startBy);
+        }
+        if (lastDay != null && later != null && !later.date().isAfter(lastDay)) {
+            // A later phase's date trigger on or before the start-by day is the bound instead.
+            lastDay = later.date().minusDays(1);
+            dateBound = "before " + later.date() + " (the date trigger of '" + later.phase()
+                    + "')";
+            laterTrigger = " and the date trigger of '" + later.phase() + "'";
+        }
+        if (lastDay != null && lastDay.isAfter(earlier.lastDate())) {
             options.add("give '" + from + "' a date trigger after " + earlier.lastDate() + " ("
-                    + earlier.lastDateSource() + ") and no later than its start_by_p10 of "
-                    + startBy);
+                    + earlier.lastDateSource() + ") and " + dateBound);
         }
         String advice = "Move " + change + ": its users_trigger_p10 of " + earlier.advice()
                 + " is not above the users " + plural(earlier.inTheWay(), "trigger") + " of "
@@ -81,7 +108,7 @@ public final class TriggerOrderNotes {
                     + " of " + names(earlier.inTheWay()) + " below " + earlier.advice()
                     + " nor a date trigger on '" + from + "' by its start_by_p10 of " + startBy
                     + " fits that order with the other triggers of the phases before '" + from
-                    + "' as they are, so change those first.";
+                    + "'" + laterTrigger + " as they are, so change those first.";
         }
         return advice + "To follow the advice, " + String.join(", or ", options) + ". Sweep again"
                 + " after the change, since a move started sooner changes what fails next.";
@@ -134,6 +161,10 @@ public final class TriggerOrderNotes {
         }
         return String.join(", ", items.subList(0, items.size() - 1)) + " and "
                 + items.get(items.size() - 1);
+    }
+
+    /** A later phase's date trigger. */
+    private record LaterDate(String phase, LocalDate date) {
     }
 
     /** An earlier phase's users trigger. */

@@ -70,6 +70,16 @@ class TriggerOrderNotesTest {
         return new PlanOutline(leadTimes, "2026-02-26", nextWhen);
     }
 
+    /** Returns the plan of phases e, a, b and c, where c takes 7 days to build. */
+    private static PlanOutline planWithC(Map<String, List<Trigger>> nextWhen) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        leadTimes.put("e", Duration.ZERO);
+        leadTimes.put("a", Duration.ofDays(1));
+        leadTimes.put("b", Duration.ofDays(7));
+        leadTimes.put("c", Duration.ofDays(7));
+        return new PlanOutline(leadTimes, "2026-02-26", nextWhen);
+    }
+
     /** Returns a {@code sweep-changes} table of the move a -> b alone. */
     private static Table moveToB(String startBy, String usersTrigger) {
         return Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
@@ -106,13 +116,7 @@ class TriggerOrderNotesTest {
 
     @Test
     void of_laterMonthlyCost_dayMoves() {
-        Map<String, Duration> leadTimes = new LinkedHashMap<>();
-        leadTimes.put("e", Duration.ZERO);
-        leadTimes.put("a", Duration.ofDays(1));
-        leadTimes.put("b", Duration.ofDays(7));
-        leadTimes.put("c", Duration.ofDays(7));
-        PlanOutline plan = new PlanOutline(leadTimes, "2026-02-26", Map.of(
-                "e", List.of(new Trigger.Users(50)),
+        PlanOutline plan = planWithC(Map.of("e", List.of(new Trigger.Users(50)),
                 "b", List.of(new Trigger.MonthlyCost(20_000_000))));
 
         List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
@@ -176,5 +180,48 @@ class TriggerOrderNotesTest {
                 + " users trigger above it and no higher than 40. Sweep again after the change,"
                 + " since a move started sooner changes what fails next."),
                 TriggerOrderNotes.of(changes, plan));
+    }
+
+    @Test
+    void of_laterDateBeforeStartBy_boundsDate() {
+        PlanOutline plan = planWithC(Map.of("e", List.of(new Trigger.Users(50)),
+                "b", List.of(new Trigger.OnDate(LocalDate.parse("2026-03-01")))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).contains(", or give 'a' a date trigger after 2026-02-26"
+                + " (the start date) and before 2026-03-01 (the date trigger of 'b'). Sweep"),
+                notes.get(0));
+    }
+
+    @Test
+    void of_laterDateLeavesNoDay_usersOnly() {
+        // The date trigger of b on the day after the start leaves no day for one on a.
+        PlanOutline plan = planWithC(Map.of("e", List.of(new Trigger.Users(40)),
+                "b", List.of(new Trigger.OnDate(LocalDate.parse("2026-02-27")))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not above the users"
+                + " trigger of the earlier phase 'e' (40), and the loader requires users"
+                + " triggers to increase from phase to phase. To follow the advice, lower the"
+                + " users trigger of 'e' below 40 and give 'a' a users trigger above it and no"
+                + " higher than 40. Sweep again after the change, since a move started sooner"
+                + " changes what fails next."), notes);
+    }
+
+    @Test
+    void of_noRoomWithLaterDate_namesIt() {
+        PlanOutline plan = planWithD(Map.of("d", List.of(new Trigger.Users(39)),
+                "e", List.of(new Trigger.Users(40)),
+                "b", List.of(new Trigger.OnDate(LocalDate.parse("2026-02-27")))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).endsWith("fits that order with the other triggers of the"
+                + " phases before 'a' and the date trigger of 'b' as they are, so change those"
+                + " first."), notes.get(0));
     }
 }
