@@ -24,7 +24,7 @@ final class BatchInsert {
     private static final int COLUMNS = 12;
 
     /**
-     * Rows per multi-row {@code INSERT}: 1,100 parameters, far below the host parameter limit
+     * Rows per multi-row {@code INSERT}: 1,200 parameters, far below the host parameter limit
      * of SQLite 3.32 and newer (32,766, https://www.sqlite.org/limits.html#max_variable_number)
      * and PostgreSQL's (65,535, an unsigned 16-bit count in the Bind message,
      * https://www.postgresql.org/docs/current/protocol-message-formats.html), both seen 2026-12.

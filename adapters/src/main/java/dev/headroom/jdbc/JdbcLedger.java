@@ -154,7 +154,7 @@ public final class JdbcLedger implements UsageLedger {
                 write.commit(connection);
                 return outcome;
             }
-            return write.storedByLostCommit(connection, transaction)
+            return write.storedByEarlierCommit(connection, transaction)
                     ? RecordOutcome.RECORDED : RecordOutcome.DUPLICATE;
         }, outcome -> estimatedBytes(transaction));
     }
@@ -195,7 +195,7 @@ public final class JdbcLedger implements UsageLedger {
             if (outcome == AdmissionOutcome.ADMITTED) {
                 write.commit(connection);
             } else if (outcome == AdmissionOutcome.DUPLICATE
-                    && write.storedByLostCommit(connection, usage)) {
+                    && write.storedByEarlierCommit(connection, usage)) {
                 return AdmissionOutcome.ADMITTED;
             }
             return outcome;
@@ -209,14 +209,15 @@ public final class JdbcLedger implements UsageLedger {
 
     /**
      * One write call, whose attempts all store its mark. An attempt whose commit fails with a
-     * broken connection may have committed all the same, so a later attempt that finds an id
-     * stored checks the stored row's mark: only this call's attempts store this mark.
+     * broken connection may have committed all the same, and an attempt of {@code recordAll}
+     * may commit rows before it fails. So once a commit was tried, a later attempt that finds an
+     * id stored checks the stored row's mark: only this call's attempts store this mark.
      */
     private static final class WriteCall {
         private final String operation;
         private final String id;
         private final String mark;
-        private boolean commitUncertain;
+        private boolean commitTried;
 
         WriteCall(String operation, String id, String mark) {
             this.operation = operation;
@@ -225,11 +226,11 @@ public final class JdbcLedger implements UsageLedger {
         }
 
         void commit(Connection connection) throws SQLException {
+            commitTried = true;
             try {
                 connection.commit();
             } catch (SQLException e) {
                 if (SqlFailureClassifier.isConnectionFailure(e)) {
-                    commitUncertain = true;
                     LOG.warn("The commit of {} for {} lost its connection and may have been"
                             + " applied; a retry checks the mark of the stored row: {}",
                             operation, id, e.toString());
@@ -239,13 +240,13 @@ public final class JdbcLedger implements UsageLedger {
         }
 
         /**
-         * Returns whether an earlier attempt's commit, whose reply was lost, stored
-         * {@code row}: its id is stored (the caller found it) with this call's mark. Without
-         * such a commit, no earlier attempt can have stored the row, so the check is skipped.
+         * Returns whether an earlier commit of this call stored {@code row}: its id is stored
+         * (the caller found it) with this call's mark. Before any commit was tried, no attempt
+         * can have stored the row, so the check is skipped.
          */
-        boolean storedByLostCommit(Connection connection, Transaction row)
+        boolean storedByEarlierCommit(Connection connection, Transaction row)
                 throws SQLException {
-            if (!commitUncertain) {
+            if (!commitTried) {
                 return false;
             }
             if (!LedgerWork.isStoredBy(connection, row, mark)) {
@@ -253,8 +254,8 @@ public final class JdbcLedger implements UsageLedger {
                         + " attempt", operation, id, row.transactionId());
                 return false;
             }
-            LOG.info("{} for {} found {} stored by its earlier attempt, whose commit lost its"
-                    + " connection", operation, id, row.transactionId());
+            LOG.info("{} for {} found {} stored by its own earlier commit", operation, id,
+                    row.transactionId());
             return true;
         }
     }
@@ -274,8 +275,9 @@ public final class JdbcLedger implements UsageLedger {
      * and fixtures. It stores the same rows and balances as {@link #record} on each in list
      * order, and rows with equal timestamps list in list order. When an id is already stored or
      * repeats in the list, the batch rolls back and the rows are recorded one at a time, each in
-     * its own database transaction. If a commit's outcome is lost with the connection, the retry
-     * counts the rows that this call's earlier attempts stored, which carry its mark.
+     * its own database transaction. When an attempt fails after it committed rows, or lost a
+     * commit's outcome with the connection, the retry counts the rows that this call's earlier
+     * attempts stored, which carry its mark.
      *
      * @return the number of rows stored, which excludes ids already stored
      * @throws InvalidInputException if the list or one of its transactions is missing
@@ -316,7 +318,7 @@ public final class JdbcLedger implements UsageLedger {
             if (LedgerWork.insertRecord(connection, row, write.mark) == RecordOutcome.RECORDED) {
                 write.commit(connection);
                 stored++;
-            } else if (first && write.storedByLostCommit(connection, row)) {
+            } else if (first && write.storedByEarlierCommit(connection, row)) {
                 stored++;
             }
         }

@@ -126,7 +126,7 @@ final class LedgerSchema {
             if (!hasWriteMark(statement)) {
                 throw e;
             }
-            LOG.info("Another ledger added column {} first", WRITE_MARK);
+            LOG.info("Another ledger added column {} first: {}", WRITE_MARK, e.toString());
             return;
         }
         LOG.info("Added column {} to ledger_transactions; rows stored before have none",

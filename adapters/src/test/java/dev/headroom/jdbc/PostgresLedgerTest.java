@@ -53,8 +53,7 @@ class PostgresLedgerTest extends UsageLedgerContract {
     @Test
     void oldSchema_getsWriteMarkColumn() throws Exception {
         String schema = "old_" + SCHEMAS.incrementAndGet();
-        try (Connection connection = oldTables(schema);
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = oldTables(schema)) {
             JdbcPoolSettings pool = new JdbcPoolSettings(2, Duration.ofSeconds(30),
                     Duration.ZERO);
             OldLedgerSchema.checkUpgrade(() -> JdbcLedger.open(PostgresServers.url(schema),

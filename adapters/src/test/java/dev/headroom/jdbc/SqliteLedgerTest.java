@@ -10,18 +10,26 @@ import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.ledger.UsageLedgerContract;
 import dev.headroom.retry.RetryPolicy;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** Runs the ledger contract against SQLite in a file under a temporary directory. */
 class SqliteLedgerTest extends UsageLedgerContract {
@@ -140,6 +148,64 @@ class SqliteLedgerTest extends UsageLedgerContract {
             OldLedgerSchema.checkUpgrade(
                     () -> JdbcLedger.open(url, null, null, pool, RetryPolicy.noRetries()),
                     connection);
+        }
+    }
+
+    /**
+     * recordAll finds c-1 stored, so it records the rows one at a time. It commits c-2, then
+     * loses its connection on c-3's balance update, with no commit in doubt. The retry must
+     * count c-2, which carries the call's mark, and not c-1.
+     */
+    @Test
+    void recordAll_connectionLostAfterCommit_countsRowsCommittedBefore() {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + directory.resolve("lost.db"));
+        AtomicInteger updates = new AtomicInteger();
+        RetryPolicy retry = RetryPolicy.builder().sleeper(delay -> { }).uniform(() -> 0.5)
+                .build();
+        try (JdbcLedger lossy = JdbcLedger.create(losingConnection(source,
+                sql -> sql.equals(TransactionRows.ADD_TO_BALANCE)
+                        && updates.incrementAndGet() == 3), retry)) {
+            lossy.record(Transaction.credit("c-1", "ann@example.com", T0, 1_000));
+
+            int stored = lossy.recordAll(List.of(
+                    Transaction.credit("c-2", "ann@example.com", T0, 200),
+                    Transaction.credit("c-3", "ann@example.com", T0, 300),
+                    Transaction.credit("c-1", "ann@example.com", T0, 1_000)));
+
+            assertEquals(2, stored, "c-2 and c-3");
+            assertEquals(1, lossy.metrics().retries());
+            assertEquals(1_500, lossy.balanceMicros("ann@example.com"));
+        }
+    }
+
+    /**
+     * Returns {@code source} with connections that fail as broken ones, SQLSTATE 08006, when
+     * they prepare a statement that {@code loses} accepts.
+     */
+    private static DataSource losingConnection(DataSource source, Predicate<String> loses) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(source, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (inner, call, values) -> {
+                                if (call.getName().equals("prepareStatement")
+                                        && loses.test((String) values[0])) {
+                                    throw new SQLException("connection lost", "08006");
+                                }
+                                return invoke(connection, call, values);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 }
