@@ -36,9 +36,12 @@ final class CostCents {
         return copy;
     }
 
-    /** Returns the row whose first column is {@value CostTable#TOTAL}, or -1 if none is. */
+    /**
+     * Returns the last row whose first column is {@value CostTable#TOTAL}, or -1 if none is. The
+     * total row ends the table, and a phase may have that name too.
+     */
     private static int totalRow(Table costs) {
-        for (int row = 0; row < costs.rowCount(); row++) {
+        for (int row = costs.rowCount() - 1; row >= 0; row--) {
             if (CostTable.TOTAL.equals(costs.column(0).getString(row))) {
                 return row;
             }

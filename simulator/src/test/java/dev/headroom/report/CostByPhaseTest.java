@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class CostByPhaseTest {
@@ -114,6 +115,18 @@ class CostByPhaseTest {
                 + " | $100.00 | $100.48 | 0 | 0 |") > phase, markdown);
         assertTrue(markdown.indexOf("| total |  |  | 10 | $1.68 |  | $300.00 | $301.68 | 0 | 0 |")
                 > phase, markdown);
+    }
+
+    @Test
+    void rounded_phaseNamedTotal_phasesAddUpToTotal() {
+        // Each phase costs 0.6 of a cent: the first prints 1 cent, the second 0, the total 1.
+        Table costs = Table.create("phase-costs",
+                StringColumn.create("phase", "a", "total", "total"),
+                LongColumn.create("hosting_cost_micros", 6_000, 6_000, 12_000));
+
+        LongColumn printed = CostCents.rounded(costs).longColumn("hosting_cost_micros");
+
+        assertEquals(List.of(10_000L, 0L, 10_000L), printed.asList());
     }
 
     @Test
