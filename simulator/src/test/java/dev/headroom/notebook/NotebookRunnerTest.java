@@ -70,8 +70,9 @@ class NotebookRunnerTest {
         String text = printed.toString();
         for (String heading : List.of("limits", "binds_on", "count_that_day", "capacity",
                 "nominal_max_users", "users_at_first_failed_sign_up", "costs", "users_at_year_end",
-                "total_cost_micros", "phase-changes", "admission designs", "cached-check",
-                "atomic-debit", "overspend_micros")) {
+                "total_cost_micros", "phase-changes", "phase-costs", "hosting_last_30_days_micros",
+                "Top-ups:", "admission designs", "cached-check", "atomic-debit",
+                "overspend_micros")) {
             assertTrue(text.contains(heading), "no '" + heading + "' in:\n" + text);
         }
     }
