@@ -12,11 +12,16 @@ import tech.tablesaw.api.Table;
  * increase from phase to phase, so a count at or below an earlier phase's users trigger cannot
  * be written as it is. Each note names the move, the count, the earlier phases in the way,
  * and the changes the loader accepts: lower those phases' users triggers, or start the move with
- * a date trigger by its {@code start_by_p10} and before any later phase's date trigger. A note
- * also warns when a later phase has a monthly_cost trigger, whose day moves with the move's
- * start. A plan with no such move gets no notes.
+ * a date trigger by its {@code start_by_p10} and before any later phase's date trigger. A count
+ * of 0, where the move had to start before the first user signed up, is below the loader's
+ * least users trigger of 1, so its note offers the date trigger alone, with or without earlier
+ * users triggers. A note also warns when a later phase has a monthly_cost trigger, whose day
+ * moves with the move's start. A plan with no such move gets no notes.
  */
 public final class TriggerOrderNotes {
+
+    private static final String SWEEP_AGAIN = ". Sweep again after the change, since a move"
+            + " started sooner changes what fails next.";
 
     private TriggerOrderNotes() {
     }
@@ -32,9 +37,13 @@ public final class TriggerOrderNotes {
                 continue;
             }
             EarlierTriggers earlier = EarlierTriggers.of(plan, from, Long.parseLong(advice));
-            if (!earlier.inTheWay().isEmpty()) {
-                notes.add(note(change, plan.phases().get(from), earlier,
-                        changes.stringColumn("start_by_p10").get(row), laterDate(plan, from))
+            DateWindow window = DateWindow.of(changes.stringColumn("start_by_p10").get(row),
+                    laterDate(plan, from));
+            if (earlier.advice() < 1) {
+                notes.add(beforeFirstUser(change, plan.phases().get(from), earlier, window)
+                        + costTriggers(plan, from));
+            } else if (!earlier.inTheWay().isEmpty()) {
+                notes.add(note(change, plan.phases().get(from), earlier, window)
                         + costTriggers(plan, from));
             }
         }
@@ -68,7 +77,7 @@ public final class TriggerOrderNotes {
     }
 
     private static String note(String change, String from, EarlierTriggers earlier,
-            String startBy, LaterDate later) {
+            DateWindow window) {
         List<String> options = new ArrayList<>();
         if (earlier.roomBelowAdvice()) {
             String aboveFloor = "";
@@ -82,22 +91,8 @@ public final class TriggerOrderNotes {
                     + pronoun(earlier.inTheWay())
                     + " and no higher than " + earlier.advice());
         }
-        LocalDate lastDay = null;
-        String dateBound = "no later than its start_by_p10 of " + startBy;
-        String laterTrigger = "";
-        if (!startBy.equals(SweepTables.NOT_REACHED)) {
-            lastDay = LocalDate.parse(startBy);
-        }
-        if (lastDay != null && later != null && !later.date().isAfter(lastDay)) {
-            // A later phase's date trigger on or before the start-by day is the bound instead.
-            lastDay = later.date().minusDays(1);
-            dateBound = "before " + later.date() + " (the date trigger of '" + later.phase()
-                    + "')";
-            laterTrigger = " and the date trigger of '" + later.phase() + "'";
-        }
-        if (lastDay != null && lastDay.isAfter(earlier.lastDate())) {
-            options.add("give '" + from + "' a date trigger after " + earlier.lastDate() + " ("
-                    + earlier.lastDateSource() + ") and " + dateBound);
+        if (window.fitsAfter(earlier.lastDate())) {
+            options.add(dateOption(from, earlier, window));
         }
         String advice = "Move " + change + ": its users_trigger_p10 of " + earlier.advice()
                 + " is not above the users " + plural(earlier.inTheWay(), "trigger") + " of "
@@ -106,12 +101,40 @@ public final class TriggerOrderNotes {
         if (options.isEmpty()) {
             return advice + "Neither lowering the users " + plural(earlier.inTheWay(), "trigger")
                     + " of " + names(earlier.inTheWay()) + " below " + earlier.advice()
-                    + " nor a date trigger on '" + from + "' by its start_by_p10 of " + startBy
-                    + " fits that order with the other triggers of the phases before '" + from
-                    + "'" + laterTrigger + " as they are, so change those first.";
+                    + " nor a date trigger on '" + from + "' by its start_by_p10 of "
+                    + window.startBy() + " fits that order with the other triggers of the phases"
+                    + " before '" + from + "'" + window.laterTrigger()
+                    + " as they are, so change those first.";
         }
-        return advice + "To follow the advice, " + String.join(", or ", options) + ". Sweep again"
-                + " after the change, since a move started sooner changes what fails next.";
+        return advice + "To follow the advice, " + String.join(", or ", options) + SWEEP_AGAIN;
+    }
+
+    /**
+     * Returns the note of a move whose users_trigger_p10 is 0. The move had to start before
+     * the first user signed up, and the loader rejects a users trigger below 1, so only a date
+     * trigger on the old phase can start it in time. Earlier users triggers do not matter,
+     * because the loader orders date triggers apart from them.
+     */
+    private static String beforeFirstUser(String change, String from, EarlierTriggers earlier,
+            DateWindow window) {
+        String advice = "Move " + change + ": its users_trigger_p10 of 0 means the move had to"
+                + " start before the first user signed up, and the loader requires a users"
+                + " trigger of at least 1, so no users trigger on '" + from + "' starts it in"
+                + " time. ";
+        if (!window.fitsAfter(earlier.lastDate())) {
+            return advice + "Nor does a date trigger, which must come after "
+                    + earlier.lastDate() + " (" + earlier.lastDateSource() + ") and "
+                    + window.bound() + ": no day fits, so the plan cannot start the move in"
+                    + " time as it is.";
+        }
+        return advice + "To follow the advice, " + dateOption(from, earlier, window)
+                + SWEEP_AGAIN;
+    }
+
+    /** Returns the advice to give the old phase a date trigger within {@code window}. */
+    private static String dateOption(String from, EarlierTriggers earlier, DateWindow window) {
+        return "give '" + from + "' a date trigger after " + earlier.lastDate() + " ("
+                + earlier.lastDateSource() + ") and " + window.bound();
     }
 
     /**
@@ -165,6 +188,39 @@ public final class TriggerOrderNotes {
 
     /** A later phase's date trigger. */
     private record LaterDate(String phase, LocalDate date) {
+    }
+
+    /**
+     * The days on which a date trigger on the old phase starts the move in time.
+     *
+     * @param startBy the move's start_by_p10, or {@link SweepTables#NOT_REACHED}
+     * @param lastDay the last such day, or null when the move has no start-by day
+     * @param bound {@code lastDay} in words
+     * @param laterTrigger the later phase's date trigger that sets {@code lastDay}, in words
+     *     after " and", or an empty text
+     */
+    private record DateWindow(String startBy, LocalDate lastDay, String bound,
+            String laterTrigger) {
+
+        static DateWindow of(String startBy, LaterDate later) {
+            String noLater = "no later than its start_by_p10 of " + startBy;
+            if (startBy.equals(SweepTables.NOT_REACHED)) {
+                return new DateWindow(startBy, null, noLater, "");
+            }
+            LocalDate lastDay = LocalDate.parse(startBy);
+            if (later != null && !later.date().isAfter(lastDay)) {
+                // A later phase's date trigger on or before the start-by day is the bound.
+                return new DateWindow(startBy, later.date().minusDays(1), "before "
+                        + later.date() + " (the date trigger of '" + later.phase() + "')",
+                        " and the date trigger of '" + later.phase() + "'");
+            }
+            return new DateWindow(startBy, lastDay, noLater, "");
+        }
+
+        /** Returns whether some day of the window comes after {@code earliest}. */
+        boolean fitsAfter(LocalDate earliest) {
+            return lastDay != null && lastDay.isAfter(earliest);
+        }
     }
 
     /** An earlier phase's users trigger. */

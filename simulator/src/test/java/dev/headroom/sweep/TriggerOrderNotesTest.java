@@ -25,6 +25,11 @@ class TriggerOrderNotesTest {
      * when 2026-03-01, day 3, ended, with 40 users in every seed.
      */
     private static Table changes(PlanOutline plan) {
+        return changes(plan, new long[] {10, 20, 30, 40, 50, 60});
+    }
+
+    /** Returns the sweep of {@link #changes(PlanOutline)} with the given users by day. */
+    private static Table changes(PlanOutline plan, long[] usersByDay) {
         Table moves = Table.create("phase-changes", StringColumn.create("from", "e", "a"),
                 StringColumn.create("to", "a", "b"),
                 StringColumn.create("reason", "date 2026-02-27", "users >= 60"),
@@ -40,8 +45,7 @@ class TriggerOrderNotesTest {
                 LongColumn.create("users"), StringColumn.create("phase"));
         List<SeedOutcome> outcomes = new ArrayList<>();
         for (int seed = 1; seed <= 10; seed++) {
-            outcomes.add(new SeedOutcome(seed, limits, moves, failures, 0,
-                    new long[] {10, 20, 30, 40, 50, 60}));
+            outcomes.add(new SeedOutcome(seed, limits, moves, failures, 0, usersByDay));
         }
         return SweepTables.changes(outcomes, plan);
     }
@@ -223,5 +227,53 @@ class TriggerOrderNotesTest {
         assertEquals(true, notes.get(0).endsWith("fits that order with the other triggers of the"
                 + " phases before 'a' and the date trigger of 'b' as they are, so change those"
                 + " first."), notes.get(0));
+    }
+
+    @Test
+    void of_zeroUsersNoEarlierUsers_dateTrigger() {
+        // No user has signed up by the end of day 3, so the advice is 0, which no users trigger
+        // on a can be, though no earlier phase has a users trigger in the way.
+        PlanOutline plan = plan(List.of(new Trigger.OnDate(LocalDate.parse("2026-02-27"))),
+                List.of());
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan,
+                new long[] {0, 0, 0, 0, 50, 60}), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 0 means the move had to start"
+                + " before the first user signed up, and the loader requires a users trigger of"
+                + " at least 1, so no users trigger on 'a' starts it in time. To follow the"
+                + " advice, give 'a' a date trigger after 2026-02-27 (the date trigger of 'e')"
+                + " and no later than its start_by_p10 of 2026-03-02. Sweep again after the"
+                + " change, since a move started sooner changes what fails next."), notes);
+    }
+
+    @Test
+    void of_zeroUsersEarlierUsers_dateTriggerOnly() {
+        PlanOutline plan = planWithC(Map.of("e", List.of(new Trigger.Users(50)),
+                "b", List.of(new Trigger.OnDate(LocalDate.parse("2026-03-01")))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "0"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 0 means the move had to start"
+                + " before the first user signed up, and the loader requires a users trigger of"
+                + " at least 1, so no users trigger on 'a' starts it in time. To follow the"
+                + " advice, give 'a' a date trigger after 2026-02-26 (the start date) and before"
+                + " 2026-03-01 (the date trigger of 'b'). Sweep again after the change, since a"
+                + " move started sooner changes what fails next."), notes);
+    }
+
+    @Test
+    void of_zeroUsersNoDay_saysSo() {
+        PlanOutline plan = plan(List.of(new Trigger.Users(50),
+                new Trigger.OnDate(LocalDate.parse("2026-03-02"))), List.of());
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "0"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 0 means the move had to start"
+                + " before the first user signed up, and the loader requires a users trigger of"
+                + " at least 1, so no users trigger on 'a' starts it in time. Nor does a date"
+                + " trigger, which must come after 2026-03-02 (the date trigger of 'e') and no"
+                + " later than its start_by_p10 of 2026-03-02: no day fits, so the plan cannot"
+                + " start the move in time as it is."), notes);
     }
 }
