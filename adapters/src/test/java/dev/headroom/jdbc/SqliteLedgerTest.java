@@ -201,7 +201,8 @@ class SqliteLedgerTest extends UsageLedgerContract {
                 });
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    /** Calls {@code method} on {@code target}, throwing what the call threw. */
+    static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
