@@ -1,6 +1,7 @@
 package dev.headroom.jdbc;
 
 import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
+import static dev.headroom.jdbc.TransactionRows.INSERT_COLUMNS;
 import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
 import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
 
@@ -19,9 +20,6 @@ import java.util.TreeMap;
  * the same rows, balances and numbering that recording them one at a time in list order gives.
  */
 final class BatchInsert {
-
-    /** Columns of {@code INSERT_TRANSACTION}, which are its parameters for one row. */
-    private static final int COLUMNS = 12;
 
     /**
      * Rows per multi-row {@code INSERT}: 1,200 parameters, far below the host parameter limit
@@ -119,7 +117,8 @@ final class BatchInsert {
             for (int start = 0; start < rows.size(); start += group) {
                 for (int i = 0; i < group; i++) {
                     Transaction row = rows.get(start + i);
-                    bind(insert, i * COLUMNS, row, changes.get(row.userEmail()).nextSeq++, mark);
+                    TransactionRows.bindInsert(insert, i * INSERT_COLUMNS, row,
+                            changes.get(row.userEmail()).nextSeq++, mark);
                 }
                 insert.addBatch();
                 if (++pending == STATEMENTS_PER_BATCH) {
@@ -135,26 +134,9 @@ final class BatchInsert {
 
     /** Returns {@code INSERT_TRANSACTION} with {@code group} rows of parameters. */
     static String multiRowInsert(int group) {
-        String oneRow = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
+        String oneRow = "(" + String.join(", ", Collections.nCopies(INSERT_COLUMNS, "?")) + ")";
         String values = String.join(", ", Collections.nCopies(group, oneRow));
         return INSERT_TRANSACTION.replace(oneRow, values);
-    }
-
-    /** Binds one row's parameters after the first {@code offset} of a multi-row insert. */
-    private static void bind(PreparedStatement insert, int offset, Transaction row, long seq,
-            String mark) throws SQLException {
-        insert.setString(offset + 1, row.transactionId());
-        insert.setString(offset + 2, row.userEmail());
-        insert.setLong(offset + 3, seq);
-        insert.setLong(offset + 4, row.timestamp().getEpochSecond());
-        insert.setInt(offset + 5, row.timestamp().getNano());
-        insert.setString(offset + 6, row.kind().name());
-        insert.setString(offset + 7, row.model());
-        insert.setLong(offset + 8, row.tokensIn());
-        insert.setLong(offset + 9, row.tokensOut());
-        insert.setLong(offset + 10, row.amountMicros());
-        insert.setLong(offset + 11, row.durationMillis());
-        insert.setString(offset + 12, mark);
     }
 
     /**

@@ -166,7 +166,7 @@ final class LedgerWork {
         }
         try (PreparedStatement insert =
                 connection.prepareStatement(INSERT_TRANSACTION)) {
-            TransactionRows.bindInsert(insert, row, seq, mark);
+            TransactionRows.bindInsert(insert, 0, row, seq, mark);
             return insert.executeUpdate() == 1;
         }
     }

@@ -41,6 +41,9 @@ final class TransactionRows {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (email, transaction_id) DO NOTHING";
 
+    /** Columns of {@link #INSERT_TRANSACTION}, which are its parameters for one row. */
+    static final int INSERT_COLUMNS = 12;
+
     /** The write mark of the user's row with a given transaction id. */
     static final String SELECT_WRITE_MARK = "SELECT write_mark FROM ledger_transactions"
             + " WHERE email = ? AND transaction_id = ?";
@@ -59,21 +62,25 @@ final class TransactionRows {
     private TransactionRows() {
     }
 
-    /** Binds the parameters of {@link #INSERT_TRANSACTION}, with {@code mark} as write mark. */
-    static void bindInsert(PreparedStatement insert, Transaction row, long seq, String mark)
-            throws SQLException {
-        insert.setString(1, row.transactionId());
-        insert.setString(2, row.userEmail());
-        insert.setLong(3, seq);
-        insert.setLong(4, row.timestamp().getEpochSecond());
-        insert.setInt(5, row.timestamp().getNano());
-        insert.setString(6, row.kind().name());
-        insert.setString(7, row.model());
-        insert.setLong(8, row.tokensIn());
-        insert.setLong(9, row.tokensOut());
-        insert.setLong(10, row.amountMicros());
-        insert.setLong(11, row.durationMillis());
-        insert.setString(12, mark);
+    /**
+     * Binds one row's parameters of {@link #INSERT_TRANSACTION}, with {@code mark} as write
+     * mark, after the first {@code offset} parameters: 0 for a one-row insert, and a multiple
+     * of {@link #INSERT_COLUMNS} in a multi-row insert.
+     */
+    static void bindInsert(PreparedStatement insert, int offset, Transaction row, long seq,
+            String mark) throws SQLException {
+        insert.setString(offset + 1, row.transactionId());
+        insert.setString(offset + 2, row.userEmail());
+        insert.setLong(offset + 3, seq);
+        insert.setLong(offset + 4, row.timestamp().getEpochSecond());
+        insert.setInt(offset + 5, row.timestamp().getNano());
+        insert.setString(offset + 6, row.kind().name());
+        insert.setString(offset + 7, row.model());
+        insert.setLong(offset + 8, row.tokensIn());
+        insert.setLong(offset + 9, row.tokensOut());
+        insert.setLong(offset + 10, row.amountMicros());
+        insert.setLong(offset + 11, row.durationMillis());
+        insert.setString(offset + 12, mark);
     }
 
     /** Binds the parameters of {@link #SELECT_RANGE}. */
