@@ -61,7 +61,7 @@ class PostgresLedgerTest extends UsageLedgerContract {
         }
     }
 
-    /** Returns a connection to a new schema that holds the older tables. */
+    /** Returns a connection to a new schema that contains the older tables. */
     private static Connection oldTables(String schema) throws SQLException {
         Connection connection = DriverManager.getConnection(PostgresServers.url(null));
         try (Statement statement = connection.createStatement()) {

@@ -110,7 +110,8 @@ class CostByPhaseTest {
         int year = markdown.indexOf("## Cost by year");
         int phase = markdown.indexOf("## Cost by phase");
 
-        assertTrue(year > 0 && phase > year, markdown);
+        assertTrue(year > 0, markdown);
+        assertTrue(phase > year, markdown);
         assertTrue(markdown.indexOf("| sheet | 2025-01-01 | 2025-01-05 | 5 | $0.48 | $0.48"
                 + " | $100.00 | $100.48 | 0 | 0 |") > phase, markdown);
         assertTrue(markdown.indexOf("| total |  |  | 10 | $1.68 |  | $300.00 | $301.68 | 0 | 0 |")
