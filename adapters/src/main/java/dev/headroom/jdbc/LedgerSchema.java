@@ -85,12 +85,26 @@ final class LedgerSchema {
             statement.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
             try {
                 createMissing(connection, dialect);
-            } finally {
-                connection.rollback();
-                statement.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
-                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                // A broken connection fails the unlock too, and its session's end frees the lock,
+                // so the first error is the one to report and classify.
+                try {
+                    unlock(statement);
+                } catch (SQLException unlockFailure) {
+                    e.addSuppressed(unlockFailure);
+                }
+                throw e;
             }
+            unlock(statement);
         }
+    }
+
+    /** Ends any open transaction and releases the schema lock. */
+    private static void unlock(Statement statement) throws SQLException {
+        Connection connection = statement.getConnection();
+        connection.rollback();
+        statement.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+        connection.commit();
     }
 
     private static void createMissing(Connection connection, SqlDialect dialect)
