@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds the notes printed after a sweep's tables for each move whose {@code users_trigger_p10}
- * the scenario loader would refuse on the old phase. The loader requires users triggers to
+ * the scenario loader would reject on the old phase. The loader requires users triggers to
  * increase from phase to phase, so a count at or below an earlier phase's users trigger cannot
  * be written as it is. Each note names the move, the count, the earlier phases in the way,
  * and the changes the loader accepts: lower those phases' users triggers, or start the move with
