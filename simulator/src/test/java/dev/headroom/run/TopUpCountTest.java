@@ -20,7 +20,7 @@ class TopUpCountTest {
      * $1 a million, 500 out at $2 a million). The user starts with 10,000 and buys 10,000 when a
      * usage row leaves less than 5,000.
      */
-    private static final String ONE_USER = SimulationRunTest.THREE_USERS
+    private static final String ONE_USER = RunScenarios.THREE_USERS
             .replace("users: 3}", "users: 1}")
             .replace("credits: {initial: 1.00}",
                     "credits: {initial: 0.01, top_up: 0.01, top_up_below: 0.005}");

@@ -1,0 +1,222 @@
+package dev.headroom.run;
+
+import static dev.headroom.run.RunScenarios.INTO_DYNAMODB;
+import static dev.headroom.run.RunScenarios.MIGRATION;
+import static dev.headroom.run.RunScenarios.THREE_USERS;
+import static dev.headroom.run.RunScenarios.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.model.HostingCost;
+import dev.headroom.model.dynamodb.DynamoDbModel;
+import dev.headroom.model.sql.PostgresModel;
+import dev.headroom.projection.Projections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/** Hosting bills, standby bills, the monthly_cost trigger and the yearly cost table. */
+class RunCostsTest {
+
+    /**
+     * One user on DynamoDB with one $1-an-hour DAX node. The trigger at 1 user starts a
+     * 12-hour move to a table without DAX, which goes live halfway through day 1.
+     */
+    private static final String DAX_COST = """
+            name: dax-cost
+            seed: 7
+            start_date: 2025-01-06
+            horizon: 4d
+            growth:
+              kind: piecewise
+              points:
+                - {at: 0d, users: 1}
+            workload:
+              token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+            dynamodb:
+              dax: {node_price_per_hour: 1, nodes: 1, hit_rate: 0.5}
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: with-dax
+                  backend: {kind: dynamodb, features: [dax]}
+                  next_when: {users: 1}
+                - name: without-dax
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 12h}
+                  next_when: {monthly_cost: 35}
+                - name: archive
+                  backend: {kind: dynamodb, features: [s3-archive]}
+            """;
+
+    @Test
+    void monthlyCost_countsReplacedBackendsShare() throws Exception {
+        RunResult result = run(DAX_COST);
+
+        // Day 0: 24 node hours; day 1: 12 node hours before the move; storage adds micro-dollars.
+        // Day 1 mixes two phases, so the next trigger is first checked when day 2 ends.
+        assertEquals(24_000_000L, result.days().get(0).hostingCostMicros(), 100);
+        assertEquals(12_000_000L, result.days().get(1).hostingCostMicros(), 100);
+        assertEquals(2, result.changes().size());
+        assertEquals("monthly_cost > $35", result.changes().get(1).reason());
+        assertEquals(3 * 86_400_000L, result.changes().get(1).startMillis());
+    }
+
+    @Test
+    void postgres_instanceBilledFromMigrationStart() throws Exception {
+        // The move starts at the end of day 0 and goes live when day 3 begins. The $1-an-hour
+        // instance is provisioned when the move starts, so days 1 and 2 pay for it too.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}");
+        RunResult result = run(yaml);
+
+        assertEquals(3 * 86_400_000L, result.changes().get(0).liveMillis());
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L, 24_000_000L),
+                result.days().stream().limit(4).map(DayRecord::hostingCostMicros).toList());
+    }
+
+    @Test
+    void dax_nodesBilledFromMigrationStart() throws Exception {
+        // DynamoDB bills its table by use from go-live, but the DAX node from the move's start.
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}", "{kind: dynamodb, features: [dax]}")
+                .replace("item_bytes: 500B", "item_bytes: 500B\n  dax: {node_price_per_hour: 1}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L),
+                days.stream().limit(3).map(DayRecord::hostingCostMicros).toList());
+        assertTrue(days.get(3).hostingCostMicros() > 24_000_000L, days.get(3)::toString);
+    }
+
+    @Test
+    void hostingCost_standbyAndLive_shareComponents() throws Exception {
+        // The $1-an-hour instance is billed by the standby bill on days 1 and 2 and by the
+        // live model from day 3, under the same component names.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}");
+        List<DayRecord> days = run(yaml).days();
+
+        HostingCost instanceDay = HostingCost.of(PostgresModel.INSTANCE_HOURS, 24_000_000L)
+                .plus(PostgresModel.STORAGE_GB_MONTHS, 0);
+        assertEquals(HostingCost.NONE, days.get(0).hosting(), "Sheets is free");
+        for (int day = 1; day < 4; day++) {
+            assertEquals(instanceDay, days.get(day).hosting(), "day " + day);
+        }
+    }
+
+    @Test
+    void hostingCost_daxStandby_isNodeHours() throws Exception {
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}", "{kind: dynamodb, features: [dax]}")
+                .replace("item_bytes: 500B", "item_bytes: 500B\n  dax: {node_price_per_hour: 1}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(HostingCost.of(DynamoDbModel.DAX_NODES, 24_000_000L), days.get(1).hosting(),
+                "one node for 24 hours at $1 while the move runs");
+        Map<String, Long> live = days.get(3).hosting().components();
+        assertEquals(24_000_000L, live.get(DynamoDbModel.DAX_NODES), live::toString);
+        assertTrue(live.get(DynamoDbModel.WRITE_UNITS) > 0, live::toString);
+        assertEquals(days.get(3).hostingCostMicros(),
+                live.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void hostingCost_noDaxStandby_hasNoComponent() throws Exception {
+        List<DayRecord> days = run(INTO_DYNAMODB).days();
+
+        assertEquals(HostingCost.NONE, days.get(1).hosting(), "DynamoDB on demand before go-live");
+        assertFalse(days.get(3).hosting().components().containsKey(DynamoDbModel.DAX_NODES),
+                days.get(3).hosting()::toString);
+    }
+
+    @Test
+    void monthlyCost_leavesOutTheStandbyBill() throws Exception {
+        // The $1-an-hour instance is billed from the move's start at the end of day 0. Only its
+        // days live count toward its own monthly_cost trigger: $24 on day 3 and $48 on day 4.
+        // Both stay under $50; with the standby days, day 3 would count $72.
+        String yaml = INTO_DYNAMODB.replace("kind: dynamodb}", "kind: postgres}")
+                .replace("dynamodb:\n  item_bytes: 500B", "postgres: {instance_price_per_hour: 1,"
+                        + " storage_price_per_gb_month: 0}")
+                .replace("horizon: 6d", "horizon: 5d")
+                .replace("lead_time: 2d}", "lead_time: 2d}\n      next_when: {monthly_cost: 50}\n"
+                        + "    - name: ddb\n      backend: {kind: dynamodb}");
+        RunResult result = run(yaml);
+
+        assertEquals(List.of(0L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L),
+                result.days().stream().map(DayRecord::hostingCostMicros).toList());
+        assertEquals(1, result.changes().size(), result.changes()::toString);
+    }
+
+    @Test
+    void dax_keptAcrossPhases_billedOnce() throws Exception {
+        // Both phases run the same one-node DAX cluster, so the 12-hour move, which adds only
+        // the S3 archive, adds no nodes.
+        String yaml = DAX_COST.replace("- name: without-dax\n      backend: {kind: dynamodb}",
+                "- name: without-dax\n"
+                        + "      backend: {kind: dynamodb, features: [dax, s3-archive]}");
+        List<DayRecord> days = run(yaml).days();
+
+        assertEquals(24_000_000L, days.get(0).hostingCostMicros(), 100);
+        assertEquals(24_000_000L, days.get(1).hostingCostMicros(), 100);
+    }
+
+    @Test
+    void redisCache_nodesBilledFromMigrationStart() throws Exception {
+        // Two $1-an-hour nodes, provisioned when the move starts at the end of day 0.
+        String yaml = INTO_DYNAMODB.replace("{kind: dynamodb}",
+                        "{kind: sheets, features: [redis-cache]}")
+                .replace("dynamodb:\n  item_bytes: 500B",
+                        "redis: {nodes: 2, node_price_per_hour: 1}");
+        RunResult result = run(yaml);
+
+        assertEquals(List.of(0L, 48_000_000L, 48_000_000L, 48_000_000L),
+                result.days().stream().limit(4).map(DayRecord::hostingCostMicros).toList());
+    }
+
+    @Test
+    void costs_firstPhaseEffort_chargedInYearOne() throws Exception {
+        String yaml = MIGRATION.replace("  backend: {kind: sheets}\n",
+                "  backend: {kind: sheets}\n      migration: {effort_hours: 4}\n");
+        RunResult result = run(yaml);
+        Table costs = Projections.of(result).costs();
+
+        assertEquals(400_000_000L, result.initialDevelopmentCostMicros());
+        // 4 hours for the first phase on day 0 plus 8 hours for the migration, at $100.
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(0));
+        assertEquals(1_200_000_000L, costs.longColumn("development_cost_micros").get(1));
+    }
+
+    @Test
+    void costs_partialYear_labelledWithDays() throws Exception {
+        Table eightDays = Projections.of(run(MIGRATION)).costs();
+        Table yearAndDay = Projections.of(run(THREE_USERS.replace("horizon: 7d",
+                "horizon: 366d"))).costs();
+
+        assertEquals("1 (8 days)", eightDays.stringColumn("year").get(0));
+        assertEquals("1", yearAndDay.stringColumn("year").get(0));
+        assertEquals("2 (1 day)", yearAndDay.stringColumn("year").get(1));
+        assertEquals("total", yearAndDay.stringColumn("year").get(2));
+    }
+
+    @Test
+    void costs_failures_summedByYearAndTotal() throws Exception {
+        // Two default tabs fill the 52,000 cells, so the third user's sign-up fails, and the
+        // first two users, with credit for a year, fail their appends past 1,000 rows.
+        Projections projections = Projections.of(run(THREE_USERS
+                .replace("horizon: 7d", "horizon: 366d")
+                .replace("credits: {initial: 1.00}", "credits: {initial: 100.00}")
+                .replace("sheets:\n", "sheets:\n  cells_per_workbook: 52_000\n")));
+        Table costs = projections.costs();
+        LongColumn requests = projections.daily().longColumn("failed_requests");
+        LongColumn signUps = projections.daily().longColumn("failed_sign_ups");
+
+        assertTrue(requests.sum() > 0, "appends past the full grid fail");
+        assertEquals(1L, (long) signUps.sum());
+        assertEquals((long) requests.sum(), costs.longColumn("failed_requests").get(2));
+        assertEquals((long) requests.first(365).sum(), costs.longColumn("failed_requests").get(0));
+        assertEquals(1L, costs.longColumn("failed_sign_ups").get(2));
+    }
+}
