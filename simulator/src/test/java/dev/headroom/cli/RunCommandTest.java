@@ -1,0 +1,217 @@
+package dev.headroom.cli;
+
+import static dev.headroom.cli.MainScenario.SCENARIO;
+import static dev.headroom.cli.MainScenario.execute;
+import static dev.headroom.cli.MainScenario.scenario;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** headroom run: its report files, its seed and its checks on --days, --seed and --out. */
+class RunCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void run_smallScenario_printsSummaryAndWritesFiles() throws Exception {
+        Path out = folder.resolve("out");
+
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--out",
+                out.toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("Limit timeline"), result.out());
+        assertTrue(result.out().contains("Cost by year"), result.out());
+        for (String name : List.of("limits.csv", "phase-changes.csv", "capacity.csv",
+                "costs.csv", "hosting-by-component.csv", "phase-costs.csv", "outages.csv",
+                "daily.csv", "report.md")) {
+            assertTrue(Files.exists(out.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void run_sameSeedTwice_writesIdenticalFiles() throws Exception {
+        Path file = scenario(folder, SCENARIO);
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+
+        assertEquals(0, execute("run", file.toString(), "--out", first.toString()).code());
+        assertEquals(0, execute("run", file.toString(), "--out", second.toString()).code());
+
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(first)) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(9, files.size());
+        for (Path path : files) {
+            Path other = second.resolve(path.getFileName());
+            assertArrayEquals(Files.readAllBytes(path), Files.readAllBytes(other),
+                    path.getFileName().toString());
+        }
+    }
+
+    @Test
+    void run_otherSeed_changesDailyMetrics() throws Exception {
+        Path file = scenario(folder, SCENARIO);
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+
+        execute("run", file.toString(), "--out", first.toString());
+        execute("run", file.toString(), "--seed", "6", "--out", second.toString());
+
+        String daily = Files.readString(first.resolve("daily.csv"));
+        String otherDaily = Files.readString(second.resolve("daily.csv"));
+        assertTrue(daily.contains("# seed: 5"), daily);
+        assertTrue(otherDaily.contains("# seed: 6"), otherDaily);
+        assertFalse(daily.equals(otherDaily));
+    }
+
+    @Test
+    void run_missingFile_exitsTwoWithMessage() {
+        CliResult result = execute("run", folder.resolve("absent.yaml").toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().contains("absent.yaml"), result.err());
+        assertTrue(result.err().contains("file not found"), result.err());
+        assertFalse(result.err().contains("at dev.headroom"), result.err());
+    }
+
+    @Test
+    void run_daysBeyondInt_namesDayRange() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days",
+                "99999999999");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is 99999999999: out of range: it must be from 1 to 36500"
+                + " days; give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_daysBeyondLong_namesDayRange() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days",
+                "9223372036854775808");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is '9223372036854775808': out of range: it must be from 1"
+                + " to 36500 days; give --days a number of days in that range; see 'headroom run"
+                + " --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void run_daysPastLastDate_namesDayRange() throws Exception {
+        String late = SCENARIO.replace("start_date: 2025-01-06", "start_date: 9999-12-20");
+
+        CliResult result = execute("run", scenario(folder, late).toString(), "--days", "13");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is 13: out of range: it must be from 1 to 12 days (the run"
+                + " starts on 9999-12-20 and dates end at 9999-12-31); give --days a number of"
+                + " days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_zeroDays_exitsTwo() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "0");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --days is 0: out of range: it must be from 1 to 36500 days;"
+                + " give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_outIsFile_exitsTwoNamingOption() throws Exception {
+        Path file = scenario(folder, SCENARIO);
+        Path plainFile = Files.writeString(folder.resolve("afile"), "x");
+
+        for (Path out : List.of(plainFile, plainFile.resolve("sub"))) {
+            CliResult result = execute("run", file.toString(), "--days", "1",
+                    "--out", out.toString());
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+            assertTrue(result.err().startsWith("headroom: --out " + out + " "), result.err());
+            assertTrue(result.err().contains("give --out a new or existing writable folder"),
+                    result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+            assertEquals("", result.out());
+        }
+    }
+
+    @Test
+    void run_emptyOut_exitsTwo() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "1",
+                "--out", "");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out is empty; give --out a folder for the report files, such"
+                + " as reports", result.err().strip());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void run_oneDay_summarySaysDay() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "1",
+                "--out", folder.resolve("out").toString());
+
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().startsWith("Scenario 'two-users', seed 5, 1 day\n"),
+                result.out());
+    }
+
+    @Test
+    void run_outCannotBeCreated_exitsTwo() throws Exception {
+        Path out = Path.of("/proc/headroom-absent");
+
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "1",
+                "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("--out " + out + " cannot be created"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void run_outUnderBrokenSymlink_namesTheLink() throws Exception {
+        Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("absent"));
+        Path out = link.resolve("reports");
+
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "1",
+                "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out " + out + " cannot be created (" + link + " is a broken"
+                + " symbolic link); give --out a new or existing writable folder",
+                result.err().strip());
+    }
+
+    @Test
+    void run_daysBeyondHorizonLimit_exitsTwo() throws Exception {
+        CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days", "36501");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --days is 36501: out of range: it must be from 1 to 36500 days;"
+                + " give --days a number of days in that range", result.err().strip());
+    }
+
+    @Test
+    void run_negativeSeed_exitsTwoAsYamlDoes() throws Exception {
+        CliResult option = execute("run", scenario(folder, SCENARIO).toString(), "--seed", "-1");
+        CliResult yaml = execute("validate",
+                scenario(folder, SCENARIO.replace("seed: 5", "seed: -1")).toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, option.code(), option.err());
+        assertEquals(Main.EXIT_BAD_INPUT, yaml.code(), yaml.err());
+        String range = "out of range: -1 is not between 0 and " + Long.MAX_VALUE;
+        assertTrue(option.err().startsWith("headroom: --seed is -1: " + range + "; give --seed"),
+                option.err());
+        assertTrue(yaml.err().contains(range), yaml.err());
+    }
+}
