@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,25 +28,15 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 class DynaliteCapacityTest {
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
+    static final DynaliteTable DYNALITE = new DynaliteTable();
 
     private static final String EMAIL = "heavy@example.com";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     /** A model name this long makes each log item about 20 KB, so few writes fill megabytes. */
     private static final String LONG_MODEL = "m".repeat(20_000);
 
-    private String table;
-
-    @AfterEach
-    void dropTable() {
-        if (table != null) {
-            DynaliteTables.dropTable(DYNALITE.endpoint(), table);
-        }
-    }
-
     private DynamoDbLedger open(BalanceDesign design) {
-        table = DynaliteTables.freshTableName("capacity");
-        return DynaliteTables.ledger(DYNALITE.endpoint(), design, table).build();
+        return DYNALITE.ledger(design, "capacity").build();
     }
 
     private static Transaction bigUsage(int i) {
@@ -86,7 +75,7 @@ class DynaliteCapacityTest {
         }
         try (DynamoDbClient client = DynaliteTables.rawClient(DYNALITE.endpoint())) {
             QueryRequest request = QueryRequest.builder()
-                    .tableName(table)
+                    .tableName(DYNALITE.table())
                     .keyConditionExpression("email = :email")
                     .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(EMAIL)))
                     .consistentRead(true)
@@ -124,8 +113,8 @@ class DynaliteCapacityTest {
                 item.put("pad", AttributeValue.fromS("x".repeat(size)));
                 long bytes = CapacityUnits.itemBytes(item);
 
-                double reported = client.putItem(builder -> builder.tableName(table).item(item)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                double reported = client.putItem(builder -> builder.tableName(DYNALITE.table())
+                        .item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
                         .consumedCapacity().capacityUnits();
 
                 assertEquals(CapacityUnits.writeUnits(bytes, WriteMode.STANDARD), reported,
@@ -159,7 +148,6 @@ class DynaliteCapacityTest {
                 .sleeper(duration -> { })
                 .maxElapsed(Duration.ofMinutes(1))
                 .build();
-        table = null;
         try (DynamoDbLedger ledger = DynaliteTables.ledger(doomed.endpoint(),
                 BalanceDesign.QUERY_SUM, "doomed-table").retryPolicy(policy).build()) {
             doomed.close();

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DynaliteFaultTest {
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
+    static final DynaliteTable DYNALITE = new DynaliteTable();
 
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     private static final String ANN = "ann@example.com";
@@ -40,25 +40,23 @@ class DynaliteFaultTest {
     private static final String PUT_ITEM = "DynamoDB_20120810.PutItem";
 
     private ReplyDroppingProxy proxy;
-    private String table;
     private final List<DynamoDbLedger> ledgers = new ArrayList<>();
 
     @BeforeEach
     void startProxy() {
         proxy = ReplyDroppingProxy.start(DYNALITE.endpoint().getPort());
-        table = DynaliteTables.freshTableName("faults");
+        DYNALITE.newTable("faults");
     }
 
     @AfterEach
     void stop() {
         ledgers.forEach(DynamoDbLedger::close);
         proxy.close();
-        DynaliteTables.dropTable(DYNALITE.endpoint(), table);
     }
 
     private DynamoDbLedger openThroughProxy(BalanceDesign design) {
         DynamoDbLedger ledger = DynaliteTables.ledger(
-                        URI.create("http://127.0.0.1:" + proxy.port()), design, table)
+                        URI.create("http://127.0.0.1:" + proxy.port()), design, DYNALITE.table())
                 .retryPolicy(RetryPolicy.builder().sleeper(delay -> { }).uniform(() -> 0.5)
                         .build())
                 .build();

@@ -2,7 +2,6 @@ package dev.headroom.dynamodb;
 
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.ledger.UsageLedgerContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,11 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class DynaliteLedgerContract extends UsageLedgerContract {
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
+    static final DynaliteTable DYNALITE = new DynaliteTable();
 
     private final BalanceDesign design;
     private final String tablePrefix;
-    private String table;
 
     DynaliteLedgerContract(BalanceDesign design, String tablePrefix) {
         this.design = design;
@@ -25,12 +23,6 @@ abstract class DynaliteLedgerContract extends UsageLedgerContract {
 
     @Override
     protected UsageLedger newLedger() {
-        table = DynaliteTables.freshTableName(tablePrefix);
-        return DynaliteTables.ledger(DYNALITE.endpoint(), design, table).build();
-    }
-
-    @AfterEach
-    void dropTable() {
-        DynaliteTables.dropTable(DYNALITE.endpoint(), table);
+        return DYNALITE.ledger(design, tablePrefix).build();
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,23 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PerCallCapacityTest {
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
+    static final DynaliteTable DYNALITE = new DynaliteTable();
 
     private static final String EMAIL = "user-0004217@example.com";
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
-    private String table;
-
-    @AfterEach
-    void dropTable() {
-        if (table != null) {
-            DynaliteTables.dropTable(DYNALITE.endpoint(), table);
-        }
-    }
-
     private DynamoDbLedger open(BalanceDesign design) {
-        table = DynaliteTables.freshTableName("percall");
-        return DynaliteTables.ledger(DYNALITE.endpoint(), design, table).build();
+        return DYNALITE.ledger(design, "percall").build();
     }
 
     /** Returns a usage row as the proxy logs it: a UUID id, a model name and token counts. */

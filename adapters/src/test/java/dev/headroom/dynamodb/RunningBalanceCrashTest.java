@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class RunningBalanceCrashTest {
 
     @RegisterExtension
-    static final DynaliteExtension DYNALITE = new DynaliteExtension();
+    static final DynaliteTable DYNALITE = new DynaliteTable();
 
     private static final String EMAIL = "ann@example.com";
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
@@ -47,7 +47,7 @@ class RunningBalanceCrashTest {
 
     @BeforeEach
     void openLedgers() {
-        table = DynaliteTables.freshTableName("crash");
+        table = DYNALITE.newTable("crash");
         crashing = DynaliteTables.ledger(DYNALITE.endpoint(), BalanceDesign.RUNNING_BALANCE, table)
                 .afterCommit(() -> {
                     if (crashArmed.getAndSet(false)) {
@@ -64,7 +64,6 @@ class RunningBalanceCrashTest {
     void closeLedgers() {
         crashing.close();
         restarted.close();
-        DynaliteTables.dropTable(DYNALITE.endpoint(), table);
     }
 
     private static Transaction usage(String id, Instant at, long micros) {
