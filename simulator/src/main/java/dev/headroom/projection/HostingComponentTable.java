@@ -67,7 +67,7 @@ public final class HostingComponentTable {
     }
 
     /** Returns the daily table's hosting component columns, in their order. */
-    private static List<LongColumn> componentColumns(Table daily) {
+    static List<LongColumn> componentColumns(Table daily) {
         List<LongColumn> columns = new ArrayList<>();
         for (Column<?> column : daily.columns()) {
             if (column.name().startsWith(DailyTable.HOSTING)) {

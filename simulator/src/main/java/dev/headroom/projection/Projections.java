@@ -19,13 +19,15 @@ import tech.tablesaw.api.Table;
  * @param hostingByComponent the hosting cost by year and component, from
  *     {@link HostingComponentTable}
  * @param phaseCosts the cost of each phase, from {@link PhaseCostTable}
+ * @param phaseHostingByComponent the hosting cost of each phase by component, from
+ *     {@link PhaseHostingTable}
  * @param changes the phase changes, from {@link PhaseChangeTable}
  * @param outages the failures grouped by phase, from {@link OutageTable}
  * @param phases the plan's phases, in order
  */
 public record Projections(Table daily, Table limits, Table capacity, Table costs,
-        Table hostingByComponent, Table phaseCosts, Table changes, Table outages,
-        List<PhaseInfo> phases) {
+        Table hostingByComponent, Table phaseCosts, Table phaseHostingByComponent,
+        Table changes, Table outages, List<PhaseInfo> phases) {
 
     public Projections {
         phases = List.copyOf(phases);
@@ -42,6 +44,7 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
                 HostingComponentTable.build(daily),
                 PhaseCostTable.build(daily, run.phases(), run.changes(),
                         run.initialDevelopmentCostMicros()),
+                PhaseHostingTable.build(daily, run.phases()),
                 PhaseChangeTable.build(daily, run.phases(), run.changes(), run.startDate()),
                 OutageTable.build(daily),
                 run.phases());
@@ -49,8 +52,8 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
 
     /** Returns the tables in the order the reports write them. */
     public List<Table> all() {
-        return List.of(limits, changes, capacity, costs, hostingByComponent, phaseCosts, outages,
-                daily);
+        return List.of(limits, changes, capacity, costs, hostingByComponent, phaseCosts,
+                phaseHostingByComponent, outages, daily);
     }
 
     /**

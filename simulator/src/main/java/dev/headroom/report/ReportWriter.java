@@ -73,6 +73,10 @@ public final class ReportWriter {
         text.append(PhaseCostNote.text(projections)).append("\n\n");
         section(text, "Hosting by component", CostCents.rounded(projections.hostingByComponent()));
         text.append(HostingComponentNote.text(projections)).append("\n\n");
+        section(text, "Hosting by phase and component",
+                CostCents.rounded(projections.phaseHostingByComponent()));
+        text.append(PhaseHostingNote.text(projections)).append("\n\n");
+        notes(text, PhaseHostingNote.lines(projections));
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         TopUpNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

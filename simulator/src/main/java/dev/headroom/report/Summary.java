@@ -32,6 +32,10 @@ public final class Summary {
         text.append("Cost by phase\n")
                 .append(TableText.plain(CostCents.rounded(projections.phaseCosts())))
                 .append('\n').append(PhaseCostNote.text(projections)).append("\n\n");
+        List<String> phaseHosting = PhaseHostingNote.lines(projections);
+        if (!phaseHosting.isEmpty()) {
+            notes(text, phaseHosting);
+        }
         List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
         cacheLines.addAll(TopUpNote.lines(projections));
         cacheLines.addAll(RedisCacheNote.lines(projections));

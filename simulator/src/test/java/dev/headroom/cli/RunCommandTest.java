@@ -32,8 +32,8 @@ class RunCommandTest {
         assertTrue(result.out().contains("Limit timeline"), result.out());
         assertTrue(result.out().contains("Cost by year"), result.out());
         for (String name : List.of("limits.csv", "phase-changes.csv", "capacity.csv",
-                "costs.csv", "hosting-by-component.csv", "phase-costs.csv", "outages.csv",
-                "daily.csv", "report.md")) {
+                "costs.csv", "hosting-by-component.csv", "phase-costs.csv",
+                "phase-hosting-by-component.csv", "outages.csv", "daily.csv", "report.md")) {
             assertTrue(Files.exists(out.resolve(name)), name);
         }
     }
@@ -51,7 +51,7 @@ class RunCommandTest {
         try (Stream<Path> listing = Files.list(first)) {
             files = listing.sorted().toList();
         }
-        assertEquals(9, files.size());
+        assertEquals(10, files.size());
         for (Path path : files) {
             Path other = second.resolve(path.getFileName());
             assertArrayEquals(Files.readAllBytes(path), Files.readAllBytes(other),

@@ -25,8 +25,8 @@ class RedisCacheNoteTest {
                 StringColumn.create("backend", "sheets + redis-cache"));
         Projections projections = new Projections(daily, Table.create("limits"), capacity,
                 Table.create("costs"), Table.create("hosting-by-component"),
-                Table.create("phase-costs"), Table.create("changes"), Table.create("outages"),
-                List.of());
+                Table.create("phase-costs"), Table.create("phase-hosting-by-component"),
+                Table.create("changes"), Table.create("outages"), List.of());
 
         List<String> lines = RedisCacheNote.lines(projections);
 

@@ -1,0 +1,106 @@
+package dev.headroom.report;
+
+import dev.headroom.projection.PhaseHostingTable;
+import dev.headroom.projection.Projections;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The lines on the hosting of each phase by component: in the summary and {@code report.md},
+ * one line per phase that paid for hosting naming its largest components, and in
+ * {@code report.md} a note under the table.
+ */
+final class PhaseHostingNote {
+
+    /** The components a phase's line names by name; the rest are summed into one figure. */
+    static final int NAMED = 2;
+
+    private PhaseHostingNote() {
+    }
+
+    /** Returns the note under the table: what the rows are and how they are rounded. */
+    static String text(Projections projections) {
+        if (projections.phaseHostingByComponent().rowCount() <= 1) {
+            return "No phase had a hosting cost: the Google Sheets API is free of charge.";
+        }
+        return String.format(Locale.ROOT, "One row per phase and component the phase paid"
+                + " for, with the days counted as in the cost by phase: a new phase's instance"
+                + " and node hours from the start of the migration to it fall on the old"
+                + " phase's days. Money is rounded to the cent as the cost by phase is, so each"
+                + " phase's printed components add up to its printed hosting there. `%s.csv`"
+                + " holds the exact micro-dollars, whose rows add up to each phase's hosting in"
+                + " `phase-costs.csv` and, by component, to the totals of"
+                + " `hosting-by-component.csv`.", PhaseHostingTable.NAME);
+    }
+
+    /**
+     * Returns one line per phase that paid for hosting, in plan order: its hosting, its
+     * {@value #NAMED} largest components with their share of it, and the sum of the others.
+     * The dollars are those of the rounded table, so a line's figures add up to its hosting,
+     * which is the cost by phase's printed hosting.
+     */
+    static List<String> lines(Projections projections) {
+        Table exact = projections.phaseHostingByComponent();
+        Table printed = CostCents.rounded(exact);
+        Map<String, List<Integer>> rowsByPhase = new LinkedHashMap<>();
+        // The last row is the total.
+        for (int row = 0; row < exact.rowCount() - 1; row++) {
+            rowsByPhase.computeIfAbsent(exact.stringColumn("phase").get(row),
+                    phase -> new ArrayList<>()).add(row);
+        }
+        LongColumn exactMicros = exact.longColumn("hosting_cost_micros");
+        LongColumn printedMicros = printed.longColumn("hosting_cost_micros");
+        List<String> lines = new ArrayList<>();
+        rowsByPhase.forEach((phase, rows) -> {
+            long exactTotal = 0;
+            long printedTotal = 0;
+            for (int row : rows) {
+                exactTotal += exactMicros.getLong(row);
+                printedTotal += printedMicros.getLong(row);
+            }
+            // Largest first; a stable sort keeps the component order among equal costs.
+            List<Integer> largest = new ArrayList<>(rows);
+            largest.sort(Comparator.comparingLong((Integer row) -> exactMicros.getLong(row))
+                    .reversed());
+            List<String> parts = new ArrayList<>();
+            for (int row : largest.subList(0, Math.min(NAMED, largest.size()))) {
+                parts.add(exact.stringColumn("component").get(row) + " "
+                        + Cells.dollars(printedMicros.getLong(row)) + " ("
+                        + percent(exactMicros.getLong(row), exactTotal) + ")");
+            }
+            if (largest.size() > NAMED) {
+                long restExact = 0;
+                long restPrinted = 0;
+                for (int row : largest.subList(NAMED, largest.size())) {
+                    restExact += exactMicros.getLong(row);
+                    restPrinted += printedMicros.getLong(row);
+                }
+                int others = largest.size() - NAMED;
+                parts.add(Cells.count(others, "other component") + " "
+                        + Cells.dollars(restPrinted) + " (" + percent(restExact, exactTotal)
+                        + ")");
+            }
+            lines.add("Hosting of " + phase + ", " + Cells.dollars(printedTotal) + ": "
+                    + Cells.joinWithAnd(parts) + ".");
+        });
+        if (!lines.isEmpty()) {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " `"
+                    + PhaseHostingTable.NAME + ".csv` has every component of every phase.");
+        }
+        return lines;
+    }
+
+    /** Returns a part of a whole as a whole percentage, or {@code <1%} for a small part. */
+    static String percent(long part, long whole) {
+        if (part > 0 && part * 200 < whole) {
+            return "<1%";
+        }
+        return String.format(Locale.ROOT, "%d%%", Math.round(100.0 * part / whole));
+    }
+}

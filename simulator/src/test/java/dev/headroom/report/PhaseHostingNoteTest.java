@@ -1,0 +1,64 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.projection.Projections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class PhaseHostingNoteTest {
+
+    @Test
+    void lines_namesTwoLargestAndSumsTheRest() {
+        // ddb: $0.50 + $3.00 + $0.004 + $0.996 = $4.50. dax: $0.005 + $10.00 + $0.001 =
+        // $10.006. Rounded on the running total: ddb's rows print $0.50, $3.00, $0.00 and
+        // $1.00 (4.504 -> 4.50 less 3.50), dax's $0.01 (4.505 -> 4.51), $10.00 and $0.00
+        // (14.506 -> 14.51), so the printed rows of each phase add up to its printed hosting.
+        Table table = Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "ddb", "ddb", "ddb", "ddb", "dax", "dax", "dax",
+                        "total"),
+                StringColumn.create("component", "writes", "reads", "storage", "dax_nodes",
+                        "writes", "dax_nodes", "storage", ""),
+                LongColumn.create("hosting_cost_micros", 500_000, 3_000_000, 4_000, 996_000,
+                        5_000, 10_000_000, 1_000, 14_506_000));
+
+        List<String> lines = PhaseHostingNote.lines(projections(table));
+
+        assertEquals(List.of(
+                "Hosting of ddb, $4.50: reads $3.00 (67%), dax_nodes $1.00 (22%) and 2 other"
+                        + " components $0.50 (11%).",
+                "Hosting of dax, $10.01: dax_nodes $10.00 (100%), writes $0.01 (<1%) and 1"
+                        + " other component $0.00 (<1%). `phase-hosting-by-component.csv` has"
+                        + " every component of every phase."), lines);
+    }
+
+    @Test
+    void lines_freeRun_hasNone() {
+        Table table = Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "total"),
+                StringColumn.create("component", ""),
+                LongColumn.create("hosting_cost_micros", new long[] {0}));
+
+        assertEquals(List.of(), PhaseHostingNote.lines(projections(table)));
+        assertEquals("No phase had a hosting cost: the Google Sheets API is free of charge.",
+                PhaseHostingNote.text(projections(table)));
+    }
+
+    @Test
+    void percent_roundsToWholePercentButShowsSmallPartsAsUnderOne() {
+        assertEquals("<1%", PhaseHostingNote.percent(4, 1_000));
+        assertEquals("1%", PhaseHostingNote.percent(5, 1_000));
+        assertEquals("0%", PhaseHostingNote.percent(0, 1_000));
+        assertEquals("67%", PhaseHostingNote.percent(2, 3));
+    }
+
+    private static Projections projections(Table phaseHosting) {
+        return new Projections(Table.create("daily"), Table.create("limits"),
+                Table.create("capacity"), Table.create("costs"),
+                Table.create("hosting-by-component"), Table.create("phase-costs"), phaseHosting,
+                Table.create("changes"), Table.create("outages"), List.of());
+    }
+}
