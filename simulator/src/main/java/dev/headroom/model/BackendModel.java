@@ -29,6 +29,26 @@ public interface BackendModel {
      */
     CallOutcome signUpBeforeStart(int user, String email, int rows);
 
+    /**
+     * Starts a chat request at {@code now}, before its first ledger call. A backend that
+     * serves each concurrent request on a resource of its own, such as a database connection,
+     * takes one here and keeps it until {@link #endRequest}. Other backends need nothing.
+     *
+     * @return {@link CallOutcome#NONE} when the request may go on, or an outcome of no request
+     *     failed on the limit that refused it, in which case the request ends without
+     *     {@link #endRequest}
+     */
+    default CallOutcome startRequest(long now) {
+        return CallOutcome.NONE;
+    }
+
+    /**
+     * Ends a chat request that {@link #startRequest} let go on, after its last ledger call,
+     * freeing what it held.
+     */
+    default void endRequest(long now) {
+    }
+
     /** Reads the user's balance once; the caller has already decided that no cache applies. */
     CallOutcome readBalance(int user, long now);
 

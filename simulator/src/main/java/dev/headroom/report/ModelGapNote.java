@@ -13,9 +13,10 @@ import tech.tablesaw.api.Table;
 public final class ModelGapNote {
 
     /** The note for a run with a PostgreSQL phase. */
-    public static final String POSTGRES = "Note: the PostgreSQL model has no CPU, connection or I/O"
-            + " limit, so its latency and cost do not grow with load as a small RDS instance's"
-            + " would; docs/models.md lists what it leaves out.";
+    public static final String POSTGRES = "Note: the PostgreSQL model has no CPU or I/O limit, so"
+            + " its latency and cost do not grow with load as a small RDS instance's would, and it"
+            + " counts one connection per request in flight, with no pooling such as RDS Proxy;"
+            + " docs/models.md lists what it leaves out.";
 
     /** The note for a run with a SQLite on EFS phase. */
     public static final String SQLITE_EFS = "Note: the SQLite on EFS model bills a balance sum as"

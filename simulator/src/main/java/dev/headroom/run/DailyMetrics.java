@@ -74,6 +74,18 @@ final class DailyMetrics {
         requests++;
     }
 
+    /**
+     * Counts the start of a request on the backend; when the backend refused it, counts the
+     * request as failed at {@code now} on the limit that refused it. Returns whether it started.
+     */
+    boolean requestStarted(CallOutcome outcome, long now) {
+        if (!outcome.succeeded()) {
+            countFailure(outcome);
+            requestFailed(now);
+        }
+        return outcome.succeeded();
+    }
+
     void cacheHit() {
         cacheHits++;
     }

@@ -13,12 +13,16 @@ final class InFlightRequests {
     private long[] costs = new long[256];
     private long[] tokensIn = new long[256];
     private long[] tokensOut = new long[256];
+    private int[] generations = new int[256];
     private int[] free = new int[256];
     private int freeCount;
     private int used;
 
-    /** Stores a request and returns its slot. */
-    int open(int user, Request request) {
+    /**
+     * Stores a request started on the backend of generation {@code generation} and returns its
+     * slot.
+     */
+    int open(int user, Request request, int generation) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -28,6 +32,7 @@ final class InFlightRequests {
                 costs = Arrays.copyOf(costs, used * 2);
                 tokensIn = Arrays.copyOf(tokensIn, used * 2);
                 tokensOut = Arrays.copyOf(tokensOut, used * 2);
+                generations = Arrays.copyOf(generations, used * 2);
                 free = Arrays.copyOf(free, used * 2);
             }
             slot = used++;
@@ -36,6 +41,7 @@ final class InFlightRequests {
         costs[slot] = request.costMicros();
         tokensIn[slot] = request.tokensIn();
         tokensOut[slot] = request.tokensOut();
+        generations[slot] = generation;
         return slot;
     }
 
@@ -53,6 +59,11 @@ final class InFlightRequests {
 
     long tokensOut(int slot) {
         return tokensOut[slot];
+    }
+
+    /** Returns the generation of the backend that the request started on. */
+    int generation(int slot) {
+        return generations[slot];
     }
 
     /** Frees a slot for reuse. */

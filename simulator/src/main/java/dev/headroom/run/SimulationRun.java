@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>Per chat request: admission decides on the cached balance or makes the ledger call its
  * design needs (a balance read, or a conditional debit sent as a write); a failed call fails the
  * request. An admitted request ends after the call's latency plus its duration, when its usage
- * row is appended; a top-up that the credit policy triggers then is appended as its own row. A
- * sign-up makes the backend's sign-up calls and appends the initial credit purchase as a row,
- * except for the users present at the start, who signed up before the run and make no call.
+ * row is appended; a top-up that the credit policy triggers then is appended as its own row.
+ * A request starts on the backend before its first call, which may refuse it (PostgreSQL when
+ * no connection is free), and ends on it after its last, unless a phase change replaced that
+ * backend in between. A sign-up makes the backend's sign-up calls and appends the initial
+ * credit purchase as a row, except for the users present at the start, who signed up before the
+ * run and make no call.
  *
  * <p>A backend with a background job (the Sheets archive job) names the time of its next call;
  * the run schedules an event there, and each call names the time of the one after it, so the
@@ -222,6 +225,9 @@ public final class SimulationRun {
     private void arrive(int user, long now) {
         metrics.requestArrived();
         scheduleArrival(user, now);
+        if (!metrics.requestStarted(backend.startRequest(now), now)) {
+            return;
+        }
         if (pendingTopUps.get(user)) {
             pendingTopUps.clear(user);
             boolean bought = topUp(user,
@@ -230,6 +236,7 @@ public final class SimulationRun {
                 // The user cannot pay, because the ledger cannot store the purchase: an outage,
                 // not a lack of credit.
                 metrics.requestFailed(now);
+                backend.endRequest(now);
                 return;
             }
         }
@@ -246,6 +253,7 @@ public final class SimulationRun {
             callLatency = outcome.latencyMillis();
             if (!succeeded) {
                 failAdmittedRequest(user, decision, now);
+                backend.endRequest(now);
                 return;
             }
             if (decision.call() == BackendCall.CONDITIONAL_DEBIT && decision.admitted()) {
@@ -257,10 +265,11 @@ public final class SimulationRun {
             metrics.rejectedForCredit();
             topUp(user, setup.workload().credit().topUpOnRejection(
                     admission.balanceMicros(user), request.costMicros()), now);
+            backend.endRequest(now);
             return;
         }
         metrics.admitted();
-        int slot = inFlight.open(user, request);
+        int slot = inFlight.open(user, request, backendGeneration);
         engine.scheduleAt(now + callLatency + request.durationMillis(), REQUEST_END, slot);
     }
 
@@ -293,6 +302,7 @@ public final class SimulationRun {
         long cost = inFlight.costMicros(slot);
         long tokensIn = inFlight.tokensIn(slot);
         long tokensOut = inFlight.tokensOut(slot);
+        boolean sameBackend = inFlight.generation(slot) == backendGeneration;
         inFlight.close(slot);
         // As with credit, a cost counts against the balance only once its row is stored. Under
         // an atomic debit it was taken when the request started, so the user paid for it even
@@ -309,6 +319,10 @@ public final class SimulationRun {
             topUp(user, topUp, now);
         } else {
             metrics.requestFailed(now);
+        }
+        // A request that started on a backend since replaced holds nothing on this one.
+        if (sameBackend) {
+            backend.endRequest(now);
         }
     }
 

@@ -21,7 +21,8 @@ final class SqlMapping {
                 settings.allocatedStorageGb(), settings.storageMicrosPerGbMonth(),
                 settings.freeStorageGb(), rowBytes, settings.rowOverheadBytes(),
                 balanceRead(settings.balanceDesign()),
-                DynamoDbMapping.latency(settings.latency()));
+                DynamoDbMapping.latency(settings.latency()), settings.maxConnections(),
+                settings.reservedConnections());
     }
 
     /** Returns the model parameters of a SQLite on EFS phase, with rows of {@code rowBytes}. */

@@ -157,6 +157,26 @@ final class Defaults {
     static final long POSTGRES_ROW_OVERHEAD_BYTES = 100L;
 
     /**
+     * The server's {@code max_connections} on a db.t4g.micro, 112: RDS's default formula
+     * {@code LEAST({DBInstanceClassMemory/9531392}, 5000)}, from the max_connections page of
+     * AWS Prescriptive Guidance, "Tuning PostgreSQL parameters" (read 2026-12-06; docs/models.md
+     * links it), applied to the class's 1 GiB, as in the table of
+     * https://tech.ray247k.com/en/blog/202509-amazon-rds-db-connection-limits (2025-09, read
+     * 2026-12-06). NOTE: an upper estimate, as AWS publishes no figure per class:
+     * DBInstanceClassMemory is the memory left after the operating system and RDS's processes,
+     * less than 1 GiB, so a live instance reports fewer.
+     */
+    static final long POSTGRES_MAX_CONNECTIONS = 112;
+
+    /**
+     * Connection slots the proxy's role cannot take, 5: {@code superuser_reserved_connections}
+     * (3) plus {@code rds.rds_superuser_reserved_connections} (2), the RDS defaults,
+     * https://aws.amazon.com/premiumsupport/knowledge-center/rds-postgresql-error-connection-slots/
+     * (last updated 2022-06-14, read 2026-12-06).
+     */
+    static final long POSTGRES_RESERVED_CONNECTIONS = 5;
+
+    /**
      * EFS Standard storage, $0.30 per GB-month: https://aws.amazon.com/efs/pricing/ (read
      * December 2026).
      */

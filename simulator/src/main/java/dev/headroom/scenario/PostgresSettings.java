@@ -17,6 +17,9 @@ import java.util.Objects;
  *     header, line pointer and index entries
  * @param balanceDesign how a balance is read
  * @param latency latency of one statement, growing with the rows a balance sum reads
+ * @param maxConnections the server's {@code max_connections}
+ * @param reservedConnections connection slots reserved for superusers and RDS's own roles,
+ *     less than {@code maxConnections}
  */
 public record PostgresSettings(
         long instanceMicrosPerHour,
@@ -26,7 +29,9 @@ public record PostgresSettings(
         long freeStorageGb,
         long rowOverheadBytes,
         BalanceDesign balanceDesign,
-        Latency latency) {
+        Latency latency,
+        long maxConnections,
+        long reservedConnections) {
 
     public PostgresSettings {
         Objects.requireNonNull(balanceDesign, "balanceDesign");

@@ -12,6 +12,9 @@ final class SqlStoreReader {
      */
     static final long MAX_ALLOCATED_GB = 65_536;
 
+    /** PostgreSQL's largest {@code max_connections}, 262,143 (2^18 - 1). */
+    static final long MAX_CONNECTIONS = 262_143;
+
     /** SQLite's largest page size, 65,536 bytes. Its smallest is 512 bytes. */
     static final long MAX_PAGE_BYTES = 65_536;
 
@@ -36,9 +39,19 @@ final class SqlStoreReader {
         BalanceDesign design = section.choice("balance_design", BalanceDesign.QUERY_SUM,
                 BalanceDesign.class, null);
         Latency latency = StoreReader.latency(section.section("latency"), "per_thousand_rows");
+        long maxConnections = section.count("max_connections", Defaults.POSTGRES_MAX_CONNECTIONS,
+                1, MAX_CONNECTIONS, null);
+        long reserved = section.count("reserved_connections",
+                Defaults.POSTGRES_RESERVED_CONNECTIONS, 0, MAX_CONNECTIONS, null);
+        if (reserved >= maxConnections) {
+            section.problem("reserved_connections", reserved + " reserved connections leave"
+                    + " none of max_connections " + maxConnections + " for the proxy; reserve"
+                    + " fewer than " + maxConnections + " or raise max_connections");
+            reserved = 0;
+        }
         section.finish();
         return new PostgresSettings(instance, freeMonths, allocated, storage, freeGb, overhead,
-                design, latency);
+                design, latency, maxConnections, reserved);
     }
 
     static SqliteEfsSettings sqliteEfs(Section section) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.LimitGauge;
+import dev.headroom.model.sql.PostgresModel;
 import dev.headroom.projection.Projections;
 import dev.headroom.report.ModelGapNote;
 import dev.headroom.report.Warnings;
@@ -69,6 +70,57 @@ class BackendLimitsTest {
         assertTrue(warning.contains("raise postgres.allocated_storage_gb, or move to another"
                 + " backend."), warning);
         assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(THREE_USERS))));
+    }
+
+    /**
+     * Three users on PostgreSQL from the start, each making 100 requests a day that last ten
+     * minutes: 50 request-hours a day, about 2 in flight on average, against one usable
+     * connection (max_connections 2 less 1 reserved), or the default 107.
+     */
+    private static String postgresLongRequests(String postgres) {
+        return THREE_USERS
+                .replace("    - name: single-sheet\n      backend: {kind: sheets}",
+                        "    - name: sql\n      backend: {kind: postgres}")
+                .replace("mean_per_day: 10}", "mean_per_day: 100}")
+                .replace("request_duration: {distribution: fixed, mean: 2s}",
+                        "request_duration: {distribution: fixed, mean: 10m}")
+                .replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n" + postgres);
+    }
+
+    @Test
+    void postgresConnections_oneSlot_failsOverlappingRequests() throws Exception {
+        RunResult result = run(postgresLongRequests(
+                "postgres: {max_connections: 2, reserved_connections: 1}"));
+
+        long refused = 0;
+        for (DayRecord day : result.days()) {
+            long onConnections = day.failuresByLimit().getOrDefault("connections", 0L);
+            refused += onConnections;
+            assertTrue(day.failedRequests() >= onConnections, day::toString);
+            LimitGauge gauge = day.gauges().stream()
+                    .filter(reading -> reading.limit().equals(PostgresModel.CONNECTIONS))
+                    .findFirst().orElseThrow();
+            assertEquals(new LimitGauge("connections", "rds-instance", 1, 1), gauge,
+                    "one request holds the only slot on every day");
+        }
+        assertTrue(refused > 0, "requests that overlap a ten-minute one find no slot");
+        Table limits = Projections.of(result).limits();
+        int row = limits.stringColumn("limit").indexOf("connections");
+        assertEquals("capacity", limits.stringColumn("kind").get(row));
+        assertEquals("2025-01-06", limits.stringColumn("binds_on").get(row));
+    }
+
+    @Test
+    void postgresConnections_defaultSlots_neverBind() throws Exception {
+        RunResult result = run(postgresLongRequests("postgres: {}"));
+
+        for (DayRecord day : result.days()) {
+            assertEquals(0, day.failuresByLimit().getOrDefault("connections", 0L));
+            assertEquals(0, day.failedRequests(), day::toString);
+        }
+        Table limits = Projections.of(result).limits();
+        int row = limits.stringColumn("limit").indexOf("connections");
+        assertEquals("not reached", limits.stringColumn("binds_on").get(row));
     }
 
     @Test

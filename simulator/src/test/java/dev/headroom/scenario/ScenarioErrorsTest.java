@@ -130,6 +130,12 @@ class ScenarioErrorsTest {
                         "unknown field; valid fields here are instance_price_per_hour"),
                 Arguments.of("postgres-negative-price.yaml", "14:31",
                         "postgres.storage_price_per_gb_month", "-$0.115 is below $0"),
+                Arguments.of("postgres-max-connections-zero.yaml", "14:20",
+                        "postgres.max_connections", "0 is not between 1 and 262143"),
+                Arguments.of("postgres-reserved-connections-all.yaml", "15:25",
+                        "postgres.reserved_connections", "10 reserved connections leave none of"
+                                + " max_connections 10 for the proxy; reserve fewer than 10 or"
+                                + " raise max_connections"),
                 Arguments.of("sheets-after-sqlite-efs.yaml", "14:16", "plan.phases[1].backend",
                         "a Sheets phase cannot follow a sqlite-efs phase"),
                 Arguments.of("sqlite-efs-negative-price.yaml", "14:22",

@@ -122,6 +122,17 @@ public final class RedisCacheModel implements BackendModel {
         return plusLatency(append, latency.sampleMillis(0));
     }
 
+    /** Starts the request on the store: Redis takes no resource of its own per request. */
+    @Override
+    public CallOutcome startRequest(long now) {
+        return store.startRequest(now);
+    }
+
+    @Override
+    public void endRequest(long now) {
+        store.endRequest(now);
+    }
+
     @Override
     public List<LimitGauge> gauges() {
         return store.gauges();

@@ -19,18 +19,33 @@ import org.apache.commons.math3.random.RandomGenerator;
  * overhead fill the allocated storage, and once it is full every insert fails on
  * {@value #STORAGE}, as RDS stops writes on an instance whose storage is full.
  *
+ * <p>Connections: the proxy runs on AWS Lambda with no pool in front of the database, so each
+ * chat request holds one connection from {@link #startRequest} (before its balance read) to
+ * {@link #endRequest} (after its usage row and any top-up are appended). The proxy's role can
+ * hold {@code max_connections} less the reserved slots at once; a request that finds none free
+ * fails on {@value #CONNECTIONS}, as the server answers {@code FATAL 53300: remaining
+ * connection slots are reserved ...}, and makes no statement. A sign-up's own calls take no
+ * slot, as they last only their round trips.
+ *
  * <p>Hosting cost: the instance hours and the allocated storage, both billed by time whatever
  * the load, minus the free tier's instance hours and free storage before the free tier ends. A
  * month is one twelfth of a 365-day year and a GB is 2^30 bytes.
  *
- * <p>Leaves out: connection limits and pooling, CPU credits of the burstable instance, storage
- * autoscaling, dead tuples and vacuum, backups, I/O of gp3 beyond its baseline, and data
- * transfer. Not thread-safe.
+ * <p>Leaves out: pooling (RDS Proxy, PgBouncer), connections that idle Lambda environments keep
+ * open between requests, waiting or retrying for a free slot, CPU credits of the burstable
+ * instance, storage autoscaling, dead tuples and vacuum, backups, I/O of gp3 beyond its
+ * baseline, and data transfer. Not thread-safe.
  */
 public final class PostgresModel implements BackendModel {
 
     /** The limit name of the allocated storage, in gauges and failed calls. */
     public static final String STORAGE = "allocated-storage";
+
+    /**
+     * The limit name of the connection slots the proxy's role can hold, in gauges and failed
+     * requests.
+     */
+    public static final String CONNECTIONS = "connections";
 
     /** The hosting cost component of the instance hours. */
     public static final String INSTANCE_HOURS = "rds_instance";
@@ -45,6 +60,9 @@ public final class PostgresModel implements BackendModel {
     private final long startMillis;
     private final UserRows rows = new UserRows();
     private long storedBytes;
+    private long connectionsInUse;
+    /** The most connections in use at once since the last {@link #gauges()}. */
+    private long peakConnections;
 
     /** Creates the model of an empty table on an instance that goes live at {@code startMillis}. */
     public PostgresModel(PostgresParams params, RandomGenerator random, long startMillis) {
@@ -141,6 +159,35 @@ public final class PostgresModel implements BackendModel {
         return new CallOutcome(CallOutcome.Status.OK, 2, 0, latencyMillis, null);
     }
 
+    /**
+     * Opens the request's connection, or fails on {@value #CONNECTIONS} when every slot the
+     * proxy's role can hold is in use. A refused request makes no statement.
+     */
+    @Override
+    public CallOutcome startRequest(long now) {
+        if (connectionsInUse >= params.usableConnections()) {
+            return CallOutcome.NONE.failedOn(CONNECTIONS);
+        }
+        connectionsInUse++;
+        peakConnections = Math.max(peakConnections, connectionsInUse);
+        return CallOutcome.NONE;
+    }
+
+    /** Closes the connection of a request that {@link #startRequest} opened. */
+    @Override
+    public void endRequest(long now) {
+        if (connectionsInUse == 0) {
+            throw new IllegalStateException("a request ended at " + now + " ms with no"
+                    + " connection open; end only requests that startRequest let go on");
+        }
+        connectionsInUse--;
+    }
+
+    /** Returns the connections that requests hold now. */
+    public long connectionsInUse() {
+        return connectionsInUse;
+    }
+
     /** Returns the rows of {@code user} in the table. */
     public long rows(int user) {
         return rows.of(user);
@@ -151,10 +198,20 @@ public final class PostgresModel implements BackendModel {
         return storedBytes;
     }
 
+    /**
+     * Returns the storage in use, and the most connections in use at once since the previous
+     * call, against the slots the proxy's role can hold; the next period's peak starts from the
+     * connections open now. The run calls it once at the end of each day, so the connection
+     * gauge is the day's peak.
+     */
     @Override
     public List<LimitGauge> gauges() {
-        return List.of(new LimitGauge(STORAGE, "rds-instance", storedBytes,
-                params.capacityBytes()));
+        List<LimitGauge> gauges = List.of(
+                new LimitGauge(STORAGE, "rds-instance", storedBytes, params.capacityBytes()),
+                new LimitGauge(CONNECTIONS, "rds-instance", peakConnections,
+                        params.usableConnections()));
+        peakConnections = connectionsInUse;
+        return gauges;
     }
 
     /** Returns no quota: the model throttles no call. */

@@ -17,6 +17,9 @@ import java.util.Objects;
  *     index entries
  * @param balanceRead how a balance is read
  * @param latency latency of one statement, growing with the rows it reads
+ * @param maxConnections the server's {@code max_connections}: connection slots in all
+ * @param reservedConnections slots kept for superusers and RDS's own roles, which the proxy's
+ *     role cannot take
  */
 public record PostgresParams(
         long instanceMicrosPerHour,
@@ -27,7 +30,9 @@ public record PostgresParams(
         long rowBytes,
         long rowOverheadBytes,
         BalanceRead balanceRead,
-        LatencyParams latency) {
+        LatencyParams latency,
+        long maxConnections,
+        long reservedConnections) {
 
     public PostgresParams {
         requireNonNegative("instance price", instanceMicrosPerHour);
@@ -43,6 +48,11 @@ public record PostgresParams(
             throw new IllegalArgumentException("row bytes is " + rowBytes
                     + "; it must be positive");
         }
+        requireNonNegative("reserved connections", reservedConnections);
+        if (reservedConnections >= maxConnections) {
+            throw new IllegalArgumentException("reserved connections are " + reservedConnections
+                    + " of " + maxConnections + "; at least one connection must be left");
+        }
         Objects.requireNonNull(balanceRead, "balanceRead");
         Objects.requireNonNull(latency, "latency");
     }
@@ -50,6 +60,11 @@ public record PostgresParams(
     /** Returns the allocated storage in bytes: the most that rows and their overhead fill. */
     public long capacityBytes() {
         return allocatedStorageGb << 30;
+    }
+
+    /** Returns the connections the proxy's role can hold at once: the slots not reserved. */
+    public long usableConnections() {
+        return maxConnections - reservedConnections;
     }
 
     /** Returns the bytes one stored row takes, overhead included. */

@@ -1,6 +1,7 @@
 package dev.headroom.model.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.engine.RandomStream;
@@ -22,7 +23,7 @@ class PostgresModelTest {
             BalanceRead design) {
         LatencyParams latency = new LatencyParams(LatencyShape.FIXED, 5, 0, 1_000);
         return new PostgresParams(16_000, freeTierEnd, allocatedGb, 115_000, freeGb, 500, 100,
-                design, latency);
+                design, latency, 112, 5);
     }
 
     private static PostgresModel model(PostgresParams params, long start) {
@@ -90,7 +91,7 @@ class PostgresModelTest {
     void cost_hundredYearsAtMaximumPrices_doesNotOverflow() {
         PostgresParams params = new PostgresParams(100_000_000_000L, 0, 65_536,
                 100_000_000_000L, 0, 500, 100, BalanceRead.SUM_ROWS,
-                LatencyParams.fixed(1));
+                LatencyParams.fixed(1), 112, 5);
         PostgresModel model = model(params, 0);
 
         // 876,000 h x $100,000 plus 1,200 months x 65,536 GB x $100,000.
@@ -133,7 +134,7 @@ class PostgresModelTest {
         // bytes and succeeds, and the one after it finds no room.
         LatencyParams latency = new LatencyParams(LatencyShape.FIXED, 5, 0, 1_000);
         PostgresModel model = model(new PostgresParams(16_000, 0, 1, 115_000, 0, 924, 100,
-                BalanceRead.SUM_ROWS, latency), 0);
+                BalanceRead.SUM_ROWS, latency, 112, 5), 0);
         long rows = 1L << 20;
         assertEquals(rows - 1, model.importRows(0, rows - 1));
 
@@ -184,5 +185,69 @@ class PostgresModelTest {
         assertEquals(5 + 1, model.readBalance(0, 20).latencyMillis());
         assertEquals((1 + 3_002) * 600, model.storedBytes(),
                 "a balance row for user 1, and 3,001 rows and a balance row for user 0");
+    }
+
+    /** Three usable slots: max_connections 5 less 2 reserved. */
+    private static PostgresModel threeSlots() {
+        return model(new PostgresParams(16_000, 0, 20, 115_000, 0, 500, 100,
+                BalanceRead.SUM_ROWS, LatencyParams.fixed(5), 5, 2), 0);
+    }
+
+    @Test
+    void connections_fourthOverlappingRequest_failsOnConnections() {
+        PostgresModel model = threeSlots();
+
+        for (int request = 0; request < 3; request++) {
+            assertEquals(CallOutcome.NONE, model.startRequest(100 + request));
+        }
+        CallOutcome fourth = model.startRequest(103);
+
+        assertEquals(CallOutcome.Status.CAPACITY, fourth.status());
+        assertEquals(PostgresModel.CONNECTIONS, fourth.limit());
+        assertEquals(0, fourth.requests(), "a refused connection makes no statement");
+        assertEquals(3, model.connectionsInUse(), "the refused request holds no slot");
+    }
+
+    @Test
+    void connections_afterOneEnds_nextRequestStarts() {
+        PostgresModel model = threeSlots();
+        for (int request = 0; request < 3; request++) {
+            model.startRequest(100);
+        }
+        assertEquals(PostgresModel.CONNECTIONS, model.startRequest(101).limit());
+
+        model.endRequest(200);
+
+        assertEquals(CallOutcome.NONE, model.startRequest(201));
+        assertEquals(3, model.connectionsInUse());
+        assertEquals(PostgresModel.CONNECTIONS, model.startRequest(202).limit());
+    }
+
+    @Test
+    void connectionGauge_isPeakSincePreviousReading_againstUsableSlots() {
+        PostgresModel model = threeSlots();
+        model.startRequest(0);
+        model.startRequest(1);
+        model.endRequest(2);
+        model.endRequest(3);
+        model.startRequest(4);
+
+        assertTrue(model.gauges().contains(new LimitGauge(PostgresModel.CONNECTIONS,
+                "rds-instance", 2, 3)), "two at once before the first reading");
+        assertTrue(model.gauges().contains(new LimitGauge(PostgresModel.CONNECTIONS,
+                "rds-instance", 1, 3)), "the next period starts from the one still open");
+    }
+
+    @Test
+    void endRequest_withNoConnectionOpen_throws() {
+        PostgresModel model = threeSlots();
+
+        assertThrows(IllegalStateException.class, () -> model.endRequest(0));
+    }
+
+    @Test
+    void params_reservingEveryConnection_throws() {
+        assertThrows(IllegalArgumentException.class, () -> new PostgresParams(16_000, 0, 20,
+                115_000, 0, 500, 100, BalanceRead.SUM_ROWS, LatencyParams.fixed(5), 5, 5));
     }
 }
