@@ -13,12 +13,19 @@ import tech.tablesaw.api.Table;
  * be written as it is. Each note names the move, the count, the earlier phases in the way,
  * and the changes the loader accepts: lower those phases' users triggers, or start the move with
  * a date trigger by its {@code start_by_p10} and before any later phase's date trigger. A count
+ * at or above a later phase's users trigger, the threshold of a later move, is rejected too, when
+ * the old phase has no users trigger at or below the count already. Its note names the later
+ * phases in the way and offers to raise their users triggers above the count, below the next
+ * later users trigger or the loader's greatest, or the same date trigger. A count
  * of 0, where the move had to start before the first user signed up, is below the loader's
  * least users trigger of 1, so its note offers the date trigger alone, with or without earlier
  * users triggers. A note also warns when a later phase has a monthly_cost trigger, whose day
  * moves with the move's start. A plan with no such move gets no notes.
  */
 public final class TriggerOrderNotes {
+
+    /** The greatest users trigger the loader accepts. */
+    private static final long MAX_USERS = Integer.MAX_VALUE;
 
     private static final String SWEEP_AGAIN = ". Sweep again after the change, since a move"
             + " started sooner changes what fails next.";
@@ -45,9 +52,25 @@ public final class TriggerOrderNotes {
             } else if (!earlier.inTheWay().isEmpty()) {
                 notes.add(note(change, plan.phases().get(from), earlier, window)
                         + costTriggers(plan, from));
+            } else {
+                LaterTriggers later = LaterTriggers.of(plan, from, earlier.advice());
+                if (!later.inTheWay().isEmpty() && !hasUsersAtMost(plan.triggers(
+                        plan.phases().get(from)), earlier.advice())) {
+                    notes.add(laterNote(change, plan.phases().get(from), earlier, later, window)
+                            + costTriggers(plan, from));
+                }
             }
         }
         return notes;
+    }
+
+    /**
+     * Returns whether {@code triggers} hold a users trigger at or below {@code users}. Such a
+     * trigger on the old phase already follows the advice, so the loader rejects nothing.
+     */
+    private static boolean hasUsersAtMost(List<Trigger> triggers, long users) {
+        return triggers.stream().anyMatch(trigger -> trigger instanceof Trigger.Users own
+                && own.users() <= users);
     }
 
     /** Returns the plan index of the phase a move leaves, or -1 if the plan has none. */
@@ -96,8 +119,8 @@ public final class TriggerOrderNotes {
         }
         String advice = "Move " + change + ": its users_trigger_p10 of " + earlier.advice()
                 + " is not above the users " + plural(earlier.inTheWay(), "trigger") + " of "
-                + thresholds(earlier.inTheWay()) + ", and the loader requires users triggers to"
-                + " increase from phase to phase. ";
+                + thresholds("earlier", earlier.inTheWay()) + ", and the loader requires users"
+                + " triggers to increase from phase to phase. ";
         if (options.isEmpty()) {
             return advice + "Neither lowering the users " + plural(earlier.inTheWay(), "trigger")
                     + " of " + names(earlier.inTheWay()) + " below " + earlier.advice()
@@ -107,6 +130,55 @@ public final class TriggerOrderNotes {
                     + " as they are, so change those first.";
         }
         return advice + "To follow the advice, " + String.join(", or ", options) + SWEEP_AGAIN;
+    }
+
+    /**
+     * Returns the note of a move whose users_trigger_p10 is at or above the users triggers of
+     * later phases. The old phase has no users trigger at or below the count, so it can take
+     * one only once those later triggers are raised above the count, each above the one before
+     * and below the next later users trigger or the loader's greatest. The old phase's trigger
+     * stays above the earlier ones, which are all below the count.
+     */
+    private static String laterNote(String change, String from, EarlierTriggers earlier,
+            LaterTriggers later, DateWindow window) {
+        long advice = earlier.advice();
+        List<PhaseTrigger> inTheWay = later.inTheWay();
+        String advise = "Move " + change + ": its users_trigger_p10 of " + advice
+                + " is not below the users " + plural(inTheWay, "trigger") + " of "
+                + thresholds("later", inTheWay) + ", and the loader requires users triggers to"
+                + " increase from phase to phase. ";
+        String raise = "raising the users " + plural(inTheWay, "trigger") + " of "
+                + names(inTheWay) + " above " + advice;
+        boolean dateFits = window.fitsAfter(earlier.lastDate());
+        if (!later.roomAboveAdvice() && !dateFits) {
+            String ceiling = later.ceilingPhase() != null
+                    ? " below that of '" + later.ceilingPhase() + "' (" + later.ceiling() + ")"
+                    : " up to " + MAX_USERS + ", the greatest users trigger the loader accepts";
+            return advise + "Neither change fits the plan as it is: " + raise
+                    + " leaves no room" + ceiling + ", and a date trigger on '" + from
+                    + "' must come after " + earlier.lastDate() + " ("
+                    + earlier.lastDateSource() + ") and " + window.bound()
+                    + ", where no day fits. Change those triggers first.";
+        }
+        List<String> options = new ArrayList<>();
+        if (later.roomAboveAdvice()) {
+            String ceiling = later.ceilingPhase() != null
+                    ? " but below that of '" + later.ceilingPhase() + "' (" + later.ceiling()
+                            + ")"
+                    : " and no higher than " + MAX_USERS + ", the greatest the loader accepts,";
+            String own = earlier.floorPhase() != null
+                    ? "above that of '" + earlier.floorPhase() + "' (" + earlier.floor()
+                            + ") and no higher than " + advice
+                    : "no higher than " + advice;
+            options.add("raise the users " + plural(inTheWay, "trigger") + " of "
+                    + names(inTheWay) + (inTheWay.size() > 1 ? ", in increasing order," : "")
+                    + " above " + advice + ceiling + " and give '" + from + "' a users trigger "
+                    + own);
+        }
+        if (dateFits) {
+            options.add(dateOption(from, earlier, window));
+        }
+        return advise + "To follow the advice, " + String.join(", or ", options) + SWEEP_AGAIN;
     }
 
     /**
@@ -158,24 +230,27 @@ public final class TriggerOrderNotes {
                 + phases.get(from) + "' start serving, and paying, on other days.";
     }
 
-    private static String plural(List<EarlierTrigger> triggers, String word) {
+    private static String plural(List<PhaseTrigger> triggers, String word) {
         return triggers.size() == 1 ? word : word + "s";
     }
 
-    private static String pronoun(List<EarlierTrigger> triggers) {
+    private static String pronoun(List<PhaseTrigger> triggers) {
         return triggers.size() == 1 ? "it" : "them";
     }
 
     /** Returns the phases quoted and joined with commas and a final "and". */
-    private static String names(List<EarlierTrigger> triggers) {
+    private static String names(List<PhaseTrigger> triggers) {
         return joined(triggers.stream().map(trigger -> "'" + trigger.phase() + "'").toList());
     }
 
-    /** Returns each phase with its users threshold, joined as {@link #names} joins them. */
-    private static String thresholds(List<EarlierTrigger> triggers) {
-        String earlier = triggers.size() == 1 ? "the earlier phase " : "the earlier phases ";
-        return earlier + joined(triggers.stream().map(trigger -> "'" + trigger.phase() + "' ("
-                + trigger.users() + ")").toList());
+    /**
+     * Returns each phase with its users threshold, joined as {@link #names} joins them, after
+     * "the earlier phase" or "the later phases" as {@code side} and their number say.
+     */
+    private static String thresholds(String side, List<PhaseTrigger> triggers) {
+        String phases = triggers.size() == 1 ? " phase " : " phases ";
+        return "the " + side + phases + joined(triggers.stream().map(trigger -> "'"
+                + trigger.phase() + "' (" + trigger.users() + ")").toList());
     }
 
     private static String joined(List<String> items) {
@@ -223,8 +298,8 @@ public final class TriggerOrderNotes {
         }
     }
 
-    /** An earlier phase's users trigger. */
-    private record EarlierTrigger(String phase, long users) {
+    /** An earlier or a later phase's users trigger. */
+    private record PhaseTrigger(String phase, long users) {
     }
 
     /**
@@ -238,11 +313,11 @@ public final class TriggerOrderNotes {
      *     on the old phase must come after
      * @param lastDateSource what {@code lastDate} is, in words
      */
-    private record EarlierTriggers(long advice, List<EarlierTrigger> inTheWay, long floor,
+    private record EarlierTriggers(long advice, List<PhaseTrigger> inTheWay, long floor,
             String floorPhase, LocalDate lastDate, String lastDateSource) {
 
         static EarlierTriggers of(PlanOutline plan, int from, long advice) {
-            List<EarlierTrigger> inTheWay = new ArrayList<>();
+            List<PhaseTrigger> inTheWay = new ArrayList<>();
             long floor = 0;
             String floorPhase = null;
             LocalDate lastDate = LocalDate.parse(plan.startDate());
@@ -250,7 +325,7 @@ public final class TriggerOrderNotes {
             for (String phase : plan.phases().subList(0, from)) {
                 for (Trigger trigger : plan.triggers(phase)) {
                     if (trigger instanceof Trigger.Users users && users.users() >= advice) {
-                        inTheWay.add(new EarlierTrigger(phase, users.users()));
+                        inTheWay.add(new PhaseTrigger(phase, users.users()));
                     } else if (trigger instanceof Trigger.Users users
                             && users.users() > floor) {
                         floor = users.users();
@@ -272,6 +347,43 @@ public final class TriggerOrderNotes {
          */
         boolean roomBelowAdvice() {
             return advice - floor > inTheWay.size();
+        }
+    }
+
+    /**
+     * The users triggers of the phases after a move's old phase, seen against its advised
+     * count. A loaded plan's users triggers increase, so those in the way come first.
+     *
+     * @param advice the move's users_trigger_p10
+     * @param inTheWay the later users triggers at or below the advice, in plan order
+     * @param ceiling the first later users trigger above the advice, or one more than the
+     *     loader's greatest
+     * @param ceilingPhase the phase whose users trigger is the ceiling, or null
+     */
+    private record LaterTriggers(long advice, List<PhaseTrigger> inTheWay, long ceiling,
+            String ceilingPhase) {
+
+        static LaterTriggers of(PlanOutline plan, int from, long advice) {
+            List<PhaseTrigger> inTheWay = new ArrayList<>();
+            List<String> phases = plan.phases();
+            for (String phase : phases.subList(from + 1, phases.size())) {
+                for (Trigger trigger : plan.triggers(phase)) {
+                    if (trigger instanceof Trigger.Users users && users.users() <= advice) {
+                        inTheWay.add(new PhaseTrigger(phase, users.users()));
+                    } else if (trigger instanceof Trigger.Users users) {
+                        return new LaterTriggers(advice, inTheWay, users.users(), phase);
+                    }
+                }
+            }
+            return new LaterTriggers(advice, inTheWay, MAX_USERS + 1, null);
+        }
+
+        /**
+         * Returns whether whole counts fit above the advice for each trigger in the way,
+         * raised, each above the one before and below the ceiling.
+         */
+        boolean roomAboveAdvice() {
+            return ceiling - advice > inTheWay.size();
         }
     }
 }

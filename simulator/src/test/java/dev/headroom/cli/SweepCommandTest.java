@@ -169,6 +169,57 @@ class SweepCommandTest {
                 "## Notes on the advised triggers\n\n" + note + "\n\n## Parameters"));
     }
 
+    /**
+     * Four phases whose move off the shards waits for a latency that never comes, while the
+     * move after it starts at 5 users. The advised users trigger off the shards is 8, as in
+     * {@link #OUT_OF_ORDER}, which is not below 5.
+     */
+    private static final String BELOW_LATER = SCENARIO.replace("horizon: 20d", "horizon: 30d")
+            .replace("mean_per_day: 300", "mean_per_day: 150").replace("""
+                - name: single-sheet
+                  backend: {kind: sheets}
+            """, """
+                - name: single-sheet
+                  backend: {kind: sheets}
+                  next_when: {date: 2025-01-07}
+                - name: two-shards
+                  backend: {kind: sheets-sharded, workbooks: 2, router: char-sum}
+                  migration: {lead_time: 1d}
+                  next_when: {p95_latency: 1h}
+                - name: dynamodb
+                  backend: {kind: dynamodb}
+                  migration: {lead_time: 1d}
+                  next_when: {users: 5}
+                - name: dynamodb-dax
+                  backend: {kind: dynamodb, features: [dax]}
+                  migration: {lead_time: 1d}
+            """);
+
+    @Test
+    void sweep_adviceAboveLaterTrigger_notePrinted() throws Exception {
+        Path file = folder.resolve("below-later.yaml");
+        Files.writeString(file, BELOW_LATER, StandardCharsets.UTF_8);
+        Path sweep = folder.resolve("sweep");
+
+        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "2..5", "--out",
+                sweep.toString());
+
+        String note = "Move two-shards -> dynamodb: its users_trigger_p10 of 8 is not below the"
+                + " users trigger of the later phase 'dynamodb' (5), and the loader requires"
+                + " users triggers to increase from phase to phase. To follow the advice, raise"
+                + " the users trigger of 'dynamodb' above 8 and no higher than 2147483647, the"
+                + " greatest the loader accepts, and give 'two-shards' a users trigger no higher"
+                + " than 8, or give 'two-shards' a date trigger after 2025-01-07 (the date"
+                + " trigger of 'single-sheet') and no later than its start_by_p10 of 2025-01-13."
+                + " Sweep again after the change, since a move started sooner changes what fails"
+                + " next.";
+        assertEquals(Main.EXIT_OK, result.code(), result.err());
+        assertTrue(result.out().contains("\nNotes on the advised triggers\n" + note + "\n\n"
+                + "Reports written to "), result.out());
+        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains(
+                "## Notes on the advised triggers\n\n" + note + "\n\n## Parameters"));
+    }
+
     @Test
     void sweep_noMoveOutOfOrder_noNotes() throws Exception {
         Path sweep = folder.resolve("sweep");

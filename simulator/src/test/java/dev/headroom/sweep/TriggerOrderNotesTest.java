@@ -84,6 +84,15 @@ class TriggerOrderNotesTest {
         return new PlanOutline(leadTimes, "2026-02-26", nextWhen);
     }
 
+    /** Returns a plan of the named phases, none with a lead time, started on 2026-02-26. */
+    private static PlanOutline planOf(List<String> phases, Map<String, List<Trigger>> nextWhen) {
+        Map<String, Duration> leadTimes = new LinkedHashMap<>();
+        for (String phase : phases) {
+            leadTimes.put(phase, Duration.ZERO);
+        }
+        return new PlanOutline(leadTimes, "2026-02-26", nextWhen);
+    }
+
     /** Returns a {@code sweep-changes} table of the move a -> b alone. */
     private static Table moveToB(String startBy, String usersTrigger) {
         return Table.create("sweep-changes", StringColumn.create("change", "a -> b"),
@@ -275,5 +284,162 @@ class TriggerOrderNotesTest {
                 + " trigger, which must come after 2026-03-02 (the date trigger of 'e') and no"
                 + " later than its start_by_p10 of 2026-03-02: no day fits, so the plan cannot"
                 + " start the move in time as it is."), notes);
+    }
+
+    @Test
+    void of_aboveLaterUsers_bothWays() {
+        // The users trigger of b, 30, starts the move b -> c, and the advice of 40 on a is not
+        // below it. Nothing follows c, so only the loader's greatest bounds b's raised trigger.
+        PlanOutline plan = planWithC(Map.of(
+                "a", List.of(new Trigger.LatencyP95(Duration.ofSeconds(2))),
+                "b", List.of(new Trigger.Users(30))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not below the users"
+                + " trigger of the later phase 'b' (30), and the loader requires users triggers"
+                + " to increase from phase to phase. To follow the advice, raise the users"
+                + " trigger of 'b' above 40 and no higher than 2147483647, the greatest the"
+                + " loader accepts, and give 'a' a users trigger no higher than 40, or give 'a'"
+                + " a date trigger after 2026-02-26 (the start date) and no later than its"
+                + " start_by_p10 of 2026-03-02. Sweep again after the change, since a move"
+                + " started sooner changes what fails next."), notes);
+    }
+
+    @Test
+    void of_aboveLaterUsers_betweenFloorAndCeiling() {
+        // b (35) and c (38) are in the way of 40, f (50) is above it and d (30) below it, so b
+        // and c go to 41 to 49, and a to 31 to 40.
+        PlanOutline plan = planOf(List.of("d", "a", "b", "c", "f", "g"), Map.of(
+                "d", List.of(new Trigger.Users(30)),
+                "a", List.of(new Trigger.LatencyP95(Duration.ofSeconds(2))),
+                "b", List.of(new Trigger.Users(35)), "c", List.of(new Trigger.Users(38)),
+                "f", List.of(new Trigger.Users(50))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not below the users"
+                + " triggers of the later phases 'b' (35) and 'c' (38), and the loader requires"
+                + " users triggers to increase from phase to phase. To follow the advice, raise"
+                + " the users triggers of 'b' and 'c', in increasing order, above 40 but below"
+                + " that of 'f' (50) and give 'a' a users trigger above that of 'd' (30) and no"
+                + " higher than 40, or give 'a' a date trigger after 2026-02-26 (the start date)"
+                + " and no later than its start_by_p10 of 2026-03-02. Sweep again after the"
+                + " change, since a move started sooner changes what fails next."), notes);
+    }
+
+    @Test
+    void of_equalsLaterUsers_noted() {
+        PlanOutline plan = planWithC(Map.of("b", List.of(new Trigger.Users(40))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).startsWith("Move a -> b: its users_trigger_p10 of 40 is"
+                + " not below the users trigger of the later phase 'b' (40), and"), notes.get(0));
+    }
+
+    @Test
+    void of_belowLaterUsers_noNote() {
+        PlanOutline plan = planWithC(Map.of("b", List.of(new Trigger.Users(41))));
+
+        assertEquals(List.of(), TriggerOrderNotes.of(changes(plan), plan));
+    }
+
+    @Test
+    void of_oldPhaseUsersAtOrBelowAdvice_noNote() {
+        // a already has a users trigger the advice accepts, so the loader rejects nothing.
+        PlanOutline plan = planWithC(Map.of("a", List.of(new Trigger.Users(40)),
+                "b", List.of(new Trigger.Users(41))));
+        PlanOutline lower = planWithC(Map.of("a", List.of(new Trigger.Users(20)),
+                "b", List.of(new Trigger.Users(30))));
+
+        assertEquals(List.of(), TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan));
+        assertEquals(List.of(), TriggerOrderNotes.of(moveToB("2026-03-02", "40"), lower));
+    }
+
+    @Test
+    void of_laterCeilingLeavesNoRoom_dateOnly() {
+        // b (39) and c (40) need two counts above 40 and below f (42), where only 41 is.
+        PlanOutline plan = planOf(List.of("a", "b", "c", "f", "g"), Map.of(
+                "a", List.of(new Trigger.LatencyP95(Duration.ofSeconds(2))),
+                "b", List.of(new Trigger.Users(39)), "c", List.of(new Trigger.Users(40)),
+                "f", List.of(new Trigger.Users(42))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not below the users"
+                + " triggers of the later phases 'b' (39) and 'c' (40), and the loader requires"
+                + " users triggers to increase from phase to phase. To follow the advice, give"
+                + " 'a' a date trigger after 2026-02-26 (the start date) and no later than its"
+                + " start_by_p10 of 2026-03-02. Sweep again after the change, since a move"
+                + " started sooner changes what fails next."), notes);
+    }
+
+    @Test
+    void of_laterCeilingLeavesTwoCounts_raiseOffered() {
+        // With f at 43, b and c fit at 41 and 42.
+        PlanOutline plan = planOf(List.of("a", "b", "c", "f", "g"), Map.of(
+                "a", List.of(new Trigger.LatencyP95(Duration.ofSeconds(2))),
+                "b", List.of(new Trigger.Users(39)), "c", List.of(new Trigger.Users(40)),
+                "f", List.of(new Trigger.Users(43))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).contains("To follow the advice, raise the users triggers"
+                + " of 'b' and 'c', in increasing order, above 40 but below that of 'f' (43) and"
+                + " give 'a' a users trigger no higher than 40, or give 'a' a date trigger"),
+                notes.get(0));
+    }
+
+    @Test
+    void of_laterNoRoomNoDay_saysSo() {
+        PlanOutline plan = planOf(List.of("e", "a", "b", "c", "f"), Map.of(
+                "e", List.of(new Trigger.OnDate(LocalDate.parse("2026-03-02"))),
+                "a", List.of(new Trigger.LatencyP95(Duration.ofSeconds(2))),
+                "b", List.of(new Trigger.Users(40)), "c", List.of(new Trigger.Users(41))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "40"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 40 is not below the users"
+                + " trigger of the later phase 'b' (40), and the loader requires users triggers"
+                + " to increase from phase to phase. Neither change fits the plan as it is:"
+                + " raising the users trigger of 'b' above 40 leaves no room below that of 'c'"
+                + " (41), and a date trigger on 'a' must come after 2026-03-02 (the date trigger"
+                + " of 'e') and no later than its start_by_p10 of 2026-03-02, where no day fits."
+                + " Change those triggers first."), notes);
+    }
+
+    @Test
+    void of_laterAtLoaderGreatest_noRoomNoDay() {
+        // No count is above 2147483647, and c's date trigger leaves no day after the start.
+        PlanOutline plan = planWithC(Map.of("b", List.of(new Trigger.Users(2_147_483_647L),
+                new Trigger.OnDate(LocalDate.parse("2026-02-27")))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "2147483647"), plan);
+
+        assertEquals(List.of("Move a -> b: its users_trigger_p10 of 2147483647 is not below the"
+                + " users trigger of the later phase 'b' (2147483647), and the loader requires"
+                + " users triggers to increase from phase to phase. Neither change fits the plan"
+                + " as it is: raising the users trigger of 'b' above 2147483647 leaves no room up"
+                + " to 2147483647, the greatest users trigger the loader accepts, and a date"
+                + " trigger on 'a' must come after 2026-02-26 (the start date) and before"
+                + " 2026-02-27 (the date trigger of 'b'), where no day fits. Change those"
+                + " triggers first."), notes);
+    }
+
+    @Test
+    void of_laterOneBelowLoaderGreatest_raiseOffered() {
+        PlanOutline plan = planWithC(Map.of("b", List.of(new Trigger.Users(2_147_483_646L),
+                new Trigger.OnDate(LocalDate.parse("2026-02-27")))));
+
+        List<String> notes = TriggerOrderNotes.of(moveToB("2026-03-02", "2147483646"), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).contains("To follow the advice, raise the users trigger"
+                + " of 'b' above 2147483646 and no higher than 2147483647, the greatest the"
+                + " loader accepts, and give 'a' a users trigger no higher than 2147483646."
+                + " Sweep again"), notes.get(0));
     }
 }
