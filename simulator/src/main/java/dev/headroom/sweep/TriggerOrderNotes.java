@@ -24,9 +24,6 @@ import tech.tablesaw.api.Table;
  */
 public final class TriggerOrderNotes {
 
-    /** The greatest users trigger the loader accepts. */
-    private static final long MAX_USERS = Integer.MAX_VALUE;
-
     private static final String SWEEP_AGAIN = ". Sweep again after the change, since a move"
             + " started sooner changes what fails next.";
 
@@ -153,7 +150,8 @@ public final class TriggerOrderNotes {
         if (!later.roomAboveAdvice() && !dateFits) {
             String ceiling = later.ceilingPhase() != null
                     ? " below that of '" + later.ceilingPhase() + "' (" + later.ceiling() + ")"
-                    : " up to " + MAX_USERS + ", the greatest users trigger the loader accepts";
+                    : " up to " + LaterTriggers.MAX_USERS
+                            + ", the greatest users trigger the loader accepts";
             return advise + "Neither change fits the plan as it is: " + raise
                     + " leaves no room" + ceiling + ", and a date trigger on '" + from
                     + "' must come after " + earlier.lastDate() + " ("
@@ -165,7 +163,8 @@ public final class TriggerOrderNotes {
             String ceiling = later.ceilingPhase() != null
                     ? " but below that of '" + later.ceilingPhase() + "' (" + later.ceiling()
                             + ")"
-                    : " and no higher than " + MAX_USERS + ", the greatest the loader accepts,";
+                    : " and no higher than " + LaterTriggers.MAX_USERS
+                            + ", the greatest the loader accepts,";
             String own = earlier.floorPhase() != null
                     ? "above that of '" + earlier.floorPhase() + "' (" + earlier.floor()
                             + ") and no higher than " + advice
@@ -259,131 +258,5 @@ public final class TriggerOrderNotes {
         }
         return String.join(", ", items.subList(0, items.size() - 1)) + " and "
                 + items.get(items.size() - 1);
-    }
-
-    /** A later phase's date trigger. */
-    private record LaterDate(String phase, LocalDate date) {
-    }
-
-    /**
-     * The days on which a date trigger on the old phase starts the move in time.
-     *
-     * @param startBy the move's start_by_p10, or {@link SweepTables#NOT_REACHED}
-     * @param lastDay the last such day, or null when the move has no start-by day
-     * @param bound {@code lastDay} in words
-     * @param laterTrigger the later phase's date trigger that sets {@code lastDay}, in words
-     *     after " and", or an empty text
-     */
-    private record DateWindow(String startBy, LocalDate lastDay, String bound,
-            String laterTrigger) {
-
-        static DateWindow of(String startBy, LaterDate later) {
-            String noLater = "no later than its start_by_p10 of " + startBy;
-            if (startBy.equals(SweepTables.NOT_REACHED)) {
-                return new DateWindow(startBy, null, noLater, "");
-            }
-            LocalDate lastDay = LocalDate.parse(startBy);
-            if (later != null && !later.date().isAfter(lastDay)) {
-                // A later phase's date trigger on or before the start-by day is the bound.
-                return new DateWindow(startBy, later.date().minusDays(1), "before "
-                        + later.date() + " (the date trigger of '" + later.phase() + "')",
-                        " and the date trigger of '" + later.phase() + "'");
-            }
-            return new DateWindow(startBy, lastDay, noLater, "");
-        }
-
-        /** Returns whether some day of the window comes after {@code earliest}. */
-        boolean fitsAfter(LocalDate earliest) {
-            return lastDay != null && lastDay.isAfter(earliest);
-        }
-    }
-
-    /** An earlier or a later phase's users trigger. */
-    private record PhaseTrigger(String phase, long users) {
-    }
-
-    /**
-     * The triggers of the phases before a move's old phase, seen against its advised count.
-     *
-     * @param advice the move's users_trigger_p10
-     * @param inTheWay the earlier users triggers at or above the advice, in plan order
-     * @param floor the highest earlier users trigger below the advice, or 0
-     * @param floorPhase the phase whose users trigger is the floor, or null
-     * @param lastDate the latest earlier date trigger, or the start date, which a date trigger
-     *     on the old phase must come after
-     * @param lastDateSource what {@code lastDate} is, in words
-     */
-    private record EarlierTriggers(long advice, List<PhaseTrigger> inTheWay, long floor,
-            String floorPhase, LocalDate lastDate, String lastDateSource) {
-
-        static EarlierTriggers of(PlanOutline plan, int from, long advice) {
-            List<PhaseTrigger> inTheWay = new ArrayList<>();
-            long floor = 0;
-            String floorPhase = null;
-            LocalDate lastDate = LocalDate.parse(plan.startDate());
-            String lastDateSource = "the start date";
-            for (String phase : plan.phases().subList(0, from)) {
-                for (Trigger trigger : plan.triggers(phase)) {
-                    if (trigger instanceof Trigger.Users users && users.users() >= advice) {
-                        inTheWay.add(new PhaseTrigger(phase, users.users()));
-                    } else if (trigger instanceof Trigger.Users users
-                            && users.users() > floor) {
-                        floor = users.users();
-                        floorPhase = phase;
-                    } else if (trigger instanceof Trigger.OnDate date
-                            && date.date().isAfter(lastDate)) {
-                        lastDate = date.date();
-                        lastDateSource = "the date trigger of '" + phase + "'";
-                    }
-                }
-            }
-            return new EarlierTriggers(advice, inTheWay, floor, floorPhase, lastDate,
-                    lastDateSource);
-        }
-
-        /**
-         * Returns whether whole counts fit between the floor and the advice for each trigger in
-         * the way, lowered, and then the old phase's own, each above the one before.
-         */
-        boolean roomBelowAdvice() {
-            return advice - floor > inTheWay.size();
-        }
-    }
-
-    /**
-     * The users triggers of the phases after a move's old phase, seen against its advised
-     * count. A loaded plan's users triggers increase, so those in the way come first.
-     *
-     * @param advice the move's users_trigger_p10
-     * @param inTheWay the later users triggers at or below the advice, in plan order
-     * @param ceiling the first later users trigger above the advice, or one more than the
-     *     loader's greatest
-     * @param ceilingPhase the phase whose users trigger is the ceiling, or null
-     */
-    private record LaterTriggers(long advice, List<PhaseTrigger> inTheWay, long ceiling,
-            String ceilingPhase) {
-
-        static LaterTriggers of(PlanOutline plan, int from, long advice) {
-            List<PhaseTrigger> inTheWay = new ArrayList<>();
-            List<String> phases = plan.phases();
-            for (String phase : phases.subList(from + 1, phases.size())) {
-                for (Trigger trigger : plan.triggers(phase)) {
-                    if (trigger instanceof Trigger.Users users && users.users() <= advice) {
-                        inTheWay.add(new PhaseTrigger(phase, users.users()));
-                    } else if (trigger instanceof Trigger.Users users) {
-                        return new LaterTriggers(advice, inTheWay, users.users(), phase);
-                    }
-                }
-            }
-            return new LaterTriggers(advice, inTheWay, MAX_USERS + 1, null);
-        }
-
-        /**
-         * Returns whether whole counts fit above the advice for each trigger in the way,
-         * raised, each above the one before and below the ceiling.
-         */
-        boolean roomAboveAdvice() {
-            return ceiling - advice > inTheWay.size();
-        }
     }
 }
