@@ -19,6 +19,8 @@ public final class Warnings {
 
     private static final String ALLOCATED_STORAGE = "allocated-storage";
 
+    private static final String CONNECTIONS = "connections";
+
     private Warnings() {
     }
 
@@ -70,12 +72,16 @@ public final class Warnings {
         String storage = limits.contains(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
                 + " it: raise postgres.allocated_storage_gb, or " + move : "";
+        String connections = limits.contains(CONNECTIONS) ? " Each request in flight holds one"
+                + " PostgreSQL connection, and every postgres phase shares one limit: raise"
+                + " postgres.max_connections, which a larger instance class allows, or " + move
+                : "";
         String firstDay = daily.stringColumn("date").get(firstFailure);
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %s and %s"
-                + " failed. %s%s%s", phase, limits, firstDay, Cells.count(requests, "request"),
+                + " failed. %s%s%s%s", phase, limits, firstDay, Cells.count(requests, "request"),
                 Cells.count(signUps, "sign-up"),
-                OutageAdvice.stalled(projections, phase, firstDay), storage,
+                OutageAdvice.stalled(projections, phase, firstDay), storage, connections,
                 StartByAdvice.forStalledPhase(projections, phase, firstDay)));
     }
 

@@ -7,6 +7,7 @@ import static dev.headroom.run.RunScenarios.columnSum;
 import static dev.headroom.run.RunScenarios.movedOnDayOne;
 import static dev.headroom.run.RunScenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.LimitGauge;
@@ -108,6 +109,10 @@ class BackendLimitsTest {
         int row = limits.stringColumn("limit").indexOf("connections");
         assertEquals("capacity", limits.stringColumn("kind").get(row));
         assertEquals("2025-01-06", limits.stringColumn("binds_on").get(row));
+        String warning = Warnings.stalledPlan(Projections.of(result)).get(0);
+        assertTrue(warning.contains("raise postgres.max_connections, which a larger instance"
+                + " class allows, or move to another backend."), warning);
+        assertFalse(warning.contains("allocated_storage_gb"), warning);
     }
 
     @Test
