@@ -32,7 +32,7 @@ class CostByPhaseTest {
      * hours on sheet's days, $0.48, and 120 hours on db's days 5 to 9, $1.20. Development is one
      * hour for sheet and two for db at $100 an hour.
      */
-    private static final String SCENARIO = """
+    static final String SCENARIO = """
             name: phases
             start_date: 2025-01-01
             horizon: 10d

@@ -29,41 +29,19 @@ import tech.tablesaw.columns.Column;
 
 class PhaseHostingTest {
 
-    /**
-     * A free Sheets phase for days 0 to 4, then PostgreSQL at $0.01 an hour with free storage,
-     * as in {@link CostByPhaseTest}. The migration starts at 00:00 on day 3 and goes live at
-     * 12:00 on day 4, whose record names sheet. So sheet pays for 48 instance hours, $0.48, and
-     * db for 120, $1.20, and neither pays for storage.
-     */
-    private static final String SCENARIO = """
-            name: phases
-            start_date: 2025-01-01
-            horizon: 10d
-            growth:
-              kind: piecewise
-              points:
-                - {at: 0d, users: 2}
-            postgres:
-              instance_price_per_hour: 0.01
-              storage_price_per_gb_month: 0
-            plan:
-              hourly_rate: 100
-              phases:
-                - name: sheet
-                  backend: {kind: sheets}
-                  migration: {effort_hours: 1}
-                  next_when: {date: 2025-01-04}
-                - name: db
-                  backend: {kind: postgres}
-                  migration: {effort_hours: 2, lead_time: 36h}
-            """;
-
     private static Scenario scenario;
+
+    /**
+     * The run of {@link CostByPhaseTest}'s scenario: a free Sheets phase, then PostgreSQL at
+     * $0.01 an hour with free storage, going live at 12:00 on day 4, whose record names sheet.
+     * So sheet pays for 48 instance hours, $0.48, and db for 120, $1.20, and neither pays for
+     * storage.
+     */
     private static Projections projections;
 
     @BeforeAll
     static void run() throws Exception {
-        scenario = Scenarios.parse(SCENARIO, "phases.yaml");
+        scenario = Scenarios.parse(CostByPhaseTest.SCENARIO, "phases.yaml");
         projections = run(scenario);
     }
 
