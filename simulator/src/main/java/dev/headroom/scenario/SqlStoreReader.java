@@ -44,9 +44,14 @@ final class SqlStoreReader {
         long reserved = section.count("reserved_connections",
                 Defaults.POSTGRES_RESERVED_CONNECTIONS, 0, MAX_CONNECTIONS, null);
         if (reserved >= maxConnections) {
-            section.problem("reserved_connections", reserved + " reserved connections leave"
-                    + " none of max_connections " + maxConnections + " for the proxy; reserve"
-                    + " fewer than " + maxConnections + " or raise max_connections");
+            // A value already reported invalid was replaced by its default, and comparing it
+            // would report a second problem that the file does not have.
+            if (!section.hasProblem("max_connections")
+                    && !section.hasProblem("reserved_connections")) {
+                section.problem("reserved_connections", reserved + " reserved connections leave"
+                        + " none of max_connections " + maxConnections + " for the proxy;"
+                        + " reserve fewer than " + maxConnections + " or raise max_connections");
+            }
             reserved = 0;
         }
         section.finish();

@@ -132,6 +132,10 @@ class ScenarioErrorsTest {
                         "postgres.storage_price_per_gb_month", "-$0.115 is below $0"),
                 Arguments.of("postgres-max-connections-zero.yaml", "14:20",
                         "postgres.max_connections", "0 is not between 1 and 262143"),
+                Arguments.of("postgres-max-connections-invalid.yaml", "14:20",
+                        "postgres.max_connections", "invalid count 'many'"),
+                Arguments.of("postgres-reserved-connections-invalid.yaml", "15:25",
+                        "postgres.reserved_connections", "invalid count 'some'"),
                 Arguments.of("postgres-reserved-connections-all.yaml", "15:25",
                         "postgres.reserved_connections", "10 reserved connections leave none of"
                                 + " max_connections 10 for the proxy; reserve fewer than 10 or"
