@@ -27,7 +27,12 @@ final class PhaseHostingNote {
     /** Returns the note under the table: what the rows are and how they are rounded. */
     static String text(Projections projections) {
         if (projections.phaseHostingByComponent().rowCount() <= 1) {
-            return "No phase had a hosting cost: the Google Sheets API is free of charge.";
+            // Only Sheets phases leave the cost by year with no component column, after the
+            // year and hosting columns. A billed backend may still come to zero, as a DynamoDB
+            // phase with no request and its storage under the free tier does.
+            return projections.hostingByComponent().columnCount() <= 2
+                    ? "No phase had a hosting cost: the Google Sheets API is free of charge."
+                    : "No phase had a hosting cost.";
         }
         return String.format(Locale.ROOT, "One row per phase and component the phase paid"
                 + " for, with the days counted as in the cost by phase: a new phase's instance"

@@ -48,6 +48,23 @@ class PhaseHostingNoteTest {
     }
 
     @Test
+    void text_freeDynamoDbRun_omitsSheetsReason() {
+        // A DynamoDB phase with no request and its storage under the free tier costs nothing,
+        // but its components still have columns by year.
+        Table phaseHosting = Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "total"),
+                StringColumn.create("component", ""),
+                LongColumn.create("hosting_cost_micros", new long[] {0}));
+        Table byYear = Table.create("hosting-by-component",
+                StringColumn.create("year", "1", "total"),
+                LongColumn.create("hosting_cost_micros", 0, 0),
+                LongColumn.create("dynamodb_storage_micros", 0, 0));
+
+        assertEquals("No phase had a hosting cost.",
+                PhaseHostingNote.text(projections(byYear, phaseHosting)));
+    }
+
+    @Test
     void percent_roundsToWholePercentButShowsSmallPartsAsUnderOne() {
         assertEquals("<1%", PhaseHostingNote.percent(4, 1_000));
         assertEquals("1%", PhaseHostingNote.percent(5, 1_000));
@@ -56,9 +73,13 @@ class PhaseHostingNoteTest {
     }
 
     private static Projections projections(Table phaseHosting) {
+        return projections(Table.create("hosting-by-component"), phaseHosting);
+    }
+
+    private static Projections projections(Table hostingByYear, Table phaseHosting) {
         return new Projections(Table.create("daily"), Table.create("limits"),
-                Table.create("capacity"), Table.create("costs"),
-                Table.create("hosting-by-component"), Table.create("phase-costs"), phaseHosting,
-                Table.create("changes"), Table.create("outages"), List.of());
+                Table.create("capacity"), Table.create("costs"), hostingByYear,
+                Table.create("phase-costs"), phaseHosting, Table.create("changes"),
+                Table.create("outages"), List.of());
     }
 }
