@@ -10,11 +10,13 @@ import tech.tablesaw.api.Table;
  * Builds the hosting cost of each phase by component, in long format: one row per phase and
  * component that the phase paid for, in plan order and then in the order of the components of
  * {@link HostingComponentTable}, then a row of totals. A component that cost a phase nothing has
- * no row, so a phase without hosting, such as a Sheets phase, has none at all.
+ * no row, so a phase without hosting has none at all.
  *
  * <p>A day belongs to the phase that its daily record names, as in {@link PhaseCostTable}. So
  * each phase's rows add up exactly to its {@code hosting_cost_micros} there, and the rows of a
- * component add up to that component's total in {@link HostingComponentTable}.
+ * component add up to that component's total in {@link HostingComponentTable}. The next
+ * phase's instance and node hours during a migration fall on the old phase's days, so a Sheets
+ * phase followed by a PostgreSQL one has {@code rds_instance} rows.
  */
 public final class PhaseHostingTable {
 
