@@ -46,11 +46,18 @@ final class SqlStoreReader {
         if (reserved >= maxConnections) {
             // A value already reported invalid was replaced by its default, and comparing it
             // would report a second problem that the file does not have.
-            if (!section.hasProblem("max_connections")
-                    && !section.hasProblem("reserved_connections")) {
+            boolean readable = !section.hasProblem("max_connections")
+                    && !section.hasProblem("reserved_connections");
+            if (readable && section.isWritten("reserved_connections")) {
                 section.problem("reserved_connections", reserved + " reserved connections leave"
                         + " none of max_connections " + maxConnections + " for the proxy;"
                         + " reserve fewer than " + maxConnections + " or raise max_connections");
+            } else if (readable) {
+                // The file does not name reserved_connections, so point at the value it wrote.
+                section.problem("max_connections", "max_connections " + maxConnections
+                        + " leaves no connection for the proxy after the default " + reserved
+                        + " reserved_connections; raise max_connections above " + reserved
+                        + " or set reserved_connections below " + maxConnections);
             }
             reserved = 0;
         }

@@ -134,6 +134,10 @@ class ScenarioErrorsTest {
                         "postgres.max_connections", "0 is not between 1 and 262143"),
                 Arguments.of("postgres-max-connections-invalid.yaml", "14:20",
                         "postgres.max_connections", "invalid count 'many'"),
+                Arguments.of("postgres-max-connections-below-default-reserved.yaml", "14:20",
+                        "postgres.max_connections", "max_connections 3 leaves no connection for"
+                                + " the proxy after the default 5 reserved_connections; raise"
+                                + " max_connections above 5 or set reserved_connections below 3"),
                 Arguments.of("postgres-reserved-connections-invalid.yaml", "15:25",
                         "postgres.reserved_connections", "invalid count 'some'"),
                 Arguments.of("postgres-reserved-connections-all.yaml", "15:25",
