@@ -48,12 +48,13 @@ final class SqlStoreReader {
             // would report a second problem that the file does not have.
             boolean readable = !section.hasProblem("max_connections")
                     && !section.hasProblem("reserved_connections");
-            if (readable && section.isWritten("reserved_connections")) {
+            if (readable && section.has("reserved_connections")) {
                 section.problem("reserved_connections", reserved + " reserved connections leave"
                         + " none of max_connections " + maxConnections + " for the proxy;"
                         + " reserve fewer than " + maxConnections + " or raise max_connections");
             } else if (readable) {
-                // The file does not name reserved_connections, so point at the value it wrote.
+                // The file leaves reserved_connections out or empty, so point at the value it
+                // wrote.
                 section.problem("max_connections", "max_connections " + maxConnections
                         + " leaves no connection for the proxy after the default " + reserved
                         + " reserved_connections; raise max_connections above " + reserved

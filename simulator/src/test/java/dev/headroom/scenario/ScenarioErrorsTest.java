@@ -138,6 +138,9 @@ class ScenarioErrorsTest {
                         "postgres.max_connections", "max_connections 3 leaves no connection for"
                                 + " the proxy after the default 5 reserved_connections; raise"
                                 + " max_connections above 5 or set reserved_connections below 3"),
+                Arguments.of("postgres-max-connections-below-null-reserved.yaml", "14:20",
+                        "postgres.max_connections", "max_connections 4 leaves no connection for"
+                                + " the proxy after the default 5 reserved_connections"),
                 Arguments.of("postgres-reserved-connections-invalid.yaml", "15:25",
                         "postgres.reserved_connections", "invalid count 'some'"),
                 Arguments.of("postgres-reserved-connections-all.yaml", "15:25",
