@@ -37,10 +37,7 @@ class PhaseHostingNoteTest {
 
     @Test
     void lines_freeRun_hasNone() {
-        Table table = Table.create("phase-hosting-by-component",
-                StringColumn.create("phase", "total"),
-                StringColumn.create("component", ""),
-                LongColumn.create("hosting_cost_micros", new long[] {0}));
+        Table table = totalRowOnly();
 
         assertEquals(List.of(), PhaseHostingNote.lines(projections(table)));
         assertEquals("No phase had a hosting cost: the Google Sheets API is free of charge.",
@@ -51,10 +48,7 @@ class PhaseHostingNoteTest {
     void text_freeDynamoDbRun_omitsSheetsReason() {
         // A DynamoDB phase with no request and its storage under the free tier costs nothing,
         // but its components still have columns by year.
-        Table phaseHosting = Table.create("phase-hosting-by-component",
-                StringColumn.create("phase", "total"),
-                StringColumn.create("component", ""),
-                LongColumn.create("hosting_cost_micros", new long[] {0}));
+        Table phaseHosting = totalRowOnly();
         Table byYear = Table.create("hosting-by-component",
                 StringColumn.create("year", "1", "total"),
                 LongColumn.create("hosting_cost_micros", 0, 0),
@@ -70,6 +64,14 @@ class PhaseHostingNoteTest {
         assertEquals("1%", PhaseHostingNote.percent(5, 1_000));
         assertEquals("0%", PhaseHostingNote.percent(0, 1_000));
         assertEquals("67%", PhaseHostingNote.percent(2, 3));
+    }
+
+    /** Returns the table of a run in which no phase paid for hosting: its zero total row. */
+    private static Table totalRowOnly() {
+        return Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "total"),
+                StringColumn.create("component", ""),
+                LongColumn.create("hosting_cost_micros", new long[] {0}));
     }
 
     private static Projections projections(Table phaseHosting) {
