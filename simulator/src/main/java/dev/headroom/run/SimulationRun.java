@@ -225,6 +225,9 @@ public final class SimulationRun {
     private void arrive(int user, long now) {
         metrics.requestArrived();
         scheduleArrival(user, now);
+        // Drawn before anything can refuse the request, so that runs whose limits differ draw
+        // the same requests.
+        Request request = workload.drawRequest();
         if (!metrics.requestStarted(backend.startRequest(now), now)) {
             return;
         }
@@ -240,7 +243,6 @@ public final class SimulationRun {
                 return;
             }
         }
-        Request request = workload.drawRequest();
         Admission decision = admission.onRequestStart(user, now, request.costMicros());
         long callLatency = 0;
         if (decision.call() == BackendCall.NONE) {

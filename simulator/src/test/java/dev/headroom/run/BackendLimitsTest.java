@@ -116,6 +116,33 @@ class BackendLimitsTest {
     }
 
     @Test
+    void postgresConnections_refusedRequests_drawSameLaterRequests() throws Exception {
+        // Token sizes drawn per request, ample credit and a move to DynamoDB on 2025-01-09: once
+        // no request is refused, the days bill the same tokens whatever the connection limit.
+        String plan = "    - name: sql\n      backend: {kind: postgres}\n"
+                + "      next_when: {date: 2025-01-09}\n"
+                + "    - name: dyn\n      backend: {kind: dynamodb}\n"
+                + "      migration: {lead_time: 0s}";
+        String few = postgresLongRequests(
+                "postgres: {max_connections: 2, reserved_connections: 1}");
+        String many = postgresLongRequests("postgres: {}");
+        List<DayRecord> refused = run(drawnTokens(few, plan)).days();
+        List<DayRecord> served = run(drawnTokens(many, plan)).days();
+
+        assertTrue(refused.get(0).failuresByLimit().getOrDefault("connections", 0L) > 0);
+        for (int day = 4; day < refused.size(); day++) {
+            assertEquals(served.get(day).usage(), refused.get(day).usage(), "day " + day);
+        }
+    }
+
+    private static String drawnTokens(String yaml, String plan) {
+        return yaml.replace("token_sizes: {source: fixed, tokens_in: 1_000, tokens_out: 500}",
+                        "token_sizes: {source: bundled}")
+                .replace("credits: {initial: 1.00}", "credits: {initial: 1000}")
+                .replace("    - name: sql\n      backend: {kind: postgres}", plan);
+    }
+
+    @Test
     void postgresConnections_defaultSlots_neverBind() throws Exception {
         RunResult result = run(postgresLongRequests("postgres: {}"));
 
