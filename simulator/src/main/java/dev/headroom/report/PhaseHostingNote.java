@@ -52,53 +52,59 @@ final class PhaseHostingNote {
      */
     static List<String> lines(Projections projections) {
         Table exact = projections.phaseHostingByComponent();
-        Table printed = CostCents.rounded(exact);
         Map<String, List<Integer>> rowsByPhase = new LinkedHashMap<>();
         // The last row is the total.
         for (int row = 0; row < exact.rowCount() - 1; row++) {
             rowsByPhase.computeIfAbsent(exact.stringColumn("phase").get(row),
                     phase -> new ArrayList<>()).add(row);
         }
-        LongColumn exactMicros = exact.longColumn("hosting_cost_micros");
-        LongColumn printedMicros = printed.longColumn("hosting_cost_micros");
+        LongColumn printed = CostCents.rounded(exact).longColumn("hosting_cost_micros");
         List<String> lines = new ArrayList<>();
-        rowsByPhase.forEach((phase, rows) -> {
-            long exactTotal = 0;
-            long printedTotal = 0;
-            for (int row : rows) {
-                exactTotal += exactMicros.getLong(row);
-                printedTotal += printedMicros.getLong(row);
-            }
-            // Largest first; a stable sort keeps the component order among equal costs.
-            List<Integer> largest = new ArrayList<>(rows);
-            largest.sort(Comparator.comparingLong((Integer row) -> exactMicros.getLong(row))
-                    .reversed());
-            List<String> parts = new ArrayList<>();
-            for (int row : largest.subList(0, Math.min(NAMED, largest.size()))) {
-                parts.add(exact.stringColumn("component").get(row) + " "
-                        + Cells.dollars(printedMicros.getLong(row)) + " ("
-                        + percent(exactMicros.getLong(row), exactTotal) + ")");
-            }
-            if (largest.size() > NAMED) {
-                long restExact = 0;
-                long restPrinted = 0;
-                for (int row : largest.subList(NAMED, largest.size())) {
-                    restExact += exactMicros.getLong(row);
-                    restPrinted += printedMicros.getLong(row);
-                }
-                int others = largest.size() - NAMED;
-                parts.add(Cells.count(others, "other component") + " "
-                        + Cells.dollars(restPrinted) + " (" + percent(restExact, exactTotal)
-                        + ")");
-            }
-            lines.add("Hosting of " + phase + ", " + Cells.dollars(printedTotal) + ": "
-                    + Cells.joinWithAnd(parts) + ".");
-        });
+        rowsByPhase.forEach((phase, rows) -> lines.add(line(exact, printed, phase, rows)));
         if (!lines.isEmpty()) {
             lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " `"
                     + PhaseHostingTable.NAME + ".csv` has every component of every phase.");
         }
         return lines;
+    }
+
+    /**
+     * Formats the line of one phase from its {@code rows} of {@code exact}. The dollars come
+     * from {@code printed}, the rounded hosting column, and the shares from the exact
+     * micro-dollars.
+     */
+    private static String line(Table exact, LongColumn printed, String phase,
+            List<Integer> rows) {
+        LongColumn exactMicros = exact.longColumn("hosting_cost_micros");
+        long exactTotal = 0;
+        long printedTotal = 0;
+        for (int row : rows) {
+            exactTotal += exactMicros.getLong(row);
+            printedTotal += printed.getLong(row);
+        }
+        // Largest first; a stable sort keeps the component order among equal costs.
+        List<Integer> largest = new ArrayList<>(rows);
+        largest.sort(Comparator.comparingLong((Integer row) -> exactMicros.getLong(row))
+                .reversed());
+        List<String> parts = new ArrayList<>();
+        for (int row : largest.subList(0, Math.min(NAMED, largest.size()))) {
+            parts.add(exact.stringColumn("component").get(row) + " "
+                    + Cells.dollars(printed.getLong(row)) + " ("
+                    + percent(exactMicros.getLong(row), exactTotal) + ")");
+        }
+        if (largest.size() > NAMED) {
+            long restExact = 0;
+            long restPrinted = 0;
+            for (int row : largest.subList(NAMED, largest.size())) {
+                restExact += exactMicros.getLong(row);
+                restPrinted += printed.getLong(row);
+            }
+            int others = largest.size() - NAMED;
+            parts.add(Cells.count(others, "other component") + " "
+                    + Cells.dollars(restPrinted) + " (" + percent(restExact, exactTotal) + ")");
+        }
+        return "Hosting of " + phase + ", " + Cells.dollars(printedTotal) + ": "
+                + Cells.joinWithAnd(parts) + ".";
     }
 
     /** Returns a part of a whole as a whole percentage, or {@code <1%} for a small part. */
