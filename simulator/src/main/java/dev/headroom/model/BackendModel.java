@@ -34,9 +34,9 @@ public interface BackendModel {
      * serves each concurrent request on a resource of its own, such as a database connection,
      * takes one here and keeps it until {@link #endRequest}. Other backends need nothing.
      *
-     * @return {@link CallOutcome#NONE} when the request may go on, or an outcome of no request
-     *     failed on the limit that refused it, in which case the request ends without
-     *     {@link #endRequest}
+     * @return {@link CallOutcome#NONE} when the request may go on, or a failed outcome that
+     *     names the limit that rejected it and counts no backend request. A rejected request
+     *     ends without {@link #endRequest}.
      */
     default CallOutcome startRequest(long now) {
         return CallOutcome.NONE;

@@ -75,8 +75,8 @@ final class DailyMetrics {
     }
 
     /**
-     * Counts the start of a request on the backend; when the backend refused it, counts the
-     * request as failed at {@code now} on the limit that refused it. Returns whether it started.
+     * Returns whether the backend let a request start. When it rejected the request, counts the
+     * request as failed at {@code now} on the limit that rejected it.
      */
     boolean requestStarted(CallOutcome outcome, long now) {
         if (!outcome.succeeded()) {
