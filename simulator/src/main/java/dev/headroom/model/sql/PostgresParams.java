@@ -50,8 +50,9 @@ public record PostgresParams(
         }
         requireNonNegative("reserved connections", reservedConnections);
         if (reservedConnections >= maxConnections) {
-            throw new IllegalArgumentException("reserved connections are " + reservedConnections
-                    + " of " + maxConnections + "; at least one connection must be left");
+            throw new IllegalArgumentException("reserved connections " + reservedConnections
+                    + " leave none of max connections " + maxConnections + " for the proxy;"
+                    + " reserve fewer than " + maxConnections);
         }
         Objects.requireNonNull(balanceRead, "balanceRead");
         Objects.requireNonNull(latency, "latency");

@@ -247,7 +247,11 @@ class PostgresModelTest {
 
     @Test
     void params_reservingEveryConnection_throws() {
-        assertThrows(IllegalArgumentException.class, () -> new PostgresParams(16_000, 0, 20,
-                115_000, 0, 500, 100, BalanceRead.SUM_ROWS, LatencyParams.fixed(5), 5, 5));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new PostgresParams(16_000, 0, 20, 115_000, 0, 500, 100,
+                        BalanceRead.SUM_ROWS, LatencyParams.fixed(5), 5, 5));
+
+        assertEquals("reserved connections 5 leave none of max connections 5 for the proxy;"
+                + " reserve fewer than 5", error.getMessage());
     }
 }
