@@ -147,13 +147,6 @@ class SweepCommandTest {
 
     @Test
     void sweep_adviceOutOfOrder_notePrinted() throws Exception {
-        Path file = folder.resolve("out-of-order.yaml");
-        Files.writeString(file, OUT_OF_ORDER, StandardCharsets.UTF_8);
-        Path sweep = folder.resolve("sweep");
-
-        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "2..5", "--out",
-                sweep.toString());
-
         String note = "Move two-shards -> dynamodb: its users_trigger_p10 of 8 is not above the"
                 + " users trigger of the earlier phase 'single-sheet' (50), and the loader"
                 + " requires users triggers to increase from phase to phase. To follow the"
@@ -162,6 +155,22 @@ class SweepCommandTest {
                 + " 'two-shards' a date trigger after 2025-01-07 (the date trigger of"
                 + " 'single-sheet') and no later than its start_by_p10 of 2025-01-13. Sweep"
                 + " again after the change, since a move started sooner changes what fails next.";
+
+        assertNotePrinted("out-of-order.yaml", OUT_OF_ORDER, note);
+    }
+
+    /**
+     * Sweeps {@code yaml} under seeds 2 to 5 and asserts that the summary and sweep.md print
+     * {@code note} as the only note on the advised triggers.
+     */
+    private void assertNotePrinted(String fileName, String yaml, String note) throws Exception {
+        Path file = folder.resolve(fileName);
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        Path sweep = folder.resolve("sweep");
+
+        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "2..5", "--out",
+                sweep.toString());
+
         assertEquals(Main.EXIT_OK, result.code(), result.err());
         assertTrue(result.out().contains("\nNotes on the advised triggers\n" + note + "\n\n"
                 + "Reports written to "), result.out());
@@ -197,13 +206,6 @@ class SweepCommandTest {
 
     @Test
     void sweep_adviceAboveLaterTrigger_notePrinted() throws Exception {
-        Path file = folder.resolve("below-later.yaml");
-        Files.writeString(file, BELOW_LATER, StandardCharsets.UTF_8);
-        Path sweep = folder.resolve("sweep");
-
-        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "2..5", "--out",
-                sweep.toString());
-
         String note = "Move two-shards -> dynamodb: its users_trigger_p10 of 8 is not below the"
                 + " users trigger of the later phase 'dynamodb' (5), and the loader requires"
                 + " users triggers to increase from phase to phase. To follow the advice, raise"
@@ -213,11 +215,8 @@ class SweepCommandTest {
                 + " trigger of 'single-sheet') and no later than its start_by_p10 of 2025-01-13."
                 + " Sweep again after the change, since a move started sooner changes what fails"
                 + " next.";
-        assertEquals(Main.EXIT_OK, result.code(), result.err());
-        assertTrue(result.out().contains("\nNotes on the advised triggers\n" + note + "\n\n"
-                + "Reports written to "), result.out());
-        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains(
-                "## Notes on the advised triggers\n\n" + note + "\n\n## Parameters"));
+
+        assertNotePrinted("below-later.yaml", BELOW_LATER, note);
     }
 
     @Test
