@@ -106,7 +106,7 @@ class CostByPhaseTest {
 
     @Test
     void markdown_costByPhase_printsTotalsAfterCostByYear() {
-        String markdown = ReportWriter.markdown(header(), projections);
+        String markdown = ReportWriter.markdown(header(scenario), projections);
         int year = markdown.indexOf("## Cost by year");
         int phase = markdown.indexOf("## Cost by phase");
 
@@ -136,8 +136,8 @@ class CostByPhaseTest {
         Path first = folder.resolve("first");
         Path second = folder.resolve("second");
 
-        ReportWriter.write(first, header(), run(scenario));
-        ReportWriter.write(second, header(), run(scenario));
+        ReportWriter.write(first, header(scenario), run(scenario));
+        ReportWriter.write(second, header(scenario), run(scenario));
 
         String file = PhaseCostTable.NAME + ".csv";
         assertArrayEquals(Files.readAllBytes(first.resolve(file)),
@@ -160,12 +160,14 @@ class CostByPhaseTest {
         return column.getLong(column.size() - 1);
     }
 
-    private static ReportHeader header() {
+    /** Returns a report header for a run of {@code scenario}. */
+    static ReportHeader header(Scenario scenario) {
         return new ReportHeader("test", scenario.name(), "hash", scenario.seed(), 10,
                 ScenarioText.lines(scenario));
     }
 
-    private static Projections run(Scenario scenario) {
+    /** Runs {@code scenario} to its horizon and returns its tables. */
+    static Projections run(Scenario scenario) {
         return Projections.of(new SimulationRun(RunSetups.of(scenario, Path.of(".")))
                 .run(RunProgress.NONE));
     }

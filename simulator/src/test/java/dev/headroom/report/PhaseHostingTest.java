@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.projection.PhaseHostingTable;
 import dev.headroom.projection.Projections;
-import dev.headroom.run.RunProgress;
-import dev.headroom.run.RunSetups;
-import dev.headroom.run.SimulationRun;
 import dev.headroom.scenario.Scenario;
-import dev.headroom.scenario.ScenarioText;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +38,7 @@ class PhaseHostingTest {
     @BeforeAll
     static void run() throws Exception {
         scenario = Scenarios.parse(CostByPhaseTest.SCENARIO, "phases.yaml");
-        projections = run(scenario);
+        projections = CostByPhaseTest.run(scenario);
     }
 
     @Test
@@ -65,7 +61,8 @@ class PhaseHostingTest {
     void phaseHosting_seedPlan_equalsPhaseCostsAndComponentTotals() {
         // 1,000 days reach the DynamoDB phase, the DAX nodes of the migration off it and the
         // first days of the DAX and archive phase.
-        Projections seedRun = run(Scenarios.loadDefault().withHorizon(Duration.ofDays(1000)));
+        Projections seedRun = CostByPhaseTest.run(
+                Scenarios.loadDefault().withHorizon(Duration.ofDays(1000)));
 
         Set<String> paying = new HashSet<>(
                 seedRun.phaseHostingByComponent().stringColumn("phase").asList());
@@ -76,7 +73,7 @@ class PhaseHostingTest {
 
     @Test
     void markdown_phaseHosting_followsHostingByComponent() {
-        String markdown = ReportWriter.markdown(header(), projections);
+        String markdown = ReportWriter.markdown(CostByPhaseTest.header(scenario), projections);
         int components = markdown.indexOf("## Hosting by component");
         int phases = markdown.indexOf("## Hosting by phase and component");
 
@@ -90,7 +87,7 @@ class PhaseHostingTest {
 
     @Test
     void summary_namesEachPhasesLargestComponent() {
-        String summary = Summary.render(header(), projections, "out");
+        String summary = Summary.render(CostByPhaseTest.header(scenario), projections, "out");
 
         assertTrue(summary.contains("\nHosting of sheet, $0.48: rds_instance $0.48 (100%).\n"
                 + "Hosting of db, $1.20: rds_instance $1.20 (100%). `"
@@ -102,7 +99,7 @@ class PhaseHostingTest {
 
     @Test
     void write_phaseHosting_writesItsCsv(@TempDir Path folder) throws Exception {
-        ReportWriter.write(folder, header(), projections);
+        ReportWriter.write(folder, CostByPhaseTest.header(scenario), projections);
 
         List<String> lines = Files.readAllLines(folder.resolve(PhaseHostingTable.NAME + ".csv"));
         int columns = lines.indexOf("phase,component,hosting_cost_micros");
@@ -162,15 +159,5 @@ class PhaseHostingTest {
 
     private static long lastRow(LongColumn column) {
         return column.getLong(column.size() - 1);
-    }
-
-    private static ReportHeader header() {
-        return new ReportHeader("test", scenario.name(), "hash", scenario.seed(), 10,
-                ScenarioText.lines(scenario));
-    }
-
-    private static Projections run(Scenario scenario) {
-        return Projections.of(new SimulationRun(RunSetups.of(scenario, Path.of(".")))
-                .run(RunProgress.NONE));
     }
 }
