@@ -42,7 +42,7 @@ class PhaseHostingTest {
     }
 
     @Test
-    void phaseHosting_goLiveAfterMidnight_instanceHoursCountWithOldPhase() {
+    void phaseHosting_goLiveAfterMidnight_countsWithOldPhase() {
         Table table = projections.phaseHostingByComponent();
 
         assertEquals(List.of("sheet", "db", "total"), table.stringColumn("phase").asList());
@@ -53,12 +53,12 @@ class PhaseHostingTest {
     }
 
     @Test
-    void phaseHosting_shortRun_equalsPhaseCostsAndComponentTotals() {
+    void phaseHosting_shortRun_matchesOtherTables() {
         assertIdentities(projections);
     }
 
     @Test
-    void phaseHosting_seedPlan_equalsPhaseCostsAndComponentTotals() {
+    void phaseHosting_seedPlan_matchesOtherTables() {
         // 1,000 days reach the DynamoDB phase, the DAX nodes of the migration off it and the
         // first days of the DAX and archive phase.
         Projections seedRun = CostByPhaseTest.run(

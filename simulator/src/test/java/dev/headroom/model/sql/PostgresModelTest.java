@@ -224,7 +224,7 @@ class PostgresModelTest {
     }
 
     @Test
-    void connectionGauge_isPeakSincePreviousReading_againstUsableSlots() {
+    void connectionGauge_peakSinceLastReading() {
         PostgresModel model = threeSlots();
         model.startRequest(0);
         model.startRequest(1);
