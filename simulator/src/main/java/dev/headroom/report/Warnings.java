@@ -73,7 +73,8 @@ public final class Warnings {
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
                 + " it: raise postgres.allocated_storage_gb, or " + move : "";
         String connections = limits.contains(CONNECTIONS) ? " Each request in flight holds one"
-                + " PostgreSQL connection, and every postgres phase shares one limit: raise"
+                + " PostgreSQL connection, and postgres.max_connections is one setting for the"
+                + " whole run, so a second postgres phase has no more slots: raise"
                 + " postgres.max_connections, which a larger instance class allows, or " + move
                 : "";
         String firstDay = daily.stringColumn("date").get(firstFailure);
