@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class DynaliteTable implements BeforeAllCallback, AfterEachCallback {
 
     private final DynaliteExtension dynalite = new DynaliteExtension();
-    private final List<String> named = new ArrayList<>();
+    /** The tables named during the running test, which afterEach drops. */
+    private final List<String> testTables = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -34,16 +35,17 @@ final class DynaliteTable implements BeforeAllCallback, AfterEachCallback {
      */
     String newTable(String prefix) {
         String table = DynaliteTables.freshTableName(prefix);
-        named.add(table);
+        testTables.add(table);
         return table;
     }
 
     /** Returns the table that the running test named last with {@link #newTable}. */
     String table() {
-        if (named.isEmpty()) {
-            throw new IllegalStateException("the test named no table");
+        if (testTables.isEmpty()) {
+            throw new IllegalStateException("no table named in the running test; call newTable or"
+                    + " ledger first");
         }
-        return named.get(named.size() - 1);
+        return testTables.get(testTables.size() - 1);
     }
 
     /** Returns a ledger builder, with dummy credentials, on a new table of the shared server. */
@@ -54,11 +56,11 @@ final class DynaliteTable implements BeforeAllCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         try {
-            for (String table : named) {
+            for (String table : testTables) {
                 DynaliteTables.dropTable(endpoint(), table);
             }
         } finally {
-            named.clear();
+            testTables.clear();
         }
     }
 }
