@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private final EmulatorConfig config;
     private final QuotaWindows quotas;
@@ -49,14 +51,20 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
+        String method = method(exchange);
         String path = exchange.getRequestURI().getRawPath();
         Identity identity = Identity.of(exchange.getRequestHeaders().getFirst("Authorization"));
         try {
             Route route = Route.parse(method, path);
             admit(identity, route);
             String body = readBody(exchange);
-            QueryParameters query = new QueryParameters(exchange.getRequestURI().getRawQuery());
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            if (isOverridden(exchange) && method.equals("GET")) {
+                // The parameters of an overridden GET arrive form-encoded in the body.
+                rawQuery = rawQuery == null || rawQuery.isEmpty() ? body : rawQuery + "&" + body;
+                body = "";
+            }
+            QueryParameters query = new QueryParameters(rawQuery);
             send(exchange, 200, dispatch(route, query, body));
         } catch (ApiException failure) {
             LOG.debug("{} {} by {} failed with {}: {}", method, path, identity.fingerprint(),
@@ -76,6 +84,24 @@ final class ApiHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * Returns the request's method, or the method named by its {@value #METHOD_OVERRIDE} header
+     * on a POST. The Java client (google-api-client 2.7.2, class {@code MethodOverride}) sends a
+     * GET whose URL exceeds 2,048 characters as such a POST, with the query string as a
+     * form-encoded body.
+     */
+    private static String method(HttpExchange exchange) {
+        if (!isOverridden(exchange)) {
+            return exchange.getRequestMethod();
+        }
+        return exchange.getRequestHeaders().getFirst(METHOD_OVERRIDE).toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isOverridden(HttpExchange exchange) {
+        return exchange.getRequestMethod().equals("POST")
+                && exchange.getRequestHeaders().getFirst(METHOD_OVERRIDE) != null;
     }
 
     private void admit(Identity identity, Route route) {

@@ -22,6 +22,7 @@ import com.google.api.services.sheets.v4.model.UpdateValuesResponse;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +184,24 @@ class SheetsEmulatorCallsTest {
         assertEquals(2, response.getValueRanges().size());
         assertEquals(List.of(List.of("a")), response.getValueRanges().get(0).getValues());
         assertEquals(List.of(List.of("b")), response.getValueRanges().get(1).getValues());
+    }
+
+    /** The client sends a GET whose URL exceeds 2,048 characters as an overridden POST. */
+    @Test
+    void batchGetWithLongUrlReadsEveryRange() throws IOException {
+        update("Sheet1!A1", List.of(List.of("a")));
+        List<String> ranges = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            ranges.add("Sheet1!A" + i);
+        }
+
+        BatchGetValuesResponse response = sheets.spreadsheets().values().batchGet(id)
+                .setRanges(ranges).execute();
+
+        assertEquals(300, response.getValueRanges().size());
+        assertEquals(List.of(List.of("a")), response.getValueRanges().get(0).getValues());
+        assertNull(response.getValueRanges().get(299).getValues());
+        assertEquals("Sheet1!A300", response.getValueRanges().get(299).getRange());
     }
 
     @Test
