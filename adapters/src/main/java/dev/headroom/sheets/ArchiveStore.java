@@ -68,6 +68,12 @@ final class ArchiveStore {
         return totalByTab.getOrDefault(title, 0L);
     }
 
+    /** Returns the titles of the user tabs that have at least one archived row. */
+    synchronized Set<String> titlesWithRows() {
+        load();
+        return Set.copyOf(idsByTab.keySet());
+    }
+
     /** Reads every archive workbook and returns the distinct archived rows of one user's tab. */
     synchronized List<Transaction> rowsOf(String title) {
         forceLoad();

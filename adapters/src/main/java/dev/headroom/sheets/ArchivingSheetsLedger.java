@@ -90,6 +90,20 @@ public final class ArchivingSheetsLedger extends TabPerUserLedger {
         return selected;
     }
 
+    /**
+     * Counts the users with a transaction row in their live tab or in the archive as this
+     * process last read it, at most the cache lifetime ago. Costs the reads of
+     * {@link TabPerUserLedger#countUsers}, plus reads of the archive workbooks when the
+     * archive was last read longer ago.
+     */
+    @Override
+    public long countUsers() {
+        requireOpen();
+        Set<String> users = new HashSet<>(workbooks().get(0).userTitlesWithRows(rows()));
+        users.addAll(archive.titlesWithRows());
+        return users.size();
+    }
+
     @Override
     boolean isArchived(String title, Transaction row) {
         return archive.contains(title, row.transactionId());

@@ -150,6 +150,19 @@ final class LedgerRows {
     }
 
     /**
+     * Returns whether a row read from at least column A through the timestamp column contains
+     * a transaction: a non-empty id and not the header.
+     */
+    boolean isTransactionRow(List<Object> row) {
+        return !cell(row, 0).isEmpty() && !isHeader(row, emailColumn ? 2 : 1);
+    }
+
+    /** Returns the letter of the timestamp column, the last column that the header check reads. */
+    String timestampColumn() {
+        return emailColumn ? "C" : "B";
+    }
+
+    /**
      * Returns whether a row is the header. A stored row can have the id {@code transaction_id},
      * but never the text {@code timestamp} in its timestamp column, which always contains an
      * ISO-8601 instant.

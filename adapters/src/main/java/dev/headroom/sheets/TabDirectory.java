@@ -3,6 +3,7 @@ package dev.headroom.sheets;
 import dev.headroom.ledger.CapacityReachedException;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.sheets.limits.TabGuard;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -112,9 +113,67 @@ final class TabDirectory {
         calls.append(spreadsheetId, A1.columns(title, lastColumn), List.of(header));
     }
 
-    /** Reads the tab titles again and returns those that could belong to users. */
-    synchronized long countUserTabs() {
-        return calls.tabTitles(spreadsheetId).stream().filter(TabTitles::isUserTitle).count();
+    /**
+     * Reads the tab titles again and returns, in workbook order, the user tabs that contain at
+     * least one transaction row in {@code layout}. Costs one read of the titles, then one
+     * {@code values.batchGet} of the first two rows of every user tab, and one more batchGet
+     * only if some tab starts with two headers.
+     *
+     * <p>The ledgers append rows from the top without gaps, and a tab's header, when stored, is
+     * its first row, or its second when another writer appended a row between the tab's
+     * creation and its header. So a tab has a transaction row when one of its first two rows is
+     * one, and none when fewer than two rows are filled. Only tabs whose first two rows are both
+     * headers, as after a header append retried although it was stored, are read in full.
+     */
+    List<String> userTitlesWithRows(LedgerRows layout) {
+        List<String> users = new ArrayList<>();
+        for (String title : readTitles()) {
+            if (TabTitles.isUserTitle(title)) {
+                users.add(title);
+            }
+        }
+
+        List<String> firstRows = new ArrayList<>(users.size());
+        for (String title : users) {
+            firstRows.add(A1.range(title, "A1:" + layout.timestampColumn() + "2"));
+        }
+        List<List<List<Object>>> heads = calls.batchValues(spreadsheetId, firstRows);
+        boolean[] hasRows = new boolean[users.size()];
+        List<Integer> twoHeaders = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            List<List<Object>> head = heads.get(i);
+            hasRows[i] = head.stream().anyMatch(layout::isTransactionRow);
+            if (!hasRows[i] && head.size() == 2) {
+                twoHeaders.add(i);
+            }
+        }
+        if (!twoHeaders.isEmpty()) {
+            readWholeTabs(layout, users, twoHeaders, hasRows);
+        }
+
+        List<String> withRows = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (hasRows[i]) {
+                withRows.add(users.get(i));
+            }
+        }
+        return withRows;
+    }
+
+    /**
+     * Reads the id through timestamp columns of the tabs at {@code indexes} of {@code titles}
+     * in one {@code values.batchGet}, and sets {@code hasRows} for those with a transaction.
+     */
+    private void readWholeTabs(LedgerRows layout, List<String> titles, List<Integer> indexes,
+            boolean[] hasRows) {
+        List<String> columns = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            columns.add(A1.columns(titles.get(i), layout.timestampColumn()));
+        }
+        List<List<List<Object>>> whole = calls.batchValues(spreadsheetId, columns);
+        for (int j = 0; j < indexes.size(); j++) {
+            hasRows[indexes.get(j)] = whole.get(j).stream().anyMatch(layout::isTransactionRow);
+        }
     }
 
     /** Reads the tab titles again and returns them. */

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * lone record costs one write, and a burst of concurrent records for one user costs a few. A
  * new user's first batch first reads the workbook's tab list and adds a tab (one read and two
  * writes, the second for the header row). {@link #transactions} always reads the tab.
+ * {@link #countUsers} reads each workbook's tab list and the first rows of its user tabs.
  *
  * <p>Guarantees. Sheets has no conditional write, so this ledger serializes each user's checks
  * within this ledger instance and counts queued rows in them: within one instance a transaction
@@ -163,15 +164,18 @@ public class TabPerUserLedger implements UsageLedger {
     }
 
     /**
-     * Counts the users' tabs in every workbook (one read per workbook). NOTE: a tab whose first
-     * append failed after the tab was added counts as a user until a row is stored in it.
+     * Counts the user tabs that contain at least one transaction row, so a tab whose first
+     * append failed after the tab was added does not count. Costs two reads per workbook: the
+     * tab titles and one {@code values.batchGet}. A workbook without user tabs costs one, and
+     * one that has a tab starting with two headers costs three, as
+     * {@link TabDirectory#userTitlesWithRows} explains.
      */
     @Override
     public long countUsers() {
         guard.requireOpen();
         long users = 0;
         for (TabDirectory workbook : workbooks) {
-            users += workbook.countUserTabs();
+            users += workbook.userTitlesWithRows(rows).size();
         }
         return users;
     }

@@ -56,6 +56,27 @@ class ArchivingSheetsLedgerTest {
     }
 
     @Test
+    void countUsers_everyRowArchived_countsUser() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
+            String live = emulator.newWorkbook();
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(), live,
+                    emulator.settings());
+            history().forEach(ledger::record);
+
+            ledger.archive(Instant.parse("2026-04-01T00:00:00Z"));
+
+            assertEquals(List.of(List.of("transaction_id", "timestamp")),
+                    emulator.values(live, A1.columns(TabTitles.forEmail(ANN), "B")),
+                    "the live tab contains only its header");
+            assertEquals(1, ledger.countUsers());
+            try (ArchivingSheetsLedger reader = new ArchivingSheetsLedger(emulator.connection(),
+                    live, emulator.settings())) {
+                assertEquals(1, reader.countUsers());
+            }
+        }
+    }
+
+    @Test
     void archiveRepeatedMovesNothing() {
         try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas()) {
             ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(emulator.connection(),

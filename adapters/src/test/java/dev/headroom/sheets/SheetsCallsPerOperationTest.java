@@ -80,4 +80,44 @@ class SheetsCallsPerOperationTest {
         assertEquals(0, fresh);
         assertEquals(1, stale);
     }
+
+    @Test
+    void countUsers_readsTitlesAndFirstRows() {
+        long empty = callsOf(() -> ledger.countUsers());
+        ledger.record(Transaction.credit("c-0", EMAIL, T0, 5_000_000));
+        ledger.record(Transaction.credit("c-1", "other-user@example.com", T0, 5_000_000));
+
+        long withUsers = callsOf(() -> assertEquals(2, ledger.countUsers()));
+
+        assertEquals(1, empty, "a workbook without user tabs needs no batchGet");
+        assertEquals(2, withUsers, "the titles, then one batchGet over both tabs");
+    }
+
+    /**
+     * Hundreds of user tabs with long titles: their first rows are read in one batchGet, whose
+     * URL is long enough for the client to send it as a POST, and empty tabs do not count.
+     */
+    @Test
+    void countUsers_manyTabs_oneBatchGet() {
+        int users = 200;
+        int emptyTabs = 20;
+        String domain = "@" + "x".repeat(60) + ".example.com";
+        TabPerUserLedger large = TabPerUserLedger.singleWorkbook(emulator.connection(),
+                emulator.newWorkbook(), emulator.settings().withoutTabGuard());
+        for (int i = 0; i < users; i++) {
+            String email = String.format("user-%05d%s", i, domain);
+            large.record(Transaction.credit("c-" + i, email, T0, 1_000));
+        }
+        String workbook = large.workbooks().get(0).spreadsheetId();
+        for (int i = 0; i < emptyTabs; i++) {
+            emulator.addTab(workbook, String.format("empty-%05d%s", i, domain), 1000, 26);
+        }
+
+        long before = large.metrics().calls();
+        assertEquals(users, large.countUsers());
+        long calls = large.metrics().calls() - before;
+
+        assertEquals(2, calls, "the titles, then one batchGet over all user tabs");
+        large.close();
+    }
 }

@@ -123,6 +123,60 @@ class SheetsFaultTest {
     }
 
     @Test
+    void countUsers_failedFirstRow_excludesTabUntilStored() {
+        try (UsageLedger ledger = openThroughProxy(Layout.TAB_PER_USER)) {
+            Transaction credit = Transaction.credit("c-1", ANN, T0, 1_000);
+            proxy.planAppends(AppendFault.NONE, AppendFault.BEFORE_FORWARDING,
+                    AppendFault.BEFORE_FORWARDING);
+            assertThrows(StoreUnavailableException.class, () -> ledger.record(credit));
+
+            assertTrue(emulator.tabTitles(workbook).contains(ANN), "the tab was added");
+            assertEquals(List.of("transaction_id"), idsInSheet(Layout.TAB_PER_USER));
+            assertEquals(0, ledger.countUsers(), "the tab contains only its header");
+
+            assertEquals(RecordOutcome.RECORDED, ledger.record(credit));
+            assertEquals(1, ledger.countUsers());
+        }
+    }
+
+    @Test
+    void countUsers_failedHeader_countsRowInFirstRow() {
+        try (UsageLedger ledger = openThroughProxy(Layout.TAB_PER_USER)) {
+            Transaction credit = Transaction.credit("c-1", ANN, T0, 1_000);
+            proxy.planAppends(AppendFault.BEFORE_FORWARDING, AppendFault.BEFORE_FORWARDING);
+            assertThrows(StoreUnavailableException.class, () -> ledger.record(credit));
+
+            assertTrue(emulator.tabTitles(workbook).contains(ANN), "the tab was added");
+            assertEquals(List.of(), idsInSheet(Layout.TAB_PER_USER));
+            assertEquals(0, ledger.countUsers(), "the tab is empty");
+
+            assertEquals(RecordOutcome.RECORDED, ledger.record(credit));
+            assertEquals(List.of("c-1"), idsInSheet(Layout.TAB_PER_USER));
+            assertEquals(1, ledger.countUsers());
+        }
+    }
+
+    @Test
+    void countUsers_duplicatedHeader_readsWholeTab() {
+        try (UsageLedger ledger = openThroughProxy(Layout.TAB_PER_USER)) {
+            Transaction credit = Transaction.credit("c-1", ANN, T0, 1_000);
+            proxy.planAppends(AppendFault.AFTER_FORWARDING, AppendFault.NONE,
+                    AppendFault.BEFORE_FORWARDING, AppendFault.BEFORE_FORWARDING);
+            assertThrows(StoreUnavailableException.class, () -> ledger.record(credit));
+
+            assertEquals(List.of("transaction_id", "transaction_id"),
+                    idsInSheet(Layout.TAB_PER_USER));
+            assertEquals(0, ledger.countUsers(), "the tab contains only headers");
+
+            assertEquals(RecordOutcome.RECORDED, ledger.record(credit));
+            long before = ledger.metrics().calls();
+            assertEquals(1, ledger.countUsers());
+            assertEquals(3, ledger.metrics().calls() - before,
+                    "the titles, the first rows, then the whole tab");
+        }
+    }
+
+    @Test
     void retriedAppend_logsTransactionIds() {
         try (LogCapture logs = LogCapture.start();
                 UsageLedger ledger = openThroughProxy(Layout.TAB_PER_USER)) {
