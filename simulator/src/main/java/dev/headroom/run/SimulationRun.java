@@ -6,6 +6,7 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.HostingCost;
+import dev.headroom.model.LimitGauge;
 import dev.headroom.model.credit.Admission;
 import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
@@ -74,6 +75,11 @@ public final class SimulationRun {
     private final List<DayRecord> days = new ArrayList<>();
     /** The gauges of the last closed day, whose names the next day's share when unchanged. */
     private GaugeReadings lastGauges;
+    /**
+     * The gauges of the backend that a phase change replaced after the current day started,
+     * read as it was replaced, or {@code null} when no phase went live during the day.
+     */
+    private List<LimitGauge> replacedGauges;
     private final Engine engine = new Engine(4096);
 
     private BackendModel backend;
@@ -387,7 +393,12 @@ public final class SimulationRun {
         metrics.collectArchiveCount(backend);
         billSegment(now);
 
-        lastGauges = GaugeReadings.of(backend.gauges(), lastGauges);
+        List<LimitGauge> gauges = backend.gauges();
+        if (replacedGauges != null) {
+            gauges = HandoverGauges.join(replacedGauges, gauges);
+            replacedGauges = null;
+        }
+        lastGauges = GaugeReadings.of(gauges, lastGauges);
         DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
                 dayMigratingTo, activeUsers, lastGauges);
         days.add(record);
@@ -458,6 +469,12 @@ public final class SimulationRun {
         metrics.collectArchiveCount(backend);
         billSegment(now);
         BackendModel previous = backend;
+        if (now != dayStartMillis) {
+            // The day's record would otherwise show only the new backend's gauges.
+            List<LimitGauge> read = List.copyOf(previous.gauges());
+            replacedGauges = replacedGauges == null
+                    ? read : HandoverGauges.join(replacedGauges, read);
+        }
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
         backendGeneration++;

@@ -156,6 +156,39 @@ class BackendLimitsTest {
     }
 
     @Test
+    void postgresConnections_handoverMorningPeak_binds() throws Exception {
+        // Two users until a third signs up in the first hour of 2025-01-09. Their ten-minute
+        // requests peak at 6 or 7 of the 9 usable slots a day until then, and fill all 9 that
+        // morning without rejecting one. DynamoDB goes live at noon that day.
+        String plan = "    - name: sql\n      backend: {kind: postgres}\n"
+                + "      next_when: {date: 2025-01-08}\n"
+                + "    - name: dyn\n      backend: {kind: dynamodb}\n"
+                + "      migration: {lead_time: 36h}";
+        String yaml = postgresLongRequests(
+                "postgres: {max_connections: 10, reserved_connections: 1}")
+                .replace("    - {at: 0d, users: 3}",
+                        "    - {at: 0d, users: 2}\n    - {at: 3d, users: 2}\n"
+                        + "    - {at: 73h, users: 3}")
+                .replace("    - name: sql\n      backend: {kind: postgres}", plan);
+        RunResult result = run(yaml);
+        DayRecord handover = result.days().get(3);
+
+        assertEquals("sql", handover.phase());
+        assertEquals(0, handover.failuresByLimit().getOrDefault("connections", 0L));
+        assertTrue(handover.gauges().contains(
+                new LimitGauge("connections", "rds-instance", 9, 9)), handover::toString);
+        assertTrue(handover.gauges().stream()
+                .anyMatch(gauge -> gauge.limit().equals("table-bytes")), handover::toString);
+        for (int day = 0; day < 3; day++) {
+            assertFalse(result.days().get(day).gauges().contains(
+                    new LimitGauge("connections", "rds-instance", 9, 9)), "day " + day);
+        }
+        Table limits = Projections.of(result).limits();
+        int row = limits.stringColumn("limit").indexOf("connections");
+        assertEquals("2025-01-09", limits.stringColumn("binds_on").get(row));
+    }
+
+    @Test
     void postgresStorageFull_nextPhaseNamed() throws Exception {
         String yaml = movedOnDayOne(THREE_USERS
                 .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")
