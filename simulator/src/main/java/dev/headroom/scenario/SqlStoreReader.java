@@ -48,10 +48,16 @@ final class SqlStoreReader {
             // would report a second problem that the file does not have.
             boolean readable = !section.hasProblem("max_connections")
                     && !section.hasProblem("reserved_connections");
-            if (readable && section.has("reserved_connections")) {
+            if (readable && section.has("reserved_connections")
+                    && section.has("max_connections")) {
                 section.problem("reserved_connections", reserved + " reserved connections leave"
                         + " none of max_connections " + maxConnections + " for the proxy;"
                         + " reserve fewer than " + maxConnections + " or raise max_connections");
+            } else if (readable && section.has("reserved_connections")) {
+                section.problem("reserved_connections", reserved + " reserved connections leave"
+                        + " none of the default max_connections " + maxConnections + " for the"
+                        + " proxy; reserve fewer than " + maxConnections + " or set"
+                        + " max_connections above " + reserved);
             } else if (readable) {
                 // The file leaves reserved_connections out or empty, so point at the value it
                 // wrote.

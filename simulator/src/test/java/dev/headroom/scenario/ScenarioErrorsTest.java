@@ -147,6 +147,10 @@ class ScenarioErrorsTest {
                         "postgres.reserved_connections", "10 reserved connections leave none of"
                                 + " max_connections 10 for the proxy; reserve fewer than 10 or"
                                 + " raise max_connections"),
+                Arguments.of("postgres-reserved-connections-above-default-max.yaml", "14:25",
+                        "postgres.reserved_connections", "112 reserved connections leave none of"
+                                + " the default max_connections 112 for the proxy; reserve fewer"
+                                + " than 112 or set max_connections above 112"),
                 Arguments.of("sheets-after-sqlite-efs.yaml", "14:16", "plan.phases[1].backend",
                         "a Sheets phase cannot follow a sqlite-efs phase"),
                 Arguments.of("sqlite-efs-negative-price.yaml", "14:22",
