@@ -73,10 +73,8 @@ public final class Warnings {
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
                 + " it: raise postgres.allocated_storage_gb, or " + move : "";
         String connections = limits.contains(CONNECTIONS) ? " Each request in flight holds one"
-                + " PostgreSQL connection, and postgres.max_connections is one setting for the"
-                + " whole run, so a second postgres phase has no more slots: raise"
-                + " postgres.max_connections, which a larger instance class allows, or " + move
-                : "";
+                + " PostgreSQL connection: raise postgres.max_connections, which a larger"
+                + " instance class allows, or " + move : "";
         String firstDay = daily.stringColumn("date").get(firstFailure);
         return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
                 + "from %s and no migration off it started before the run ended: %s and %s"
