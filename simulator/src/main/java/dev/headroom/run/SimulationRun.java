@@ -469,7 +469,8 @@ public final class SimulationRun {
         metrics.collectArchiveCount(backend);
         billSegment(now);
         BackendModel previous = backend;
-        if (now != dayStartMillis) {
+        boolean midDay = now != dayStartMillis;
+        if (midDay) {
             // The day's record would otherwise show only the new backend's gauges.
             List<LimitGauge> read = List.copyOf(previous.gauges());
             replacedGauges = replacedGauges == null
@@ -480,11 +481,11 @@ public final class SimulationRun {
         backendGeneration++;
         metrics.backendReplaced();
         scheduleJobCall(backend.nextJobCallMillis(now));
-        if (now == dayStartMillis) {
+        if (midDay) {
+            dayMixesPhases = true;
+        } else {
             dayPhase = phase.name();
             dayMigratingTo = "";
-        } else {
-            dayMixesPhases = true;
         }
         int day = SimTime.dayOf(now);
         LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),
