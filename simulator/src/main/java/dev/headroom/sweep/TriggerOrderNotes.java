@@ -131,10 +131,10 @@ public final class TriggerOrderNotes {
 
     /**
      * Returns the note of a move whose users_trigger_p10 is at or above the users triggers of
-     * later phases. The old phase has no users trigger at or below the count, so it can take
-     * one only once those later triggers are raised above the count, each above the one before
-     * and below the next later users trigger or the loader's greatest. The old phase's trigger
-     * stays above the earlier ones, which are all below the count.
+     * later phases. The old phase has no users trigger at or below the count. It can take one
+     * only once those later triggers are raised above the count, each above the one before and
+     * below the next later users trigger or the loader's greatest. The old phase's trigger stays
+     * above the earlier ones, which are all below the count.
      */
     private static String laterNote(String change, String from, EarlierTriggers earlier,
             LaterTriggers later, DateWindow window) {
@@ -244,7 +244,7 @@ public final class TriggerOrderNotes {
 
     /**
      * Returns each phase with its users threshold, joined as {@link #names} joins them, after
-     * "the earlier phase" or "the later phases" as {@code side} and their number say.
+     * "the earlier phase" or "the later phases", chosen by {@code side} and their number.
      */
     private static String thresholds(String side, List<PhaseTrigger> triggers) {
         String phases = triggers.size() == 1 ? " phase " : " phases ";

@@ -31,7 +31,12 @@ class PhaseHostingTableTest {
     private static List<DayRecord> days() {
         List<DayRecord> days = new ArrayList<>();
         for (int day = 0; day < 10; day++) {
-            String phase = day < 4 ? "sheets" : day < 7 ? "dynamodb" : "dax";
+            String phase = "dax";
+            if (day < 4) {
+                phase = "sheets";
+            } else if (day < 7) {
+                phase = "dynamodb";
+            }
             HostingCost cost = HostingCost.NONE;
             if (day == 2 || day == 3) {
                 cost = cost.plus("dynamodb_write_units", 5);
