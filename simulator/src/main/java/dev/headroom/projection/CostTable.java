@@ -47,7 +47,8 @@ public final class CostTable {
         LongColumn failedRequests = LongColumn.create("failed_requests");
         LongColumn failedSignUps = LongColumn.create("failed_sign_ups");
 
-        int years = (daily.rowCount() + 364) / 365;
+        int dayCount = TableRows.dayCount(daily);
+        int years = (dayCount + 364) / 365;
         for (int index = 0; index < years; index++) {
             Table rows = TableRows.where(daily, daily.intColumn("day")
                     .isBetweenInclusive(index * 365, index * 365 + 364));
@@ -57,7 +58,7 @@ public final class CostTable {
             }
             long yearHosting = sum(rows.longColumn("hosting_cost_micros"));
 
-            year.append(yearLabel(index, rows.rowCount()));
+            year.append(yearLabel(index, Math.min(365, dayCount - index * 365)));
             users.append(rows.longColumn("users").getLong(rows.rowCount() - 1));
             solution.append(String.join(" -> ", phasesServing(rows)));
             development.append(yearDevelopment);

@@ -19,12 +19,14 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Builds the per-day metrics table: one row per simulated day, fixed columns first, then one
- * column per quota ({@code throttled:QUOTA}), per failing limit ({@code failed:LIMIT}), per
- * gauge ({@code LIMIT:RESOURCE}, the amount in use at the end of the day) and per hosting cost
- * component ({@code hosting:COMPONENT_micros}). Dynamic columns come in the order they first
- * appear in the run. A gauge absent on a day, because another phase served then, is a missing
- * value, and a cost component absent on a day is zero.
+ * Builds the per-day metrics table: one row per simulated day and serving phase, so a day on
+ * which a phase went live after midnight has two rows, the old phase's up to that moment and
+ * the new phase's from it. Fixed columns come first, then one column per quota
+ * ({@code throttled:QUOTA}), per failing limit ({@code failed:LIMIT}), per gauge
+ * ({@code LIMIT:RESOURCE}, the amount in use at the end of the row's part of the day) and per
+ * hosting cost component ({@code hosting:COMPONENT_micros}). Dynamic columns come in the order
+ * they first appear in the run. A gauge absent on a row, because another phase served then, is
+ * a missing value, and a cost component absent on a row is zero.
  */
 public final class DailyTable {
 
@@ -38,6 +40,12 @@ public final class DailyTable {
     public static final String MICROS = "_micros";
     /** When the day's last request or sign-up failed, {@code HH:mm:ss.SSS}; empty if none. */
     public static final String LAST_FAILURE_TIME = "last_failure_time";
+
+    /**
+     * When the row's part of the day starts, {@code HH:mm:ss.SSS}: midnight, or the moment a
+     * phase went live, which splits that day into a row per phase.
+     */
+    public static final String FROM_TIME = "from_time";
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern(
             "HH:mm:ss.SSS", Locale.ROOT);
@@ -62,6 +70,7 @@ public final class DailyTable {
         table.addColumns(
                 IntColumn.create("day", days.stream().mapToInt(DayRecord::day).toArray()),
                 strings("date", days, day -> day.date().toString()),
+                strings(FROM_TIME, days, day -> timeOfDay(day.fromMillis())),
                 strings("phase", days, DayRecord::phase),
                 strings("migrating_to", days, DayRecord::migratingTo),
                 longs("users", days, DayRecord::users),

@@ -38,10 +38,11 @@ public final class HostingComponentTable {
                     column.name().substring(DailyTable.HOSTING.length())));
         }
 
-        int years = (daily.rowCount() + 364) / 365;
+        int dayCount = TableRows.dayCount(daily);
+        int years = (dayCount + 364) / 365;
         for (int index = 0; index < years; index++) {
-            int first = index * 365;
-            int last = Math.min(first + 365, daily.rowCount());
+            int first = TableRows.firstRowOfDay(daily, index * 365);
+            int last = TableRows.firstRowOfDay(daily, index * 365 + 365);
             long yearHosting = sum(daily.longColumn("hosting_cost_micros"), first, last);
             long componentSum = 0;
             for (int column = 0; column < components.size(); column++) {
@@ -54,7 +55,7 @@ public final class HostingComponentTable {
                         + " add up to " + componentSum + " micro-dollars, not the year's "
                         + yearHosting);
             }
-            year.append(CostTable.yearLabel(index, last - first));
+            year.append(CostTable.yearLabel(index, Math.min(365, dayCount - index * 365)));
             hosting.append(yearHosting);
         }
 

@@ -33,11 +33,11 @@ public final class LimitTimeline {
      * @param daily the table from {@link DailyTable#build}
      * @param capacityLimits limit names that the run's backends declare through their gauges,
      *     listed even when no call failed on them
-     * @param firstFullDays for each limit whose gauge reached its maximum, the first day index
-     *     on which one did
+     * @param firstFullRows for each limit whose gauge reached its maximum, the first row of
+     *     {@code daily} on which one did
      */
     public static Table build(Table daily, List<String> capacityLimits,
-            Map<String, Integer> firstFullDays) {
+            Map<String, Integer> firstFullRows) {
         StringColumn limit = StringColumn.create("limit");
         StringColumn kind = StringColumn.create("kind");
         StringColumn bindsOn = StringColumn.create("binds_on");
@@ -65,13 +65,13 @@ public final class LimitTimeline {
         }
         for (String limitName : capacity) {
             rows.add(new Row(limitName, "capacity", DailyTable.FAILED + limitName,
-                    firstFullDays.getOrDefault(limitName, -1)));
+                    firstFullRows.getOrDefault(limitName, -1)));
         }
 
         for (Row row : rows) {
             limit.append(row.limit());
             kind.append(row.kind());
-            int first = firstOf(firstPositiveRow(daily, row.column()), row.firstFullDay());
+            int first = firstOf(firstPositiveRow(daily, row.column()), row.firstFullRow());
             if (first < 0) {
                 bindsOn.append(NOT_REACHED);
                 users.appendMissing();
@@ -89,13 +89,13 @@ public final class LimitTimeline {
     }
 
     /**
-     * One limit of the timeline, the daily column that shows it failing calls, and the first day
-     * its gauge was full, or -1.
+     * One limit of the timeline, the daily column that shows it failing calls, and the first row
+     * on which its gauge was full, or -1.
      */
-    private record Row(String limit, String kind, String column, int firstFullDay) {
+    private record Row(String limit, String kind, String column, int firstFullRow) {
     }
 
-    /** Returns the earlier of two day indexes, where -1 means none. */
+    /** Returns the earlier of two row indexes, where -1 means none. */
     private static int firstOf(int first, int second) {
         if (first < 0) {
             return second;

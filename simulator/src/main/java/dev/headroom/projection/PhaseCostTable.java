@@ -14,13 +14,14 @@ import tech.tablesaw.api.Table;
  * its development cost and their total, and the requests and sign-ups that failed on its days.
  * A row of totals ends the table, whose money equals the cost table's totals exactly.
  *
- * <p>A day belongs to the phase that its daily record names. So the day on which a phase went
- * live after midnight counts with the phase before it, and the hosting that a migration adds
- * before its phase goes live counts with the phase it leaves. A phase's development cost is the
- * charge for building it: the first phase's on day 0, and each later one's when the migration
- * into it started. A phase whose migration started but that served no day has a row of its
- * own, with no days served and {@value CapacityTable#NONE} as its first and last day, so that
- * its development cost is counted.
+ * <p>A day belongs to the phase that its daily record names. The day on which a phase went
+ * live after midnight has a record for each phase, so it counts as a day served by both, with
+ * each phase's own calls, failures and hosting. The total row counts it once. The hosting that
+ * a migration adds before its phase goes live counts with the phase it leaves. A phase's
+ * development cost is the charge for building it: the first phase's on day 0, and each later
+ * one's when the migration into it started. A phase whose migration started but that served
+ * no day has a row of its own, with no days served and {@value CapacityTable#NONE} as its first
+ * and last day, so that its development cost is counted.
  */
 public final class PhaseCostTable {
 
@@ -80,7 +81,7 @@ public final class PhaseCostTable {
         phase.append(CostTable.TOTAL);
         firstDay.append("");
         lastDay.append("");
-        days.append(daysSum(days));
+        days.append(TableRows.dayCount(daily));
         hosting.append(CostTable.sum(hosting));
         runRate.appendMissing();
         development.append(CostTable.sum(development));
@@ -115,13 +116,5 @@ public final class PhaseCostTable {
 
     private static boolean migratedInto(List<PhaseChange> changes, int index) {
         return changes.stream().anyMatch(change -> change.to() == index);
-    }
-
-    private static int daysSum(IntColumn days) {
-        int sum = 0;
-        for (int row = 0; row < days.size(); row++) {
-            sum += days.getInt(row);
-        }
-        return sum;
     }
 }

@@ -38,7 +38,7 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
         Table daily = DailyTable.build(run.days());
         return new Projections(
                 daily,
-                LimitTimeline.build(daily, capacityLimits(run), firstFullDays(run)),
+                LimitTimeline.build(daily, capacityLimits(run), firstFullRows(run)),
                 CapacityTable.build(daily, run.phases()),
                 CostTable.build(daily, run.changes(), run.initialDevelopmentCostMicros()),
                 HostingComponentTable.build(daily),
@@ -57,19 +57,19 @@ public record Projections(Table daily, Table limits, Table capacity, Table costs
     }
 
     /**
-     * Returns, for each limit whose gauge reached its maximum, the first day index on which one
-     * of its gauges did.
+     * Returns, for each limit whose gauge reached its maximum, the first row of the daily table
+     * on which one of its gauges did.
      */
-    private static Map<String, Integer> firstFullDays(RunResult run) {
-        Map<String, Integer> days = new HashMap<>();
+    private static Map<String, Integer> firstFullRows(RunResult run) {
+        Map<String, Integer> rows = new HashMap<>();
         for (int index = 0; index < run.days().size(); index++) {
             for (LimitGauge gauge : run.days().get(index).gauges()) {
                 if (gauge.max() != Long.MAX_VALUE && gauge.used() >= gauge.max()) {
-                    days.putIfAbsent(gauge.limit(), index);
+                    rows.putIfAbsent(gauge.limit(), index);
                 }
             }
         }
-        return days;
+        return rows;
     }
 
     private static List<String> capacityLimits(RunResult run) {

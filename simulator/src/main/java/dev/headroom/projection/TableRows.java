@@ -1,5 +1,6 @@
 package dev.headroom.projection;
 
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
@@ -28,5 +29,23 @@ final class TableRows {
     /** Returns a table of the first {@code count} rows of {@code table}, or all of them. */
     static Table first(Table table, int count) {
         return where(table, Selection.withRange(0, Math.min(count, table.rowCount())));
+    }
+
+    /** Returns the days the daily table covers: its last row's day index plus one, or 0. */
+    static int dayCount(Table daily) {
+        return daily.isEmpty() ? 0 : daily.intColumn("day").getInt(daily.rowCount() - 1) + 1;
+    }
+
+    /**
+     * Returns the first row of the daily table whose day index is {@code day} or later, or its
+     * row count if none is. A day on which a phase went live after midnight has two rows.
+     */
+    static int firstRowOfDay(Table daily, int day) {
+        IntColumn days = daily.intColumn("day");
+        int row = 0;
+        while (row < days.size() && days.getInt(row) < day) {
+            row++;
+        }
+        return row;
     }
 }

@@ -191,14 +191,17 @@ final class DailyMetrics {
         return latencies.percentile(0.95);
     }
 
-    /** Closes the day into a record and starts counting the next one from zero. */
-    DayRecord close(int day, LocalDate date, String phase, String migratingTo, long users,
-            List<LimitGauge> gauges) {
-        DayRecord record = new DayRecord(day, date, phase, migratingTo, users, signUps,
-                failedSignUps, requests, admitted, rejectedForCredit, topUps, failedRequests,
-                lastFailureMillis < 0 ? -1 : lastFailureMillis % SimTime.DAY, cacheHits,
-                redisHits, redisMisses, archiveDay, readRequests, writeRequests, signUpRequests,
-                throttlesByQuota, failuresByLimit,
+    /**
+     * Closes the day, or the part of it that one phase served, into a record and starts counting
+     * from zero.
+     */
+    DayRecord close(int day, LocalDate date, long fromMillis, String phase, String migratingTo,
+            long users, List<LimitGauge> gauges) {
+        DayRecord record = new DayRecord(day, date, fromMillis, phase, migratingTo, users,
+                signUps, failedSignUps, requests, admitted, rejectedForCredit, topUps,
+                failedRequests, lastFailureMillis < 0 ? -1 : lastFailureMillis % SimTime.DAY,
+                cacheHits, redisHits, redisMisses, archiveDay, readRequests, writeRequests,
+                signUpRequests, throttlesByQuota, failuresByLimit,
                 latencies.percentile(0.5), latencies.percentile(0.95), hostingCost,
                 overspendMicros, usage, gauges);
         reset();

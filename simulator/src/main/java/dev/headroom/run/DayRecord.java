@@ -10,14 +10,20 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The metrics of one simulated day, as the run collected them.
+ * The metrics of one simulated day, or of the part of it that one phase served, as the run
+ * collected them. A phase that goes live after midnight splits its go-live day in two records:
+ * the old phase's up to that moment, and the new phase's from it. Every count below covers the
+ * record's part of the day only.
  *
  * @param day the zero-based day index
  * @param date the calendar date of that day
- * @param phase the name of the phase serving at the start of the day
- * @param migratingTo the name of the phase being migrated to at the start of the day, or an
+ * @param fromMillis when the record's part of the day starts, in milliseconds after midnight:
+ *     0, or the moment a phase went live
+ * @param phase the name of the phase serving in the record's part of the day
+ * @param migratingTo the name of the phase being migrated to at the start of that part, or an
  *     empty string
- * @param users users placed at the end of the day, failed sign-ups excluded
+ * @param users users placed at the end of the record's part of the day, failed sign-ups
+ *     excluded
  * @param signUps sign-ups attempted during the day
  * @param failedSignUps sign-ups that the backend rejected or that ran out of retries
  * @param requests chat requests that arrived during the day
@@ -43,11 +49,13 @@ import java.util.TreeMap;
  * @param hosting hosting cost of the day by component
  * @param overspendMicros credit admitted beyond users' balances during the day, in micro-dollars
  * @param usage the requests billed during the day, with their tokens and cost
- * @param gauges capacity limits and their use at the end of the day
+ * @param gauges capacity limits and their use at the end of the record's part of the day, as
+ *     the backend that served it read them
  */
 public record DayRecord(
         int day,
         LocalDate date,
+        long fromMillis,
         String phase,
         String migratingTo,
         long users,

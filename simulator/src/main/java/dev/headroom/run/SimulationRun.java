@@ -6,7 +6,6 @@ import dev.headroom.engine.SimTime;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.CallOutcome;
 import dev.headroom.model.HostingCost;
-import dev.headroom.model.LimitGauge;
 import dev.headroom.model.credit.Admission;
 import dev.headroom.model.credit.BackendCall;
 import dev.headroom.model.credit.CreditAdmission;
@@ -73,24 +72,21 @@ public final class SimulationRun {
     private final DailyMetrics metrics = new DailyMetrics();
     private final CostWindow costWindow = new CostWindow(30);
     private final List<DayRecord> days = new ArrayList<>();
-    /** The gauges of the last closed day, whose names the next day's share when unchanged. */
+    /** The gauges of the last closed record, whose names the next record's share when unchanged. */
     private GaugeReadings lastGauges;
-    /**
-     * The gauges of the backend that a phase change replaced after the current day started,
-     * read as it was replaced, or {@code null} when no phase went live during the day.
-     */
-    private List<LimitGauge> replacedGauges;
     private final Engine engine = new Engine(4096);
 
     private BackendModel backend;
     /** Counts the backends the run has made live, so a replaced one's job events are dropped. */
     private int backendGeneration;
-    /** The phase serving at the start of the current day, which the day's record names. */
+    /** The phase serving in the open record's part of the day, which the record names. */
     private String dayPhase;
-    /** The phase being migrated to at the start of the current day, or an empty string. */
+    /** The phase being migrated to at the start of the open record, or an empty string. */
     private String dayMigratingTo = "";
     /** The simulated time at which the current day started. */
     private long dayStartMillis;
+    /** The simulated time at which the open record started: midnight, or a mid-day go-live. */
+    private long recordStartMillis;
     /** Whether a phase went live after the current day started, so the day mixes two phases. */
     private boolean dayMixesPhases;
     /** The index of the day still open. */
@@ -101,6 +97,8 @@ public final class SimulationRun {
      * which the monthly_cost trigger leaves out, so a migration's overlap does not fire the next.
      */
     private long dayStandbyMicros;
+    /** The current day's hosting cost so far, standby left out, for the monthly_cost trigger. */
+    private long dayCostMicros;
     private long activeUsers;
     private RunProgress progress = RunProgress.NONE;
 
@@ -388,40 +386,54 @@ public final class SimulationRun {
     }
 
     private void closeDay(int day, long now) {
-        metrics.collectThrottles(backend);
-        metrics.collectCacheCount(backend);
-        metrics.collectArchiveCount(backend);
-        billSegment(now);
-
-        List<LimitGauge> gauges = backend.gauges();
-        if (replacedGauges != null) {
-            gauges = HandoverGauges.join(replacedGauges, gauges);
-            replacedGauges = null;
-        }
-        lastGauges = GaugeReadings.of(gauges, lastGauges);
-        DayRecord record = metrics.close(day, setup.startDate().plusDays(day), dayPhase,
-                dayMigratingTo, activeUsers, lastGauges);
-        days.add(record);
-        // The day's cost includes the replaced backend's share on the day a phase goes live.
-        costWindow.add(record.hostingCostMicros() - dayStandbyMicros);
-        dayStandbyMicros = 0;
+        DayRecord record = closeRecord(day, now);
+        costWindow.add(dayCostMicros);
+        dayCostMicros = 0;
+        boolean mixed = dayMixesPhases;
+        dayMixesPhases = false;
+        dayStartMillis = now;
+        recordStartMillis = now;
+        openDay = day + 1;
         // A migration started as the last day closes would start after the run. On a day that
-        // two phases served, the new phase's trigger would judge the old phase's calls too.
-        if (now < horizonMillis && !dayMixesPhases) {
+        // two phases served, the new phase's trigger would judge only part of a day.
+        if (now < horizonMillis && !mixed) {
             evaluateTrigger(record, now);
         }
-        dayMixesPhases = false;
         dayPhase = plan.phases().get(tracker.livePhase()).name();
         dayMigratingTo = tracker.pending()
                 .map(change -> plan.phases().get(change.to()).name())
                 .orElse("");
-        dayStartMillis = now;
-        openDay = day + 1;
 
         if (now + SimTime.DAY <= horizonMillis) {
             engine.scheduleAt(now + SimTime.DAY, DAY_END, day + 1);
         }
         progress.dayClosed(day, setup.horizonDays());
+    }
+
+    /**
+     * Closes the open record of day {@code day} at {@code now}: collects the live backend's
+     * counts and gauges and bills its hosting since the last bill.
+     */
+    private DayRecord closeRecord(int day, long now) {
+        collectAndBill(now);
+        lastGauges = GaugeReadings.of(backend.gauges(), lastGauges);
+        DayRecord record = metrics.close(day, setup.startDate().plusDays(day),
+                recordStartMillis - dayStartMillis, dayPhase, dayMigratingTo, activeUsers,
+                lastGauges);
+        days.add(record);
+        // The day's cost includes the replaced backend's share on the day a phase goes live.
+        dayCostMicros = Math.addExact(dayCostMicros,
+                record.hostingCostMicros() - dayStandbyMicros);
+        dayStandbyMicros = 0;
+        return record;
+    }
+
+    /** Adds the live backend's counts and its hosting cost up to {@code now} to the metrics. */
+    private void collectAndBill(long now) {
+        metrics.collectThrottles(backend);
+        metrics.collectCacheCount(backend);
+        metrics.collectArchiveCount(backend);
+        billSegment(now);
     }
 
     private void evaluateTrigger(DayRecord record, long now) {
@@ -463,30 +475,26 @@ public final class SimulationRun {
         costSegmentStart = now;
     }
 
+    /**
+     * Makes the pending phase live. After midnight, the old phase's part of the day closes into
+     * a record of its own first, so the new phase's calls, failures and gauges fall on the next.
+     */
     private void goLive(long now) {
-        metrics.collectThrottles(backend);
-        metrics.collectCacheCount(backend);
-        metrics.collectArchiveCount(backend);
-        billSegment(now);
-        BackendModel previous = backend;
-        boolean midDay = now != dayStartMillis;
-        if (midDay) {
-            // The day's record would otherwise show only the new backend's gauges.
-            List<LimitGauge> read = List.copyOf(previous.gauges());
-            replacedGauges = replacedGauges == null
-                    ? read : HandoverGauges.join(replacedGauges, read);
+        if (now == recordStartMillis) {
+            collectAndBill(now);
+        } else {
+            closeRecord(openDay, now);
+            recordStartMillis = now;
+            dayMixesPhases = true;
         }
+        BackendModel previous = backend;
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
         backendGeneration++;
         metrics.backendReplaced();
         scheduleJobCall(backend.nextJobCallMillis(now));
-        if (midDay) {
-            dayMixesPhases = true;
-        } else {
-            dayPhase = phase.name();
-            dayMigratingTo = "";
-        }
+        dayPhase = phase.name();
+        dayMigratingTo = "";
         int day = SimTime.dayOf(now);
         LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),
                 phase.name(), phase.backend());

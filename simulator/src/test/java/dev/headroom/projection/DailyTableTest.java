@@ -51,7 +51,7 @@ class DailyTableTest {
     /** Returns a day of 10 users with the given hosting cost and gauges, and nothing else. */
     static DayRecord day(int day, String phase, HostingCost hosting, List<LimitGauge> gauges) {
         Map<String, Long> none = new TreeMap<>();
-        return new DayRecord(day, START.plusDays(day), phase, "", 10, 0, 0, 0, 0, 0,
+        return new DayRecord(day, START.plusDays(day), 0, phase, "", 10, 0, 0, 0, 0, 0,
                 TopUps.NONE, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(none),
                 new TreeMap<>(none), 0, 0, hosting, 0, BilledUsage.NONE, gauges);
     }

@@ -28,8 +28,9 @@ class CostByPhaseTest {
     /**
      * A free Sheets phase for days 0 to 4, then PostgreSQL at $0.01 an hour with free storage.
      * The migration starts at 00:00 on day 3, 2025-01-04, and goes live at 12:00 on day 4, so
-     * day 4's record still names sheet. The instance bills from the start of the migration: 48
-     * hours on sheet's days, $0.48, and 120 hours on db's days 5 to 9, $1.20. Development is one
+     * day 4 has a record for each phase. The instance bills from the start of the migration: 36
+     * hours on sheet's records, $0.36, and 132 hours on db's, from noon on day 4 to the end of
+     * day 9, $1.32. Development is one
      * hour for sheet and two for db at $100 an hour.
      */
     static final String SCENARIO = """
@@ -69,23 +70,23 @@ class CostByPhaseTest {
     }
 
     @Test
-    void phaseCosts_goLiveAfterMidnight_countsWithOldPhase() {
+    void phaseCosts_goLiveAfterMidnight_splitsTheDay() {
         Table costs = projections.phaseCosts();
 
         assertEquals(List.of("sheet", "db", "total"), costs.stringColumn("phase").asList());
-        assertEquals(List.of("2025-01-01", "2025-01-06", ""),
+        assertEquals(List.of("2025-01-01", "2025-01-05", ""),
                 costs.stringColumn("first_day").asList());
         assertEquals(List.of("2025-01-05", "2025-01-10", ""),
                 costs.stringColumn("last_day").asList());
-        assertEquals(List.of(5, 5, 10), costs.intColumn("days_served").asList());
-        assertEquals(List.of(480_000L, 1_200_000L, 1_680_000L),
+        assertEquals(List.of(5, 6, 10), costs.intColumn("days_served").asList());
+        assertEquals(List.of(360_000L, 1_320_000L, 1_680_000L),
                 costs.longColumn("hosting_cost_micros").asList());
         assertEquals(List.of(100_000_000L, 200_000_000L, 300_000_000L),
                 costs.longColumn("development_cost_micros").asList());
-        assertEquals(List.of(100_480_000L, 201_200_000L, 301_680_000L),
+        assertEquals(List.of(100_360_000L, 201_320_000L, 301_680_000L),
                 costs.longColumn("total_cost_micros").asList());
         LongColumn runRate = costs.longColumn("hosting_last_30_days_micros");
-        assertEquals(List.of(480_000L, 1_200_000L), runRate.first(2).asList());
+        assertEquals(List.of(360_000L, 1_320_000L), runRate.first(2).asList());
     }
 
     @Test
@@ -112,8 +113,8 @@ class CostByPhaseTest {
 
         assertTrue(year > 0, markdown);
         assertTrue(phase > year, markdown);
-        assertTrue(markdown.indexOf("| sheet | 2025-01-01 | 2025-01-05 | 5 | $0.48 | $0.48"
-                + " | $100.00 | $100.48 | 0 | 0 |") > phase, markdown);
+        assertTrue(markdown.indexOf("| sheet | 2025-01-01 | 2025-01-05 | 5 | $0.36 | $0.36"
+                + " | $100.00 | $100.36 | 0 | 0 |") > phase, markdown);
         assertTrue(markdown.indexOf("| total |  |  | 10 | $1.68 |  | $300.00 | $301.68 | 0 | 0 |")
                 > phase, markdown);
     }
@@ -152,7 +153,7 @@ class CostByPhaseTest {
             assertEquals(lastRow(byYear.longColumn(column)), lastRow(byPhase.longColumn(column)),
                     column);
         }
-        assertEquals(run.daily().rowCount(), byPhase.intColumn("days_served")
+        assertEquals(run.daily().intColumn("day").countUnique(), byPhase.intColumn("days_served")
                 .getInt(byPhase.rowCount() - 1));
     }
 

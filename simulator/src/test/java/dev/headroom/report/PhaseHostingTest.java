@@ -29,9 +29,9 @@ class PhaseHostingTest {
 
     /**
      * The run of {@link CostByPhaseTest}'s scenario: a free Sheets phase, then PostgreSQL at
-     * $0.01 an hour with free storage, going live at 12:00 on day 4, whose record names sheet.
-     * So sheet pays for 48 instance hours, $0.48, and db for 120, $1.20, and neither pays for
-     * storage.
+     * $0.01 an hour with free storage, going live at 12:00 on day 4, which splits that day's
+     * records at noon. So sheet pays for 36 instance hours, $0.36, and db for 132, $1.32, and
+     * neither pays for storage.
      */
     private static Projections projections;
 
@@ -42,13 +42,13 @@ class PhaseHostingTest {
     }
 
     @Test
-    void phaseHosting_goLiveAfterMidnight_countsWithOldPhase() {
+    void phaseHosting_goLiveAfterMidnight_splitsAtGoLive() {
         Table table = projections.phaseHostingByComponent();
 
         assertEquals(List.of("sheet", "db", "total"), table.stringColumn("phase").asList());
         assertEquals(List.of("rds_instance", "rds_instance", ""),
                 table.stringColumn("component").asList());
-        assertEquals(List.of(480_000L, 1_200_000L, 1_680_000L),
+        assertEquals(List.of(360_000L, 1_320_000L, 1_680_000L),
                 table.longColumn("hosting_cost_micros").asList());
     }
 
@@ -79,9 +79,9 @@ class PhaseHostingTest {
 
         assertTrue(components > 0, markdown);
         assertTrue(phases > components, markdown);
-        assertTrue(markdown.indexOf("| sheet | rds_instance | $0.48 |") > phases, markdown);
+        assertTrue(markdown.indexOf("| sheet | rds_instance | $0.36 |") > phases, markdown);
         assertTrue(markdown.indexOf("| total |  | $1.68 |") > phases, markdown);
-        assertTrue(markdown.indexOf("Hosting of db, $1.20: rds_instance $1.20 (100%).")
+        assertTrue(markdown.indexOf("Hosting of db, $1.32: rds_instance $1.32 (100%).")
                 > phases, markdown);
     }
 
@@ -89,8 +89,8 @@ class PhaseHostingTest {
     void summary_namesEachPhasesLargestComponent() {
         String summary = Summary.render(CostByPhaseTest.header(scenario), projections, "out");
 
-        assertTrue(summary.contains("\nHosting of sheet, $0.48: rds_instance $0.48 (100%).\n"
-                + "Hosting of db, $1.20: rds_instance $1.20 (100%). `"
+        assertTrue(summary.contains("\nHosting of sheet, $0.36: rds_instance $0.36 (100%).\n"
+                + "Hosting of db, $1.32: rds_instance $1.32 (100%). `"
                 + PhaseHostingTable.NAME + ".csv` has every component of every phase.\n\n"),
                 summary);
         assertTrue(summary.indexOf("Hosting of sheet") > summary.indexOf("Cost by phase"),
@@ -105,7 +105,7 @@ class PhaseHostingTest {
         int columns = lines.indexOf("phase,component,hosting_cost_micros");
 
         assertTrue(columns > 0, lines::toString);
-        assertEquals(List.of("sheet,rds_instance,480000", "db,rds_instance,1200000",
+        assertEquals(List.of("sheet,rds_instance,360000", "db,rds_instance,1320000",
                 "total,,1680000"), lines.subList(columns + 1, lines.size()));
     }
 

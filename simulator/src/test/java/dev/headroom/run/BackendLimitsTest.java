@@ -171,14 +171,20 @@ class BackendLimitsTest {
                         + "    - {at: 73h, users: 3}")
                 .replace("    - name: sql\n      backend: {kind: postgres}", plan);
         RunResult result = run(yaml);
-        DayRecord handover = result.days().get(3);
+        DayRecord morning = result.days().get(3);
+        DayRecord afternoon = result.days().get(4);
 
-        assertEquals("sql", handover.phase());
-        assertEquals(0, handover.failuresByLimit().getOrDefault("connections", 0L));
-        assertTrue(handover.gauges().contains(
-                new LimitGauge("connections", "rds-instance", 9, 9)), handover::toString);
-        assertTrue(handover.gauges().stream()
-                .anyMatch(gauge -> gauge.limit().equals("table-bytes")), handover::toString);
+        assertEquals(List.of("sql", 0L), List.of(morning.phase(), morning.fromMillis()));
+        assertEquals(List.of("dyn", 43_200_000L),
+                List.of(afternoon.phase(), afternoon.fromMillis()));
+        assertEquals(morning.date(), afternoon.date());
+        assertEquals(0, morning.failuresByLimit().getOrDefault("connections", 0L));
+        assertTrue(morning.gauges().contains(
+                new LimitGauge("connections", "rds-instance", 9, 9)), morning::toString);
+        assertTrue(afternoon.gauges().stream()
+                .anyMatch(gauge -> gauge.limit().equals("table-bytes")), afternoon::toString);
+        assertTrue(afternoon.gauges().stream()
+                .noneMatch(gauge -> gauge.limit().equals("connections")), afternoon::toString);
         for (int day = 0; day < 3; day++) {
             assertFalse(result.days().get(day).gauges().contains(
                     new LimitGauge("connections", "rds-instance", 9, 9)), "day " + day);

@@ -63,7 +63,7 @@ class GaugeReadingsTest {
         // A copy would turn each day's readings back into one object per gauge.
         GaugeReadings readings = GaugeReadings.of(workbooks(3, 10_000_000), null);
 
-        DayRecord day = new DayRecord(0, LocalDate.of(2025, 1, 1), "shards", "", 1, 0, 0, 0, 0,
+        DayRecord day = new DayRecord(0, LocalDate.of(2025, 1, 1), 0, "shards", "", 1, 0, 0, 0, 0,
                 0, TopUps.NONE, 0, -1, 0, 0, 0, ArchiveCount.NONE, 0, 0, 0, new TreeMap<>(),
                 new TreeMap<>(), 0, 0, HostingCost.NONE, 0, BilledUsage.NONE, readings);
 
