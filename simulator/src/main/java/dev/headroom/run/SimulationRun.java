@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * request. An admitted request ends after the call's latency plus its duration, when its usage
  * row is appended; a top-up that the credit policy triggers then is appended as its own row.
  * A request starts on the backend before its first call, which may refuse it (PostgreSQL when
- * no connection is free), and ends on it after its last, unless a phase change replaced that
- * backend in between. A sign-up makes the backend's sign-up calls and appends the initial
- * credit purchase as a row, except for the users present at the start, who signed up before the
- * run and make no call.
+ * no connection is free), and ends on it after its last. When a phase change replaced that
+ * backend in between, the request starts on the new one for its usage row, and ends there at
+ * once. A sign-up makes the backend's sign-up calls and appends the initial credit purchase as a
+ * row, except for the users present at the start, who signed up before the run and make no
+ * call.
  *
  * <p>A backend with a background job (the Sheets archive job) names the time of its next call;
  * the run schedules an event there, and each call names the time of the one after it, so the
@@ -310,10 +311,14 @@ public final class SimulationRun {
         long tokensOut = inFlight.tokensOut(slot);
         boolean sameBackend = inFlight.generation(slot) == backendGeneration;
         inFlight.close(slot);
+        // A request that started on a backend since replaced has no connection on the live one,
+        // so its append opens one there first, which the live backend may reject.
+        boolean connected = sameBackend
+                || metrics.requestStarted(backend.startRequest(now), now);
         // As with credit, a cost counts against the balance only once its row is stored. Under
         // an atomic debit it was taken when the request started, so the user paid for it even
         // when its usage row fails.
-        boolean stored = appendRow(user, now);
+        boolean stored = connected && appendRow(user, now);
         if (stored || admission.debitsAtStart()) {
             metrics.usageBilled(tokensIn, tokensOut, cost);
         }
@@ -323,11 +328,10 @@ public final class SimulationRun {
         if (stored) {
             long topUp = setup.workload().credit().topUpAfter(admission.balanceMicros(user));
             topUp(user, topUp, now);
-        } else {
+        } else if (connected) {
             metrics.requestFailed(now);
         }
-        // A request that started on a backend since replaced holds nothing on this one.
-        if (sameBackend) {
+        if (connected) {
             backend.endRequest(now);
         }
     }
