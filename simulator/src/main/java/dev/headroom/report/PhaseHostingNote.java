@@ -86,32 +86,60 @@ final class PhaseHostingNote {
         List<Integer> largest = new ArrayList<>(rows);
         largest.sort(Comparator.comparingLong((Integer row) -> exactMicros.getLong(row))
                 .reversed());
-        List<String> parts = new ArrayList<>();
-        for (int row : largest.subList(0, Math.min(NAMED, largest.size()))) {
-            parts.add(exact.stringColumn("component").get(row) + " "
-                    + Cells.dollars(printed.getLong(row)) + " ("
-                    + percent(exactMicros.getLong(row), exactTotal) + ")");
+        int named = Math.min(NAMED, largest.size());
+        long[] exactParts = new long[largest.size() > NAMED ? NAMED + 1 : named];
+        long[] printedParts = new long[exactParts.length];
+        for (int index = 0; index < largest.size(); index++) {
+            int part = Math.min(index, NAMED);
+            exactParts[part] += exactMicros.getLong(largest.get(index));
+            printedParts[part] += printed.getLong(largest.get(index));
         }
-        if (largest.size() > NAMED) {
-            long restExact = 0;
-            long restPrinted = 0;
-            for (int row : largest.subList(NAMED, largest.size())) {
-                restExact += exactMicros.getLong(row);
-                restPrinted += printed.getLong(row);
-            }
-            int others = largest.size() - NAMED;
-            parts.add(Cells.count(others, "other component") + " "
-                    + Cells.dollars(restPrinted) + " (" + percent(restExact, exactTotal) + ")");
+        String[] shares = percents(exactParts, exactTotal);
+        List<String> parts = new ArrayList<>();
+        for (int part = 0; part < exactParts.length; part++) {
+            String name = part < named
+                    ? exact.stringColumn("component").get(largest.get(part))
+                    : Cells.count(largest.size() - NAMED, "other component");
+            parts.add(name + " " + Cells.dollars(printedParts[part]) + " (" + shares[part] + ")");
         }
         return "Hosting of " + phase + ", " + Cells.dollars(printedTotal) + ": "
                 + Cells.joinWithAnd(parts) + ".";
     }
 
-    /** Returns a part of a whole as a whole percentage, or {@code <1%} for a small part. */
-    static String percent(long part, long whole) {
-        if (part > 0 && part * 200 < whole) {
-            return "<1%";
+    /**
+     * Returns each part's share of {@code whole} as a whole percentage. The shares are rounded
+     * by largest remainder, so parts that make up the whole print shares that add up to 100%. A
+     * part above zero whose share rounds to 0 prints {@code <1%}.
+     */
+    static String[] percents(long[] parts, long whole) {
+        long[] shares = new long[parts.length];
+        long[] remainders = new long[parts.length];
+        long left = 100;
+        for (int index = 0; index < parts.length; index++) {
+            long scaled = Math.multiplyExact(parts[index], 100L);
+            shares[index] = whole == 0 ? 0 : scaled / whole;
+            remainders[index] = whole == 0 ? 0 : scaled % whole;
+            left -= shares[index];
         }
-        return String.format(Locale.ROOT, "%d%%", Math.round(100.0 * part / whole));
+        for (; left > 0 && whole > 0; left--) {
+            int largest = -1;
+            for (int index = 0; index < parts.length; index++) {
+                if (remainders[index] > 0
+                        && (largest < 0 || remainders[index] > remainders[largest])) {
+                    largest = index;
+                }
+            }
+            if (largest < 0) {
+                break;
+            }
+            shares[largest]++;
+            remainders[largest] = 0;
+        }
+        String[] text = new String[parts.length];
+        for (int index = 0; index < parts.length; index++) {
+            text[index] = shares[index] == 0 && parts[index] > 0
+                    ? "<1%" : String.format(Locale.ROOT, "%d%%", shares[index]);
+        }
+        return text;
     }
 }

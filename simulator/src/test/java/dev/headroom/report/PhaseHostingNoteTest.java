@@ -1,5 +1,6 @@
 package dev.headroom.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.headroom.projection.Projections;
@@ -59,11 +60,21 @@ class PhaseHostingNoteTest {
     }
 
     @Test
-    void percent_roundsToWholePercentButShowsSmallPartsAsUnderOne() {
-        assertEquals("<1%", PhaseHostingNote.percent(4, 1_000));
-        assertEquals("1%", PhaseHostingNote.percent(5, 1_000));
-        assertEquals("0%", PhaseHostingNote.percent(0, 1_000));
-        assertEquals("67%", PhaseHostingNote.percent(2, 3));
+    void percents_addUpToHundred() {
+        assertArrayEquals(new String[] {"34%", "33%", "33%"},
+                PhaseHostingNote.percents(new long[] {1, 1, 1}, 3));
+        assertArrayEquals(new String[] {"67%", "33%"},
+                PhaseHostingNote.percents(new long[] {2, 1}, 3));
+        assertArrayEquals(new String[] {"50%", "25%", "25%"},
+                PhaseHostingNote.percents(new long[] {2, 1, 1}, 4));
+    }
+
+    @Test
+    void percents_smallPartShowsUnderOne() {
+        assertArrayEquals(new String[] {"100%", "<1%", "0%"},
+                PhaseHostingNote.percents(new long[] {996, 4, 0}, 1_000));
+        assertArrayEquals(new String[] {"99%", "1%"},
+                PhaseHostingNote.percents(new long[] {994, 6}, 1_000));
     }
 
     /** Returns the table of a run in which no phase paid for hosting: its zero total row. */
