@@ -101,4 +101,16 @@ class MidDayGoLiveTest {
         assertTrue(warning.contains("raise postgres.max_connections"), warning);
         assertFalse(warning.contains("single-sheet"), warning);
     }
+
+    @Test
+    void zeroLeadTime_nextDayShowsOnlyNewGauges() throws Exception {
+        String yaml = SHEETS_TO_ONE_CONNECTION.replace("lead_time: 36h", "lead_time: 0s");
+        List<DayRecord> days = run(yaml).days();
+        DayRecord firstLive = days.get(2);
+
+        assertEquals(7, days.size(), "a go-live at midnight splits no day");
+        assertEquals("sql", firstLive.phase());
+        assertTrue(firstLive.gauges().stream()
+                .noneMatch(gauge -> gauge.limit().equals("tabs")), firstLive::toString);
+    }
 }
