@@ -1,5 +1,6 @@
 package dev.headroom.notebook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
@@ -50,7 +53,9 @@ final class CellJvm implements ExecutionControlProvider {
 
     private final Path workingDirectory;
     private final List<Path> classpath;
+    private final ByteArrayOutputStream valueText = new ByteArrayOutputStream();
     private volatile Process process;
+    private volatile ExecutionControl control;
 
     /**
      * Creates an engine whose JVM starts in {@code workingDirectory}, an existing folder.
@@ -74,9 +79,10 @@ final class CellJvm implements ExecutionControlProvider {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             process = start(env.extraRemoteVMOptions(), listener.getLocalPort());
             Socket socket = accept(listener, process);
-            Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr());
+            Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr(),
+                    CellExecutionControl.VALUE_STREAM, valueText);
             Map<String, InputStream> inputs = Map.of("in", env.userIn());
-            return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(),
+            control = Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(),
                     outputs, inputs, (in, out) -> new StreamingExecutionControl(out, in) {
                         @Override
                         public void close() {
@@ -84,7 +90,30 @@ final class CellJvm implements ExecutionControlProvider {
                             endProcess(socket);
                         }
                     });
+            return control;
         }
+    }
+
+    /**
+     * Returns the whole text of the value that the last evaluated snippet returned, which JShell
+     * cuts after {@link CellExecutionControl#RETURNED_CHARS} characters. Call it only between
+     * snippets, on the thread that evaluates them.
+     *
+     * @param maxBytes the maximum size of the text in UTF-8 bytes
+     * @return the text, or empty when it takes more than {@code maxBytes}
+     * @throws ExecutionControl.ExecutionControlException if the JVM ended or the last snippet
+     *     returned no text
+     */
+    Optional<String> lastValue(int maxBytes) throws ExecutionControl.ExecutionControlException {
+        valueText.reset();
+        Object sent = control.extensionCommand(CellExecutionControl.SEND_VALUE, maxBytes);
+        if (sent == null) {
+            throw new ExecutionControl.InternalException("the last snippet returned no value");
+        }
+        // The text travels ahead of the command's result, so it is all here.
+        String text = valueText.toString(StandardCharsets.UTF_8);
+        valueText.reset();
+        return Boolean.TRUE.equals(sent) ? Optional.of(text) : Optional.empty();
     }
 
     /** Kills the JVM at once, so that the snippet it runs ends and the session with it. */

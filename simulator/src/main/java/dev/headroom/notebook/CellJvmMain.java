@@ -1,11 +1,18 @@
 package dev.headroom.notebook;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.Locale;
-import jdk.jshell.execution.RemoteExecutionControl;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
 
 /**
- * Main class of the JVM that runs a notebook's cells: JShell's remote agent, which halts the
- * JVM when the process that started it ends.
+ * Main class of the JVM that runs a notebook's cells: it runs JShell's remote agent,
+ * {@link CellExecutionControl}, and halts the JVM when the process that started it ends.
  *
  * <p>Without that check a cell still running, such as an endless loop, would keep the JVM alive
  * after the runner was killed.
@@ -29,6 +36,14 @@ public final class CellJvmMain {
         Locale.setDefault(Locale.ROOT);
         ProcessHandle.current().parent().ifPresent(runner -> runner.onExit()
                 .thenRun(() -> Runtime.getRuntime().halt(RUNNER_ENDED)));
-        RemoteExecutionControl.main(args);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        CellExecutionControl control = new CellExecutionControl();
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                "out", stream -> System.setOut(new PrintStream(stream, true)),
+                "err", stream -> System.setErr(new PrintStream(stream, true)),
+                CellExecutionControl.VALUE_STREAM, control::sendValuesTo);
+        Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
+        Util.forwardExecutionControlAndIO(control, socket.getInputStream(),
+                socket.getOutputStream(), outputs, inputs);
     }
 }

@@ -48,6 +48,11 @@ final class CellOutput {
         return maxBytes;
     }
 
+    /** Returns how many more bytes the cell may print, or a value may take, within the limit. */
+    synchronized int room() {
+        return Math.max(0, maxBytes - stdout.size() - stderr.size());
+    }
+
     /** Returns whether the cell printed more than the limit since the last {@link #reset()}. */
     synchronized boolean overflowed() {
         return overflowed;

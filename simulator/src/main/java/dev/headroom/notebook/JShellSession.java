@@ -19,6 +19,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * One JShell session that evaluates the code cells of a notebook in order, so variables,
@@ -28,7 +29,8 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  * connects back over the loopback address, and its {@code System.out} and {@code System.err}
  * are forwarded to this session, which collects them per cell. The forwarded text of a snippet
  * arrives before JShell returns from evaluating it, because it travels on the same socket ahead
- * of the snippet's result. Not thread-safe.
+ * of the snippet's result. When JShell cuts the text of a cell's value short, the session reads
+ * the whole text from that JVM. Not thread-safe.
  */
 final class JShellSession implements AutoCloseable {
 
@@ -135,6 +137,51 @@ final class JShellSession implements AutoCloseable {
             SnippetLocation location) throws CellFailedException {
         Optional<String> value = Optional.empty();
         List<SnippetEvent> events = ended ? List.of() : evalUnlessEnded(snippetSource);
+        failIfStopped(cellNumber, location);
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Optional<String> problem = SnippetProblems.find(shell, event, location);
+            if (problem.isPresent()) {
+                output.reset();
+                throw new CellFailedException(cellNumber, problem.get());
+            }
+            if (isShownExpression(event.snippet())) {
+                value = Optional.ofNullable(event.value());
+            }
+        }
+        if (value.isPresent() && value.get().length() >= CellExecutionControl.RETURNED_CHARS) {
+            return Optional.of(wholeValue(cellNumber, location));
+        }
+        return value;
+    }
+
+    /** Requests the snippet's whole value from the cells' JVM, because JShell cut it short. */
+    private String wholeValue(int cellNumber, SnippetLocation location)
+            throws CellFailedException {
+        Optional<String> whole;
+        try {
+            whole = jvm.lastValue(output.room());
+        } catch (ExecutionControl.ExecutionControlException e) {
+            failIfStopped(cellNumber, location);
+            output.reset();
+            throw new CellFailedException(cellNumber, location.describe() + ": reading the"
+                    + " whole text of its value failed: " + e.getMessage());
+        }
+        if (whole.isEmpty()) {
+            output.reset();
+            throw new CellFailedException(cellNumber, location.describe() + " has a value that,"
+                    + " with what the cell printed, is larger than "
+                    + describeBytes(output.maxBytes()) + "; show a summary or fewer rows, such"
+                    + " as table.first(20)");
+        }
+        return whole.get();
+    }
+
+    /** Fails the cell when its JVM was stopped or its session ended. */
+    private void failIfStopped(int cellNumber, SnippetLocation location)
+            throws CellFailedException {
         if (output.overflowed()) {
             output.reset();
             throw new CellFailedException(cellNumber, location.describe() + " printed more"
@@ -154,20 +201,6 @@ final class JShellSession implements AutoCloseable {
                     + " session ended, for example through System.exit; a cell must not end"
                     + " the session");
         }
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            Optional<String> problem = SnippetProblems.find(shell, event, location);
-            if (problem.isPresent()) {
-                output.reset();
-                throw new CellFailedException(cellNumber, problem.get());
-            }
-            if (isShownExpression(event.snippet())) {
-                value = Optional.ofNullable(event.value());
-            }
-        }
-        return value;
     }
 
     /** Evaluates a snippet, or returns no events when the session ends during it. */

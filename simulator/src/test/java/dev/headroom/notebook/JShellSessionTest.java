@@ -120,6 +120,70 @@ class JShellSessionTest {
     }
 
     @Test
+    void evaluate_shortStringValue_isQuotedAndEscaped() throws Exception {
+        CellResult result = session.evaluate(1, "\"say \\\"hi\\\"\\n\".repeat(2)");
+
+        assertEquals(Optional.of("\"say \\\"hi\\\"\\nsay \\\"hi\\\"\\n\""),
+                result.value());
+    }
+
+    @Test
+    void evaluate_longStringValue_isWhole() throws Exception {
+        CellResult result = session.evaluate(1, "System.out.print(\"before\");\n"
+                + "\"ab\".repeat(15_000) + \"é\"");
+
+        assertEquals("before", result.stdout());
+        assertWhole("\"" + "ab".repeat(15_000) + "é\"", result.value());
+    }
+
+    @Test
+    void evaluate_longNamedValue_isWhole() throws Exception {
+        session.evaluate(1, "var rows = new StringBuilder();\n"
+                + "for (int i = 0; i < 5_000; i++) rows.append(\"row \").append(i).append('\\n');");
+
+        CellResult result = session.evaluate(2, "rows");
+
+        String expected = java.util.stream.IntStream.range(0, 5_000)
+                .mapToObj(i -> "row " + i + "\n").collect(java.util.stream.Collectors.joining());
+        assertWhole(expected, result.value());
+    }
+
+    @Test
+    void evaluate_valuePastLimit_fails() throws Exception {
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""), 40_000,
+                JShellSession.DEFAULT_CELL_TIMEOUT)) {
+            own.evaluate(1, "\"x\".repeat(39_000)");
+
+            CellFailedException e = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(2, "System.out.print(\"y\".repeat(2_000));\n"
+                            + "\"x\".repeat(39_000)"));
+
+            assertEquals(2, e.cellNumber());
+            assertTrue(e.getMessage().contains("line 2 (\"x\".repeat(39_000)) has a value that,"
+                    + " with what the cell printed, is larger than 40000 bytes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void evaluate_throwingToString_showsNoValue() throws Exception {
+        CellResult result = session.evaluate(1, "new Object() {\n"
+                + "    public String toString() {\n"
+                + "        throw new IllegalStateException(\"no\");\n"
+                + "    }\n"
+                + "}");
+
+        assertEquals("", result.stdout() + result.stderr());
+        assertEquals(Optional.empty(), result.value());
+    }
+
+    @Test
+    void evaluate_nullValue_isShownAsNull() throws Exception {
+        CellResult result = session.evaluate(1, "String nothing = null;\nnothing");
+
+        assertEquals(Optional.of("null"), result.value());
+    }
+
+    @Test
     void evaluate_statementLast_hasNoValue() throws Exception {
         CellResult result = session.evaluate(1, "String word = \"a\";\nSystem.out.print(word);");
 
@@ -188,5 +252,12 @@ class JShellSessionTest {
         CellResult next = session.evaluate(2, "System.out.print(\"next\");");
 
         assertEquals("next", next.stdout());
+    }
+
+    /** Compares a long value by its length first, so a cut value fails with a short message. */
+    private static void assertWhole(String expected, Optional<String> value) {
+        String actual = value.orElseThrow();
+        assertEquals(expected.length(), actual.length(), "length of the value");
+        assertTrue(expected.equals(actual), "the value differs from the expected text");
     }
 }
