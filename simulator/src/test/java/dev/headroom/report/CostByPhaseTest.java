@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.projection.PhaseCostTable;
@@ -117,6 +118,15 @@ class CostByPhaseTest {
                 + " | $100.00 | $100.36 | 0 | 0 |") > phase, markdown);
         assertTrue(markdown.indexOf("| total |  |  | 10 | $1.68 |  | $300.00 | $301.68 | 0 | 0 |")
                 > phase, markdown);
+    }
+
+    @Test
+    void note_goLiveAfterMidnight_countsDayForBoth() {
+        String note = PhaseCostNote.text(projections);
+
+        assertFalse(note.contains("carries the name of the phase before it"), note);
+        assertTrue(note.contains("which has a record for each phase, so that day counts in the"
+                + " days_served of both"), note);
     }
 
     @Test
