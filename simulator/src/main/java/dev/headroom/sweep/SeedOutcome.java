@@ -3,6 +3,8 @@ package dev.headroom.sweep;
 import dev.headroom.projection.CostTable;
 import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -30,7 +32,21 @@ public record SeedOutcome(long seed, Table limits, Table changes, Table outages,
         return new SeedOutcome(seed, projections.limits(), projections.changes(),
                 projections.outages(),
                 costs.longColumn("total_cost_micros").getLong(costs.rowCount() - 1),
-                projections.daily().longColumn("users").asLongArray());
+                usersByDay(projections.daily()));
+    }
+
+    /**
+     * Returns the users at the end of each day of the daily table. A day on which a phase went
+     * live after midnight has two rows, and its last row ends the day.
+     */
+    private static long[] usersByDay(Table daily) {
+        IntColumn days = daily.intColumn("day");
+        LongColumn users = daily.longColumn("users");
+        long[] byDay = new long[daily.isEmpty() ? 0 : days.getInt(days.size() - 1) + 1];
+        for (int row = 0; row < daily.rowCount(); row++) {
+            byDay[days.getInt(row)] = users.getLong(row);
+        }
+        return byDay;
     }
 
     /** Returns the requests that failed during the run. */
