@@ -9,6 +9,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Builds the capacity table: one row per phase that served during the run, with its workbooks,
@@ -56,7 +57,7 @@ public final class CapacityTable {
             nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : NO_TAB_LIMIT);
             simulated.append(firstFailedSignUpUsers(rows));
             peak.append((long) rows.longColumn("users").max());
-            cellsPerYear.append(cellGrowth(beforeFirstCellFailure(rows))
+            cellsPerYear.append(cellGrowth(beforeFirstCellFailure(wholeDays(daily, info.name())))
                     .map(growth -> Long.toString(growth.perYear())).orElse(NONE));
         }
         return Table.create("capacity", phase, backend, workbooks, nominal, simulated, peak,
@@ -68,9 +69,23 @@ public final class CapacityTable {
      * empty when the table shows {@value #NONE} for it.
      */
     public static OptionalInt cellGrowthDays(Table daily, String phase) {
-        Table rows = TableRows.where(daily, daily.stringColumn("phase").isEqualTo(phase));
-        return cellGrowth(beforeFirstCellFailure(rows))
+        return cellGrowth(beforeFirstCellFailure(wholeDays(daily, phase)))
                 .map(growth -> OptionalInt.of(growth.days())).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Returns the rows of {@code phase} whose part of the day ends at midnight. On a day that a
+     * go-live split, the old phase's row ends at the go-live, so its gauges cover part of a day.
+     */
+    private static Table wholeDays(Table daily, String phase) {
+        StringColumn dates = daily.stringColumn("date");
+        Selection rows = daily.stringColumn("phase").isEqualTo(phase);
+        for (int row = 0; row + 1 < daily.rowCount(); row++) {
+            if (dates.get(row).equals(dates.get(row + 1))) {
+                rows.removeRange(row, row + 1);
+            }
+        }
+        return TableRows.where(daily, rows);
     }
 
     private static String firstFailedSignUpUsers(Table rows) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.headroom.run.PhaseInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -53,5 +54,27 @@ class CapacityTableTest {
         // Each phase's cells grew by 10,000 in one day.
         assertEquals(List.of("3650000", "3650000"),
                 capacity.stringColumn("cells_per_year").asList());
+    }
+
+    @Test
+    void cellsPerYear_goLiveAfterMidnight_leavesOutPartDay() {
+        // The sheet grows 100 cells a day, and at 12:00 on 2025-01-03 postgres goes live.
+        LongColumn cells = LongColumn.create("cells:workbook-0", 100, 200, 250, 0, 0);
+        cells.setMissing(3);
+        cells.setMissing(4);
+        Table daily = Table.create("daily",
+                StringColumn.create("date", "2025-01-01", "2025-01-02", "2025-01-03",
+                        "2025-01-03", "2025-01-04"),
+                StringColumn.create("phase", "sheet", "sheet", "sheet", "postgres", "postgres"),
+                LongColumn.create("users", 10, 20, 25, 30, 40),
+                LongColumn.create("failed_sign_ups", 0, 0, 0, 0, 0),
+                cells);
+
+        Table capacity = CapacityTable.build(daily, List.of(
+                new PhaseInfo("sheet", "sheets", 1, 200),
+                new PhaseInfo("postgres", "postgres", 0, Long.MAX_VALUE)));
+
+        assertEquals("36500", capacity.stringColumn("cells_per_year").get(0));
+        assertEquals(OptionalInt.of(1), CapacityTable.cellGrowthDays(daily, "sheet"));
     }
 }
