@@ -2,12 +2,10 @@ package dev.headroom.report;
 
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,16 +18,13 @@ public final class RedisCacheNote {
     }
 
     /**
-     * Returns one line for each phase whose days counted Redis hits or misses, in the order the
-     * phases served. The list is empty when no phase had a cache. A day on which a phase goes
-     * live after midnight carries the replaced phase's name. Its reads count for the new phase
-     * when only that one has a cache. NOTE: when both have one, they count for the replaced
-     * phase. Lead times in whole days go live at midnight and avoid this.
+     * Returns one line for each phase whose daily rows counted Redis hits or misses, in the order
+     * the phases served. The list is empty when no phase had a cache. A day on which a phase goes
+     * live after midnight has a row per phase, so each phase's reads count for it.
      */
     public static List<String> lines(Projections projections) {
         Table daily = projections.daily();
         Map<String, long[]> byPhase = new LinkedHashMap<>();
-        Set<String> cached = cachedPhases(projections.capacity());
         for (int row = 0; row < daily.rowCount(); row++) {
             long hits = daily.longColumn("redis_hits").getLong(row);
             long misses = daily.longColumn("redis_misses").getLong(row);
@@ -37,10 +32,6 @@ public final class RedisCacheNote {
                 continue;
             }
             String phase = daily.stringColumn("phase").get(row);
-            String next = daily.stringColumn("migrating_to").get(row);
-            if (!cached.contains(phase) && cached.contains(next)) {
-                phase = next;
-            }
             long[] counts = byPhase.computeIfAbsent(phase, name -> new long[2]);
             counts[0] += hits;
             counts[1] += misses;
@@ -54,16 +45,5 @@ public final class RedisCacheNote {
                     Cells.count(counts[0] + counts[1], "balance read"), rate));
         });
         return lines;
-    }
-
-    /** Returns the phases whose backend has a Redis cache, from the capacity table. */
-    private static Set<String> cachedPhases(Table capacity) {
-        Set<String> cached = new HashSet<>();
-        for (int row = 0; row < capacity.rowCount(); row++) {
-            if (capacity.stringColumn("backend").get(row).contains("redis-cache")) {
-                cached.add(capacity.stringColumn("phase").get(row));
-            }
-        }
-        return cached;
     }
 }
