@@ -237,15 +237,19 @@ final class Section {
     /** Reads a duration in {@code [min, max]}. */
     Duration duration(String key, Duration fallback, Duration min, Duration max,
             String requiredHint) {
-        Duration value = read(key, fallback, Units::duration, "a duration such as 30s",
+        BigInteger millis = read(key, null, Units::millis, "a duration such as 30s",
                 requiredHint);
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problem(key, outOfRange(written(key, Formats.duration(value)),
+        if (millis == null) {
+            return fallback;
+        }
+        if (millis.compareTo(BigInteger.valueOf(min.toMillis())) < 0
+                || millis.compareTo(BigInteger.valueOf(max.toMillis())) > 0) {
+            problem(key, outOfRange(written(key, millis + "ms"),
                     Formats.duration(min), Formats.duration(max))
                     + "; use a duration in that range");
             return fallback;
         }
-        return value;
+        return Duration.ofMillis(millis.longValueExact());
     }
 
     /**
@@ -255,12 +259,16 @@ final class Section {
      */
     long bytes(String key, long fallback, long min, long max, String maxName,
             String requiredHint) {
-        long value = read(key, fallback, Units::bytes, "a size such as 500B", requiredHint);
-        if (value >= min && value <= max) {
-            return value;
+        BigInteger value = read(key, null, Units::bytes, "a size such as 500B", requiredHint);
+        if (value == null) {
+            return fallback;
         }
-        String shown = written(key, Long.toString(value)) + " (" + byteCount(value) + ")";
-        if (value > max && maxName != null) {
+        if (value.compareTo(BigInteger.valueOf(min)) >= 0
+                && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+            return value.longValueExact();
+        }
+        String shown = written(key, value.toString()) + " (" + byteCount(value) + ")";
+        if (value.compareTo(BigInteger.valueOf(max)) > 0 && maxName != null) {
             problem(key, "out of range: " + shown + " is more than " + maxName + " ("
                     + byteCount(max) + "); use a size of at most " + byteCount(max));
         } else {
@@ -421,7 +429,11 @@ final class Section {
 
     /** Returns a number of bytes with its noun: {@code 1 byte}, {@code 512 bytes}. */
     private static String byteCount(long bytes) {
-        return bytes + (bytes == 1 ? " byte" : " bytes");
+        return byteCount(BigInteger.valueOf(bytes));
+    }
+
+    private static String byteCount(BigInteger bytes) {
+        return bytes + (bytes.equals(BigInteger.ONE) ? " byte" : " bytes");
     }
 
     /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */

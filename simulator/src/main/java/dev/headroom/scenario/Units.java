@@ -3,7 +3,6 @@ package dev.headroom.scenario;
 import dev.headroom.ledger.Money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -56,22 +55,30 @@ final class Units {
     private Units() {
     }
 
-    /** Parses a duration such as {@code 30s}, {@code 1.5h} or {@code 5y} to whole milliseconds. */
-    static Duration duration(String text) {
+    /**
+     * Parses a duration such as {@code 30s}, {@code 1.5h} or {@code 5y} to whole milliseconds,
+     * of any size, so that the caller's range check reports a huge duration together with the
+     * allowed range.
+     */
+    static BigInteger millis(String text) {
         BigDecimal millis = quantity(text, DURATION_MILLIS, "duration", DURATION_HINT);
         try {
-            return Duration.ofMillis(millis.longValueExact());
+            return millis.toBigIntegerExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("invalid duration '" + text
                     + "': not a whole number of milliseconds; " + DURATION_HINT);
         }
     }
 
-    /** Parses a size such as {@code 500B}, {@code 1KB} or {@code 4KiB} to whole bytes. */
-    static long bytes(String text) {
+    /**
+     * Parses a size such as {@code 500B}, {@code 1KB} or {@code 4KiB} to whole bytes, of any
+     * size, so that the caller's range check reports a huge size together with the allowed
+     * range.
+     */
+    static BigInteger bytes(String text) {
         BigDecimal bytes = quantity(text, SIZE_BYTES, "size", SIZE_HINT);
         try {
-            return bytes.longValueExact();
+            return bytes.toBigIntegerExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("invalid size '" + text
                     + "': not a whole number of bytes; " + SIZE_HINT);

@@ -82,6 +82,12 @@ class ScenarioErrorsTest {
                         "invalid duration '30': missing unit"),
                 Arguments.of("bad-size.yaml", "14:29", "workload.row.bytes",
                         "invalid size '500 bytes': unknown unit 'bytes'"),
+                Arguments.of("duration-beyond-long.yaml", "3:10", "horizon",
+                        "out of range: 999999999999999999y is not between 1d and 100y; use a "
+                                + "duration in that range"),
+                Arguments.of("size-beyond-long.yaml", "14:29", "workload.row.bytes",
+                        "out of range: 99999999999999999999B (99999999999999999999 bytes) is "
+                                + "not between 1 byte and"),
                 Arguments.of("bad-money.yaml", "9:16", "plan.hourly_rate",
                         "more than six decimal places"),
                 Arguments.of("huge-money.yaml", "9:16", "plan.hourly_rate",
