@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = "Serve a local emulator of a storage API.",
         subcommands = EmulateCommand.Sheets.class)
-final class EmulateCommand implements Runnable {
+final class EmulateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Prints the group's usage when no subcommand is given. */
+    /** Reports the group called without a subcommand as bad input, as the other groups do. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.missingCommand(spec);
     }
 
     /** {@code headroom emulate sheets}: the in-memory Google Sheets API v4 emulator. */

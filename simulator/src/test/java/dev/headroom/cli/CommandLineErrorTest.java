@@ -43,6 +43,15 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void emulateWithoutCommand_isBadInput() {
+        CliResult result = execute("emulate");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertTrue(result.err().startsWith("headroom: missing command; headroom emulate takes"
+                + " one of sheets;"), result.err());
+    }
+
+    @Test
     void unknownOption_exitsTwo() {
         CliResult result = execute("run", "--sed", "4");
 
