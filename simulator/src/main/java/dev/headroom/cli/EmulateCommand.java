@@ -39,7 +39,8 @@ final class EmulateCommand implements Callable<Integer> {
         private int port;
 
         @Option(names = "--bind", paramLabel = "ADDR", defaultValue = EmulatorConfig.LOOPBACK,
-                description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+                converter = OptionConverters.BindAddress.class,
+                description = "IP address to listen on (default: ${DEFAULT-VALUE}).")
         private String bind;
 
         @Override

@@ -166,25 +166,25 @@ public final class Main implements Callable<Integer> {
     static long wholeNumber(String text, long min, long max, String problem, String remedy) {
         String digits = text.strip();
         if (!digits.matches("[+-]?[0-9]+")) {
-            throw new NotWholeNumber("it must be a whole number", "a whole number, such as 7");
+            throw new InvalidOptionValue("it must be a whole number", "a whole number, such as 7");
         }
         BigInteger value = new BigInteger(digits);
         if (value.compareTo(BigInteger.valueOf(min)) < 0
                 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new NotWholeNumber(problem, remedy);
+            throw new InvalidOptionValue(problem, remedy);
         }
         return value.longValueExact();
     }
 
     /** An option value that is not a whole number in range, with the problem and the remedy. */
-    static final class NotWholeNumber extends CommandLine.TypeConversionException {
+    static final class InvalidOptionValue extends CommandLine.TypeConversionException {
 
         private static final long serialVersionUID = 1L;
 
         private final String problem;
         private final String remedy;
 
-        NotWholeNumber(String problem, String remedy) {
+        InvalidOptionValue(String problem, String remedy) {
             super(problem + "; give " + remedy);
             this.problem = problem;
             this.remedy = remedy;
@@ -247,11 +247,11 @@ public final class Main implements Callable<Integer> {
             }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NotWholeNumber notWhole
+            if (cause instanceof InvalidOptionValue invalid
                     && error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
                 String optionName = option.longestName();
-                return optionName + " is '" + error.getValue() + "': " + notWhole.problem
-                        + "; give " + optionName + " " + notWhole.remedy;
+                return optionName + " is '" + error.getValue() + "': " + invalid.problem
+                        + "; give " + optionName + " " + invalid.remedy;
             }
         }
         return error.getMessage();

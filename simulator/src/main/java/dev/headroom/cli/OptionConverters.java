@@ -1,10 +1,11 @@
 package dev.headroom.cli;
 
 import dev.headroom.scenario.Scenarios;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
 /**
- * Converters of the numeric options whose valid range is narrower than their Java type. A value
+ * Converters of options whose valid values are narrower than their Java type. A numeric value
  * beyond the type fails here with the option's own range. A value within the type reaches the
  * command, which checks the range and names the value.
  */
@@ -50,6 +51,40 @@ final class OptionConverters {
             return (int) Main.wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "out of range: it must be from 1 to " + Integer.MAX_VALUE,
                     "a whole number in that range");
+        }
+    }
+
+    /**
+     * Converts {@code --bind}, an address to listen on. Only an IP address or {@code localhost}
+     * is accepted, because Java looks up any other text as a host name, which can send a DNS
+     * query off the machine.
+     */
+    static final class BindAddress implements ITypeConverter<String> {
+
+        /** Four decimal numbers of up to three digits, which Java reads as an IPv4 literal. */
+        private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
+        /** Hexadecimal digits, colons and dots (for an embedded IPv4 part) of an IPv6 literal. */
+        private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+        @Override
+        public String convert(String text) {
+            boolean literal = IPV4.matcher(text).matches() && octetsInRange(text)
+                    || IPV6.matcher(text).matches();
+            if (literal || text.equals("localhost")) {
+                return text;
+            }
+            throw new Main.InvalidOptionValue("it is not an IP address, and host names are not"
+                    + " looked up", "an IP address, such as 127.0.0.1 or ::1");
+        }
+
+        private static boolean octetsInRange(String text) {
+            for (String octet : text.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -181,6 +181,18 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void emulateSheets_bindHostName_notLookedUp() {
+        for (String bind : List.of("8.8.8.8.8", "example.invalid", "256.0.0.1", "")) {
+            CliResult result = execute("emulate", "sheets", "--bind", bind);
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), bind);
+            assertTrue(result.err().startsWith("headroom: --bind is '" + bind + "': it is not an"
+                    + " IP address, and host names are not looked up; give --bind an IP address,"
+                    + " such as 127.0.0.1 or ::1;"), result.err());
+        }
+    }
+
+    @Test
     void emulateSheets_portBeyondInt_givesPortRange() {
         CliResult result = execute("emulate", "sheets", "--port", "9223372036854775808");
 
