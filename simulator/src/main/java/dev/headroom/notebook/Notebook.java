@@ -11,6 +11,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Jupyter notebook in the nbformat 4 JSON layout, kept as its JSON tree so that fields this
@@ -22,6 +24,9 @@ import java.util.TreeMap;
  * its newline except the last. Not thread-safe.
  */
 public final class Notebook {
+
+    /** The position that Gson's parse errors name, such as {@code at line 4 column 6}. */
+    private static final Pattern GSON_POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
 
     /** The nbformat major version this class reads and writes. */
     public static final int FORMAT = 4;
@@ -51,8 +56,8 @@ public final class Notebook {
         try {
             parsed = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new InvalidNotebookException(name, "invalid JSON (" + e.getMessage()
-                    + "); open and save it in Jupyter, or fix the syntax");
+            throw new InvalidNotebookException(name + position(e), "invalid JSON; a notebook"
+                    + " is an .ipynb file: open and save it in Jupyter, or fix the syntax");
         }
         if (!parsed.isJsonObject()) {
             throw new InvalidNotebookException(name, "expected a JSON object at the top level");
@@ -60,6 +65,20 @@ public final class Notebook {
         JsonObject root = parsed.getAsJsonObject();
         NotebookChecks.check(root, name);
         return new Notebook(root.deepCopy());
+    }
+
+    /**
+     * Returns {@code :LINE:COLUMN} of the place where Gson stopped parsing, read from its message,
+     * or an empty string when the message gives none.
+     */
+    private static String position(JsonParseException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            Matcher matcher = GSON_POSITION.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                return ":" + matcher.group(1) + ":" + matcher.group(2);
+            }
+        }
+        return "";
     }
 
     /** Returns the number of cells of every type. */

@@ -67,7 +67,16 @@ class NotebookTest {
         InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
                 () -> Notebook.parse("{\"cells\": [", "broken.ipynb"));
 
-        assertTrue(e.getMessage().startsWith("broken.ipynb: invalid JSON"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("broken.ipynb:1:12: invalid JSON"), e.getMessage());
+    }
+
+    @Test
+    void parse_notJson_namesLineAndColumn() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("name: x\nseed: 1\n", "scenario.yaml"));
+
+        assertEquals("scenario.yaml:1:6: invalid JSON; a notebook is an .ipynb file: open and"
+                + " save it in Jupyter, or fix the syntax", e.getMessage());
     }
 
     @Test
