@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -233,6 +234,28 @@ public final class Main implements Callable<Integer> {
                 + String.join(", ", failed.getSubcommands().keySet()));
     }
 
+    /**
+     * Returns the message of a required argument or option that the command line lacks, such as
+     * "missing SCENARIO; add the SCENARIO argument".
+     */
+    private static String missingMessage(CommandLine.MissingParameterException error) {
+        List<String> missing = new ArrayList<>();
+        List<String> remedies = new ArrayList<>();
+        for (CommandLine.Model.ArgSpec spec : error.getMissing()) {
+            if (spec instanceof CommandLine.Model.OptionSpec option) {
+                missing.add("option " + option.longestName());
+                remedies.add("add " + option.longestName() + " " + option.paramLabel());
+            } else {
+                missing.add(spec.paramLabel());
+                remedies.add("add the " + spec.paramLabel() + " argument");
+            }
+        }
+        if (missing.isEmpty()) {
+            return error.getMessage();
+        }
+        return "missing " + String.join(" and ", missing) + "; " + String.join(" and ", remedies);
+    }
+
     /** Returns the message of a bad option value, naming the option as the commands do. */
     private static String optionMessage(CommandLine.ParameterException error, String[] args) {
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched
@@ -245,6 +268,7 @@ public final class Main implements Callable<Integer> {
             if (unknown.isPresent()) {
                 return unknownOptionMessage(unknown.get(), error.getCommandLine().getCommandSpec());
             }
+            return missingMessage((CommandLine.MissingParameterException) error);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidOptionValue invalid

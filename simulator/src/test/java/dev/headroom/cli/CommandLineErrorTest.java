@@ -181,6 +181,24 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void validate_noScenario_namesArgument() {
+        CliResult result = execute("validate");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: missing SCENARIO; add the SCENARIO argument; see 'headroom"
+                + " validate --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void sweep_noSeeds_namesOption() {
+        CliResult result = execute("sweep", "scenario.yaml");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: missing option --seeds; add --seeds LIST; see 'headroom sweep"
+                + " --help' for the options", result.err().strip());
+    }
+
+    @Test
     void emulateSheets_bindHostName_notLookedUp() {
         for (String bind : List.of("8.8.8.8.8", "example.invalid", "256.0.0.1", "")) {
             CliResult result = execute("emulate", "sheets", "--bind", bind);
