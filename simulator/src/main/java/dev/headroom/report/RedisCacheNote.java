@@ -14,6 +14,12 @@ import tech.tablesaw.api.Table;
  */
 public final class RedisCacheNote {
 
+    /** The explanation added to the line of a cache that served no read. */
+    static final String NO_HIT = " No read found a fresh entry: an entry lives redis.ttl, and"
+            + " under redis.on_write: invalidate every usage row deletes its user's entry, so the"
+            + " read of the user's next request misses. Under on_write: update an append"
+            + " refreshes a fresh entry instead.";
+
     private RedisCacheNote() {
     }
 
@@ -39,10 +45,11 @@ public final class RedisCacheNote {
         List<String> lines = new ArrayList<>();
         byPhase.forEach((phase, counts) -> {
             double rate = 100.0 * counts[0] / (counts[0] + counts[1]);
+            String why = counts[0] == 0 ? NO_HIT : "";
             lines.add(String.format(Locale.ROOT, "Redis cache, phase '%s': %s and %s of %s,"
-                    + " a measured hit rate of %.1f%%.", phase, Cells.count(counts[0], "hit"),
+                    + " a measured hit rate of %.1f%%.%s", phase, Cells.count(counts[0], "hit"),
                     Cells.count(counts[1], "miss", "misses"),
-                    Cells.count(counts[0] + counts[1], "balance read"), rate));
+                    Cells.count(counts[0] + counts[1], "balance read"), rate, why));
         });
         return lines;
     }

@@ -15,22 +15,35 @@ class RedisCacheNoteTest {
     void hitRate_isHitsOverAllReads() {
         // Two days of one cached phase: 1 + 2 = 3 hits and 2 + 3 = 5 misses, so 8 balance
         // reads and a hit rate of 3 / 8 = 37.5%.
-        Table daily = Table.create("daily",
-                StringColumn.create("phase", "cached", "cached"),
-                StringColumn.create("migrating_to", "", ""),
-                LongColumn.create("redis_hits", 1, 2),
-                LongColumn.create("redis_misses", 2, 3));
-        Table capacity = Table.create("capacity",
-                StringColumn.create("phase", "cached"),
-                StringColumn.create("backend", "sheets + redis-cache"));
-        Projections projections = new Projections(daily, Table.create("limits"), capacity,
-                Table.create("costs"), Table.create("hosting-by-component"),
-                Table.create("phase-costs"), Table.create("phase-hosting-by-component"),
-                Table.create("changes"), Table.create("outages"), List.of());
-
-        List<String> lines = RedisCacheNote.lines(projections);
+        List<String> lines = RedisCacheNote.lines(projections(new long[] {1, 2},
+                new long[] {2, 3}));
 
         assertEquals(List.of("Redis cache, phase 'cached': 3 hits and 5 misses of 8 balance"
                 + " reads, a measured hit rate of 37.5%."), lines);
+    }
+
+    @Test
+    void hitRate_noHit_saysWhy() {
+        List<String> lines = RedisCacheNote.lines(projections(new long[] {0, 0},
+                new long[] {2, 3}));
+
+        assertEquals(List.of("Redis cache, phase 'cached': 0 hits and 5 misses of 5 balance"
+                + " reads, a measured hit rate of 0.0%." + RedisCacheNote.NO_HIT), lines);
+    }
+
+    /** Returns two days of one cached phase with the given hits and misses. */
+    private static Projections projections(long[] hits, long[] misses) {
+        Table daily = Table.create("daily",
+                StringColumn.create("phase", "cached", "cached"),
+                StringColumn.create("migrating_to", "", ""),
+                LongColumn.create("redis_hits", hits),
+                LongColumn.create("redis_misses", misses));
+        Table capacity = Table.create("capacity",
+                StringColumn.create("phase", "cached"),
+                StringColumn.create("backend", "sheets + redis-cache"));
+        return new Projections(daily, Table.create("limits"), capacity,
+                Table.create("costs"), Table.create("hosting-by-component"),
+                Table.create("phase-costs"), Table.create("phase-hosting-by-component"),
+                Table.create("changes"), Table.create("outages"), List.of());
     }
 }
