@@ -3,7 +3,7 @@ package dev.headroom.projection;
 import dev.headroom.run.PhaseInfo;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -57,7 +57,7 @@ public final class CapacityTable {
             nominal.append(info.bounded() ? Long.toString(info.nominalMaxUsers()) : NO_TAB_LIMIT);
             simulated.append(firstFailedSignUpUsers(rows));
             peak.append((long) rows.longColumn("users").max());
-            cellsPerYear.append(cellGrowth(beforeFirstCellFailure(wholeDays(daily, info.name())))
+            cellsPerYear.append(cellGrowth(daily, info.name())
                     .map(growth -> Long.toString(growth.perYear())).orElse(NONE));
         }
         return Table.create("capacity", phase, backend, workbooks, nominal, simulated, peak,
@@ -65,12 +65,11 @@ public final class CapacityTable {
     }
 
     /**
-     * Returns the days over which the cells of {@code phase} grew for its cells per year, or
-     * empty when the table shows {@value #NONE} for it.
+     * Returns how the cells per year of {@code phase} were measured, or empty when the table
+     * shows {@value #NONE} for it.
      */
-    public static OptionalInt cellGrowthDays(Table daily, String phase) {
-        return cellGrowth(beforeFirstCellFailure(wholeDays(daily, phase)))
-                .map(growth -> OptionalInt.of(growth.days())).orElse(OptionalInt.empty());
+    public static Optional<CellGrowth> cellGrowth(Table daily, String phase) {
+        return cellGrowth(beforeFirstCellFailure(wholeDays(daily, phase)));
     }
 
     /**
@@ -113,18 +112,29 @@ public final class CapacityTable {
         return rows;
     }
 
-    /** The growth of a phase's cells over every workbook, over {@code days} days. */
-    private record CellGrowth(long cells, int days) {
-
-        long perYear() {
-            return Math.round(cells * 365.0 / days);
-        }
+    /**
+     * A phase's cells per year over every workbook.
+     *
+     * @param perYear the growth scaled to 365 days
+     * @param days the days measured
+     * @param trend whether it is the least-squares trend of the daily totals, because they fell
+     *     on some day, rather than the change from the first day to the last
+     */
+    public record CellGrowth(long perYear, int days, boolean trend) {
     }
 
+    /**
+     * Returns the growth of the cells of every workbook in {@code rows}, one per day. It is the
+     * change from each workbook's first day to its last, scaled to a year. When the total fell on
+     * some day, as an archiving phase's does at each run, it is the least-squares slope of the
+     * daily totals instead, which follows the trend through the archive cycle.
+     */
     private static Optional<CellGrowth> cellGrowth(Table rows) {
         long first = 0;
         long end = 0;
         int span = -1;
+        long[] totals = new long[rows.rowCount()];
+        boolean[] present = new boolean[rows.rowCount()];
         // Looking each column up by name would take time that grows with the square of the
         // columns, as Tablesaw searches them in order.
         for (Column<?> column : rows.columns()) {
@@ -140,11 +150,43 @@ public final class CapacityTable {
             first += cells.getLong(firstRow);
             end += cells.getLong(lastRow);
             span = Math.max(span, lastRow - firstRow);
+            for (int row = firstRow; row <= lastRow; row++) {
+                if (!cells.isMissing(row)) {
+                    totals[row] += cells.getLong(row);
+                    present[row] = true;
+                }
+            }
         }
         if (span < 1) {
             return Optional.empty();
         }
-        return Optional.of(new CellGrowth(end - first, span));
+        if (fell(totals, present)) {
+            long perYear = Math.round(slope(totals, present) * 365);
+            return Optional.of(new CellGrowth(perYear, span, true));
+        }
+        return Optional.of(new CellGrowth(Math.round((end - first) * 365.0 / span), span,
+                false));
+    }
+
+    /** Returns whether a day's total is below the total of the day before it. */
+    private static boolean fell(long[] totals, boolean[] present) {
+        for (int row = 1; row < totals.length; row++) {
+            if (present[row] && present[row - 1] && totals[row] < totals[row - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the least-squares slope of the present totals against their row, per row. */
+    private static double slope(long[] totals, boolean[] present) {
+        SimpleRegression regression = new SimpleRegression();
+        for (int row = 0; row < totals.length; row++) {
+            if (present[row]) {
+                regression.addData(row, totals[row]);
+            }
+        }
+        return regression.getSlope();
     }
 
     private static int firstPresent(LongColumn column) {

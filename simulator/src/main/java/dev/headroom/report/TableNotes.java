@@ -6,7 +6,7 @@ import dev.headroom.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
@@ -51,13 +51,18 @@ final class TableNotes {
     static List<String> capacity(Projections projections) {
         Table capacity = projections.capacity();
         List<String> measured = new ArrayList<>();
+        List<String> trends = new ArrayList<>();
         boolean sheets = false;
         for (int row = 0; row < capacity.rowCount(); row++) {
             String phase = capacity.stringColumn("phase").get(row);
             sheets |= capacity.intColumn("workbooks").getInt(row) > 0;
-            OptionalInt days = CapacityTable.cellGrowthDays(projections.daily(), phase);
-            if (days.isPresent()) {
-                measured.add(Cells.count(days.getAsInt(), "day") + " for " + phase);
+            Optional<CapacityTable.CellGrowth> growth =
+                    CapacityTable.cellGrowth(projections.daily(), phase);
+            if (growth.isPresent()) {
+                measured.add(Cells.count(growth.get().days(), "day") + " for " + phase);
+                if (growth.get().trend()) {
+                    trends.add(phase);
+                }
             }
         }
         if (!sheets) {
@@ -71,9 +76,12 @@ final class TableNotes {
         if (measured.isEmpty()) {
             return List.of(paper);
         }
+        String trend = trends.isEmpty() ? "" : " For " + Cells.joinWithAnd(trends) + ", whose"
+                + " cells fell on some day as an archiving phase's do at each run, it is the"
+                + " least-squares trend of the daily totals.";
         return List.of(paper + " cells_per_year is the growth of the cells of all a phase's"
                 + " workbooks up to the day before its first cell failure, scaled to 365 days"
-                + " from the days measured: " + Cells.joinWithAnd(measured) + ".");
+                + " from the days measured: " + Cells.joinWithAnd(measured) + "." + trend);
     }
 
     private static String firstLimit(Table limits) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.headroom.run.PhaseInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -75,6 +74,26 @@ class CapacityTableTest {
                 new PhaseInfo("postgres", "postgres", 0, Long.MAX_VALUE)));
 
         assertEquals("36500", capacity.stringColumn("cells_per_year").get(0));
-        assertEquals(OptionalInt.of(1), CapacityTable.cellGrowthDays(daily, "sheet"));
+        assertEquals(1, CapacityTable.cellGrowth(daily, "sheet").orElseThrow().days());
+    }
+
+    @Test
+    void cellsPerYear_cellsFall_followsTrend() {
+        // An archive run on the third day: 1,000, 1,400, 1,200 and 1,600 cells. The least-squares
+        // slope is 800 / 5 = 160 cells a day, where the first and last day alone give 200.
+        Table daily = Table.create("daily",
+                StringColumn.create("date", "2025-01-01", "2025-01-02", "2025-01-03",
+                        "2025-01-04"),
+                StringColumn.create("phase", "sheet", "sheet", "sheet", "sheet"),
+                LongColumn.create("users", 10, 20, 30, 40),
+                LongColumn.create("failed_sign_ups", 0, 0, 0, 0),
+                LongColumn.create("cells:workbook-0", 1_000, 1_400, 1_200, 1_600));
+
+        Table capacity = CapacityTable.build(daily, List.of(
+                new PhaseInfo("sheet", "sheets", 1, 200)));
+
+        assertEquals("58400", capacity.stringColumn("cells_per_year").get(0));
+        assertEquals(new CapacityTable.CellGrowth(58_400, 3, true),
+                CapacityTable.cellGrowth(daily, "sheet").orElseThrow());
     }
 }

@@ -1,9 +1,12 @@
 package dev.headroom.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.projection.CapacityTable;
 import dev.headroom.projection.Projections;
+import dev.headroom.run.PhaseInfo;
 import dev.headroom.run.RunProgress;
 import dev.headroom.run.RunSetups;
 import dev.headroom.run.SimulationRun;
@@ -11,8 +14,12 @@ import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioText;
 import dev.headroom.scenario.Scenarios;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 class TableNotesTest {
 
@@ -92,6 +99,29 @@ class TableNotesTest {
                 + " workbook"), summary);
         assertTrue(summary.contains("scaled to 365 days from the days measured: "
                 + "1 day for one and 4 days for two."), summary);
+    }
+
+    @Test
+    void capacityNote_cellsFall_namesTrend() {
+        Table daily = Table.create("daily",
+                StringColumn.create("date", "2025-01-01", "2025-01-02", "2025-01-03"),
+                StringColumn.create("phase", "arch", "arch", "arch"),
+                LongColumn.create("users", 1, 2, 3),
+                LongColumn.create("failed_sign_ups", 0, 0, 0),
+                LongColumn.create("cells:workbook-0", 1_000, 1_400, 1_200));
+        Table capacity = CapacityTable.build(daily,
+                List.of(new PhaseInfo("arch", "sheets + archive", 1, 200)));
+        Projections archiving = new Projections(daily, Table.create("limits"), capacity,
+                Table.create("costs"), Table.create("hosting-by-component"),
+                Table.create("phase-costs"), Table.create("phase-hosting-by-component"),
+                Table.create("changes"), Table.create("outages"), List.of());
+
+        String note = TableNotes.capacity(archiving).get(0);
+
+        assertTrue(note.endsWith("from the days measured: 2 days for arch. For arch, whose cells"
+                + " fell on some day as an archiving phase's do at each run, it is the"
+                + " least-squares trend of the daily totals."), note);
+        assertFalse(TableNotes.capacity(projections).get(0).contains("least-squares"));
     }
 
     @Test
