@@ -7,8 +7,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -36,6 +36,9 @@ public final class Notebook {
             .disableHtmlEscaping()
             .create();
 
+    /** The reader of notebook files, which rejects comments, unquoted names and single quotes. */
+    private static final Gson STRICT = new GsonBuilder().setStrictness(Strictness.STRICT).create();
+
     private final JsonObject root;
     private final JsonArray cells;
 
@@ -54,12 +57,12 @@ public final class Notebook {
     public static Notebook parse(String json, String name) throws InvalidNotebookException {
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(json);
+            parsed = STRICT.fromJson(json, JsonElement.class);
         } catch (JsonParseException e) {
             throw new InvalidNotebookException(name + position(e), "invalid JSON; a notebook"
                     + " is an .ipynb file: open and save it in Jupyter, or fix the syntax");
         }
-        if (!parsed.isJsonObject()) {
+        if (parsed == null || !parsed.isJsonObject()) {
             throw new InvalidNotebookException(name, "expected a JSON object at the top level");
         }
         JsonObject root = parsed.getAsJsonObject();

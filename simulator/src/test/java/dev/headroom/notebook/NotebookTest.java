@@ -75,8 +75,25 @@ class NotebookTest {
         InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
                 () -> Notebook.parse("name: x\nseed: 1\n", "scenario.yaml"));
 
-        assertEquals("scenario.yaml:1:6: invalid JSON; a notebook is an .ipynb file: open and"
+        assertEquals("scenario.yaml:1:1: invalid JSON; a notebook is an .ipynb file: open and"
                 + " save it in Jupyter, or fix the syntax", e.getMessage());
+    }
+
+    @Test
+    void parse_commentedYaml_namesFirstLine() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("# a scenario\nname: x\n", "scenario.yaml"));
+
+        assertTrue(e.getMessage().startsWith("scenario.yaml:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid JSON"), e.getMessage());
+    }
+
+    @Test
+    void parse_jsonWithUnquotedNames_isInvalid() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("{nbformat: 4, metadata: {}, cells: []}", "loose.ipynb"));
+
+        assertTrue(e.getMessage().startsWith("loose.ipynb:1:"), e.getMessage());
     }
 
     @Test
