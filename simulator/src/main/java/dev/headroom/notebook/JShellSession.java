@@ -116,11 +116,16 @@ final class JShellSession implements AutoCloseable {
         String rest = source;
         Optional<String> value = Optional.empty();
         while (!rest.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(rest);
+            SnippetLocation location = SnippetLocation.of(source, rest);
+            CompletionInfo info;
+            try {
+                info = analysis.analyzeCompletion(rest);
+            } catch (StackOverflowError e) {
+                throw tooDeep(cellNumber, location);
+            }
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
             }
-            SnippetLocation location = SnippetLocation.of(source, rest);
             if (!info.completeness().isComplete() || info.source() == null) {
                 output.reset();
                 throw new CellFailedException(cellNumber, location.describe()
@@ -136,7 +141,12 @@ final class JShellSession implements AutoCloseable {
     private Optional<String> evaluateSnippet(int cellNumber, String snippetSource,
             SnippetLocation location) throws CellFailedException {
         Optional<String> value = Optional.empty();
-        List<SnippetEvent> events = ended ? List.of() : evalUnlessEnded(snippetSource);
+        List<SnippetEvent> events;
+        try {
+            events = ended ? List.of() : evalUnlessEnded(snippetSource);
+        } catch (StackOverflowError e) {
+            throw tooDeep(cellNumber, location);
+        }
         failIfStopped(cellNumber, location);
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -155,6 +165,17 @@ final class JShellSession implements AutoCloseable {
             return Optional.of(wholeValue(cellNumber, location));
         }
         return value;
+    }
+
+    /**
+     * Returns the failure of a snippet whose nesting overflowed the stack of JShell's compiler,
+     * which runs in this JVM, as a sum of many thousand terms can.
+     */
+    private CellFailedException tooDeep(int cellNumber, SnippetLocation location) {
+        output.reset();
+        return new CellFailedException(cellNumber, location.describe() + " is nested too deeply"
+                + " for the Java compiler; split it into shorter statements, such as a loop that"
+                + " adds the terms one by one");
     }
 
     /** Requests the snippet's whole value from the cells' JVM, because JShell cut it short. */

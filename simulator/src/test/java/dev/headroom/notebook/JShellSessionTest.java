@@ -254,6 +254,20 @@ class JShellSessionTest {
         assertEquals("next", next.stdout());
     }
 
+    @Test
+    void evaluate_deeplyNestedExpression_failsCell() {
+        String sum = "long total = " + "1 + ".repeat(100_000) + "1;";
+        try (JShellSession own = new JShellSession(List.of(), Path.of(""))) {
+            CellFailedException e = assertThrows(CellFailedException.class,
+                    () -> own.evaluate(2, "int ok = 1;\n" + sum));
+
+            assertEquals(2, e.cellNumber());
+            assertTrue(e.getMessage().contains("line 2 (long total = 1 + 1 + "), e.getMessage());
+            assertTrue(e.getMessage().contains("nested too deeply for the Java compiler"),
+                    e.getMessage());
+        }
+    }
+
     /** Compares a long value by its length first, so a cut value fails with a short message. */
     private static void assertWhole(String expected, Optional<String> value) {
         String actual = value.orElseThrow();
