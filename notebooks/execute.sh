@@ -2,9 +2,11 @@
 # Executes Java notebooks through JShell, writes each cell's outputs back into the notebook and
 # validates the result with Jupyter's nbformat library.
 #
-# Usage: notebooks/execute.sh [--html] [NOTEBOOK.ipynb ...]
+# Usage: notebooks/execute.sh [--html] [--verbose] [--cell-timeout SECONDS] [NOTEBOOK.ipynb ...]
 #   With no notebook named, executes every .ipynb file in this folder.
 #   --html also renders each executed notebook to notebooks/html/ with jupyter-nbconvert.
+#   --verbose and --cell-timeout go to the runner: a stack trace for an internal error, and how
+#   long one cell may run (600 s by default).
 # JAVA_OPTS is passed to the runner's JVM, which hands its -Xms, -Xmx, -Xss and -XX: options
 # on to the JVM that runs the cells.
 set -euo pipefail
@@ -15,10 +17,41 @@ jar="$root/simulator/target/headroom.jar"
 python=/usr/bin/python3
 
 html=false
-if [[ "${1:-}" == "--html" ]]; then
-    html=true
-    shift
-fi
+# Options for the runner itself, passed on to every notebook's run.
+runner_options=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --html)
+            html=true
+            shift
+            ;;
+        --verbose)
+            runner_options+=("$1")
+            shift
+            ;;
+        --cell-timeout)
+            if [[ $# -lt 2 ]]; then
+                echo "execute.sh: --cell-timeout needs a number of seconds, such as" \
+                    "--cell-timeout 900" >&2
+                exit 2
+            fi
+            runner_options+=("$1" "$2")
+            shift 2
+            ;;
+        --)
+            shift
+            break
+            ;;
+        -*)
+            echo "execute.sh: unknown option '$1'; the options are --html, --verbose and" \
+                "--cell-timeout SECONDS" >&2
+            exit 2
+            ;;
+        *)
+            break
+            ;;
+    esac
+done
 
 notebooks=("$@")
 if [[ ${#notebooks[@]} -eq 0 ]]; then
@@ -41,7 +74,8 @@ fi
 for notebook in "${notebooks[@]}"; do
     echo "execute.sh: executing $notebook" >&2
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -cp "$jar" dev.headroom.notebook.NotebookRunner "$notebook"
+    java ${JAVA_OPTS:-} -cp "$jar" dev.headroom.notebook.NotebookRunner \
+        ${runner_options[@]+"${runner_options[@]}"} "$notebook"
     if [[ "$can_validate" == true ]]; then
         "$python" -c 'import sys, nbformat
 nbformat.validate(nbformat.read(sys.argv[1], as_version=4))' "$notebook"
