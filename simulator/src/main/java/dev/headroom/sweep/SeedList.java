@@ -1,6 +1,7 @@
 package dev.headroom.sweep;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ public final class SeedList {
     }
 
     /**
-     * Returns the seeds in the order given.
+     * Returns the seeds in ascending order, so that a sweep's tables, whose ties go to the seed
+     * listed first, depend on the set of seeds and not on the order it was written in.
      *
      * @throws IllegalArgumentException with a message naming the problem, if the text is
      *     not a list of seeds from 0 upwards, names a seed twice or names more than
@@ -53,7 +55,9 @@ public final class SeedList {
                 }
             }
         }
-        return new ArrayList<>(seeds);
+        List<Long> sorted = new ArrayList<>(seeds);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static long number(String item, String text) {

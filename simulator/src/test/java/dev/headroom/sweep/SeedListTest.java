@@ -14,8 +14,9 @@ class SeedListTest {
     }
 
     @Test
-    void parse_rangesAndNumbers_keepsOrderGiven() {
-        assertEquals(List.of(7L, 1L, 2L, 3L, 0L), SeedList.parse("7, 1..3 ,0"));
+    void parse_rangesAndNumbers_sortsSeeds() {
+        assertEquals(List.of(0L, 1L, 2L, 3L, 7L), SeedList.parse("7, 1..3 ,0"));
+        assertEquals(SeedList.parse("3,6"), SeedList.parse("6,3"));
     }
 
     @Test
