@@ -82,6 +82,22 @@ public final class SweepTables {
     }
 
     /**
+     * Returns the median go-live date over the seeds that started the move, where a seed whose
+     * move was not live by the end counts as later than every date, or {@value #NOT_REACHED}.
+     */
+    private static String medianLive(List<Optional<String>> starts,
+            List<Optional<String>> lives) {
+        List<Optional<String>> made = new ArrayList<>();
+        for (int index = 0; index < starts.size(); index++) {
+            if (starts.get(index).isPresent()) {
+                made.add(lives.get(index));
+            }
+        }
+        return made.isEmpty() ? NOT_REACHED
+                : DateSpread.of(made).median().orElse(NOT_REACHED);
+    }
+
+    /**
      * Returns {@code sweep-changes}: for each move between two phases that any seed made, in
      * the order the runs list them, how many seeds made it, the spread of the day it started,
      * the median day it went live, the conditions that started it with their seed counts, and
@@ -135,7 +151,7 @@ public final class SweepTables {
         starts.forEach((move, dates) -> {
             change.append(move);
             spread.append(dates);
-            medianLive.append(DateSpread.of(lives.get(move)).median().orElse(NOT_REACHED));
+            medianLive.append(medianLive(dates, lives.get(move)));
             reason.append(counted(reasons.get(move)));
             startBy.append(phasesOfMove.get(move)[0], phasesOfMove.get(move)[1], dates);
         });

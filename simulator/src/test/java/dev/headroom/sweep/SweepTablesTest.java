@@ -137,6 +137,18 @@ class SweepTablesTest {
     }
 
     @Test
+    void changes_oneOfThreeMade_medianLiveIsItsDate() {
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01"), noOutages(), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes(), noOutages(), 0),
+                new SeedOutcome(3, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
+                PLAN);
+
+        assertEquals(1L, table.longColumn("made_in").get(0));
+        assertEquals("2026-04-20", table.stringColumn("median_live").get(0));
+    }
+
+    @Test
     void changes_twoConditions_countedApart() {
         Table table = SweepTables.changes(List.of(
                 new SeedOutcome(1, limits(NEVER, NEVER, 0), changes("2026-04-01"), noOutages(), 0),
