@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  * move at a time:
  *
  * <ul>
- *   <li>{@code start_by_p10}: the 10th percentile over the seeds of the move's start-by day;
+ *   <li>{@code start_by_p10}: the 10th percentile of the move's start-by day over the seeds
+ *       not counted in {@code no_time_in}, or over every seed when all of them are;
  *   <li>{@code started_late_in}: seeds whose move started after that day or not at all;
  *   <li>{@code no_time_in}: seeds whose start-by day came no later than the first day whose
  *       end checked the old phase's triggers. A move starts the day after that at the earliest,
@@ -49,7 +50,7 @@ final class StartByColumns {
     void append(String from, String to, List<Optional<String>> starts) {
         List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
         List<Optional<String>> firstChecked = firstCheckedDays(from);
-        startBy.append(DateSpread.of(deadlines).p10().orElse(SweepTables.NOT_REACHED));
+        startBy.append(startByP10(deadlines, firstChecked));
         usersTrigger.append(usersTriggerP10(deadlines, firstChecked));
         late.append(StartDeadlines.late(deadlines, starts));
         noTime.append(noTime(deadlines, firstChecked));
@@ -59,6 +60,24 @@ final class StartByColumns {
 
     void addTo(Table table) {
         table.addColumns(startBy, late, noTime, newFailed, usersTrigger);
+    }
+
+    /**
+     * Returns the 10th percentile, by nearest rank, of the start-by days of the seeds that had
+     * time, as {@link #usersTriggerP10} counts them, or of every seed's when none had. A date
+     * trigger on the old phase helps only the seeds that had time, so the others would pull
+     * the bound of its window before every date that starts the move in time.
+     */
+    private static String startByP10(List<Optional<String>> deadlines,
+            List<Optional<String>> firstChecked) {
+        List<Optional<String>> withTime = new ArrayList<>();
+        for (int index = 0; index < deadlines.size(); index++) {
+            if (!leftNoTime(deadlines.get(index), firstChecked.get(index))) {
+                withTime.add(deadlines.get(index));
+            }
+        }
+        List<Optional<String>> counted = withTime.isEmpty() ? deadlines : withTime;
+        return DateSpread.of(counted).p10().orElse(SweepTables.NOT_REACHED);
     }
 
     /**

@@ -198,7 +198,7 @@ class SweepTablesTest {
     }
 
     @Test
-    void changes_usersTriggerNoTime_seedLeftOut() {
+    void changes_noTimeSeed_leftOutOfP10s() {
         // In a run that began on 2026-02-26, seed 1's phase a fails on 2026-03-04, so with 7
         // days of lead time its move had to start by 2026-02-25, before any trigger on a was
         // checked. Seed 2's fails on 2026-03-09, so a users trigger had to fire when
@@ -217,6 +217,9 @@ class SweepTablesTest {
                 rowText(both, 0).get(14)));
         assertEquals(List.of("1", NEVER), List.of(rowText(first, 0).get(12),
                 rowText(first, 0).get(14)));
+        // start_by_p10 counts seed 2 alone, and seed 1 only when no seed had time.
+        assertEquals("2026-03-02", rowText(both, 0).get(10));
+        assertEquals("2026-02-25", rowText(first, 0).get(10));
     }
 
     @Test
