@@ -31,9 +31,11 @@ public final class Notebook {
     /** The nbformat major version this class reads and writes. */
     public static final int FORMAT = 4;
 
+    /** The writer, which keeps null fields, such as a blank cell's execution_count. */
     private static final Gson GSON = new GsonBuilder()
             .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" "))
             .disableHtmlEscaping()
+            .serializeNulls()
             .create();
 
     /** The reader of notebook files, which rejects comments, unquoted names and single quotes. */

@@ -3,9 +3,14 @@ package dev.headroom.notebook;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.Set;
 
 /** Checks the parts of an nbformat 4 notebook that execution reads. */
 final class NotebookChecks {
+
+    /** The cell types of nbformat 4. */
+    private static final Set<String> CELL_TYPES = Set.of("code", "markdown", "raw");
 
     private NotebookChecks() {
     }
@@ -81,6 +86,11 @@ final class NotebookChecks {
         if (type == null || !type.isJsonPrimitive()) {
             throw new InvalidNotebookException(where,
                     "missing cell_type; expected code, markdown or raw");
+        }
+        JsonPrimitive typeValue = type.getAsJsonPrimitive();
+        if (!typeValue.isString() || !CELL_TYPES.contains(typeValue.getAsString())) {
+            throw new InvalidNotebookException(where, "unknown cell_type " + typeValue
+                    + "; expected code, markdown or raw, the cell types of nbformat 4");
         }
         if (!isText(cell.get("source"))) {
             throw new InvalidNotebookException(where,

@@ -2,6 +2,7 @@ package dev.headroom.notebook;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -101,7 +102,8 @@ public final class NotebookRunner {
         try (JShellSession session = new JShellSession(classpath, workingDirectory,
                 CellOutput.MAX_BYTES, cellTimeout)) {
             for (int index = 0; index < executed.cellCount(); index++) {
-                if (!executed.isCode(index)) {
+                // As under Jupyter, a code cell of blank source is left as it is, uncounted.
+                if (!executed.isCode(index) || executed.source(index).isBlank()) {
                     continue;
                 }
                 executionCount++;
@@ -217,6 +219,9 @@ public final class NotebookRunner {
             return Files.readString(input, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidNotebookException(input.toString(), "file not found; check the path");
+        } catch (CharacterCodingException e) {
+            throw new InvalidNotebookException(input.toString(), "not UTF-8 text; save the"
+                    + " notebook as UTF-8, as Jupyter does");
         } catch (IOException e) {
             throw new InvalidNotebookException(input.toString(), "cannot read the file ("
                     + e.getMessage() + ")");

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +115,39 @@ class NotebookRunnerTest {
         assertEquals(2, result.get("execution_count").getAsInt());
         assertEquals("7", MultilineText.join(
                 result.getAsJsonObject("data").get("text/plain")));
+    }
+
+    @Test
+    void execute_blankCell_leftUncounted() throws Exception {
+        Path input = write("blank.ipynb", notebook(code("int a = 1;"), code("  \n"),
+                code("a + 1")));
+        Path output = folder.resolve("out.ipynb");
+
+        NotebookRunner.withJvmClasspath().execute(input, output);
+
+        JsonArray cells = JsonParser.parseString(Files.readString(output, StandardCharsets.UTF_8))
+                .getAsJsonObject().getAsJsonArray("cells");
+        assertTrue(cells.get(1).getAsJsonObject().get("execution_count").isJsonNull());
+        assertEquals(2, cells.get(2).getAsJsonObject().get("execution_count").getAsInt());
+    }
+
+    @Test
+    void run_notUtf8_isBadInput() throws Exception {
+        Path input = folder.resolve("latin1.ipynb");
+        Files.write(input, new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exitCode = NotebookRunner.run(new String[] {input.toString()});
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(NotebookRunner.EXIT_BAD_INPUT, exitCode);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(input + ": not UTF-8 text;"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -158,4 +158,22 @@ class NotebookTest {
         assertTrue(e.getMessage().startsWith("test.ipynb, cell 2: source must be"),
                 e.getMessage());
     }
+
+    @Test
+    void parse_unknownCellType_namesCell() {
+        JsonObject heading = markdown("# Old");
+        heading.addProperty("cell_type", "heading");
+        JsonObject number = code("x");
+        number.addProperty("cell_type", 7);
+
+        InvalidNotebookException named = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse(notebook(code("x"), heading), "test.ipynb"));
+        InvalidNotebookException numbered = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse(notebook(number), "test.ipynb"));
+
+        assertEquals("test.ipynb, cell 2: unknown cell_type \"heading\"; expected code,"
+                + " markdown or raw, the cell types of nbformat 4", named.getMessage());
+        assertTrue(numbered.getMessage().startsWith("test.ipynb, cell 1: unknown cell_type 7;"),
+                numbered.getMessage());
+    }
 }
