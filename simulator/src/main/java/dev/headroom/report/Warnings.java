@@ -6,8 +6,10 @@ import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
@@ -65,20 +67,21 @@ public final class Warnings {
             return List.of();
         }
 
-        String limits = boundLimits(daily, firstFailure, last);
+        Map<String, String> bound = boundLimits(daily, firstFailure, last);
         String move = StartByAdvice.nextPhase(projections, phase)
                 .map(next -> "start the move to phase '" + next.name() + "' before it fills.")
                 .orElse("move to another backend.");
-        String storage = limits.contains(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
+        String storage = bound.containsKey(ALLOCATED_STORAGE) ? " PostgreSQL's allocated storage"
                 + " is one setting for the whole run, so a second postgres phase cannot add to"
                 + " it: raise postgres.allocated_storage_gb, or " + move : "";
-        String connections = limits.contains(CONNECTIONS) ? " Each request in flight holds one"
+        String connections = bound.containsKey(CONNECTIONS) ? " Each request in flight holds one"
                 + " PostgreSQL connection: raise postgres.max_connections, which a larger"
                 + " instance class allows, or " + move : "";
         String firstDay = daily.stringColumn("date").get(firstFailure);
-        return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s "
-                + "from %s and no migration off it started before the run ended: %s and %s"
-                + " failed. %s%s%s%s", phase, limits, firstDay, Cells.count(requests, "request"),
+        return List.of(String.format(Locale.ROOT, "Warning: phase '%s' failed calls on %s"
+                + " and no migration off it started before the run ended: %s and %s"
+                + " failed. %s%s%s%s", phase, sinceDates(bound, firstDay),
+                Cells.count(requests, "request"),
                 Cells.count(signUps, "sign-up"),
                 OutageAdvice.stalled(projections, phase, firstDay), storage, connections,
                 StartByAdvice.forStalledPhase(projections, phase, firstDay)));
@@ -141,20 +144,41 @@ public final class Warnings {
                 Cells.count(failed, "failed sign-up"));
     }
 
-    /** Returns the capacity limits that failed calls between two rows, such as "cells". */
-    private static String boundLimits(Table daily, int first, int last) {
-        List<String> names = new ArrayList<>();
+    /**
+     * Returns the limits that failed calls between two rows, such as "cells", each with the
+     * date of the first row on which it did, in the daily table's column order.
+     */
+    private static Map<String, String> boundLimits(Table daily, int first, int last) {
+        Map<String, String> bound = new LinkedHashMap<>();
         for (String column : daily.columnNames()) {
             if (!column.startsWith(DailyTable.FAILED)) {
                 continue;
             }
             for (int row = first; row <= last; row++) {
                 if (daily.longColumn(column).getLong(row) > 0) {
-                    names.add(column.substring(DailyTable.FAILED.length()));
+                    bound.put(column.substring(DailyTable.FAILED.length()),
+                            daily.stringColumn("date").get(row));
                     break;
                 }
             }
         }
-        return names.isEmpty() ? "its limits" : Cells.joinWithAnd(names);
+        return bound;
+    }
+
+    /**
+     * Returns the bound limits with the day each first failed a call, such as "tabs and cells
+     * from 2025-01-02", or "connections from 2027-06-16 and allocated-storage from 2029-06-22"
+     * when the days differ.
+     */
+    private static String sinceDates(Map<String, String> bound, String firstDay) {
+        if (bound.isEmpty()) {
+            return "its limits from " + firstDay;
+        }
+        if (bound.values().stream().allMatch(firstDay::equals)) {
+            return Cells.joinWithAnd(new ArrayList<>(bound.keySet())) + " from " + firstDay;
+        }
+        List<String> parts = new ArrayList<>();
+        bound.forEach((limit, date) -> parts.add(limit + " from " + date));
+        return Cells.joinWithAnd(parts);
     }
 }

@@ -44,8 +44,9 @@ class StalledPlanWarningTest {
                         "tabs_per_workbook: 10\n  cells_per_workbook: 300_000");
         String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
 
-        assertTrue(warning.contains("phase 'single-sheet' failed calls on tabs and cells from"
-                + " 2025-01-02"), warning);
+        // Each limit is named with the day it first failed a call.
+        assertTrue(warning.contains("phase 'single-sheet' failed calls on tabs from 2025-01-02"
+                + " and cells from 2025-01-05 and no migration"), warning);
     }
 
     @Test
