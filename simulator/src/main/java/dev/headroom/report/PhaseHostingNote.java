@@ -109,7 +109,8 @@ final class PhaseHostingNote {
     /**
      * Returns each part's share of {@code whole} as a whole percentage. The shares are rounded
      * by largest remainder, so parts that make up the whole print shares that add up to 100%. A
-     * part above zero whose share rounds to 0 prints {@code <1%}.
+     * part above zero whose share rounds to 0 prints {@code <1%}, and a part below the whole
+     * whose share rounds to 100 prints {@code >99%}.
      */
     static String[] percents(long[] parts, long whole) {
         long[] shares = new long[parts.length];
@@ -137,8 +138,13 @@ final class PhaseHostingNote {
         }
         String[] text = new String[parts.length];
         for (int index = 0; index < parts.length; index++) {
-            text[index] = shares[index] == 0 && parts[index] > 0
-                    ? "<1%" : String.format(Locale.ROOT, "%d%%", shares[index]);
+            if (shares[index] == 0 && parts[index] > 0) {
+                text[index] = "<1%";
+            } else if (shares[index] == 100 && parts[index] < whole) {
+                text[index] = ">99%";
+            } else {
+                text[index] = String.format(Locale.ROOT, "%d%%", shares[index]);
+            }
         }
         return text;
     }

@@ -31,7 +31,7 @@ class PhaseHostingNoteTest {
         assertEquals(List.of(
                 "Hosting of ddb, $4.50: reads $3.00 (67%), dax_nodes $1.00 (22%) and 2 other"
                         + " components $0.50 (11%).",
-                "Hosting of dax, $10.01: dax_nodes $10.00 (100%), writes $0.01 (<1%) and 1"
+                "Hosting of dax, $10.01: dax_nodes $10.00 (>99%), writes $0.01 (<1%) and 1"
                         + " other component $0.00 (<1%). `phase-hosting-by-component.csv` has"
                         + " every component of every phase."), lines);
     }
@@ -71,8 +71,10 @@ class PhaseHostingNoteTest {
 
     @Test
     void percents_smallPartShowsUnderOne() {
-        assertArrayEquals(new String[] {"100%", "<1%", "0%"},
+        assertArrayEquals(new String[] {">99%", "<1%", "0%"},
                 PhaseHostingNote.percents(new long[] {996, 4, 0}, 1_000));
+        assertArrayEquals(new String[] {"100%", "0%"},
+                PhaseHostingNote.percents(new long[] {1_000, 0}, 1_000));
         assertArrayEquals(new String[] {"99%", "1%"},
                 PhaseHostingNote.percents(new long[] {994, 6}, 1_000));
     }
