@@ -69,7 +69,9 @@ final class StartByAdvice {
         String skip = String.format(Locale.ROOT, ", but this phase began to serve on %s%s, so"
                 + " no trigger on it could start the migration in time to prevent every failure:"
                 + " skip this phase by moving to %s from the phase before it, if that phase"
-                + " holds until then", served, unchecked, target);
+                + " holds until %s is live, which this run cannot show, since that phase served"
+                + " only until %s: run the changed plan to check", served, unchecked, target,
+                target, served);
         String liveBy = dayBefore(startBy);
         if (!canGoLiveBy(projections, phase, liveBy)) {
             return deadline + skip + ".";
