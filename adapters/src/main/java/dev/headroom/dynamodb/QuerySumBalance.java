@@ -70,10 +70,13 @@ final class QuerySumBalance implements BalanceStrategy {
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
+        // Sum before the duplicate check, so that a concurrent call of the same id that spent
+        // the balance first is found and reported as a duplicate, not as an uncovered amount.
+        long balance = reader.sumDeltas(usage.userEmail());
         if (reader.exists(usage)) {
             return AdmissionOutcome.DUPLICATE;
         }
-        if (reader.sumDeltas(usage.userEmail()) < usage.amountMicros()) {
+        if (balance < usage.amountMicros()) {
             return AdmissionOutcome.INSUFFICIENT_BALANCE;
         }
         return record(usage) == RecordOutcome.RECORDED

@@ -119,8 +119,11 @@ final class LedgerWork {
             debited = debit.executeUpdate();
         }
         if (debited == 0) {
+            // On PostgreSQL a debit that waited for a concurrent call of the same id now sees
+            // that call's row, so the call reports a duplicate rather than an uncovered amount.
+            boolean stored = transactionExists(connection, usage);
             connection.rollback();
-            return AdmissionOutcome.INSUFFICIENT_BALANCE;
+            return stored ? AdmissionOutcome.DUPLICATE : AdmissionOutcome.INSUFFICIENT_BALANCE;
         }
         if (!insertRow(connection, usage, mark)) {
             connection.rollback();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -100,6 +102,51 @@ class PostgresLedgerTest extends UsageLedgerContract {
                 }
             } finally {
                 starts.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Another session locks the account row while the admission waits at its debit, then stores
+     * the same request and spends the balance. The admission must report a duplicate.
+     */
+    @Test
+    void admit_sameIdStoredDuringDebit_isDuplicate() throws Exception {
+        String schema = "same_id_" + SCHEMAS.incrementAndGet();
+        String email = "ann@example.com";
+        Transaction request = usage("u-1", email, T0, 1_000);
+        try (Connection connection = DriverManager.getConnection(PostgresServers.url(null));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("SET search_path TO " + schema);
+            try (JdbcLedger admitting = JdbcLedger.open(PostgresServers.url(schema), null, null,
+                    new JdbcPoolSettings(2, Duration.ofSeconds(30), Duration.ZERO),
+                    RetryPolicy.noRetries())) {
+                admitting.record(credit("c-1", email, T0, 1_000));
+                connection.setAutoCommit(false);
+                statement.execute("SELECT balance_micros FROM ledger_accounts"
+                        + " WHERE email = '" + email + "' FOR UPDATE");
+                ExecutorService caller = Executors.newSingleThreadExecutor();
+                try {
+                    Future<AdmissionOutcome> outcome =
+                            caller.submit(() -> admitting.admit(request));
+                    awaitLockWaiters(statement, 1);
+                    statement.execute("UPDATE ledger_accounts SET balance_micros = 0,"
+                            + " row_count = 2 WHERE email = '" + email + "'");
+                    statement.execute("INSERT INTO ledger_transactions (transaction_id, email,"
+                            + " seq, epoch_second, nano, kind, model, tokens_in, tokens_out,"
+                            + " amount_micros, duration_millis) VALUES ('u-1', '" + email
+                            + "', 2, " + T0.getEpochSecond() + ", 0, 'USAGE', 'gpt-4o-mini',"
+                            + " 120, 480, 1000, 950)");
+                    connection.commit();
+
+                    assertEquals(AdmissionOutcome.DUPLICATE, outcome.get(1, TimeUnit.MINUTES));
+                } finally {
+                    caller.shutdownNow();
+                }
+                assertEquals(0, admitting.balanceMicros(email));
+                assertEquals(List.of(credit("c-1", email, T0, 1_000), request),
+                        admitting.transactions(email, Instant.MIN, Instant.MAX));
             }
         }
     }

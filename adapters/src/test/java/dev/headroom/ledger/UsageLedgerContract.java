@@ -648,6 +648,30 @@ public abstract class UsageLedgerContract {
         }
     }
 
+    @Test
+    void concurrentAdmissions_sameId_admitOnce() throws Exception {
+        String email = "same-request@example.com";
+        long cost = 25_000;
+        ledger.record(credit("c-1", email, T0, cost));
+        Transaction request = usage("r-1", email, T0.plusMillis(1), cost);
+        List<Callable<AdmissionOutcome>> retries = new ArrayList<>();
+        for (int i = 0; i < ADMISSIONS; i++) {
+            retries.add(() -> ledger.admit(request));
+        }
+
+        List<AdmissionOutcome> outcomes = new ArrayList<>();
+        for (Future<AdmissionOutcome> result : runConcurrently(retries)) {
+            outcomes.add(result.get());
+        }
+
+        long admitted = outcomes.stream().filter(o -> o == AdmissionOutcome.ADMITTED).count();
+        long duplicates = outcomes.stream().filter(o -> o == AdmissionOutcome.DUPLICATE).count();
+        assertEquals(1, admitted, "admitted calls of one request: " + outcomes);
+        assertEquals(ADMISSIONS - 1, duplicates, "the other calls find it stored: " + outcomes);
+        assertEquals(0, ledger.balanceMicros(email));
+        assertEquals(2, allRows(email).size());
+    }
+
     /** Starts every task at once on its own thread and waits for all within the timeout. */
     private <T> List<Future<T>> runConcurrently(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
