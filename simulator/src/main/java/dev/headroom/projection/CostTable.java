@@ -47,7 +47,7 @@ public final class CostTable {
         LongColumn failedRequests = LongColumn.create("failed_requests");
         LongColumn failedSignUps = LongColumn.create("failed_sign_ups");
 
-        int dayCount = TableRows.dayCount(daily);
+        int dayCount = DailyTable.dayCount(daily);
         int years = (dayCount + 364) / 365;
         for (int index = 0; index < years; index++) {
             Table rows = TableRows.where(daily, daily.intColumn("day")

@@ -125,6 +125,14 @@ public final class DailyTable {
     }
 
     /**
+     * Returns the days a daily table covers: its last row's day index plus one, or 0. A day on
+     * which a phase went live after midnight has two rows, so this can be below the row count.
+     */
+    public static int dayCount(Table daily) {
+        return daily.isEmpty() ? 0 : daily.intColumn("day").getInt(daily.rowCount() - 1) + 1;
+    }
+
+    /**
      * Returns a time of day given in milliseconds after midnight as {@code HH:mm:ss.SSS}, or an
      * empty string for -1.
      */

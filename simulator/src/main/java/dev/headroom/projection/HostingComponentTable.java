@@ -38,7 +38,7 @@ public final class HostingComponentTable {
                     column.name().substring(DailyTable.HOSTING.length())));
         }
 
-        int dayCount = TableRows.dayCount(daily);
+        int dayCount = DailyTable.dayCount(daily);
         int years = (dayCount + 364) / 365;
         for (int index = 0; index < years; index++) {
             int first = TableRows.firstRowOfDay(daily, index * 365);

@@ -81,7 +81,7 @@ public final class PhaseCostTable {
         phase.append(CostTable.TOTAL);
         firstDay.append("");
         lastDay.append("");
-        days.append(TableRows.dayCount(daily));
+        days.append(DailyTable.dayCount(daily));
         hosting.append(CostTable.sum(hosting));
         runRate.appendMissing();
         development.append(CostTable.sum(development));

@@ -31,11 +31,6 @@ final class TableRows {
         return where(table, Selection.withRange(0, Math.min(count, table.rowCount())));
     }
 
-    /** Returns the days the daily table covers: its last row's day index plus one, or 0. */
-    static int dayCount(Table daily) {
-        return daily.isEmpty() ? 0 : daily.intColumn("day").getInt(daily.rowCount() - 1) + 1;
-    }
-
     /**
      * Returns the first row of the daily table whose day index is {@code day} or later, or its
      * row count if none is. A day on which a phase went live after midnight has two rows.

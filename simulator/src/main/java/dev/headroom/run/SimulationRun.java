@@ -88,8 +88,6 @@ public final class SimulationRun {
     private long dayStartMillis;
     /** The simulated time at which the open record started: midnight, or a mid-day go-live. */
     private long recordStartMillis;
-    /** Whether a phase went live after the current day started, so the day mixes two phases. */
-    private boolean dayMixesPhases;
     /** The index of the day still open. */
     private int openDay;
     private long costSegmentStart;
@@ -393,8 +391,8 @@ public final class SimulationRun {
         DayRecord record = closeRecord(day, now);
         costWindow.add(dayCostMicros);
         dayCostMicros = 0;
-        boolean mixed = dayMixesPhases;
-        dayMixesPhases = false;
+        // A phase that went live after midnight started the day's last record then.
+        boolean mixed = recordStartMillis != dayStartMillis;
         dayStartMillis = now;
         recordStartMillis = now;
         openDay = day + 1;
@@ -489,7 +487,6 @@ public final class SimulationRun {
         } else {
             closeRecord(openDay, now);
             recordStartMillis = now;
-            dayMixesPhases = true;
         }
         BackendModel previous = backend;
         Phase phase = tracker.goLive(now);

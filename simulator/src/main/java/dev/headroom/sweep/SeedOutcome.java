@@ -1,6 +1,7 @@
 package dev.headroom.sweep;
 
 import dev.headroom.projection.CostTable;
+import dev.headroom.projection.DailyTable;
 import dev.headroom.projection.OutageTable;
 import dev.headroom.projection.Projections;
 import tech.tablesaw.api.IntColumn;
@@ -42,7 +43,7 @@ public record SeedOutcome(long seed, Table limits, Table changes, Table outages,
     private static long[] usersByDay(Table daily) {
         IntColumn days = daily.intColumn("day");
         LongColumn users = daily.longColumn("users");
-        long[] byDay = new long[daily.isEmpty() ? 0 : days.getInt(days.size() - 1) + 1];
+        long[] byDay = new long[DailyTable.dayCount(daily)];
         for (int row = 0; row < daily.rowCount(); row++) {
             byDay[days.getInt(row)] = users.getLong(row);
         }

@@ -49,11 +49,11 @@ final class StartByColumns {
     /** Adds the row of the move from {@code from} to {@code to}, given each seed's start. */
     void append(String from, String to, List<Optional<String>> starts) {
         List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
-        List<Optional<String>> firstChecked = firstCheckedDays(from);
-        startBy.append(startByP10(deadlines, firstChecked));
-        usersTrigger.append(usersTriggerP10(deadlines, firstChecked));
+        List<Integer> withTime = seedsWithTime(deadlines, firstCheckedDays(from));
+        startBy.append(startByP10(deadlines, withTime));
+        usersTrigger.append(usersTriggerP10(deadlines, withTime));
         late.append(StartDeadlines.late(deadlines, starts));
-        noTime.append(noTime(deadlines, firstChecked));
+        noTime.append(deadlines.size() - withTime.size());
         newFailed.append(outcomes.stream().filter(outcome -> StartDeadlines.failed(outcome, from)
                 && StartDeadlines.failed(outcome, to)).count());
     }
@@ -63,20 +63,16 @@ final class StartByColumns {
     }
 
     /**
-     * Returns the 10th percentile, by nearest rank, of the start-by days of the seeds that had
-     * time, as {@link #usersTriggerP10} counts them, or of every seed's when none had. A date
-     * trigger on the old phase helps only the seeds that had time, so the others would pull
-     * the bound of its window before every date that starts the move in time.
+     * Returns the 10th percentile, by nearest rank, of the start-by days of the seeds
+     * {@code withTime}, or of every seed's when none had time. A date trigger on the old phase
+     * helps only the seeds that had time, so the others would pull the bound of its window
+     * before every date that starts the move in time.
      */
-    private static String startByP10(List<Optional<String>> deadlines,
-            List<Optional<String>> firstChecked) {
-        List<Optional<String>> withTime = new ArrayList<>();
-        for (int index = 0; index < deadlines.size(); index++) {
-            if (!leftNoTime(deadlines.get(index), firstChecked.get(index))) {
-                withTime.add(deadlines.get(index));
-            }
+    private static String startByP10(List<Optional<String>> deadlines, List<Integer> withTime) {
+        List<Optional<String>> counted = deadlines;
+        if (!withTime.isEmpty()) {
+            counted = withTime.stream().map(deadlines::get).toList();
         }
-        List<Optional<String>> counted = withTime.isEmpty() ? deadlines : withTime;
         return DateSpread.of(counted).p10().orElse(SweepTables.NOT_REACHED);
     }
 
@@ -84,26 +80,18 @@ final class StartByColumns {
      * Returns the 10th percentile, by nearest rank, of each seed's users at the end of the day
      * before its start-by day: a users trigger checked that evening starts the move on the
      * start-by day. A seed without a start-by day or without daily users ranks above every
-     * count. A seed whose start-by day left no time, as {@link #noTime} counts it, is left out:
-     * its count comes from a day before the old phase's triggers were checked, so it would
-     * drag the percentile below every threshold that helps. {@code not reached} when no seed
-     * is left.
+     * count. Only the seeds {@code withTime} count: a seed whose start-by day left no time has
+     * a count from a day before the old phase's triggers were checked, so it would drag the
+     * percentile below every threshold that helps. {@code not reached} when no seed is left.
      */
-    private String usersTriggerP10(List<Optional<String>> deadlines,
-            List<Optional<String>> firstChecked) {
+    private String usersTriggerP10(List<Optional<String>> deadlines, List<Integer> withTime) {
         LocalDate runStart = LocalDate.parse(plan.startDate());
-        List<Integer> seedsWithTime = new ArrayList<>();
-        for (int index = 0; index < deadlines.size(); index++) {
-            if (!leftNoTime(deadlines.get(index), firstChecked.get(index))) {
-                seedsWithTime.add(index);
-            }
-        }
-        if (seedsWithTime.isEmpty()) {
+        if (withTime.isEmpty()) {
             return SweepTables.NOT_REACHED;
         }
-        long[] users = new long[seedsWithTime.size()];
+        long[] users = new long[withTime.size()];
         for (int rank = 0; rank < users.length; rank++) {
-            int index = seedsWithTime.get(rank);
+            int index = withTime.get(rank);
             Optional<String> deadline = deadlines.get(index);
             long[] daily = outcomes.get(index).usersByDay();
             long day = deadline.map(date -> ChronoUnit.DAYS.between(runStart,
@@ -120,16 +108,16 @@ final class StartByColumns {
     }
 
     /**
-     * Returns the number of seeds whose start-by day is no later than the first day on which
-     * the old phase's triggers were checked, since a move starts the day after that at the
-     * earliest.
+     * Returns the indexes of the seeds that had time: all but those whose start-by day is no
+     * later than the first day on which the old phase's triggers were checked, since a move
+     * starts the day after that at the earliest. The others are counted in no_time_in.
      */
-    private static int noTime(List<Optional<String>> deadlines,
+    private static List<Integer> seedsWithTime(List<Optional<String>> deadlines,
             List<Optional<String>> firstChecked) {
-        int seeds = 0;
+        List<Integer> seeds = new ArrayList<>();
         for (int index = 0; index < deadlines.size(); index++) {
-            if (leftNoTime(deadlines.get(index), firstChecked.get(index))) {
-                seeds++;
+            if (!leftNoTime(deadlines.get(index), firstChecked.get(index))) {
+                seeds.add(index);
             }
         }
         return seeds;
