@@ -119,7 +119,7 @@ final class LedgerWork {
             debited = debit.executeUpdate();
         }
         if (debited == 0) {
-            // On PostgreSQL a debit that waited for a concurrent call of the same id now sees
+            // On PostgreSQL a debit that waited for a concurrent call of the same id now finds
             // that call's row, so the call reports a duplicate rather than an uncovered amount.
             boolean stored = transactionExists(connection, usage);
             connection.rollback();

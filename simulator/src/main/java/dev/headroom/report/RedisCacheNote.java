@@ -45,11 +45,11 @@ public final class RedisCacheNote {
         List<String> lines = new ArrayList<>();
         byPhase.forEach((phase, counts) -> {
             double rate = 100.0 * counts[0] / (counts[0] + counts[1]);
-            String why = counts[0] == 0 ? NO_HIT : "";
+            String reason = counts[0] == 0 ? NO_HIT : "";
             lines.add(String.format(Locale.ROOT, "Redis cache, phase '%s': %s and %s of %s,"
                     + " a measured hit rate of %.1f%%.%s", phase, Cells.count(counts[0], "hit"),
                     Cells.count(counts[1], "miss", "misses"),
-                    Cells.count(counts[0] + counts[1], "balance read"), rate, why));
+                    Cells.count(counts[0] + counts[1], "balance read"), rate, reason));
         });
         return lines;
     }

@@ -87,14 +87,14 @@ public final class SweepTables {
      */
     private static String medianLive(List<Optional<String>> starts,
             List<Optional<String>> lives) {
-        List<Optional<String>> made = new ArrayList<>();
+        List<Optional<String>> startedLives = new ArrayList<>();
         for (int index = 0; index < starts.size(); index++) {
             if (starts.get(index).isPresent()) {
-                made.add(lives.get(index));
+                startedLives.add(lives.get(index));
             }
         }
-        return made.isEmpty() ? NOT_REACHED
-                : DateSpread.of(made).median().orElse(NOT_REACHED);
+        return startedLives.isEmpty() ? NOT_REACHED
+                : DateSpread.of(startedLives).median().orElse(NOT_REACHED);
     }
 
     /**

@@ -14,7 +14,7 @@ class InFlightHandoverTest {
     /**
      * Three users making 5,000 ten-minute requests a day, about 100 in flight at any moment, on
      * Sheets until PostgreSQL with one usable connection goes live at midnight on 2025-01-09.
-     * From then on one request at a time holds the connection, for ten minutes.
+     * From then on one request at a time uses the connection, for ten minutes.
      */
     private static final String LONG_REQUESTS_INTO_ONE_CONNECTION = THREE_USERS
             .replace("mean_per_day: 10}", "mean_per_day: 5_000}")
