@@ -108,9 +108,9 @@ final class StartByColumns {
     }
 
     /**
-     * Returns the indexes of the seeds that had time: all but those whose start-by day is no
-     * later than the first day on which the old phase's triggers were checked, since a move
-     * starts the day after that at the earliest. The others are counted in no_time_in.
+     * Returns the indexes of the seeds that had time. A seed had none when its start-by day is
+     * no later than the first day on which the old phase's triggers were checked, because a move
+     * starts the day after that at the earliest; no_time_in counts those seeds.
      */
     private static List<Integer> seedsWithTime(List<Optional<String>> deadlines,
             List<Optional<String>> firstChecked) {
