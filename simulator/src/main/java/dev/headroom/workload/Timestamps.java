@@ -6,14 +6,28 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 
 /** Parses the arrival times of request logs into nanoseconds. */
 final class Timestamps {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-    private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-][0-9]{2}:[0-9]{2})$");
+    /**
+     * An ISO-8601 local date-time with an optional offset in any of its ISO forms: {@code Z},
+     * {@code +01:00}, {@code +0100} or {@code +01}. PostgreSQL prints {@code timestamptz} with
+     * {@code +00}, and strftime's {@code %z} gives {@code +0000}.
+     */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendPattern("[XXX][XX][X]").optionalEnd()
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private Timestamps() {
@@ -40,14 +54,18 @@ final class Timestamps {
             }
             String iso = text.length() > 10 && text.charAt(10) == ' '
                     ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-            Instant instant = HAS_OFFSET.matcher(iso).matches()
-                    ? OffsetDateTime.parse(iso).toInstant()
-                    : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            TemporalAccessor parsed = DATE_TIME.parseBest(iso, OffsetDateTime::from,
+                    LocalDateTime::from);
+            Instant instant = parsed instanceof OffsetDateTime withOffset
+                    ? withOffset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             return instantNanos(instant);
         } catch (DateTimeParseException | ArithmeticException e) {
+            // The cause names a field out of range, such as "Invalid date 'FEBRUARY 30'".
+            String reason = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
             throw new IllegalArgumentException("expected an ISO-8601 date-time such as "
                     + "2023-11-16 18:17:03.97996 or " + unit.words() + " within the"
-                    + " range of a 64-bit count of nanoseconds", e);
+                    + " range of a 64-bit count of nanoseconds" + reason, e);
         }
     }
 

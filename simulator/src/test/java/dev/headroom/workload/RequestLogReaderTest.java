@@ -30,6 +30,35 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_offsetsOfEveryIsoForm_giveTheSameInstant() throws IOException {
+        // PostgreSQL prints timestamptz as +00, strftime's %z as +0000: both are ISO-8601.
+        String csv = "timestamp,tokens_in,tokens_out\n"
+                + "2024-01-01T00:00:00Z,1,1\n"
+                + "2024-01-01 01:00:01+01:00,2,2\n"
+                + "2024-01-01 01:00:02+0100,3,3\n"
+                + "2023-12-31 19:00:03.5-05,4,4\n"
+                + "2024-01-01T00:00:04+00,5,5\n";
+
+        RequestLog log = DETECT.read(new StringReader(csv), "log.csv");
+
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5}, log.tokensIn());
+        long[] nanos = log.arrivalNanos();
+        assertArrayEquals(new long[] {0, 1_000_000_000L, 2_000_000_000L, 3_500_000_000L,
+            4_000_000_000L}, new long[] {0, nanos[1] - nanos[0], nanos[2] - nanos[0],
+                nanos[3] - nanos[0], nanos[4] - nanos[0]});
+    }
+
+    @Test
+    void read_invalidDateTime_givesTheParsersReason() {
+        assertReadError("time,tokens_in,tokens_out\n2023-02-30 10:00:00,1,2\n"
+                        + "2023-03-01 10:00:00,1,2\n",
+                "log.csv:2: timestamp '2023-02-30 10:00:00' in column time is invalid: expected"
+                        + " an ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number"
+                        + " of seconds within the range of a 64-bit count of nanoseconds"
+                        + " (Invalid date 'FEBRUARY 30')");
+    }
+
+    @Test
     void read_numericSecondsAndNamedColumns() throws IOException {
         RequestLogReader reader = new RequestLogReader(new LogColumns("t", "p", "g"));
         String csv = "t,p,g\n0.25,5,6\n1.75,7,8\n";
