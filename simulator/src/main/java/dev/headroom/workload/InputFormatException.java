@@ -2,7 +2,8 @@ package dev.headroom.workload;
 
 /**
  * A malformed line in a request log or a token-size table. The message starts with
- * {@code source:line:} so that editors and terminals can jump to it.
+ * {@code source:line:column:} (or {@code source:line:} when no column applies) so that editors
+ * and terminals can jump to it.
  */
 public final class InputFormatException extends IllegalArgumentException {
 
@@ -10,9 +11,10 @@ public final class InputFormatException extends IllegalArgumentException {
 
     private final String source;
     private final long line;
+    private final long column;
 
     /**
-     * Creates the exception.
+     * Creates the exception for a whole line.
      *
      * @param source the file name or resource the line came from
      * @param line the 1-based line number
@@ -22,6 +24,22 @@ public final class InputFormatException extends IllegalArgumentException {
         super(source + ":" + line + ": " + problem);
         this.source = source;
         this.line = line;
+        this.column = 0;
+    }
+
+    /**
+     * Creates the exception for a position in a line.
+     *
+     * @param source the file name or resource the line came from
+     * @param line the 1-based line number
+     * @param column the 1-based column, counted in characters (code points)
+     * @param problem what is wrong and what to do about it
+     */
+    public InputFormatException(String source, long line, long column, String problem) {
+        super(source + ":" + line + ":" + column + ": " + problem);
+        this.source = source;
+        this.line = line;
+        this.column = column;
     }
 
     public String source() {
@@ -31,5 +49,10 @@ public final class InputFormatException extends IllegalArgumentException {
     /** Returns the 1-based line number of the malformed line. */
     public long line() {
         return line;
+    }
+
+    /** Returns the 1-based column of the problem, or 0 when it concerns the whole line. */
+    public long column() {
+        return column;
     }
 }

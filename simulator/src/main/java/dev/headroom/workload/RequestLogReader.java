@@ -2,9 +2,8 @@ package dev.headroom.workload;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,15 +13,19 @@ import java.util.regex.Pattern;
 /**
  * Reads a request log in CSV: a header line, then one request per line, with at least an arrival
  * time and the prompt and generated token counts. Other columns are ignored. Fields may be
- * enclosed in double quotes; a field with a comma inside quotes is not supported.
+ * enclosed in double quotes, as RFC 4180 writes them: a quoted field may hold commas and line
+ * breaks, and {@code ""} inside it stands for one quote.
  *
  * <p>Arrival times are either ISO-8601 date-times ({@code 2023-11-16 18:17:03.97996} or
  * {@code 2023-11-16T18:17:03Z}; a time without an offset is read as UTC) or plain numbers of
  * seconds from any origin. Token counts are whole numbers, zero or more.
+ *
+ * <p>Every error names the source, line and column: {@code log.csv:12:21: ...}.
  */
 public final class RequestLogReader {
 
     private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
+    private static final String[] ROLES = {"timestamp", "tokens-in", "tokens-out"};
 
     private final LogColumns columns;
     private final NumberTimeUnit numberUnit;
@@ -39,84 +42,82 @@ public final class RequestLogReader {
     }
 
     /**
-     * Reads a log file.
+     * Reads a log file in one pass, so that a pipe such as {@code <(zcat log.csv.gz)} works.
      *
-     * @throws InputFormatException naming the file and line of the first malformed row, or of
-     *     the first line that is not valid UTF-8
+     * @throws InputFormatException naming the file, line and column of the first malformed
+     *     row, or of the first byte that is not valid UTF-8
      */
     public RequestLog read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
-        } catch (CharacterCodingException e) {
-            throw new InputFormatException(file.toString(), Utf8Lines.firstInvalidLine(file),
-                    "the line is not valid UTF-8 text; save the log with UTF-8 encoding");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(new Utf8Lines(in, file.toString()), file.toString());
         }
     }
 
     /**
      * Reads a log from {@code reader}; {@code source} names it in error messages.
      *
-     * @throws InputFormatException naming the source and line of the first malformed row
+     * @throws InputFormatException naming the source, line and column of the first malformed
+     *     row
      */
     public RequestLog read(Reader reader, String source) throws IOException {
         BufferedReader lines = new BufferedReader(reader);
-        String firstLine = lines.readLine();
-        String header = firstLine == null ? null : stripByteOrderMark(firstLine);
-        if (header == null || header.isBlank()) {
-            if (header == null || !hasText(lines)) {
-                throw new InputFormatException(source, 1, "the log is empty; expected a header"
-                        + " line naming the timestamp and token columns");
+        return read(lines::readLine, source);
+    }
+
+    private RequestLog read(CsvRecords.LineSource lineSource, String source) throws IOException {
+        CsvRecords records = new CsvRecords(lineSource, source);
+        CsvRecords.Row header = records.next();
+        if (header == null || header.blank()) {
+            if (header == null || !hasText(records)) {
+                throw new InputFormatException(source, 1, 1, "the log is empty; expected a"
+                        + " header line naming the timestamp and token columns");
             }
-            throw new InputFormatException(source, 1, "the header line is blank; expected a"
+            throw new InputFormatException(source, 1, 1, "the header line is blank; expected a"
                     + " header line naming the timestamp and token columns, so remove the blank"
                     + " lines before it");
         }
-        String[] names = split(header);
         int[] index = {
-            find(names, columns.timestamp(), LogColumns.TIMESTAMP_NAMES, "timestamp", source),
-            find(names, columns.tokensIn(), LogColumns.TOKENS_IN_NAMES, "tokens-in", source),
-            find(names, columns.tokensOut(), LogColumns.TOKENS_OUT_NAMES, "tokens-out", source)
+            find(header, columns.timestamp(), LogColumns.TIMESTAMP_NAMES, 0, source),
+            find(header, columns.tokensIn(), LogColumns.TOKENS_IN_NAMES, 1, source),
+            find(header, columns.tokensOut(), LogColumns.TOKENS_OUT_NAMES, 2, source)
         };
-        checkDistinct(index, names, source);
+        checkDistinct(index, header, source);
+        String timeName = header.value(index[0]);
         LongColumns rows = new LongColumns();
-        long lineNumber = 1;
-        long firstRowLine = 0;
+        CsvRecords.Field firstTime = null;
         boolean firstRowNumeric = false;
-        String firstTime = null;
         boolean timesDiffer = false;
         TimeRange range = new TimeRange();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            if (!line.isBlank()) {
-                String[] fields = split(line);
-                boolean quoted = line.indexOf('"') >= 0;
-                parseRow(fields, names, index, source, lineNumber, rows, quoted);
-                boolean numeric = Timestamps.isNumber(fields[index[0]]);
-                if (firstRowLine == 0) {
-                    firstRowLine = lineNumber;
-                    firstRowNumeric = numeric;
-                    firstTime = fields[index[0]];
-                } else if (numeric != firstRowNumeric) {
-                    throw new InputFormatException(source, lineNumber, "timestamp '"
-                            + fields[index[0]] + "' in column " + names[index[0]] + " is "
-                            + (numeric ? numberUnit.words() : "a date-time") + ", but line "
-                            + firstRowLine + " has " + (numeric ? "a date-time"
-                            : numberUnit.words()) + "; write every timestamp of the log in one"
-                            + " form");
-                }
-                range.add(rows.times[rows.size - 1], fields[index[0]], names[index[0]], source,
-                        lineNumber);
-                timesDiffer |= rows.times[rows.size - 1] != rows.times[0];
+        for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+            if (row.blank()) {
+                continue;
             }
+            parseRow(row, header, index, source, rows);
+            CsvRecords.Field time = row.field(index[0]);
+            boolean numeric = Timestamps.isNumber(time.value());
+            if (firstTime == null) {
+                firstTime = time;
+                firstRowNumeric = numeric;
+            } else if (numeric != firstRowNumeric) {
+                throw error(source, time, "timestamp '" + CsvRecords.shown(time.value())
+                        + "' in column " + timeName + " is "
+                        + (numeric ? numberUnit.words() : "a date-time") + ", but line "
+                        + firstTime.line() + " has " + (numeric ? "a date-time"
+                        : numberUnit.words()) + "; write every timestamp of the log in one"
+                        + " form");
+            }
+            range.add(rows.times[rows.size - 1], time, timeName, source);
+            timesDiffer |= rows.times[rows.size - 1] != rows.times[0];
         }
         if (rows.size < 2) {
             String found = rows.size == 1 ? "1 request" : rows.size + " requests";
-            throw new InputFormatException(source, lineNumber, "the log has " + found
-                    + ", but fitting needs at least 2; give a log with more requests");
+            throw new InputFormatException(source, Math.max(1, records.lineNumber()), 1,
+                    "the log has " + found + ", but fitting needs at least 2; give a log with"
+                    + " more requests");
         }
         if (!timesDiffer) {
-            throw new InputFormatException(source, firstRowLine, "every request has the"
-                    + " timestamp '" + firstTime + "' in column " + names[index[0]]
+            throw error(source, firstTime, "every request has the timestamp '"
+                    + CsvRecords.shown(firstTime.value()) + "' in column " + timeName
                     + ", but fitting needs arrivals spread over time; give a log whose requests"
                     + " arrive at different times, or name the arrival time column with the"
                     + " --timestamp-column option");
@@ -125,36 +126,44 @@ public final class RequestLogReader {
                 Arrays.copyOf(rows.in, rows.size), Arrays.copyOf(rows.out, rows.size), true);
     }
 
-    private void parseRow(String[] fields, String[] names, int[] index, String source,
-            long lineNumber, LongColumns rows, boolean quoted) {
-        if (fields.length != names.length) {
-            throw new InputFormatException(source, lineNumber, "expected " + names.length
-                    + " fields as in the header but found " + fields.length
-                    + (quoted ? "; a comma inside a quoted field is read as a separator, so"
-                            + " remove such commas or that column"
-                            : "; give the line one value for each column of the header"));
+    private void parseRow(CsvRecords.Row row, CsvRecords.Row header, int[] index,
+            String source, LongColumns rows) {
+        if (row.size() != header.size()) {
+            boolean fewer = row.size() < header.size();
+            long line = fewer ? row.endLine() : row.field(header.size()).line();
+            long column = fewer ? row.endColumn() : row.field(header.size()).column();
+            throw new InputFormatException(source, line, column, "expected " + header.size()
+                    + " fields as in the header but found " + row.size() + "; give the line"
+                    + " one value for each column of the header"
+                    + (fewer ? "" : ", and enclose a value that contains a comma in double"
+                            + " quotes"));
         }
-        String time = fields[index[0]];
+        CsvRecords.Field time = row.field(index[0]);
         long nanos;
         try {
-            nanos = Timestamps.parseNanos(time, numberUnit);
+            nanos = Timestamps.parseNanos(time.value(), numberUnit);
         } catch (IllegalArgumentException e) {
-            throw new InputFormatException(source, lineNumber, "timestamp '" + time + "' in column "
-                    + names[index[0]] + " is invalid: " + e.getMessage());
+            throw error(source, time, "timestamp '" + CsvRecords.shown(time.value())
+                    + "' in column " + header.value(index[0]) + " is invalid: "
+                    + e.getMessage());
         }
-        long in = parseTokens(fields[index[1]], names[index[1]], "tokens-in", source,
-                lineNumber);
-        long out = parseTokens(fields[index[2]], names[index[2]], "tokens-out", source,
-                lineNumber);
+        long in = parseTokens(row.field(index[1]), header.value(index[1]), ROLES[1], source);
+        long out = parseTokens(row.field(index[2]), header.value(index[2]), ROLES[2], source);
         rows.add(nanos, in, out);
+    }
+
+    private static InputFormatException error(String source, CsvRecords.Field field,
+            String problem) {
+        return new InputFormatException(source, field.line(), field.column(), problem);
     }
 
     /**
      * Parses a count written in ASCII digits only, because {@code Long.parseLong} also accepts a
      * sign and the digits of other scripts.
      */
-    private static long parseTokens(String text, String column, String role, String source,
-            long line) {
+    private static long parseTokens(CsvRecords.Field field, String column, String role,
+            String source) {
+        String text = field.value();
         if (ASCII_DIGITS.matcher(text).matches()) {
             try {
                 long value = Long.parseLong(text);
@@ -164,53 +173,47 @@ public final class RequestLogReader {
             } catch (NumberFormatException e) {
                 // Too many digits for a long: larger than any allowed count.
             }
-            throw tooLarge(text, column, source, line);
+            throw error(source, field, "token count " + CsvRecords.shown(text) + " in column "
+                    + column + " is above " + TokenSizeTable.MAX_TOKENS + ", the most one"
+                    + " request may have; check the column's units");
         }
-        throw new InputFormatException(source, line, "token count '" + text + "' in column "
+        throw error(source, field, "token count '" + CsvRecords.shown(text) + "' in column "
                 + column + " is not a whole number of zero or more; write the count as digits,"
                 + " such as 250, or name the " + role + " column with the --" + role
                 + "-column option");
     }
 
-    private static InputFormatException tooLarge(String text, String column, String source,
-            long line) {
-        return new InputFormatException(source, line, "token count " + text + " in column "
-                + column + " is above " + TokenSizeTable.MAX_TOKENS + ", the most one request"
-                + " may have; check the column's units");
+    /** Rejects a header field chosen for two of the three roles, as by a mistyped column option. */
+    private static void checkDistinct(int[] index, CsvRecords.Row header, String source) {
+        for (int first = 0; first < index.length; first++) {
+            for (int second = first + 1; second < index.length; second++) {
+                if (index[first] == index[second]) {
+                    throw error(source, header.field(index[first]), "header field "
+                            + (index[first] + 1) + " '" + header.value(index[first])
+                            + "' is both the " + ROLES[first] + " and the " + ROLES[second]
+                            + " column; name another column with --" + ROLES[first]
+                            + "-column or --" + ROLES[second] + "-column");
+                }
+            }
+        }
     }
 
     /**
      * Returns the index of the one header field that matches the role. Two matching fields are
      * an error, because the reader cannot tell which one contains the values.
      */
-    /** Rejects a header field chosen for two of the three roles, as by a mistyped column option. */
-    private static void checkDistinct(int[] index, String[] names, String source) {
-        String[] roles = {"timestamp", "tokens-in", "tokens-out"};
-        for (int first = 0; first < index.length; first++) {
-            for (int second = first + 1; second < index.length; second++) {
-                if (index[first] == index[second]) {
-                    throw new InputFormatException(source, 1, "header field "
-                            + (index[first] + 1) + " '" + names[index[first]] + "' is both the "
-                            + roles[first] + " and the " + roles[second] + " column; name"
-                            + " another column with --" + roles[first] + "-column or --"
-                            + roles[second] + "-column");
-                }
-            }
-        }
-    }
-
-    private static int find(
-            String[] names, String wanted, List<String> usual, String role, String source) {
+    private static int find(CsvRecords.Row header, String wanted, List<String> usual, int role,
+            String source) {
         int found = -1;
-        for (int i = 0; i < names.length; i++) {
-            String name = LogColumns.canonical(names[i]);
+        for (int i = 0; i < header.size(); i++) {
+            String name = LogColumns.canonical(header.value(i));
             boolean match = wanted == null
                     ? usual.contains(name) : name.equals(LogColumns.canonical(wanted));
             if (match && found >= 0) {
-                throw new InputFormatException(source, 1, "ambiguous " + role + " column: "
-                        + "header fields " + (found + 1) + " '" + names[found] + "' and "
-                        + (i + 1) + " '" + names[i] + "' both match; "
-                        + ambiguityFix(names[found], names[i], role));
+                throw error(source, header.field(i), "ambiguous " + ROLES[role] + " column: "
+                        + "header fields " + (found + 1) + " '" + header.value(found) + "' and "
+                        + (i + 1) + " '" + header.value(i) + "' both match; "
+                        + ambiguityFix(header.value(found), header.value(i), ROLES[role]));
             }
             if (match) {
                 found = i;
@@ -219,20 +222,23 @@ public final class RequestLogReader {
         if (found >= 0) {
             return found;
         }
-        String expected = wanted == null ? "one of " + usual : "'" + wanted + "'";
-        throw new InputFormatException(source, 1, "no " + role + " column: expected " + expected
-                + " in the header " + Arrays.toString(names) + "; "
-                + missingColumnFix(names, role));
+        List<String> names = header.fields().stream().map(CsvRecords.Field::value).toList();
+        String expected = wanted == null ? "one of " + usual
+                : "'" + CsvRecords.shown(wanted) + "'";
+        throw new InputFormatException(source, header.line(), 1, "no " + ROLES[role]
+                + " column: expected " + expected + " in the header "
+                + CsvRecords.shown(names.toString(), 2000) + "; "
+                + missingColumnFix(names, ROLES[role]));
     }
 
     /**
      * Returns what to do about a missing column: write commas when the header is one field that
      * contains another common separator, or else name the column with its option.
      */
-    private static String missingColumnFix(String[] names, String role) {
-        if (names.length == 1) {
+    private static String missingColumnFix(List<String> names, String role) {
+        if (names.size() == 1) {
             for (String separator : List.of(";", "\t", "|")) {
-                if (names[0].contains(separator)) {
+                if (names.get(0).contains(separator)) {
                     return "the header is one field that contains '" + separator + "', so write"
                             + " the log with commas between its fields";
                 }
@@ -248,76 +254,53 @@ public final class RequestLogReader {
         return "name the column to use with the --" + role + "-column option";
     }
 
-    /** Splits a CSV line on commas and removes surrounding quotes and spaces from each field. */
-    private static String[] split(String line) {
-        String[] fields = line.split(",", -1);
-        for (int i = 0; i < fields.length; i++) {
-            String field = fields[i].strip();
-            if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
-                field = field.substring(1, field.length() - 1).strip();
-            }
-            fields[i] = field;
-        }
-        return fields;
-    }
-
-    /** Returns whether any line left in {@code lines} contains more than white space. */
-    private static boolean hasText(BufferedReader lines) throws IOException {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (!line.isBlank()) {
+    /** Returns whether any record left contains more than white space. */
+    private static boolean hasText(CsvRecords records) throws IOException {
+        for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+            if (!row.blank()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String stripByteOrderMark(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
     /**
-     * The earliest and latest arrival read so far, with their text and line. The fit subtracts
-     * arrival times, so a row that puts two arrivals further apart than a 64-bit count of
-     * nanoseconds can represent (about 292.5 years) is rejected where it is read.
+     * The earliest and latest arrival read so far, with their field. The fit subtracts arrival
+     * times, so a row that puts two arrivals further apart than a 64-bit count of nanoseconds
+     * can represent (about 292.5 years) is rejected where it is read.
      */
     private static final class TimeRange {
         private long earliest;
-        private String earliestText;
-        private long earliestLine;
+        private CsvRecords.Field earliestField;
         private long latest;
-        private String latestText;
-        private long latestLine;
+        private CsvRecords.Field latestField;
 
-        void add(long nanos, String text, String column, String source, long line) {
-            if (earliestLine == 0) {
+        void add(long nanos, CsvRecords.Field field, String column, String source) {
+            if (earliestField == null) {
                 earliest = nanos;
-                earliestText = text;
-                earliestLine = line;
+                earliestField = field;
                 latest = nanos;
-                latestText = text;
-                latestLine = line;
+                latestField = field;
             } else if (nanos < earliest) {
-                checkSpan(latest - nanos, text, column, latestText, latestLine, source, line);
+                checkSpan(latest - nanos, field, column, latestField, source);
                 earliest = nanos;
-                earliestText = text;
-                earliestLine = line;
+                earliestField = field;
             } else if (nanos > latest) {
-                checkSpan(nanos - earliest, text, column, earliestText, earliestLine, source,
-                        line);
+                checkSpan(nanos - earliest, field, column, earliestField, source);
                 latest = nanos;
-                latestText = text;
-                latestLine = line;
+                latestField = field;
             }
         }
 
         /** Rejects a span that overflowed, which the subtraction leaves negative. */
-        private static void checkSpan(long span, String text, String column, String otherText,
-                long otherLine, String source, long line) {
+        private static void checkSpan(long span, CsvRecords.Field field, String column,
+                CsvRecords.Field other, String source) {
             if (span < 0) {
-                throw new InputFormatException(source, line, "timestamp '" + text
-                        + "' in column " + column + " is more than 292 years from '" + otherText
-                        + "' on line " + otherLine + ", the widest span a 64-bit count of"
-                        + " nanoseconds can represent; check the timestamps for a stray value");
+                throw error(source, field, "timestamp '" + CsvRecords.shown(field.value())
+                        + "' in column " + column + " is more than 292 years from '"
+                        + CsvRecords.shown(other.value()) + "' on line " + other.line()
+                        + ", the widest span a 64-bit count of nanoseconds can represent;"
+                        + " check the timestamps for a stray value");
             }
         }
     }

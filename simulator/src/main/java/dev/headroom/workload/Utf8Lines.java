@@ -1,55 +1,120 @@
 package dev.headroom.workload;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Finds the line of a text file that is not valid UTF-8, for error messages. */
-final class Utf8Lines {
+/**
+ * Reads the lines of a UTF-8 text stream in one pass, and names the line and column of the first
+ * byte that is not valid UTF-8. A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}, as
+ * {@link java.io.BufferedReader#readLine()} ends it.
+ *
+ * <p>Each line is decoded on its own, so an invalid byte is reported on its own line even when
+ * the stream is a pipe that cannot be read a second time.
+ */
+final class Utf8Lines implements CsvRecords.LineSource {
 
-    private Utf8Lines() {
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final String source;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[256];
+    private long lineNumber;
+
+    /**
+     * Creates a reader of {@code in}; {@code source} names it in error messages.
+     */
+    Utf8Lines(InputStream in, String source) {
+        this.in = in;
+        this.source = source;
     }
 
     /**
-     * Returns the 1-based number of the first line whose bytes are not valid UTF-8, or the number
-     * of the last line when every line decodes (which happens only if the file changed).
+     * Returns the next line without its terminator, or {@code null} at the end of the stream.
+     *
+     * @throws InputFormatException naming the line and column of a byte that is not UTF-8
      */
-    static long firstInvalidLine(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long lineNumber = 1;
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            for (int b = in.read(); b != -1; b = in.read()) {
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+    @Override
+    public String next() throws IOException {
+        int length = 0;
+        boolean any = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                if (!any) {
+                    return null;
                 }
-                if (!decodes(decoder, line)) {
-                    return lineNumber;
-                }
-                line.reset();
-                lineNumber++;
+                break;
             }
+            any = true;
+            byte b = buffer[position++];
+            if (b == '\n') {
+                break;
+            }
+            if (b == '\r') {
+                if (position < limit || fill()) {
+                    if (buffer[position] == '\n') {
+                        position++;
+                    }
+                }
+                break;
+            }
+            if (length == line.length) {
+                line = Arrays.copyOf(line, length * 2);
+            }
+            line[length++] = b;
         }
-        return lineNumber;
+        lineNumber++;
+        return decode(length);
     }
 
-    private static boolean decodes(CharsetDecoder decoder, ByteArrayOutputStream line) {
-        try {
-            decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
+    private boolean fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        while (read == 0) {
+            read = in.read(buffer, 0, buffer.length);
+        }
+        if (read < 0) {
+            position = 0;
+            limit = 0;
             return false;
         }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    private String decode(int length) {
+        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+        CharBuffer chars = CharBuffer.allocate(length);
+        decoder.reset();
+        CoderResult result = decoder.decode(bytes, chars, true);
+        if (!result.isError()) {
+            result = decoder.flush(chars);
+        }
+        if (result.isError()) {
+            chars.flip();
+            int column = Character.codePointCount(chars, 0, chars.length()) + 1;
+            int bad = line[bytes.position()] & 0xff;
+            boolean utf16 = lineNumber == 1 && length >= 2 && ((bad == 0xFF
+                    && (line[1] & 0xff) == 0xFE) || (bad == 0xFE && (line[1] & 0xff) == 0xFF));
+            throw new InputFormatException(source, lineNumber, column, utf16
+                    ? "the log starts with the byte order mark of UTF-16 text; save the log with"
+                            + " UTF-8 encoding"
+                    : String.format("byte 0x%02X is not valid UTF-8 text; save the log with"
+                            + " UTF-8 encoding", bad));
+        }
+        chars.flip();
+        return chars.toString();
     }
 }

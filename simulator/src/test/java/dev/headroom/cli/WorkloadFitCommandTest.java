@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,7 +53,7 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3: token count 'one' in column tokens_in is not a "
+        assertEquals("headroom: " + log + ":3:3: token count 'one' in column tokens_in is not a "
                 + "whole number of zero or more; write the count as digits, such as 250, or"
                 + " name the tokens-in column with the --tokens-in-column option"
                 + System.lineSeparator(), err.toString());
@@ -111,8 +113,62 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3: the line is not valid UTF-8 text; save the log "
-                + "with UTF-8 encoding" + System.lineSeparator(), err.toString());
+        assertEquals("headroom: " + log + ":3:10: byte 0xE9 is not valid UTF-8 text; save the"
+                + " log with UTF-8 encoding" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_utf16_saysSo() throws IOException {
+        Path log = Files.write(dir.resolve("utf16.csv"),
+                "\uFEFFtimestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n"
+                        .getBytes(StandardCharsets.UTF_16LE));
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + log + ":1:1: the log starts with the byte order mark of"
+                + " UTF-16 text; save the log with UTF-8 encoding" + System.lineSeparator(),
+                err.toString());
+    }
+
+    @Test
+    void fit_notUtf8FromAPipe_namesTheLineAndColumn() throws Exception {
+        // A pipe, such as <(zcat log.csv.gz), can be read only once: the line must be found in
+        // the same pass, beyond the bytes a reader buffers ahead.
+        Path fifo = dir.resolve("pipe.csv");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        StringBuilder text = new StringBuilder("timestamp,tokens_in,tokens_out,note\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append(i).append(",1,1,abc\n");
+        }
+        byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "20000,1,1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Thread writer = new Thread(() -> {
+            try (OutputStream pipe = Files.newOutputStream(fifo)) {
+                pipe.write(head);
+                pipe.write(bad);
+                for (int i = 0; i < 20_000; i++) {
+                    pipe.write("1,1,1,abc\n".getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException closedByReader) {
+                // The fit stops reading at the bad byte.
+            }
+        });
+        writer.start();
+
+        int code = execute(fifo.toString());
+        writer.join(10_000);
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + fifo + ":20002:14: byte 0xE9 is not valid UTF-8 text; save"
+                + " the log with UTF-8 encoding" + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -205,7 +261,7 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString());
 
         assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3: token count 9223372036854775807 in column"
+        assertEquals("headroom: " + log + ":3:3: token count 9223372036854775807 in column"
                 + " tokens_in is above 10000000, the most one request may have; check the"
                 + " column's units" + System.lineSeparator(), err.toString());
     }

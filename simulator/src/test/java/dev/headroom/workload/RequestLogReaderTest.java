@@ -52,7 +52,7 @@ class RequestLogReaderTest {
     void read_invalidDateTime_givesTheParsersReason() {
         assertReadError("time,tokens_in,tokens_out\n2023-02-30 10:00:00,1,2\n"
                         + "2023-03-01 10:00:00,1,2\n",
-                "log.csv:2: timestamp '2023-02-30 10:00:00' in column time is invalid: expected"
+                "log.csv:2:1: timestamp '2023-02-30 10:00:00' in column time is invalid: expected"
                         + " an ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number"
                         + " of seconds within the range of a 64-bit count of nanoseconds"
                         + " (Invalid date 'FEBRUARY 30')");
@@ -73,41 +73,43 @@ class RequestLogReaderTest {
         String header = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
         String good = "2023-11-16 18:15:46.68059,374,44\n";
         assertReadError(header + good + "2023-11-16 18:15:47,-3,44\n",
-                "log.csv:3: token count '-3' in column ContextTokens is not a whole number of "
+                "log.csv:3:21: token count '-3' in column ContextTokens is not a whole number of "
                         + "zero or more; write the count as digits, such as 250, or name the"
                         + " tokens-in column with the --tokens-in-column option");
         assertReadError(header + good + good + "2023-11-16 18:15:47,12,4.5\n",
-                "log.csv:4: token count '4.5' in column GeneratedTokens is not a whole number of "
+                "log.csv:4:24: token count '4.5' in column GeneratedTokens is not a whole number"
+                        + " of "
                         + "zero or more; write the count as digits, such as 250, or name the"
                         + " tokens-out column with the --tokens-out-column option");
         assertReadError(header + good + "2023-11-16 18:15:47,+3,44\n",
-                "log.csv:3: token count '+3' in column ContextTokens is not a whole number of "
+                "log.csv:3:21: token count '+3' in column ContextTokens is not a whole number of "
                         + "zero or more; write the count as digits, such as 250, or name the"
                         + " tokens-in column with the --tokens-in-column option");
         assertReadError(header + good + "2023-11-16 18:15:47,\u0663,44\n",
-                "log.csv:3: token count '\u0663' in column ContextTokens is not a whole number of "
+                "log.csv:3:21: token count '\u0663' in column ContextTokens is not a whole number"
+                        + " of "
                         + "zero or more; write the count as digits, such as 250, or name the"
                         + " tokens-in column with the --tokens-in-column option");
         assertReadError(header + "yesterday,1,2\n" + good,
-                "log.csv:2: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
+                "log.csv:2:1: timestamp 'yesterday' in column TIMESTAMP is invalid: expected an "
                         + "ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or a number of "
                         + "seconds within the range of a 64-bit count of nanoseconds");
         assertReadError("time,tokens_in,tokens_out\n1700000000000000,1,2\n1700000000000001,1,2\n",
-                "log.csv:2: timestamp '1700000000000000' in column time is invalid: a number of"
+                "log.csv:2:1: timestamp '1700000000000000' in column time is invalid: a number of"
                         + " seconds too large for a 64-bit count of nanoseconds; if the log"
                         + " counts a smaller unit, such as epoch milliseconds, name it with"
                         + " --timestamp-unit");
         assertReadError(header + good + "2023-11-16 18:15:47,1\n",
-                "log.csv:3: expected 3 fields as in the header but found 2; give the line one"
+                "log.csv:3:22: expected 3 fields as in the header but found 2; give the line one"
                         + " value for each column of the header");
-        assertReadError(header + good, "log.csv:2: the log has 1 request, but fitting needs at "
+        assertReadError(header + good, "log.csv:2:1: the log has 1 request, but fitting needs at "
                 + "least 2; give a log with more requests");
         assertReadError("time,tokens_in,tokens_out\n5,1,1\n\n5,2,2\n5,3,3\n",
-                "log.csv:2: every request has the timestamp '5' in column time, but fitting"
+                "log.csv:2:1: every request has the timestamp '5' in column time, but fitting"
                         + " needs arrivals spread over time; give a log whose requests arrive at"
                         + " different times, or name the arrival time column with the"
                         + " --timestamp-column option");
-        assertReadError("", "log.csv:1: the log is empty; expected a header line naming the "
+        assertReadError("", "log.csv:1:1: the log is empty; expected a header line naming the "
                 + "timestamp and token columns");
     }
 
@@ -115,7 +117,7 @@ class RequestLogReaderTest {
     void read_dateTimeOutOfRange_givesTheRange() {
         assertReadError("time,tokens_in,tokens_out\n0001-01-01T00:00:00Z,1,2\n"
                         + "2023-11-16T18:15:46Z,1,2\n",
-                "log.csv:2: timestamp '0001-01-01T00:00:00Z' in column time is invalid: a"
+                "log.csv:2:1: timestamp '0001-01-01T00:00:00Z' in column time is invalid: a"
                         + " date-time out of range: a 64-bit count of nanoseconds reaches from"
                         + " 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z;"
                         + " check the column and the row");
@@ -124,7 +126,7 @@ class RequestLogReaderTest {
     @Test
     void read_missingColumnListsExpectedNames() {
         assertReadError("when,tokens_in,tokens_out\n1,2,3\n",
-                "log.csv:1: no timestamp column: expected one of [timestamp, time, createdat, "
+                "log.csv:1:1: no timestamp column: expected one of [timestamp, time, createdat, "
                         + "date] in the header [when, tokens_in, tokens_out]; name the column "
                         + "with the --timestamp-column option");
     }
@@ -133,26 +135,31 @@ class RequestLogReaderTest {
     void read_otherSeparator_asksForCommas() {
         for (String separator : List.of(";", "\t", "|")) {
             String header = String.join(separator, "time", "tokens_in", "tokens_out");
+            // A tab shows as \t, so that the message stays readable.
+            String shown = separator.equals("\t") ? "\\t" : separator;
 
             assertReadError(header + "\n" + String.join(separator, "1", "2", "3") + "\n",
-                    "log.csv:1: no timestamp column: expected one of [timestamp, time,"
-                            + " createdat, date] in the header [" + header + "]; the header is"
-                            + " one field that contains '" + separator + "', so write the log"
-                            + " with commas between its fields");
+                    "log.csv:1:1: no timestamp column: expected one of [timestamp, time,"
+                            + " createdat, date] in the header ["
+                            + String.join(shown, "time", "tokens_in", "tokens_out") + "]; the"
+                            + " header is one field that contains '" + separator + "', so write"
+                            + " the log with commas between its fields");
         }
     }
 
     @Test
     void read_duplicateTimeColumnRejected() {
         assertReadError("time,tokens_in,time,tokens_out\n1,2,5,3\n2,2,6,3\n",
-                "log.csv:1: ambiguous timestamp column: header fields 1 'time' and 3 'time' both "
+                "log.csv:1:16: ambiguous timestamp column: header fields 1 'time' and 3 'time'"
+                        + " both "
                         + "match; rename or remove one of the two columns");
     }
 
     @Test
     void read_twoTimestampSpellingsRejected() {
         assertReadError("timestamp,date,tokens_in,tokens_out\n1,1,2,3\n2,2,2,3\n",
-                "log.csv:1: ambiguous timestamp column: header fields 1 'timestamp' and 2 'date' "
+                "log.csv:1:11: ambiguous timestamp column: header fields 1 'timestamp' and 2"
+                        + " 'date' "
                         + "both match; name the column to use with the --timestamp-column "
                         + "option");
     }
@@ -164,7 +171,7 @@ class RequestLogReaderTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> reader.read(
                 new StringReader("time,tokens_in,tokens_out\n1,2,3\n2,2,3\n"), "log.csv"));
 
-        assertEquals("log.csv:1: header field 1 'time' is both the timestamp and the tokens-in"
+        assertEquals("log.csv:1:1: header field 1 'time' is both the timestamp and the tokens-in"
                 + " column; name another column with --timestamp-column or --tokens-in-column",
                 e.getMessage());
     }
@@ -178,26 +185,26 @@ class RequestLogReaderTest {
     @Test
     void read_mixedTimestampFormsRejected() {
         assertReadError("timestamp,tokens_in,tokens_out\n2023-11-16 18:15:46,1,1\n5.5,1,1\n",
-                "log.csv:3: timestamp '5.5' in column timestamp is a number of seconds, but line"
+                "log.csv:3:1: timestamp '5.5' in column timestamp is a number of seconds, but line"
                         + " 2 has a date-time; write every timestamp of the log in one form");
         assertReadError("timestamp,tokens_in,tokens_out\n0,1,1\n\n2023-11-16T00:00:00Z,1,1\n",
-                "log.csv:4: timestamp '2023-11-16T00:00:00Z' in column timestamp is a date-time,"
+                "log.csv:4:1: timestamp '2023-11-16T00:00:00Z' in column timestamp is a date-time,"
                         + " but line 2 has a number of seconds; write every timestamp of the log"
                         + " in one form");
     }
 
     @Test
     void read_byteOrderMarkAloneIsEmpty() {
-        assertReadError("\uFEFF", "log.csv:1: the log is empty; expected a header line naming"
+        assertReadError("\uFEFF", "log.csv:1:1: the log is empty; expected a header line naming"
                 + " the timestamp and token columns");
-        assertReadError("\uFEFF\r\n \r\n", "log.csv:1: the log is empty; expected a header"
+        assertReadError("\uFEFF\r\n \r\n", "log.csv:1:1: the log is empty; expected a header"
                 + " line naming the timestamp and token columns");
     }
 
     @Test
     void read_blankHeaderBeforeRowsRejected() {
         assertReadError("\ntimestamp,tokens_in,tokens_out\n0,1,1\n1,1,1\n",
-                "log.csv:1: the header line is blank; expected a header line naming the"
+                "log.csv:1:1: the header line is blank; expected a header line naming the"
                         + " timestamp and token columns, so remove the blank lines before it");
     }
 
@@ -206,17 +213,56 @@ class RequestLogReaderTest {
         // 1678 to 2262 fits a 64-bit count of nanoseconds, but the gap between them does not.
         assertReadError("timestamp,tokens_in,tokens_out\n1970-01-01T00:00:00,1,1\n"
                 + "1678-01-01T00:00:00,1,1\n2262-01-01T00:00:00,1,1\n",
-                "log.csv:4: timestamp '2262-01-01T00:00:00' in column timestamp is more than"
+                "log.csv:4:1: timestamp '2262-01-01T00:00:00' in column timestamp is more than"
                         + " 292 years from '1678-01-01T00:00:00' on line 3, the widest span a"
                         + " 64-bit count of nanoseconds can represent; check the timestamps for"
                         + " a stray value");
     }
 
     @Test
-    void read_quotedCommaExplained() {
-        assertReadError("timestamp,note,tokens_in,tokens_out\n0,\"a, b\",1,1\n1,x,1,1\n",
-                "log.csv:2: expected 4 fields as in the header but found 5; a comma inside a"
-                        + " quoted field is read as a separator, so remove such commas or that"
-                        + " column");
+    void read_quotedFields_followRfc4180() throws IOException {
+        String csv = "timestamp,\"note, free text\",tokens_in,tokens_out\r\n"
+                + "0,\"a, b\",1,10\r\n"
+                + "1,\"she said \"\"hi, you\"\"\",2,20\r\n"
+                + "2,\"two\r\nlines, and a comma\",3,30\r\n"
+                + "\"3\", x ,\" 4 \",\"40\"\r\n";
+
+        RequestLog log = DETECT.read(new StringReader(csv), "log.csv");
+
+        assertArrayEquals(new long[] {1, 2, 3, 4}, log.tokensIn());
+        assertArrayEquals(new long[] {10, 20, 30, 40}, log.tokensOut());
+    }
+
+    @Test
+    void read_lineBreakInQuotes_keepsLineNumbersOfTheFile() {
+        assertReadError("timestamp,note,tokens_in,tokens_out\n0,\"two\nlines\",1,1\n1,x,one,1\n",
+                "log.csv:4:5: token count 'one' in column tokens_in is not a whole number of"
+                        + " zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-in column with the --tokens-in-column option");
+    }
+
+    @Test
+    void read_unclosedQuote_namesWhereItOpens() {
+        assertReadError("timestamp,note,tokens_in,tokens_out\n0,x,1,1\n1,\"oops,2,2\n2,y,3,3\n",
+                "log.csv:3:3: the quoted field that starts here has no closing quote, and the"
+                        + " log ends inside it; end the field with \", and write a quote inside a"
+                        + " quoted field as \"\"");
+    }
+
+    @Test
+    void read_unquotedComma_pointsAtTheFirstExtraField() {
+        assertReadError("timestamp,tokens_in,tokens_out,model\n0,1,1,a\n1,2,2,gpt-4,turbo\n",
+                "log.csv:3:13: expected 4 fields as in the header but found 5; give the line one"
+                        + " value for each column of the header, and enclose a value that"
+                        + " contains a comma in double quotes");
+    }
+
+    @Test
+    void read_controlCharactersInAValue_areEscaped() {
+        assertReadError("timestamp,tokens_in,tokens_out\n\"2023-11-16\n18:00:00\",1,1\n",
+                "log.csv:2:1: timestamp '2023-11-16\\n18:00:00' in column timestamp is invalid:"
+                        + " expected an ISO-8601 date-time such as 2023-11-16 18:17:03.97996 or"
+                        + " a number of seconds within the range of a 64-bit count of"
+                        + " nanoseconds");
     }
 }
