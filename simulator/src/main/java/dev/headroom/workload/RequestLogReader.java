@@ -228,7 +228,8 @@ public final class RequestLogReader {
         throw new InputFormatException(source, header.line(), 1, "no " + ROLES[role]
                 + " column: expected " + expected + " in the header "
                 + CsvRecords.shown(names.toString(), 2000) + "; "
-                + missingColumnFix(names, ROLES[role]));
+                + (wanted == null ? missingColumnFix(names, ROLES[role])
+                        : "give --" + ROLES[role] + "-column one of the names in the header"));
     }
 
     /**

@@ -132,6 +132,18 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_namedColumnMissing_asksForAHeaderName() {
+        RequestLogReader reader = new RequestLogReader(new LogColumns(null, null, "completion"));
+
+        InputFormatException e = assertThrows(InputFormatException.class, () -> reader.read(
+                new StringReader("time,tokens_in,output\n1,2,3\n2,2,3\n"), "log.csv"));
+
+        assertEquals("log.csv:1:1: no tokens-out column: expected 'completion' in the header"
+                + " [time, tokens_in, output]; give --tokens-out-column one of the names in the"
+                + " header", e.getMessage());
+    }
+
+    @Test
     void read_otherSeparator_asksForCommas() {
         for (String separator : List.of(";", "\t", "|")) {
             String header = String.join(separator, "time", "tokens_in", "tokens_out");
