@@ -23,10 +23,7 @@ import dev.headroom.workload.RateDistribution;
 import dev.headroom.workload.TokenSizeTable;
 import dev.headroom.workload.WorkloadSpec;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.List;
@@ -127,8 +124,8 @@ final class WorkloadMapping {
                             new double[] {fixed.tokensOut(), fixed.tokensOut()}));
         }
         Path file = baseDir.resolve(((TokenSizes.FromFile) sizes).file());
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return TokenSizeTable.read(reader, file.toString());
+        try {
+            return TokenSizeTable.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token-size table " + file, e);
         }

@@ -3,9 +3,7 @@ package dev.headroom.scenario;
 import dev.headroom.workload.InputFormatException;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,20 +54,19 @@ final class TokenTableCheck {
     }
 
     private static String readProblem(Path table) {
-        try (Reader reader = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
+        try {
             if (Scenarios.readAtMost(table, Scenarios.MAX_FILE_BYTES).length
                     > Scenarios.MAX_FILE_BYTES) {
                 return "token-size table " + table + " is larger than 10 MiB; give the path of a"
                         + " table written by headroom workload fit";
             }
-            TokenSizeTable.read(reader, table.toString());
+            TokenSizeTable.read(table);
             return null;
         } catch (NoSuchFileException e) {
             return "token-size table " + table + " not found; write the path of a table written"
                     + " by headroom workload fit, relative to the scenario's folder";
         } catch (InputFormatException e) {
-            return "invalid token-size table: " + e.getMessage()
-                    + "; fix that line, or write the table again with headroom workload fit";
+            return "invalid token-size table: " + e.getMessage();
         } catch (IOException e) {
             String reason = Files.isDirectory(table) ? "it is a folder"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

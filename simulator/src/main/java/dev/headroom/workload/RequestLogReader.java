@@ -49,7 +49,7 @@ public final class RequestLogReader {
      */
     public RequestLog read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(new Utf8Lines(in, file.toString()), file.toString());
+            return read(new Utf8Lines(in, file.toString(), "log"), file.toString());
         }
     }
 

@@ -11,9 +11,12 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Empirical distributions of prompt and generated tokens per request, as quantile tables that
@@ -38,6 +41,11 @@ public final class TokenSizeTable {
     public static final String AZURE_CONVERSATION_2023 = "azure-conv-2023";
     /** Name of the bundled table fitted from a code-completion request log. */
     public static final String AZURE_CODE_2023 = "azure-code-2023";
+
+    /** A decimal number: digits with an optional sign, point and exponent, as the table has. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final String[] COLUMNS = HEADER.split(",");
 
     private final List<String> comments;
     private final QuantileTable tokensIn;
@@ -82,18 +90,35 @@ public final class TokenSizeTable {
     }
 
     /**
+     * Reads a table file in the text format, in one pass.
+     *
+     * @throws InputFormatException naming the file, line and column of the first malformed row,
+     *     or of the first byte that is not valid UTF-8
+     */
+    public static TokenSizeTable read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(new Utf8Lines(in, file.toString(), "table"), file.toString());
+        }
+    }
+
+    /**
      * Reads a table in the text format.
      *
      * @param source the file or resource name used in error messages
-     * @throws InputFormatException naming the line of the first malformed row
+     * @throws InputFormatException naming the line and column of the first malformed row
      */
     public static TokenSizeTable read(Reader reader, String source) throws IOException {
         BufferedReader lines = new BufferedReader(reader);
+        return read(lines::readLine, source);
+    }
+
+    private static TokenSizeTable read(CsvRecords.LineSource lines, String source)
+            throws IOException {
         List<String> comments = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         boolean headerSeen = false;
         long lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
             String text = (lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line)
                     .strip();
@@ -103,20 +128,22 @@ public final class TokenSizeTable {
                 requireHeader(text, source, lineNumber);
                 headerSeen = true;
             } else if (!text.isEmpty()) {
-                double[] row = parseRow(text, source, lineNumber);
-                requireOrder(rows.isEmpty() ? null : rows.get(rows.size() - 1), row, source,
+                double[] row = parseRow(line, source, lineNumber);
+                requireOrder(rows.isEmpty() ? null : rows.get(rows.size() - 1), row, line, source,
                         lineNumber);
                 rows.add(row);
             }
         }
         if (rows.size() < 2) {
-            throw new InputFormatException(source, Math.max(1, lineNumber),
-                    "a token-size table needs at least two quantile rows, found " + rows.size());
+            throw new InputFormatException(source, Math.max(1, lineNumber), 1,
+                    "a token-size table needs at least two quantile rows, found " + rows.size()
+                    + "; write the table with headroom workload fit");
         }
         if (rows.get(rows.size() - 1)[0] != 1) {
-            throw new InputFormatException(source, lineNumber,
+            throw new InputFormatException(source, lineNumber, 1,
                     "the last quantile row must have probability 1, found "
-                    + rows.get(rows.size() - 1)[0]);
+                    + rows.get(rows.size() - 1)[0] + "; end the table with the row of"
+                    + " probability 1, the maximum");
         }
         return fromRows(comments, rows);
     }
@@ -171,54 +198,90 @@ public final class TokenSizeTable {
 
     private static void requireHeader(String text, String source, long lineNumber) {
         if (!text.replace(" ", "").equalsIgnoreCase(HEADER)) {
-            throw new InputFormatException(source, lineNumber, "expected the header '" + HEADER
-                    + "' but found '" + text + "'");
+            throw new InputFormatException(source, lineNumber, 1, "expected the header '"
+                    + HEADER + "' but found '" + CsvRecords.shown(text) + "'; write that header"
+                    + " before the rows, or if the file is a request log, write a table from it"
+                    + " with headroom workload fit LOG.csv --write TABLE.csv");
         }
     }
 
-    private static double[] parseRow(String text, String source, long lineNumber) {
-        String[] fields = text.split(",", -1);
+    /** Parses a row; a field is a decimal number, without Java's suffixes or hexadecimal. */
+    private static double[] parseRow(String line, String source, long lineNumber) {
+        String[] fields = line.split(",", -1);
         if (fields.length != 3) {
-            throw new InputFormatException(source, lineNumber, "expected 3 comma-separated "
-                    + "fields (" + HEADER + ") but found " + fields.length);
+            long column = fields.length < 3 ? CsvRecords.columnOf(line, line.stripTrailing()
+                    .length()) : fieldColumn(line, 3);
+            throw new InputFormatException(source, lineNumber, column, "expected 3"
+                    + " comma-separated fields (" + HEADER + ") but found " + fields.length
+                    + "; give the row a probability and two token counts");
         }
         double[] row = new double[3];
         for (int i = 0; i < 3; i++) {
-            try {
-                row[i] = Double.parseDouble(fields[i].strip());
-            } catch (NumberFormatException e) {
-                row[i] = Double.NaN;
+            String text = fields[i].strip();
+            if (!DECIMAL.matcher(text).matches()) {
+                throw new InputFormatException(source, lineNumber, fieldColumn(line, i),
+                        COLUMNS[i] + " '" + CsvRecords.shown(text) + "' is not a number; write a"
+                        + " decimal number such as 250 or 12.5");
             }
+            row[i] = Double.parseDouble(text);
             if (!Double.isFinite(row[i])) {
-                throw new InputFormatException(source, lineNumber, "field " + (i + 1) + " '"
-                        + fields[i].strip() + "' is not a finite number");
+                throw new InputFormatException(source, lineNumber, fieldColumn(line, i),
+                        COLUMNS[i] + " " + text + " is too large; check the table's units");
             }
         }
         return row;
     }
 
-    private static void requireOrder(
-            double[] previous, double[] row, String source, long lineNumber) {
+    private static void requireOrder(double[] previous, double[] row, String line,
+            String source, long lineNumber) {
         if (previous == null && row[0] != 0) {
-            throw new InputFormatException(source, lineNumber,
-                    "the first quantile row must have probability 0, found " + row[0]);
+            throw new InputFormatException(source, lineNumber, fieldColumn(line, 0),
+                    "the first quantile row must have probability 0, found " + row[0]
+                    + "; start the table with the row of probability 0, the minimum");
         }
         if (previous != null && !(row[0] > previous[0])) {
-            throw new InputFormatException(source, lineNumber, "probability " + row[0]
-                    + " must be above the previous row's " + previous[0]);
+            throw new InputFormatException(source, lineNumber, fieldColumn(line, 0),
+                    "probability " + row[0] + " must be above the previous row's " + previous[0]
+                    + "; give each probability once, in increasing order");
         }
-        if (row[0] > 1 || row[1] < 0 || row[2] < 0) {
-            throw new InputFormatException(source, lineNumber,
-                    "probability must be at most 1 and token counts zero or more");
+        if (row[0] > 1) {
+            throw new InputFormatException(source, lineNumber, fieldColumn(line, 0),
+                    "probability " + row[0] + " is above 1; probabilities run from 0 to 1");
         }
-        if (row[1] > MAX_TOKENS || row[2] > MAX_TOKENS) {
-            throw new InputFormatException(source, lineNumber, "token counts must be at most "
-                    + MAX_TOKENS + " per request; check the table's units");
+        for (int i = 1; i < 3; i++) {
+            String value = fields(line)[i].strip();
+            if (row[i] < 0) {
+                throw new InputFormatException(source, lineNumber, fieldColumn(line, i),
+                        COLUMNS[i] + " " + value + " is below 0; token counts are zero or more");
+            }
+            if (row[i] > MAX_TOKENS) {
+                throw new InputFormatException(source, lineNumber, fieldColumn(line, i),
+                        COLUMNS[i] + " " + value + " is above " + MAX_TOKENS + ", the most one"
+                        + " request may have; check the table's units");
+            }
+            if (previous != null && row[i] < previous[i]) {
+                throw new InputFormatException(source, lineNumber, fieldColumn(line, i),
+                        COLUMNS[i] + " " + value + " is below the previous row's "
+                        + formatNumber(previous[i]) + "; a quantile table's values never"
+                        + " decrease");
+            }
         }
-        if (previous != null && (row[1] < previous[1] || row[2] < previous[2])) {
-            throw new InputFormatException(source, lineNumber,
-                    "token counts must not be lower than the previous row's");
+    }
+
+    private static String[] fields(String line) {
+        return line.split(",", -1);
+    }
+
+    /** Returns the 1-based column of the first character of field {@code field} of the line. */
+    private static long fieldColumn(String line, int field) {
+        int index = 0;
+        for (int i = 0; i < field; i++) {
+            index = line.indexOf(',', index) + 1;
         }
+        while (index < line.length() && Character.isWhitespace(line.charAt(index))) {
+            index++;
+        }
+        return CsvRecords.columnOf(line, index);
     }
 
     private static TokenSizeTable fromRows(List<String> comments, List<double[]> rows) {

@@ -24,6 +24,7 @@ final class Utf8Lines implements CsvRecords.LineSource {
 
     private final InputStream in;
     private final String source;
+    private final String what;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,11 +35,13 @@ final class Utf8Lines implements CsvRecords.LineSource {
     private long lineNumber;
 
     /**
-     * Creates a reader of {@code in}; {@code source} names it in error messages.
+     * Creates a reader of {@code in}; {@code source} names it in error messages, and
+     * {@code what} says what it holds, such as {@code log} or {@code table}.
      */
-    Utf8Lines(InputStream in, String source) {
+    Utf8Lines(InputStream in, String source, String what) {
         this.in = in;
         this.source = source;
+        this.what = what;
     }
 
     /**
@@ -109,10 +112,10 @@ final class Utf8Lines implements CsvRecords.LineSource {
             boolean utf16 = lineNumber == 1 && length >= 2 && ((bad == 0xFF
                     && (line[1] & 0xff) == 0xFE) || (bad == 0xFE && (line[1] & 0xff) == 0xFF));
             throw new InputFormatException(source, lineNumber, column, utf16
-                    ? "the log starts with the byte order mark of UTF-16 text; save the log with"
-                            + " UTF-8 encoding"
-                    : String.format("byte 0x%02X is not valid UTF-8 text; save the log with"
-                            + " UTF-8 encoding", bad));
+                    ? "the " + what + " starts with the byte order mark of UTF-16 text; save the "
+                            + what + " with UTF-8 encoding"
+                    : String.format("byte 0x%02X is not valid UTF-8 text; save the %s with"
+                            + " UTF-8 encoding", bad, what));
         }
         chars.flip();
         return chars.toString();

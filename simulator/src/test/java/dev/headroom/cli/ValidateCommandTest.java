@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,23 @@ class ValidateCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().startsWith("headroom: " + file + ":12:11: "
                 + "workload.token_sizes.file: invalid token-size table: "
-                + folder.resolve("table.csv") + ":3: "), result.err());
+                + folder.resolve("table.csv") + ":3:5: "), result.err());
+    }
+
+    @Test
+    void validate_tokenTableNotUtf8_givesLineAndColumn() throws Exception {
+        Path table = Files.write(folder.resolve("table.csv"),
+                "# caf\u00e9\nprobability,tokens_in,tokens_out\n0,1,1\n1,3,3\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Path file = scenario(folder, SCENARIO.replace("  request_rate:",
+                "  token_sizes:\n    source: file\n    file: table.csv\n  request_rate:"));
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: " + file + ":12:11: workload.token_sizes.file: invalid"
+                + " token-size table: " + table + ":1:6: byte 0xE9 is not valid UTF-8 text;"
+                + " save the table with UTF-8 encoding", result.err().strip());
     }
 
     @Test

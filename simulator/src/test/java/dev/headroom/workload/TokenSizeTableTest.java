@@ -8,11 +8,18 @@ import dev.headroom.engine.RandomStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenSizeTableTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void bundled_conversationTableCitesSourceAndSpansTrace() {
@@ -82,30 +89,66 @@ class TokenSizeTableTest {
     }
 
     @Test
-    void read_badRowsNameLine() {
+    void read_badRowsNameLineAndColumn() {
         assertReadError("probability,tokens_in,tokens_out\n0,1,1\n0.5,x,2\n1,3,3\n",
-                "t.csv:3: field 2 'x' is not a finite number");
+                "t.csv:3:5: tokens_in 'x' is not a number; write a decimal number such as 250"
+                        + " or 12.5");
         assertReadError("# note\nprobability,tokens_in,tokens_out\n0,5,1\n0.5,4,2\n1,6,3\n",
-                "t.csv:4: token counts must not be lower than the previous row's");
+                "t.csv:4:5: tokens_in 4 is below the previous row's 5; a quantile table's"
+                        + " values never decrease");
         assertReadError("probability,tokens_in,tokens_out\n0.1,1,1\n1,2,2\n",
-                "t.csv:2: the first quantile row must have probability 0, found 0.1");
+                "t.csv:2:1: the first quantile row must have probability 0, found 0.1; start the"
+                        + " table with the row of probability 0, the minimum");
         assertReadError("probability,tokens_in,tokens_out\n0,1,1\n0.9,2,2\n",
-                "t.csv:3: the last quantile row must have probability 1, found 0.9");
+                "t.csv:3:1: the last quantile row must have probability 1, found 0.9; end the table"
+                        + " with the row of probability 1, the maximum");
         assertReadError("p,in,out\n0,1,1\n1,2,2\n",
-                "t.csv:1: expected the header 'probability,tokens_in,tokens_out' but found "
-                        + "'p,in,out'");
+                "t.csv:1:1: expected the header 'probability,tokens_in,tokens_out' but found "
+                        + "'p,in,out'; write that header before the rows, or if the file is a"
+                        + " request log, write a table from it with headroom workload fit"
+                        + " LOG.csv --write TABLE.csv");
         assertReadError("probability,tokens_in,tokens_out\n0,1,1\n1,2,9.3e18\n",
-                "t.csv:3: token counts must be at most 10000000 per request; check the"
-                        + " table's units");
+                "t.csv:3:5: tokens_out 9.3e18 is above 10000000, the most one request may have;"
+                        + " check the table's units");
         assertReadError("probability,tokens_in,tokens_out\n0,1\n",
-                "t.csv:2: expected 3 comma-separated fields (probability,tokens_in,tokens_out) "
-                        + "but found 2");
+                "t.csv:2:4: expected 3 comma-separated fields (probability,tokens_in,tokens_out) "
+                        + "but found 2; give the row a probability and two token counts");
+        assertReadError("probability,tokens_in,tokens_out\n0,-1,1\n1,2,2\n",
+                "t.csv:2:3: tokens_in -1 is below 0; token counts are zero or more");
+        assertReadError("probability,tokens_in,tokens_out\n0,1,1\n1.5,2,2\n",
+                "t.csv:3:1: probability 1.5 is above 1; probabilities run from 0 to 1");
+        assertReadError("probability,tokens_in,tokens_out\n0,1,1\n0.5, 2,2\n0.5,3,3\n",
+                "t.csv:4:1: probability 0.5 must be above the previous row's 0.5; give each"
+                        + " probability once, in increasing order");
+    }
+
+    @Test
+    void read_javaNumberSuffixesAndHex_rejected() {
+        // Double.parseDouble reads 1d, 2f and 0x1p3 as numbers; a table holds decimals only.
+        for (String text : List.of("1d", "2f", "0x1p3", "Infinity", "NaN")) {
+            assertReadError("probability,tokens_in,tokens_out\n0,1,1\n0.5," + text + ",9\n"
+                    + "1,9,9\n", "t.csv:3:5: tokens_in '" + text + "' is not a number; write a"
+                    + " decimal number such as 250 or 12.5");
+        }
+    }
+
+    @Test
+    void read_notUtf8_namesLineAndColumn() throws IOException {
+        Path file = Files.write(dir.resolve("latin1.csv"),
+                "# caf\u00e9\nprobability,tokens_in,tokens_out\n0,1,1\n1,2,2\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> TokenSizeTable.read(file));
+
+        assertEquals(file + ":1:6: byte 0xE9 is not valid UTF-8 text; save the table with UTF-8"
+                + " encoding", e.getMessage());
     }
 
     @Test
     void read_emptyTable_pointsAtLineOne() {
-        assertReadError("", "t.csv:1: a token-size table needs at least two quantile rows,"
-                + " found 0");
+        assertReadError("", "t.csv:1:1: a token-size table needs at least two quantile rows,"
+                + " found 0; write the table with headroom workload fit");
     }
 
     private static void assertReadError(String text, String message) {
