@@ -230,8 +230,11 @@ public final class WorkloadFitCommand implements Callable<Integer> {
     /** Prints the fit as plain text with fixed-width columns. */
     static void print(TraceFit fit, PrintWriter out) {
         out.printf(Locale.ROOT, "Request log: %s%n", fit.source());
-        out.printf(Locale.ROOT, "Requests: %d over %.1f s (%.3f per second)%n",
-                fit.requests(), fit.spanSeconds(), fit.meanRatePerSecond());
+        // A small proxy's log has a rate of a few hundredths of a request per second or less,
+        // which three decimals hide, so the rate per day follows.
+        out.printf(Locale.ROOT, "Requests: %d over %.1f s (%.3f per second, %.1f per day)%n",
+                fit.requests(), fit.spanSeconds(), fit.meanRatePerSecond(),
+                fit.meanRatePerSecond() * 86_400);
         out.printf(Locale.ROOT, "Inter-arrival coefficient of variation: %s"
                 + " (1 for a Poisson process)%n", format(fit.interArrivalCv()));
         out.printf(Locale.ROOT, "%nRequests per window:%n%-8s %8s %12s %10s %12s%n",

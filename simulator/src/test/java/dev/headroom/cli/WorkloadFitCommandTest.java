@@ -35,7 +35,8 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString(), "--write", table.toString(), "--comment", "test log");
 
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("Requests: 5 over 4.0 s (1.000 per second)"), out + "");
+        assertTrue(out.toString().contains("Requests: 5 over 4.0 s (1.000 per second,"
+                + " 86400.0 per day)"), out + "");
         assertTrue(out.toString().matches("(?s).*\\n0\\.5 +300\\.0 +30\\.0\\R.*"), out + "");
         assertTrue(out.toString().matches("(?s).*\\n1 s +4 +1\\.000 +0\\.000 +0\\.000\\R.*"),
                 out + "");
@@ -44,6 +45,22 @@ class WorkloadFitCommandTest {
             assertEquals("test log", sizes.comments().get(0));
             assertEquals(250, sizes.tokensIn().quantile(0.375), 1e-9);
         }
+    }
+
+    @Test
+    void fit_smallProxyLog_printsTheRatePerDay() throws IOException {
+        // 100 requests a day, as ten users of the seed plan send them, is 0.001 per second.
+        StringBuilder text = new StringBuilder("timestamp,tokens_in,tokens_out\n");
+        for (int i = 0; i <= 300; i++) {
+            text.append(i * 864).append(",1,1\n");
+        }
+        Path log = write("small.csv", text.toString());
+
+        int code = execute(log.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("Requests: 301 over 259200.0 s (0.001 per second,"
+                + " 100.0 per day)"), out.toString());
     }
 
     @Test
@@ -78,7 +95,8 @@ class WorkloadFitCommandTest {
         int code = execute(log.toString(), "--timestamp-unit", "ms");
 
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("Requests: 3 over 1.0 s (2.000 per second)"),
+        assertTrue(out.toString().contains("Requests: 3 over 1.0 s (2.000 per second,"
+                + " 172800.0 per day)"),
                 out.toString());
     }
 
