@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a request log in CSV: a header line, then one request per line, with at least an arrival
@@ -223,11 +224,13 @@ public final class RequestLogReader {
             return found;
         }
         List<String> names = header.fields().stream().map(CsvRecords.Field::value).toList();
+        String shownNames = header.fields().stream().map(field -> CsvRecords.shown(field.value()))
+                .collect(Collectors.joining(", ", "[", "]"));
         String expected = wanted == null ? "one of " + usual
                 : "'" + CsvRecords.shown(wanted) + "'";
         throw new InputFormatException(source, header.line(), 1, "no " + ROLES[role]
                 + " column: expected " + expected + " in the header "
-                + CsvRecords.shown(names.toString(), 2000) + "; "
+                + CsvRecords.shown(shownNames, 2000) + "; "
                 + (wanted == null ? missingColumnFix(names, ROLES[role])
                         : "give --" + ROLES[role] + "-column one of the names in the header"));
     }

@@ -97,6 +97,23 @@ final class Utf8Lines implements CsvRecords.LineSource {
         return true;
     }
 
+    /** Returns the kind of compressed file whose magic bytes start the line, or null. */
+    private String archiveKind(int length) {
+        int[][] magic = {{0x1F, 0x8B}, {'P', 'K', 3, 4}, {0x28, 0xB5, 0x2F, 0xFD},
+            {0xFD, '7', 'z', 'X', 'Z', 0}};
+        String[] names = {"gzip", "zip", "zstd", "xz"};
+        for (int kind = 0; kind < magic.length; kind++) {
+            boolean match = length >= magic[kind].length;
+            for (int i = 0; match && i < magic[kind].length; i++) {
+                match = (line[i] & 0xff) == magic[kind][i];
+            }
+            if (match) {
+                return names[kind];
+            }
+        }
+        return null;
+    }
+
     private String decode(int length) {
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
         CharBuffer chars = CharBuffer.allocate(length);
@@ -109,6 +126,12 @@ final class Utf8Lines implements CsvRecords.LineSource {
             chars.flip();
             int column = Character.codePointCount(chars, 0, chars.length()) + 1;
             int bad = line[bytes.position()] & 0xff;
+            String archive = lineNumber == 1 ? archiveKind(length) : null;
+            if (archive != null) {
+                throw new InputFormatException(source, 1, 1, "the " + what + " is a " + archive
+                        + " file, not CSV text; decompress it first, for example with"
+                        + " <(zcat FILE) for gzip or <(unzip -p FILE) for zip");
+            }
             boolean utf16 = lineNumber == 1 && length >= 2 && ((bad == 0xFF
                     && (line[1] & 0xff) == 0xFE) || (bad == 0xFE && (line[1] & 0xff) == 0xFF));
             throw new InputFormatException(source, lineNumber, column, utf16

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +148,22 @@ class WorkloadFitCommandTest {
         assertEquals("headroom: " + log + ":1:1: the log starts with the byte order mark of"
                 + " UTF-16 text; save the log with UTF-8 encoding" + System.lineSeparator(),
                 err.toString());
+    }
+
+    @Test
+    void fit_gzipLog_asksToDecompress() throws IOException {
+        Path log = dir.resolve("log.csv.gz");
+        try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(log))) {
+            gzip.write("timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + log + ":1:1: the log is a gzip file, not CSV text; decompress"
+                + " it first, for example with <(zcat FILE) for gzip or <(unzip -p FILE) for zip"
+                + System.lineSeparator(), err.toString());
     }
 
     @Test

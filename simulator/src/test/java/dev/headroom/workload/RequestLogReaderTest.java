@@ -144,6 +144,20 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_missingColumn_cutsLongHeaderNames() {
+        String name = "x".repeat(500);
+
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> DETECT.read(new StringReader(name + ",tokens_in,tokens_out\n1,2,3\n"),
+                        "log.csv"));
+
+        assertEquals("log.csv:1:1: no timestamp column: expected one of [timestamp, time,"
+                + " createdat, date] in the header [" + "x".repeat(80) + "... (500 characters),"
+                + " tokens_in, tokens_out]; name the column with the --timestamp-column option",
+                e.getMessage());
+    }
+
+    @Test
     void read_otherSeparator_asksForCommas() {
         for (String separator : List.of(";", "\t", "|")) {
             String header = String.join(separator, "time", "tokens_in", "tokens_out");
