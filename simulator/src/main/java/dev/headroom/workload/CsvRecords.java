@@ -15,8 +15,11 @@ import java.util.List;
  */
 final class CsvRecords {
 
-    /** The most characters a quoted field may hold, so that a quote never closed fails early. */
-    static final int MAX_QUOTED_CHARS = 10_000_000;
+    /**
+     * The most characters a quoted field may hold, so that a quote never closed fails early: as
+     * many as the bytes of the longest line.
+     */
+    static final int MAX_QUOTED_CHARS = Utf8Lines.MAX_LINE_BYTES;
 
     /** A source of lines without their terminators. */
     interface LineSource {

@@ -21,6 +21,11 @@ import java.util.Arrays;
 final class Utf8Lines implements CsvRecords.LineSource {
 
     private static final int BUFFER = 1 << 16;
+    /**
+     * The longest line read, in bytes: far above a request with the longest prompt, and below
+     * the size of a Java array, which a file with no line breaks would otherwise pass.
+     */
+    static final int MAX_LINE_BYTES = 64 << 20;
 
     private final InputStream in;
     private final String source;
@@ -74,7 +79,12 @@ final class Utf8Lines implements CsvRecords.LineSource {
                 break;
             }
             if (length == line.length) {
-                line = Arrays.copyOf(line, length * 2);
+                if (length >= MAX_LINE_BYTES) {
+                    throw new InputFormatException(source, lineNumber + 1, 1, "the line is longer"
+                            + " than " + (MAX_LINE_BYTES >> 20) + " MiB; check that the file is"
+                            + " a " + what + " in CSV, with line breaks between its rows");
+                }
+                line = Arrays.copyOf(line, Math.min(length * 2, MAX_LINE_BYTES));
             }
             line[length++] = b;
         }

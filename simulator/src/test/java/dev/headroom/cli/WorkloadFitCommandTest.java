@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class WorkloadFitCommandTest {
         assertEquals(2, code);
         assertEquals("headroom: " + log + ":1:1: the log is a gzip file, not CSV text; decompress"
                 + " it first, for example with <(zcat FILE) for gzip or <(unzip -p FILE) for zip"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void fit_fileWithoutLineBreaks_stopsAtTheLineLimit() throws IOException {
+        // A file of more than 1 GiB with no line break used to overflow the line's array and
+        // end as an internal error; the limit stops it far sooner.
+        Path log = dir.resolve("one-line.csv");
+        byte[] block = new byte[1 << 20];
+        Arrays.fill(block, (byte) 'a');
+        try (OutputStream file = Files.newOutputStream(log)) {
+            for (int i = 0; i <= 64; i++) {
+                file.write(block);
+            }
+        }
+
+        int code = execute(log.toString());
+
+        assertEquals(2, code);
+        assertEquals("headroom: " + log + ":1:1: the line is longer than 64 MiB; check that the"
+                + " file is a log in CSV, with line breaks between its rows"
                 + System.lineSeparator(), err.toString());
     }
 
