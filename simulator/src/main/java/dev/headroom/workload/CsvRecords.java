@@ -183,7 +183,8 @@ final class CsvRecords {
 
     /**
      * Returns {@code value} as a message shows it: line breaks, tabs and other control
-     * characters escaped, so that the message stays on one line, and cut after 80 characters.
+     * characters escaped, so that the message stays on one line, invisible format characters
+     * such as a byte order mark escaped, and cut after 80 characters.
      */
     static String shown(String value) {
         return shown(value, 80);
@@ -205,7 +206,7 @@ final class CsvRecords {
                 text.append("\\r");
             } else if (c == '\t') {
                 text.append("\\t");
-            } else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 text.append(String.format("\\u%04X", c));
             } else {
                 text.appendCodePoint(c);

@@ -139,6 +139,11 @@ public final class RequestLogReader {
                     + (fewer ? "" : ", and enclose a value that contains a comma in double"
                             + " quotes"));
         }
+        if (repeatsHeader(row, header)) {
+            throw new InputFormatException(source, row.line(), 1, "the line repeats the header"
+                    + " line, as joining logs with cat leaves it; remove the line, or join the"
+                    + " logs without their headers after the first, such as with tail -n +2");
+        }
         CsvRecords.Field time = row.field(index[0]);
         long nanos;
         try {
@@ -151,6 +156,20 @@ public final class RequestLogReader {
         long in = parseTokens(row.field(index[1]), header.value(index[1]), ROLES[1], source);
         long out = parseTokens(row.field(index[2]), header.value(index[2]), ROLES[2], source);
         rows.add(nanos, in, out);
+    }
+
+    /** Returns whether a row holds the header's names, byte order mark or not. */
+    private static boolean repeatsHeader(CsvRecords.Row row, CsvRecords.Row header) {
+        for (int i = 0; i < header.size(); i++) {
+            String value = row.value(i);
+            if (i == 0 && value.startsWith("\uFEFF")) {
+                value = value.substring(1);
+            }
+            if (!value.equals(header.value(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InputFormatException error(String source, CsvRecords.Field field,

@@ -158,6 +158,24 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_headerRepeated_saysSo() {
+        // cat a.csv b.csv repeats the header, with b.csv's byte order mark if it has one.
+        String log = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
+        assertReadError(log + "\uFEFF" + log,
+                "log.csv:4:1: the line repeats the header line, as joining logs with cat leaves"
+                        + " it; remove the line, or join the logs without their headers after the"
+                        + " first, such as with tail -n +2");
+    }
+
+    @Test
+    void read_invisibleCharacterInAValue_isEscaped() {
+        assertReadError("timestamp,tokens_in,tokens_out\n0,1,1\n1,\u200B2,2\n",
+                "log.csv:3:3: token count '\\u200B2' in column tokens_in is not a whole number"
+                        + " of zero or more; write the count as digits, such as 250, or name the"
+                        + " tokens-in column with the --tokens-in-column option");
+    }
+
+    @Test
     void read_otherSeparator_asksForCommas() {
         for (String separator : List.of(";", "\t", "|")) {
             String header = String.join(separator, "time", "tokens_in", "tokens_out");
