@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /** Parses the arrival times of request logs into nanoseconds. */
 final class Timestamps {
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    /** A plain number, which may be negative: it counts from any origin. */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     /**
      * An ISO-8601 local date-time with an optional offset in any of its ISO forms: {@code Z},
      * {@code +01:00}, {@code +0100} or {@code +01}. PostgreSQL prints {@code timestamptz} with

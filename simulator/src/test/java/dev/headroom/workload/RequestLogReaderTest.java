@@ -69,6 +69,16 @@ class RequestLogReaderTest {
     }
 
     @Test
+    void read_negativeNumbers_countFromTheirOrigin() throws IOException {
+        // Plain numbers may count from any origin, such as the start of a load test.
+        RequestLog log = DETECT.read(new StringReader(
+                "time,tokens_in,tokens_out\n-1.5,1,1\n0.5,2,2\n-0.25,3,3\n"), "log.csv");
+
+        assertArrayEquals(new long[] {-1_500_000_000L, -250_000_000L, 500_000_000L},
+                log.arrivalNanos());
+    }
+
+    @Test
     void read_badRowsNameFileAndLine() {
         String header = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
         String good = "2023-11-16 18:15:46.68059,374,44\n";
