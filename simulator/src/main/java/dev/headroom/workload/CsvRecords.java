@@ -11,7 +11,9 @@ import java.util.List;
  * that does not start with one is an ordinary character, and text after a closing quote is kept
  * with the field. A byte order mark at the start of the first line is dropped.
  *
- * <p>Every field keeps the line and column where it starts, for error messages.
+ * <p>Every field keeps the line and column where it starts, for error messages. That is why
+ * the records are split here: the CSV readers on the class path (univocity through tablesaw)
+ * and commons-csv tell where a record starts, not where each of its fields does.
  */
 final class CsvRecords {
 
