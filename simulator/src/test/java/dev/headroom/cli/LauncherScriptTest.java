@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -124,6 +125,37 @@ class LauncherScriptTest {
         assertEquals(List.of("call"), Files.readAllLines(root.resolve("mvn-calls")));
         assertTrue(firstOutput.contains("-jar " + jar), firstOutput);
         assertTrue(secondOutput.contains("-jar " + jar), secondOutput);
+    }
+
+    @Test
+    void launcher_reportsBesideSources_doNotRebuild() throws Exception {
+        Path root = copyLauncher();
+        Files.setLastModifiedTime(root.resolve("simulator/target/headroom.jar"),
+                FileTime.fromMillis(0));
+        // Reports of runs given --out inside the repository, which the jar is not built from.
+        Files.createDirectories(root.resolve("scenarios/examples/out"));
+        Files.writeString(root.resolve("scenarios/examples/out/limits.csv"), "limit\n");
+        Files.createDirectories(root.resolve("simulator/runs"));
+        Files.writeString(root.resolve("simulator/runs/report.md"), "# Report\n");
+
+        String output = run(root.resolve("headroom"), root);
+
+        assertFalse(output.contains("mvn was called"), output);
+    }
+
+    @Test
+    void launcher_mainSourceNewer_rebuilds() throws Exception {
+        Path root = copyLauncher();
+        Files.setLastModifiedTime(root.resolve("simulator/target/headroom.jar"),
+                FileTime.fromMillis(0));
+        Path source = root.resolve("adapters/src/main/java/Ledger.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class Ledger {}\n");
+        Path bin = slowBuild();
+
+        finish(start(root.resolve("headroom"), root, bin, "output"), "output");
+
+        assertEquals(List.of("call"), Files.readAllLines(root.resolve("mvn-calls")));
     }
 
     @Test
