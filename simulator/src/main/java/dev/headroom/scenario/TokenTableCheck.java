@@ -4,6 +4,7 @@ import dev.headroom.workload.InputFormatException;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,11 +69,27 @@ final class TokenTableCheck {
         } catch (InputFormatException e) {
             return "invalid token-size table: " + e.getMessage();
         } catch (IOException e) {
-            String reason = Files.isDirectory(table) ? "it is a folder"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return "cannot read the token-size table " + table + " (" + reason + "); give the"
-                    + " path of a readable UTF-8 file written by headroom workload fit";
+            return readFailure(table, e);
         }
+    }
+
+    /**
+     * Returns the problem for a table that exists but could not be read. The message of an
+     * {@link AccessDeniedException} is only the path, so that case is named instead.
+     */
+    static String readFailure(Path table, IOException e) {
+        String reason;
+        if (Files.isDirectory(table)) {
+            reason = "it is a folder";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e.getMessage() == null) {
+            reason = e.getClass().getSimpleName();
+        } else {
+            reason = e.getMessage();
+        }
+        return "cannot read the token-size table " + table + " (" + reason + "); give the"
+                + " path of a readable UTF-8 file written by headroom workload fit";
     }
 
     /**

@@ -364,6 +364,17 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void tokenTableReadFailure_accessDenied_namesPermission(@TempDir Path folder) {
+        Path table = folder.resolve("tokens.csv");
+
+        String message = TokenTableCheck.readFailure(table,
+                new AccessDeniedException(table.toString()));
+
+        assertEquals("cannot read the token-size table " + table + " (permission denied); give"
+                + " the path of a readable UTF-8 file written by headroom workload fit", message);
+    }
+
+    @Test
     void emptyText_reportsEmptyScenario() {
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse("# only a comment\n", "empty.yaml"));
