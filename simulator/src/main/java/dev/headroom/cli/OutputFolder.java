@@ -7,6 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The folder that {@code --out} names, checked and created before a run starts so that a bad
@@ -51,6 +53,36 @@ final class OutputFolder {
             throw notUsable(folder, "is not writable");
         }
         return folder;
+    }
+
+    /**
+     * Rejects a folder where writing a report file would replace a file that the run reads,
+     * such as a scenario file named {@code report.md} in that folder.
+     *
+     * @param fileNames the names of the report files
+     * @param inputs the files the run reads, each mapped to its description
+     * @throws BadInputException naming the report file and the input it would replace
+     */
+    static void checkInputs(Path folder, List<String> fileNames, Map<Path, String> inputs) {
+        for (String name : fileNames) {
+            Path target = folder.resolve(name);
+            for (Map.Entry<Path, String> input : inputs.entrySet()) {
+                if (sameFile(target, input.getKey())) {
+                    throw new BadInputException(OPTION + " " + folder + ": writing " + name
+                            + " would replace " + input.getValue() + " " + input.getKey()
+                            + "; give " + OPTION + " another folder, or rename that file");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path target, Path input) {
+        try {
+            return Files.exists(target) && Files.exists(input)
+                    && Files.isSameFile(target, input);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -55,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = withOverrides(ScenarioInput.load(file));
         RunSetup setup = ScenarioInput.setup(scenario, file);
         OutputFolder.prepare(out);
+        OutputFolder.checkInputs(out, ReportWriter.FILE_NAMES,
+                ScenarioInput.inputs(scenario, file));
 
         RunBenchmark measurement = benchmark ? RunBenchmark.start() : null;
         RunResult result = simulate(setup);

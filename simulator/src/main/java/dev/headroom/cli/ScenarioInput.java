@@ -5,10 +5,13 @@ import dev.headroom.run.RunSetups;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.Scenarios;
+import dev.headroom.scenario.TokenSizes;
 import dev.headroom.workload.InputFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Loads a scenario named on the command line and resolves it into a run's setup. */
 final class ScenarioInput {
@@ -42,6 +45,22 @@ final class ScenarioInput {
                     + " days in that range");
         }
         return scenario.withHorizon(Duration.ofDays(days));
+    }
+
+    /**
+     * Returns the files a run reads, each mapped to its description for messages: the scenario
+     * file, unless it is the bundled seed plan, and its token-size table, if it names one.
+     */
+    static Map<Path, String> inputs(Scenario scenario, Path file) {
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        if (file != null) {
+            inputs.put(file, "the scenario file");
+        }
+        if (scenario.workload().tokenSizes() instanceof TokenSizes.FromFile fromFile) {
+            Path baseDir = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
+            inputs.put(baseDir.resolve(fromFile.file()), "the scenario's token-size table");
+        }
+        return inputs;
     }
 
     /**

@@ -76,6 +76,7 @@ final class SweepCommand implements Callable<Integer> {
         Scenario scenario = ScenarioInput.withDays(ScenarioInput.load(file), days);
         RunSetup setup = ScenarioInput.setup(scenario, file);
         OutputFolder.prepare(out);
+        OutputFolder.checkInputs(out, SweepReport.FILE_NAMES, ScenarioInput.inputs(scenario, file));
 
         LOG.info("sweep of '{}' started: {} seeds, {} at a time", scenario.name(), seeds.size(),
                 threads);

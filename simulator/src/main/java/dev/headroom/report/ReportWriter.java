@@ -22,6 +22,11 @@ public final class ReportWriter {
     /** The name of the Markdown report in the output folder. */
     public static final String MARKDOWN_FILE = "report.md";
 
+    /** The names of every file that {@link #write} writes. */
+    public static final List<String> FILE_NAMES = List.of("limits.csv", "phase-changes.csv",
+            "capacity.csv", "costs.csv", "hosting-by-component.csv", "phase-costs.csv",
+            "phase-hosting-by-component.csv", "outages.csv", "daily.csv", MARKDOWN_FILE);
+
     private ReportWriter() {
     }
 

@@ -26,6 +26,10 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
     /** The name of the Markdown report in the output folder. */
     public static final String MARKDOWN_FILE = "sweep.md";
 
+    /** The names of every file that {@link #write} writes. */
+    public static final List<String> FILE_NAMES = List.of("sweep-limits.csv",
+            "sweep-changes.csv", "sweep-runs.csv", "sweep-totals.csv", MARKDOWN_FILE);
+
     /** The title printed above the notes. */
     static final String NOTES_TITLE = "Notes on the advised triggers";
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,6 +143,50 @@ class RunCommandTest {
                     result.err());
             assertFalse(result.err().contains("Exception"), result.err());
             assertEquals("", result.out());
+        }
+    }
+
+    @Test
+    void run_outWouldReplaceScenario_exitsTwo() throws Exception {
+        Path file = Files.writeString(folder.resolve("report.md"), SCENARIO);
+
+        CliResult result = execute("run", file.toString(), "--days", "1",
+                "--out", folder.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out " + folder + ": writing report.md would replace the"
+                + " scenario file " + file + "; give --out another folder, or rename that file",
+                result.err().strip());
+        assertEquals(SCENARIO, Files.readString(file));
+    }
+
+    @Test
+    void run_outWouldReplaceTokenTable_exitsTwo() throws Exception {
+        Path table = folder.resolve("daily.csv");
+        Files.writeString(table, "probability,tokens_in,tokens_out\n0,10,20\n1,30,40\n");
+        Path file = scenario(folder, SCENARIO.replace("  request_rate:",
+                "  token_sizes: {source: file, file: daily.csv}\n  request_rate:"));
+
+        CliResult result = execute("run", file.toString(), "--days", "1",
+                "--out", folder.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("writing daily.csv would replace the scenario's"
+                + " token-size table "), result.err());
+        assertEquals("probability,tokens_in,tokens_out\n0,10,20\n1,30,40\n",
+                Files.readString(table));
+    }
+
+    @Test
+    void run_fileNames_listEveryFileWritten() throws Exception {
+        Path out = folder.resolve("out");
+
+        execute("run", scenario(folder, SCENARIO).toString(), "--days", "1", "--out",
+                out.toString());
+
+        try (Stream<Path> listing = Files.list(out)) {
+            assertEquals(ReportWriter.FILE_NAMES.stream().sorted().toList(),
+                    listing.map(path -> path.getFileName().toString()).sorted().toList());
         }
     }
 

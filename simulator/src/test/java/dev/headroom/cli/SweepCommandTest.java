@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.report.SweepReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -286,6 +287,25 @@ class SweepCommandTest {
                 + " ("), message);
         assertTrue(message.endsWith("); give --out a writable folder"), message);
         assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void sweep_outWouldReplaceScenario_exitsTwo() throws Exception {
+        Path file = Files.writeString(folder.resolve("sweep.md"), SCENARIO);
+
+        CliResult result = CliResult.of("sweep", file.toString(), "--seeds", "1",
+                "--days", "1", "--out", folder.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: --out " + folder + ": writing sweep.md would replace the"
+                + " scenario file " + file + "; give --out another folder, or rename that file",
+                result.err().strip());
+        assertEquals(SCENARIO, Files.readString(file));
+    }
+
+    @Test
+    void sweep_fileNames_listEveryFileWritten() {
+        assertEquals(FILES, SweepReport.FILE_NAMES);
     }
 
     @Test
