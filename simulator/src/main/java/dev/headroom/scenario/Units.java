@@ -139,7 +139,12 @@ final class Units {
             throw new IllegalArgumentException("invalid number '" + text
                     + "'; write a decimal number such as 0.25 or 10");
         }
-        return new BigDecimal(trimmed.replace("_", "")).doubleValue();
+        double value = new BigDecimal(trimmed.replace("_", "")).doubleValue();
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("out of range: the number '" + trimmed
+                    + "' is too large to compute with; use a smaller number");
+        }
+        return value;
     }
 
     /** Parses a number with a unit into the smallest unit, exactly. */

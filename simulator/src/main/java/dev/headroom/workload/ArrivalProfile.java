@@ -152,14 +152,21 @@ public final class ArrivalProfile {
             throw new IllegalArgumentException(name + " profile needs " + length + " weights, got "
                     + (weights == null ? "none" : weights.length));
         }
+        double largest = 0;
+        for (int i = 0; i < length; i++) {
+            largest = Math.max(largest, Checks.notNegative(weights[i], name + " weight " + i));
+        }
+        Checks.positive(largest, name + " weights' largest");
+        // Weights so large that their sum or a weight times the length could overflow are first
+        // divided by the largest; smaller ones keep the plain formula, and so their exact values.
+        double divisor = largest > Double.MAX_VALUE / length ? largest : 1;
         double sum = 0;
         for (int i = 0; i < length; i++) {
-            sum += Checks.notNegative(weights[i], name + " weight " + i);
+            sum += weights[i] / divisor;
         }
-        Checks.positive(sum, name + " weights' sum");
         double[] scaled = new double[length];
         for (int i = 0; i < length; i++) {
-            scaled[i] = weights[i] * length / sum;
+            scaled[i] = weights[i] / divisor * length / sum;
         }
         return scaled;
     }

@@ -391,4 +391,31 @@ class ScenarioErrorsTest {
         assertTrue(error.getMessage().startsWith("list.yaml:1:1: wrong type: expected a "
                 + "mapping"), error.getMessage());
     }
+
+    @Test
+    void profileWeightTooLargeForANumber_reportsItsPosition() {
+        // A weight above the largest double parsed as Infinity, passed validation, and the run
+        // then ran out of heap on endless arrivals at one instant.
+        String weight = "1" + "0".repeat(309);
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                workload:
+                  hourly_profile: [%s,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """.formatted(weight);
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "big.yaml"));
+
+        assertEquals(1, error.problems().size(), error.getMessage());
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals("6:20", problem.line() + ":" + problem.column());
+        assertEquals("workload.hourly_profile[0]", problem.path());
+        assertTrue(problem.message().startsWith("out of range: the number '1000"),
+                problem.message());
+    }
 }

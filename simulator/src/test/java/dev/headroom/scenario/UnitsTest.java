@@ -86,6 +86,19 @@ class UnitsTest {
     }
 
     @Test
+    void number_tooLargeForADouble_rejected() {
+        // 1 followed by 309 zeros is above Double.MAX_VALUE and once parsed as Infinity.
+        String text = "1" + "0".repeat(309);
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> Units.number(text));
+        assertTrue(error.getMessage().startsWith("out of range: the number '1000"),
+                error.getMessage());
+        assertTrue(error.getMessage().endsWith("use a smaller number"), error.getMessage());
+        assertEquals(Double.MAX_VALUE, Units.number(new java.math.BigDecimal(Double.MAX_VALUE)
+                .toPlainString()));
+    }
+
+    @Test
     void dollars_negative_signBeforeDollarSign() {
         assertEquals("-$50", Formats.dollars(-50_000_000L));
         assertEquals("$1.25", Formats.dollars(1_250_000L));

@@ -112,6 +112,27 @@ class ArrivalProfileTest {
     }
 
     @Test
+    void constructor_scalesWeightsNearTheLargestDoubleWithoutOverflow() {
+        // A weight near Double.MAX_VALUE once overflowed to infinity when multiplied by the
+        // number of hours before the division, and two such weights overflowed their sum, so the
+        // run drew endless arrivals at one instant until the heap ran out.
+        double[] hours = new double[24];
+        hours[3] = Double.MAX_VALUE;
+        hours[4] = Double.MAX_VALUE;
+        double[] days = new double[7];
+        Arrays.fill(days, Double.MAX_VALUE / 2);
+        ArrivalProfile profile = new ArrivalProfile(hours, days, DayOfWeek.MONDAY);
+
+        assertEquals(12, profile.hourly()[3], 1e-12);
+        assertEquals(12, profile.hourly()[4], 1e-12);
+        assertEquals(0, profile.hourly()[5]);
+        assertEquals(1, profile.weekday()[6], 1e-12);
+        long next = profile.nextArrival(0, 10, new RandomStream(3));
+        long hourOfDay = next % SimTime.DAY / SimTime.HOUR;
+        assertTrue(hourOfDay == 3 || hourOfDay == 4, "arrival at hour " + hourOfDay);
+    }
+
+    @Test
     void constructor_wrongLengthRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ArrivalProfile(new double[23], WEEKDAY, DayOfWeek.MONDAY));
