@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>The lines are derived from the text that {@link Scenarios#canonicalHash} hashes, so they
  * list the same values in the same order. Money is shown in dollars, durations in the largest
  * whole unit ({@code 365d}, {@code 30s}), choices in the file's spelling ({@code char-sum}), and
- * list items by index ({@code plan.phases[1].name}).
+ * list items by index ({@code plan.phases[1].name}). Numbers have no exponent, as in the file:
+ * {@code 0.0005}, not {@code 5.0E-4}.
  *
  * <p>Triggers are shown as the file writes them, one field of {@code next_when} each, such as
  * {@code plan.phases[1].next_when.p95_latency: 2s}; sizes carry their unit ({@code 500B}) and
@@ -59,6 +60,8 @@ public final class ScenarioText {
             "FromFile", "file");
 
     private static final Pattern MILLIS = Pattern.compile("(\\d+)ms");
+    /** A number as {@link Double#toString} writes one below 0.001 or from 10^7 on. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d\\.\\d+E-?\\d+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][a-zA-Z0-9]*");
     private static final Pattern SEGMENT = Pattern.compile("([^\\[]+)((?:\\[\\d+])?)");
@@ -176,6 +179,12 @@ public final class ScenarioText {
         }
         if (path.toLowerCase(Locale.ROOT).endsWith("bytes") && canonical.matches("\\d+")) {
             return canonical + "B";
+        }
+        if (SCIENTIFIC.matcher(canonical).matches()) {
+            // The file's numbers have no exponent, so 5.0E-4 is shown as 0.0005, and a whole
+            // number keeps the ".0" that Java gives the numbers it writes in plain form.
+            String plain = new BigDecimal(canonical).stripTrailingZeros().toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
         }
         return canonical;
     }

@@ -104,6 +104,37 @@ class ReportWriterTest {
     }
 
     @Test
+    void scenarioText_smallAndLargeNumbers_writtenAsTheFileWritesThem() throws Exception {
+        // Java prints 0.0005 as 5.0E-4 and 12345678.5 as 1.23456785E7, which the loader rejects,
+        // so a parameter line copied back into a scenario file was an invalid number.
+        Scenario scenario = Scenarios.parse("""
+                name: numbers
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, users_per_year: 20_000_000}
+                churn: {monthly_rate: 0.0005}
+                workload:
+                  request_rate: {distribution: lognormal, mean_per_day: 0.0001, sigma: 0.5}
+                  hourly_profile: [0.00001,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,12345678.5]
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: one
+                      backend: {kind: dynamodb}
+                """, "numbers.yaml");
+
+        List<String> lines = ScenarioText.lines(scenario);
+
+        assertTrue(lines.contains("churn.monthly_rate: 0.0005"), lines::toString);
+        assertTrue(lines.contains("workload.request_rate.mean_per_day: 0.0001"), lines::toString);
+        assertTrue(lines.contains("workload.hourly_profile[0]: 0.00001"), lines::toString);
+        assertTrue(lines.contains("workload.hourly_profile[23]: 12345678.5"), lines::toString);
+        assertTrue(lines.contains("growth.users_per_year: 20000000.0"), lines::toString);
+        assertTrue(lines.contains("workload.request_rate.sigma: 0.5"), lines::toString);
+        assertTrue(lines.contains("workload.hourly_profile[1]: 1.0"), lines::toString);
+    }
+
+    @Test
     void csvColumns_areDocumented() throws Exception {
         Scenario scenario = Scenarios.parse(SHORT_SCENARIO, "short.yaml");
         Projections projections = run(scenario);
