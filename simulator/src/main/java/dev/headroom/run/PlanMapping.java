@@ -392,9 +392,8 @@ final class PlanMapping {
             return;
         }
         for (int user = 0; user < users.size(); user++) {
-            int workbook = sheets.workbookOf(user);
-            if (workbook >= 0) {
-                model.placeExisting(user, users.email(user), workbook, sheets.rows(user));
+            if (sheets.workbookOf(user) >= 0) {
+                model.takeOverTab(user, sheets);
             }
         }
     }

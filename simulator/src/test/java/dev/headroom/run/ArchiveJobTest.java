@@ -112,6 +112,35 @@ class ArchiveJobTest {
         assertEquals("sheets-sharded x2 char-sum + archive", result.phases().get(1).backend());
     }
 
+    @Test
+    void archive_nextShardedPhaseKeepsTheShrunkGrids() throws Exception {
+        // Under the default grid, the run on day 10 deletes each tab's old rows and so shrinks
+        // its 1,000-row grid. The sharded phase that goes live on day 12 keeps workbook 0 and
+        // its tabs as they are; the model once gave each tab the default grid again, so the
+        // workbook's cells jumped back up at the go-live.
+        String yaml = archivedThreeUsers().replace("\n  grid_mode: sized-to-row", "").replace(
+                "      backend: {kind: sheets, features: [archive]}",
+                "      backend: {kind: sheets, features: [archive]}\n"
+                        + "      next_when: {date: 2025-01-18}\n"
+                        + "    - name: two-shards\n"
+                        + "      backend: {kind: sheets-sharded, workbooks: 2}");
+        RunResult result = run(yaml);
+
+        DayRecord before = result.days().get(11);
+        DayRecord live = result.days().get(12);
+        assertEquals("single-sheet", before.phase());
+        assertEquals("two-shards", live.phase());
+        long shrunk = workbookZeroCells(before);
+        assertTrue(shrunk < 3 * 1_000 * 26, "the run on day 10 shrank the grids: " + shrunk);
+        // The rows appended on day 12 fill the shrunk grids, which are far from full.
+        assertEquals(shrunk, workbookZeroCells(live));
+    }
+
+    private static long workbookZeroCells(DayRecord day) {
+        return day.gauges().stream().filter(gauge -> gauge.limit().equals("cells")
+                && gauge.resource().equals("workbook-0")).mapToLong(LimitGauge::used).sum();
+    }
+
     private static long cells(DayRecord day) {
         return day.gauges().stream().filter(gauge -> gauge.limit().equals("cells"))
                 .mapToLong(LimitGauge::used).sum();

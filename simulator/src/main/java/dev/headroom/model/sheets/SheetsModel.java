@@ -176,6 +176,26 @@ public final class SheetsModel implements BackendModel {
         rows[user] = tabRows;
     }
 
+    /**
+     * Places a user whose tab an earlier phase's model holds, in the same workbook and with the
+     * same grid, with no API call: the workbook and its tabs stay as they are when a later phase
+     * takes them over. A grid that the archive job shrank below the default rows with
+     * {@code deleteDimension} therefore stays shrunk.
+     *
+     * @throws SheetsLimitException if the tab does not fit in the workbook's cell budget
+     */
+    public void takeOverTab(int user, SheetsModel previous) {
+        int workbook = previous.workbookOf(user);
+        previous.requirePlaced(user);
+        ensureUser(user);
+        router.place(previous.emails[user], workbook);
+        workbooks[workbook].addTab(user, previous.workbooks[workbook].grid(user));
+        workbooks[workbook].reachRow(user, previous.rows[user]);
+        emails[user] = previous.emails[user];
+        workbookOf[user] = workbook;
+        rows[user] = previous.rows[user];
+    }
+
     /** Places every user of {@code previous} in {@code workbook}, keeping their rows. */
     public void adoptUsersFrom(SheetsModel previous, int workbook) {
         for (int user = 0; user < previous.workbookOf.length; user++) {

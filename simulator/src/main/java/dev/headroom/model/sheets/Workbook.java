@@ -39,6 +39,19 @@ final class Workbook {
         budget.addTab(user, grid);
     }
 
+    /**
+     * Adds the user's tab with {@code grid}, the grid it has in an earlier phase's copy of this
+     * workbook; throws if the cell limit would be passed.
+     */
+    void addTab(int user, Grid grid) {
+        budget.addTab(user, grid);
+    }
+
+    /** Returns the grid of the user's tab. */
+    Grid grid(int user) {
+        return budget.grid(user);
+    }
+
     /** Returns the most rows the user's tab can reach without passing the cell limit. */
     int maxRows(int user) {
         Grid grid = budget.grid(user);
