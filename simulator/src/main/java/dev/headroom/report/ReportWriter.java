@@ -84,7 +84,7 @@ public final class ReportWriter {
         notes(text, PhaseHostingNote.lines(projections));
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         TopUpNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
-        RedisCacheNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
+        RedisCacheNote.lines(header, projections).forEach(line -> text.append(line).append("\n\n"));
         ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         ModelGapNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         section(text, "Outages", projections.outages());

@@ -38,7 +38,7 @@ public final class Summary {
         }
         List<String> cacheLines = new ArrayList<>(UsageNote.lines(projections));
         cacheLines.addAll(TopUpNote.lines(projections));
-        cacheLines.addAll(RedisCacheNote.lines(projections));
+        cacheLines.addAll(RedisCacheNote.lines(header, projections));
         cacheLines.addAll(ArchiveJobNote.lines(projections));
         cacheLines.addAll(ModelGapNote.lines(projections));
         cacheLines.forEach(line -> text.append(line).append('\n'));

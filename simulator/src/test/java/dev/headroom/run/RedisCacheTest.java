@@ -6,11 +6,16 @@ import static dev.headroom.run.RunScenarios.THREE_USERS;
 import static dev.headroom.run.RunScenarios.columnSum;
 import static dev.headroom.run.RunScenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.LimitGauge;
 import dev.headroom.projection.Projections;
 import dev.headroom.report.RedisCacheNote;
+import dev.headroom.report.ReportHeader;
+import dev.headroom.scenario.Scenario;
+import dev.headroom.scenario.ScenarioText;
+import dev.headroom.scenario.Scenarios;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,29 @@ class RedisCacheTest {
                         + "  latency: {distribution: lognormal, mean: 1ms, sigma: 0.5}");
     }
 
+    /** Returns the header of a run of {@code yaml}, with its effective parameters. */
+    private static ReportHeader header(String yaml) throws Exception {
+        Scenario scenario = Scenarios.parse(yaml, "test.yaml");
+        return new ReportHeader("test", scenario.name(), "hash", scenario.seed(), 2,
+                ScenarioText.lines(scenario));
+    }
+
+    @Test
+    void redisCache_updateWithShortTtl_noteBlamesTheTtl() throws Exception {
+        // A user's requests come about 2.4 hours apart and an entry lives 1 s, so no read hits
+        // under on_write: update either; the note once said invalidate's deletes were why.
+        String yaml = busyThreeUsers("update").replace("  ttl: 5m\n", "  ttl: 1s\n")
+                .replace("mean_per_day: 1_000", "mean_per_day: 10");
+        Projections projections = Projections.of(run(yaml));
+
+        assertEquals(0, columnSum(projections, "redis_hits"));
+        List<String> note = RedisCacheNote.lines(header(yaml), projections);
+        assertEquals(1, note.size(), note::toString);
+        assertTrue(note.get(0).contains("under redis.on_write: update an entry lives redis.ttl,"
+                + " 1s here,"), note.get(0));
+        assertFalse(note.get(0).contains("invalidate"), note.get(0));
+    }
+
     @Test
     void redisCache_countsHitsAndCutsSheetsReads() throws Exception {
         RunResult without = run(busyThreeUsers(null));
@@ -61,7 +89,7 @@ class RedisCacheTest {
 
         Projections projections = Projections.of(with);
         assertEquals(hits, columnSum(projections, "redis_hits"));
-        List<String> note = RedisCacheNote.lines(projections);
+        List<String> note = RedisCacheNote.lines(header(busyThreeUsers("update")), projections);
         assertEquals(1, note.size(), note::toString);
         assertTrue(note.get(0).startsWith("Redis cache, phase 'single-sheet': "), note.get(0));
         assertTrue(note.get(0).contains("a measured hit rate of"), note.get(0));
@@ -111,7 +139,7 @@ class RedisCacheTest {
                 projections.daily().stringColumn("phase").asList().subList(2, 4));
         assertEquals(0, projections.daily().longColumn("redis_misses").getLong(2));
         assertTrue(projections.daily().longColumn("redis_misses").getLong(3) > 0);
-        List<String> lines = RedisCacheNote.lines(projections);
+        List<String> lines = RedisCacheNote.lines(header(yaml), projections);
         assertEquals(1, lines.size(), lines::toString);
         assertTrue(lines.get(0).startsWith("Redis cache, phase 'dynamodb': "), lines.get(0));
         assertTrue(lines.get(0).contains(String.format(Locale.ROOT, "of %,d balance reads", reads)),
