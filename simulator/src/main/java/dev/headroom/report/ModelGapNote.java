@@ -18,7 +18,7 @@ public final class ModelGapNote {
             + " counts one connection per request in flight, with no pooling such as RDS Proxy;"
             + " docs/models.md lists what it leaves out.";
 
-    /** The note for a run with a SQLite on EFS phase. */
+    /** The note for a run with a SQLite on EFS phase that sums the user's rows for a balance. */
     public static final String SQLITE_EFS = "Note: the SQLite on EFS model bills a balance sum as"
             + " if the user's rows lay together; rows that interleave with other users' can cost"
             + " several times more to read.";
@@ -37,18 +37,19 @@ public final class ModelGapNote {
     public static List<String> lines(Projections projections) {
         Table capacity = projections.capacity();
         boolean postgres = false;
-        boolean sqliteEfs = false;
+        boolean sqliteEfsQuerySum = false;
         boolean dynamoDbQuerySum = false;
         for (String backend : capacity.stringColumn("backend")) {
             postgres |= backend.startsWith("postgres");
-            sqliteEfs |= backend.startsWith("sqlite-efs");
+            sqliteEfsQuerySum |= backend.startsWith("sqlite-efs")
+                    && backend.endsWith("(query-sum)");
             dynamoDbQuerySum |= backend.startsWith("dynamodb") && backend.endsWith("(query-sum)");
         }
         List<String> lines = new ArrayList<>();
         if (postgres) {
             lines.add(POSTGRES);
         }
-        if (sqliteEfs) {
+        if (sqliteEfsQuerySum) {
             lines.add(SQLITE_EFS);
         }
         if (dynamoDbQuerySum) {

@@ -221,6 +221,20 @@ class BackendLimitsTest {
     }
 
     @Test
+    void modelGapNote_sqliteEfs_onlyForASum() throws Exception {
+        // The note says a balance sum is billed as if the user's rows lay together, which a
+        // running-balance read, of one row's pages, does not do; it once came with either design.
+        String querySum = movedOnDayOne(THREE_USERS, "sql", "sqlite-efs");
+        String runningBalance = movedOnDayOne(THREE_USERS.replace("balance_cache_ttl: 0s",
+                "balance_cache_ttl: 0s\nsqlite_efs: {balance_design: running-balance}"),
+                "sql", "sqlite-efs");
+
+        assertEquals(List.of(ModelGapNote.SQLITE_EFS),
+                ModelGapNote.lines(Projections.of(run(querySum))));
+        assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(runningBalance))));
+    }
+
+    @Test
     void sqliteEfs_lockHeldLong_failsCallsAsBusy() throws Exception {
         // Three users move to SQLite on day 1. Each statement holds the lock for 10 minutes and
         // no statement waits for it, so calls that meet a held lock fail as SQLITE_BUSY.
