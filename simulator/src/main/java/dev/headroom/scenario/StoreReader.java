@@ -203,7 +203,9 @@ final class StoreReader {
         Duration mean = section.duration("mean", fallback.mean(), Duration.ZERO, MAX_LATENCY,
                 null);
         double sigma = sigma(section, kind == DurationDistribution.Kind.LOGNORMAL);
-        if (kind != DurationDistribution.Kind.FIXED && mean.isZero()) {
+        // A mean already reported, such as one out of range, was replaced by the fallback.
+        if (kind != DurationDistribution.Kind.FIXED && mean.isZero()
+                && !section.hasProblem("mean")) {
             section.problem("mean", "out of range: the " + Section.configName(kind)
                     + " distribution needs a positive mean; set mean, such as 300ms");
         }

@@ -418,4 +418,34 @@ class ScenarioErrorsTest {
         assertTrue(problem.message().startsWith("out of range: the number '1000"),
                 problem.message());
     }
+
+    @Test
+    void latencyMeanOutOfRange_reportedOnce() {
+        // A lognormal mean above the range was replaced by the fallback of 0 and then reported a
+        // second time, at the same position, as a missing positive mean.
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                sheets:
+                  read_latency: {distribution: lognormal, mean: 1h, sigma: 0.5}
+                workload:
+                  request_duration: {distribution: exponential, mean: 11m}
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """;
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "slow.yaml"));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(2, problems.size(), error.getMessage());
+        assertEquals("sheets.read_latency.mean", problems.get(0).path());
+        assertTrue(problems.get(0).message().startsWith("out of range: 1h is not between 0s and"
+                + " 10m;"), problems.get(0).message());
+        assertEquals("workload.request_duration.mean", problems.get(1).path());
+        assertTrue(problems.get(1).message().startsWith("out of range: 11m is not between 0s and"
+                + " 10m;"), problems.get(1).message());
+    }
 }
