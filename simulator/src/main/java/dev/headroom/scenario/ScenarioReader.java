@@ -98,8 +98,14 @@ final class ScenarioReader {
                     + "; use at most " + (WorkloadReader.MAX_COLUMNS - 1) + " columns");
         }
         long rowCells = row.columns();
-        if (tabPerUser && sheets.cellsPerWorkbook() < rowCells * sheets.tabsPerWorkbook()) {
-            root.section("sheets").problem("cells_per_workbook", "inconsistent settings: "
+        // A field already reported was replaced by its default, which the file does not say.
+        Section sheetsSection = root.section("sheets");
+        boolean read = !sheetsSection.hasProblem("cells_per_workbook")
+                && !sheetsSection.hasProblem("tabs_per_workbook")
+                && !root.section("workload").section("row").hasProblem("columns");
+        if (read && tabPerUser
+                && sheets.cellsPerWorkbook() < rowCells * sheets.tabsPerWorkbook()) {
+            sheetsSection.problem("cells_per_workbook", "inconsistent settings: "
                     + sheets.cellsPerWorkbook() + " cells cannot give each of "
                     + sheets.tabsPerWorkbook() + " tabs one row of " + rowCells
                     + " columns; raise cells_per_workbook or lower tabs_per_workbook");
@@ -118,7 +124,14 @@ final class ScenarioReader {
                 ? (long) Math.max(sheets.defaultGridRows(), 1)
                         * Math.max(sheets.defaultGridColumns(), row.columns())
                 : row.columns();
-        if (archives && archive.cellLimit() < tabCells) {
+        // A field already reported was replaced by its default, which the file does not say.
+        Section sheetsSection = root.section("sheets");
+        boolean read = !sheetsSection.hasProblem("default_grid_rows")
+                && !sheetsSection.hasProblem("default_grid_columns")
+                && !sheetsSection.hasProblem("grid_mode")
+                && !root.section("workload").section("row").hasProblem("columns")
+                && !root.section("sheets_archive").hasProblem("cell_limit");
+        if (read && archives && archive.cellLimit() < tabCells) {
             root.section("sheets_archive").problem("cell_limit", "inconsistent settings: "
                     + archive.cellLimit() + " cells cannot take one archive tab, which needs "
                     + tabCells + " cells with sheets.grid_mode " + Section.configName(

@@ -59,7 +59,12 @@ final class StoreReader {
         Latency read = latency(section.section("read_latency"), "per_thousand_rows");
         Latency write = latency(section.section("write_latency"), "per_thousand_rows");
         section.finish();
-        if (gridMode == SheetsSettings.GridMode.DEFAULT_GRID && (long) rows * columns > cells) {
+        // A field already reported was replaced by its default, which the file does not say.
+        boolean gridRead = !section.hasProblem("default_grid_rows")
+                && !section.hasProblem("default_grid_columns")
+                && !section.hasProblem("cells_per_workbook") && !section.hasProblem("grid_mode");
+        if (gridRead && gridMode == SheetsSettings.GridMode.DEFAULT_GRID
+                && (long) rows * columns > cells) {
             String field = section.has("default_grid_rows") ? "default_grid_rows"
                     : "cells_per_workbook";
             section.problem(field, "inconsistent settings: a default grid of "

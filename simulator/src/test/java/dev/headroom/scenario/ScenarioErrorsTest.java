@@ -448,4 +448,32 @@ class ScenarioErrorsTest {
         assertTrue(problems.get(1).message().startsWith("out of range: 11m is not between 0s and"
                 + " 10m;"), problems.get(1).message());
     }
+
+    @Test
+    void gridChecks_skipFieldsAlreadyReported() {
+        // tabs_per_workbook 0 and default_grid_rows 0 are out of range and were replaced by the
+        // defaults, 200 tabs and 1,000 rows, which the checks of the cell limits against the
+        // tabs and the grid, the workbook's and the archive's, then reported as if the file had
+        // written them.
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                sheets: {tabs_per_workbook: 0, default_grid_rows: 0, cells_per_workbook: 1000}
+                sheets_archive: {cell_limit: 1000}
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets, features: [archive]}}]
+                """;
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "grid.yaml"));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(2, problems.size(), error.getMessage());
+        assertEquals("sheets.tabs_per_workbook", problems.get(0).path());
+        assertEquals("sheets.default_grid_rows", problems.get(1).path());
+        assertTrue(problems.get(1).message().startsWith("out of range: 0 is not between 1"),
+                problems.get(1).message());
+    }
 }
