@@ -38,7 +38,7 @@ final class TableText {
         int[] widths = new int[table.columnCount()];
         for (List<String> row : rows) {
             for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
+                widths[column] = Math.max(widths[column], displayWidth(row.get(column)));
             }
         }
         StringBuilder text = new StringBuilder();
@@ -69,6 +69,39 @@ final class TableText {
     }
 
     private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
+        return text + " ".repeat(width - displayWidth(text));
+    }
+
+    /**
+     * Returns the columns a terminal gives {@code text}: two for each East Asian wide or
+     * fullwidth character, such as a CJK ideograph or a Hangul syllable, none for a combining
+     * mark, and one for any other character. Phase names may hold any letters.
+     */
+    static int displayWidth(String text) {
+        return text.codePoints().map(TableText::columns).sum();
+    }
+
+    private static int columns(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || codePoint == 0x200B) {
+            return 0;
+        }
+        boolean wide = (codePoint >= 0x1100 && codePoint <= 0x115F)
+                || (codePoint >= 0x2E80 && codePoint <= 0x303E)
+                || (codePoint >= 0x3041 && codePoint <= 0x33FF)
+                || (codePoint >= 0x3400 && codePoint <= 0x4DBF)
+                || (codePoint >= 0x4E00 && codePoint <= 0x9FFF)
+                || (codePoint >= 0xA000 && codePoint <= 0xA4CF)
+                || (codePoint >= 0xA960 && codePoint <= 0xA97F)
+                || (codePoint >= 0xAC00 && codePoint <= 0xD7A3)
+                || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+                || (codePoint >= 0xFE30 && codePoint <= 0xFE4F)
+                || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+                || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6)
+                || (codePoint >= 0x1F300 && codePoint <= 0x1F64F)
+                || (codePoint >= 0x1F900 && codePoint <= 0x1F9FF)
+                || (codePoint >= 0x20000 && codePoint <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 }
