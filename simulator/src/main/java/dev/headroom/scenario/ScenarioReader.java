@@ -37,7 +37,7 @@ final class ScenarioReader {
         Duration horizon = root.duration("horizon", Duration.ofDays(365), MIN_HORIZON,
                 MAX_HORIZON, "write how long to simulate, such as horizon: 5y");
         if (horizon.toMillis() % Duration.ofDays(1).toMillis() != 0) {
-            root.problem("horizon", "not a whole number of days: " + Formats.duration(horizon)
+            root.problem("horizon", "not a whole number of days: " + root.written("horizon")
                     + " would run only " + horizon.toDays() + "d, since runs simulate whole"
                     + " days; write a number of days, such as " + horizon.toDays() + "d");
         }

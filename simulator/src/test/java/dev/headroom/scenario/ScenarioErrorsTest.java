@@ -476,4 +476,24 @@ class ScenarioErrorsTest {
         assertTrue(problems.get(1).message().startsWith("out of range: 0 is not between 1"),
                 problems.get(1).message());
     }
+
+    @Test
+    void horizonPartDay_namesTheValueAsWritten() {
+        // 1.5d was shown as 36h, a value the file does not contain.
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 1.5d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """;
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "part.yaml"));
+
+        assertEquals(1, error.problems().size(), error.getMessage());
+        assertTrue(error.problems().get(0).message().startsWith("not a whole number of days:"
+                + " 1.5d would run only 1d,"), error.getMessage());
+    }
 }
