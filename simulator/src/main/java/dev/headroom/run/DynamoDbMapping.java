@@ -74,14 +74,19 @@ final class DynamoDbMapping {
         // A phase without the archive can still count item ages, so that a later phase that
         // archives takes over the table with each item's age.
         long retentionMillis = settings.archive().age().toMillis();
+        // A phase without the archive moves nothing to S3, but a table it takes over from an
+        // archiving phase keeps its S3 objects, which are billed at the S3 price.
+        long s3Price = settings.archive().s3MicrosPerGbMonth();
         ArchiveParams archive;
         if (!countAges) {
-            archive = ArchiveParams.NONE;
+            archive = new ArchiveParams(0, 1, ArchiveMode.TRACK_AGES, s3Price,
+                    S3_PUT_MICROS_PER_THOUSAND);
         } else if (backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)) {
             archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
-                    settings.archive().s3MicrosPerGbMonth(), S3_PUT_MICROS_PER_THOUSAND);
+                    s3Price, S3_PUT_MICROS_PER_THOUSAND);
         } else {
-            archive = ArchiveParams.tracksAgesOnly(retentionMillis, SimTime.DAY);
+            archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.TRACK_AGES,
+                    s3Price, S3_PUT_MICROS_PER_THOUSAND);
         }
         return new DynamoDbParams(design, consistency, settings.itemBytes(),
                 settings.itemBytes(), prices, SDK_MAX_RETRIES, latency(settings.latency()), dax,

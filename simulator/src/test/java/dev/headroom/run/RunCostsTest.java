@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.model.HostingCost;
+import dev.headroom.model.LimitGauge;
 import dev.headroom.model.dynamodb.DynamoDbModel;
 import dev.headroom.model.sql.PostgresModel;
 import dev.headroom.projection.Projections;
@@ -165,6 +166,46 @@ class RunCostsTest {
         assertEquals(24_000_000L, days.get(0).hostingCostMicros(), 100);
         assertEquals(List.of(1, 1), List.of(days.get(1).day(), days.get(2).day()));
         assertEquals(24_000_000L, dayOne, 100);
+    }
+
+    @Test
+    void s3Archive_droppedFeature_archiveStillBilled() throws Exception {
+        // The first phase moves items older than a day to S3. The second takes the table over
+        // without the s3-archive feature: it archives nothing more, but the objects stay in S3
+        // and are billed; the model once billed them at a price of zero.
+        String yaml = """
+                name: s3-kept
+                seed: 7
+                start_date: 2025-01-06
+                horizon: 6d
+                growth: {kind: piecewise, points: [{at: 0d, users: 3}]}
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 200}
+                  token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+                dynamodb:
+                  archive: {age: 1d, s3_price_per_gb_month: 100000}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: archiving
+                      backend: {kind: dynamodb, features: [s3-archive]}
+                      next_when: {date: 2025-01-09}
+                    - name: plain
+                      backend: {kind: dynamodb}
+                """;
+        List<DayRecord> days = run(yaml).days();
+        DayRecord last = days.get(days.size() - 1);
+
+        assertEquals("plain", last.phase());
+        long archived = last.gauges().stream()
+                .filter(gauge -> gauge.limit().equals("archive-bytes"))
+                .mapToLong(LimitGauge::used).sum();
+        assertTrue(archived > 0, "the objects stay in S3");
+        // A day of the archived bytes at $100,000 per GB-month, a 730-hour month, rounded down.
+        long expected = archived * 100_000_000_000L * 24 / (730L << 30);
+        Map<String, Long> components = last.hosting().components();
+        assertEquals(expected, components.getOrDefault("s3_archive_storage", 0L), 2,
+                components::toString);
     }
 
     @Test
