@@ -25,12 +25,6 @@ final class DynamoDbMapping {
      */
     static final int SDK_MAX_RETRIES = 8;
 
-    /**
-     * S3 Standard PUT price: $0.005 per 1,000 requests in us-east-1
-     * (https://aws.amazon.com/s3/pricing/, read 2026-12).
-     */
-    static final long S3_PUT_MICROS_PER_THOUSAND = 5_000;
-
     /** DAX hit latency in milliseconds. NOTE: an assumed figure, not from a published source. */
     static final double DAX_HIT_MILLIS = 1.0;
 
@@ -77,16 +71,17 @@ final class DynamoDbMapping {
         // A phase without the archive moves nothing to S3, but a table it takes over from an
         // archiving phase keeps its S3 objects, which are billed at the S3 price.
         long s3Price = settings.archive().s3MicrosPerGbMonth();
+        long putPrice = settings.archive().s3PutMicrosPerThousand();
         ArchiveParams archive;
         if (!countAges) {
             archive = new ArchiveParams(0, 1, ArchiveMode.TRACK_AGES, s3Price,
-                    S3_PUT_MICROS_PER_THOUSAND);
+                    putPrice);
         } else if (backend.uses(Backend.DynamoDb.Feature.S3_ARCHIVE)) {
             archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.MOVE_TO_S3,
-                    s3Price, S3_PUT_MICROS_PER_THOUSAND);
+                    s3Price, putPrice);
         } else {
             archive = new ArchiveParams(retentionMillis, SimTime.DAY, ArchiveMode.TRACK_AGES,
-                    s3Price, S3_PUT_MICROS_PER_THOUSAND);
+                    s3Price, putPrice);
         }
         return new DynamoDbParams(design, consistency, settings.itemBytes(),
                 settings.itemBytes(), prices, SDK_MAX_RETRIES, latency(settings.latency()), dax,

@@ -123,6 +123,12 @@ final class Defaults {
     static final long S3_MICROS_PER_GB_MONTH = 23_000L;
 
     /**
+     * S3 Standard PUT price, $0.005 per 1,000 requests in us-east-1:
+     * https://aws.amazon.com/s3/pricing/ (read December 2026).
+     */
+    static final long S3_PUT_MICROS_PER_THOUSAND = 5_000L;
+
+    /**
      * On-demand price of a db.t4g.micro PostgreSQL instance, Single-AZ, $0.016 per hour:
      * https://infratally.com/articles/aws-rds-pricing-explained-2026.html (2026).
      */

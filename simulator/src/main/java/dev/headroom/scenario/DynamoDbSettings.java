@@ -60,8 +60,9 @@ public record DynamoDbSettings(
      *
      * @param age items older than this leave the table
      * @param s3MicrosPerGbMonth price of one GB stored in S3 for one month, in micro-dollars
+     * @param s3PutMicrosPerThousand price of 1,000 S3 PUT requests, in micro-dollars
      */
-    public record Archive(Duration age, long s3MicrosPerGbMonth) {
+    public record Archive(Duration age, long s3MicrosPerGbMonth, long s3PutMicrosPerThousand) {
         public Archive {
             Objects.requireNonNull(age, "age");
         }

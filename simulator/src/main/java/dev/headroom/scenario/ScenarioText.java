@@ -34,6 +34,7 @@ public final class ScenarioText {
             Map.entry("readMicrosPerMillionUnits", "read_price_per_million"),
             Map.entry("storageMicrosPerGbMonth", "storage_price_per_gb_month"),
             Map.entry("s3MicrosPerGbMonth", "s3_price_per_gb_month"),
+            Map.entry("s3PutMicrosPerThousand", "s3_put_price_per_thousand"),
             Map.entry("nodeMicrosPerHour", "node_price_per_hour"),
             Map.entry("instanceMicrosPerHour", "instance_price_per_hour"),
             Map.entry("readMicrosPerGb", "read_price_per_gb"),

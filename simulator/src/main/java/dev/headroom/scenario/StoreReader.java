@@ -184,8 +184,10 @@ final class StoreReader {
                 ScenarioReader.MAX_HORIZON, null);
         long price = section.money("s3_price_per_gb_month", Defaults.S3_MICROS_PER_GB_MONTH, 0,
                 null);
+        long putPrice = section.money("s3_put_price_per_thousand",
+                Defaults.S3_PUT_MICROS_PER_THOUSAND, 0, null);
         section.finish();
-        return new DynamoDbSettings.Archive(age, price);
+        return new DynamoDbSettings.Archive(age, price, putPrice);
     }
 
     /** Reads a latency: a distribution plus the time added per {@code growthKey} unit. */

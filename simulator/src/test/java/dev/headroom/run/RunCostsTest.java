@@ -13,6 +13,8 @@ import dev.headroom.model.LimitGauge;
 import dev.headroom.model.dynamodb.DynamoDbModel;
 import dev.headroom.model.sql.PostgresModel;
 import dev.headroom.projection.Projections;
+import dev.headroom.scenario.ScenarioText;
+import dev.headroom.scenario.Scenarios;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,41 @@ class RunCostsTest {
         Map<String, Long> components = last.hosting().components();
         assertEquals(expected, components.getOrDefault("s3_archive_storage", 0L), 2,
                 components::toString);
+    }
+
+    @Test
+    void s3Archive_putPriceSet_billsThePuts() throws Exception {
+        // The S3 PUT price was a constant that no field set, so a scenario with every price at
+        // zero still paid $0.005 per 1,000 PUTs, and the effective parameters did not list it.
+        String yaml = """
+                name: s3-puts
+                seed: 7
+                start_date: 2025-01-06
+                horizon: 6d
+                growth: {kind: piecewise, points: [{at: 0d, users: 3}]}
+                workload:
+                  request_rate: {distribution: constant, mean_per_day: 200}
+                  token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
+                dynamodb:
+                  write_price_per_million: 0
+                  read_price_per_million: 0
+                  storage_price_per_gb_month: 0
+                  archive: {age: 1d, s3_price_per_gb_month: 0, s3_put_price_per_thousand: %s}
+                plan:
+                  hourly_rate: 100
+                  phases:
+                    - name: archiving
+                      backend: {kind: dynamodb, features: [s3-archive]}
+                """;
+        RunResult free = run(yaml.formatted("0"));
+        RunResult dear = run(yaml.formatted("1000"));
+
+        long puts = dear.days().stream().mapToLong(DayRecord::hostingCostMicros).sum();
+        assertEquals(0, free.days().stream().mapToLong(DayRecord::hostingCostMicros).sum());
+        // $1,000 per 1,000 PUTs is $1 a PUT: one a user and day bucket that leaves the table.
+        assertTrue(puts > 0 && puts % 1_000_000 == 0, "PUTs billed: " + puts);
+        assertTrue(ScenarioText.lines(Scenarios.parse(yaml.formatted("0.005"), "p.yaml"))
+                .contains("dynamodb.archive.s3_put_price_per_thousand: $0.005"));
     }
 
     @Test
