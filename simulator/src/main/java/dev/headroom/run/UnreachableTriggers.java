@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * run's last day, or a user count above the one the growth curve reaches before the last day,
  * whose triggers are not checked, or above the tabs that a Sheets phase's workbooks allow. Such
  * a trigger is legal, but the move it guards can then start only on another of its phase's
- * triggers, which is rarely what the author meant.
+ * triggers, which is rarely what the author meant. Also finds a Sheets archive job whose first
+ * run comes after the run's last day, which then archives nothing.
  */
 public final class UnreachableTriggers {
 
@@ -61,7 +62,69 @@ public final class UnreachableTriggers {
                 }
             }
         }
+        archiveNeverRuns(root, fileName, scenario).ifPresent(notes::add);
         return notes;
+    }
+
+    /**
+     * Returns a note when a phase has the archive job and its first run, {@code every} after
+     * day 0 at {@code starts_at}, comes after the run's last day: the job then never runs, and
+     * the summary, which describes the runs, says nothing of it. The note stands at
+     * {@code sheets_archive.every} when the file writes it, else at the first archiving phase's
+     * feature.
+     */
+    private static Optional<ScenarioProblem> archiveNeverRuns(Node root, String fileName,
+            Scenario scenario) {
+        List<Phase> phases = scenario.plan().phases();
+        int first = 0;
+        while (first < phases.size() && !phases.get(first).backend().usesArchive()) {
+            first++;
+        }
+        long firstRun = scenario.sheetsArchive().every().toMillis()
+                + scenario.sheetsArchive().startsAt().toMillis();
+        if (first == phases.size() || firstRun < scenario.horizonDays() * SimTime.DAY) {
+            return Optional.empty();
+        }
+        LocalDate lastDay = scenario.startDate().plusDays(scenario.horizonDays() - 1L);
+        long timeOfDay = firstRun % SimTime.DAY;
+        String message = String.format(Locale.ROOT, "never runs: the archive job's first run"
+                + " would start at %02d:%02d on %s, %s after the start date, after the run's"
+                + " last day, %s; give a shorter every or a longer horizon, or remove the"
+                + " archive feature", timeOfDay / SimTime.HOUR,
+                timeOfDay % SimTime.HOUR / SimTime.MINUTE,
+                scenario.startDate().plusDays(firstRun / SimTime.DAY),
+                days(scenario.sheetsArchive().every().toMillis()), lastDay);
+        NodeTuple every = tuple(value(root, "sheets_archive"), "every");
+        Node node = every != null ? every.getKeyNode() : archiveFeature(root, first);
+        int line = node == null ? 1 : node.getStartMark().getLine() + 1;
+        int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
+        return Optional.of(new ScenarioProblem(fileName, line, column, "sheets_archive.every",
+                message));
+    }
+
+    /** Formats a duration of whole days as {@code 30d}, or in hours or milliseconds. */
+    private static String days(long millis) {
+        if (millis % SimTime.DAY == 0) {
+            return millis / SimTime.DAY + "d";
+        }
+        return millis % SimTime.HOUR == 0 ? millis / SimTime.HOUR + "h" : millis + "ms";
+    }
+
+    /** Returns the {@code archive} item of phase {@code phase}'s features, or null. */
+    private static Node archiveFeature(Node root, int phase) {
+        Node phases = value(value(root, "plan"), "phases");
+        if (!(phases instanceof SequenceNode list) || list.getValue().size() <= phase) {
+            return null;
+        }
+        Node features = value(value(list.getValue().get(phase), "backend"), "features");
+        if (features instanceof SequenceNode items) {
+            for (Node item : items.getValue()) {
+                if (item instanceof ScalarNode scalar && scalar.getValue().equals("archive")) {
+                    return item;
+                }
+            }
+        }
+        return features;
     }
 
     /**
@@ -141,6 +204,10 @@ public final class UnreachableTriggers {
     private static Node value(Node node, String key) {
         NodeTuple entry = node instanceof MappingNode mapping ? tuple(mapping, key) : null;
         return entry == null ? null : entry.getValueNode();
+    }
+
+    private static NodeTuple tuple(Node node, String key) {
+        return node instanceof MappingNode mapping ? tuple(mapping, key) : null;
     }
 
     private static NodeTuple tuple(MappingNode mapping, String key) {

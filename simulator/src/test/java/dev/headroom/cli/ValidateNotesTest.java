@@ -65,6 +65,30 @@ class ValidateNotesTest {
     }
 
     @Test
+    void validate_archiveJobNeverRuns_printsNote() throws Exception {
+        // The job's first run comes 30 days after the start, past the 3-day run, so the summary
+        // said nothing of the job and the user had no hint why nothing was archived.
+        String archived = SCENARIO.replace("backend: {kind: sheets}",
+                "backend: {kind: sheets, features: [archive]}");
+        Path file = scenario(folder, archived);
+        assertEquals(List.of("note: " + file + ":15:42: sheets_archive.every: never runs: the"
+                + " archive job's first run would start at 03:00 on 2025-02-05, 30d after the"
+                + " start date, after the run's last day, 2025-01-08; give a shorter every or a"
+                + " longer horizon, or remove the archive feature"), validateNotes(file));
+
+        file = scenario(folder, archived.replace("plan:\n",
+                "sheets_archive: {every: 3d}\nplan:\n"));
+        assertEquals(List.of("note: " + file + ":11:18: sheets_archive.every: never runs: the"
+                + " archive job's first run would start at 03:00 on 2025-01-09, 3d after the"
+                + " start date, after the run's last day, 2025-01-08; give a shorter every or a"
+                + " longer horizon, or remove the archive feature"), validateNotes(file));
+
+        file = scenario(folder, archived.replace("plan:\n",
+                "sheets_archive: {every: 2d, starts_at: 23h}\nplan:\n"));
+        assertEquals(List.of(), validateNotes(file));
+    }
+
+    @Test
     void validate_unreachableTriggers_printNotes() throws Exception {
         Path file = scenario(folder, withShards(SCENARIO, "{users: 3, date: 2025-01-09}"));
 
