@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -35,6 +37,8 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_INTERNAL_ERROR = 1;
     /** Exit code of invalid input: a scenario, an option or a file. */
     public static final int EXIT_BAD_INPUT = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -82,6 +86,7 @@ public final class Main implements Callable<Integer> {
             long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
             String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
                     .orElse("");
+            LOG.debug("Command '{}' ran out of the Java heap of {} MiB", command, maxMiB);
             String remedy = switch (command) {
                 case "workload" -> "the request log needs more memory than the Java heap's "
                         + maxMiB + " MiB; fit a shorter log, or raise the heap, for";
@@ -344,6 +349,7 @@ public final class Main implements Callable<Integer> {
             boolean badInput = error instanceof BadInputException
                     || error instanceof InvalidScenarioException
                     || error instanceof InputFormatException;
+            LOG.debug("Command '{}' failed: {}", commandLine.getCommandName(), error.toString());
             if (badInput) {
                 error.getMessage().lines().forEach(line -> err.println("headroom: " + line));
             } else {
