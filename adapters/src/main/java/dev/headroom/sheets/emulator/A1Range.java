@@ -20,7 +20,13 @@ record A1Range(String sheetTitle, int startRow, int startColumn, int endRow, int
     /** The marker of an edge that runs to the end of the grid. */
     static final int OPEN = Integer.MAX_VALUE;
 
-    private static final Pattern CELL = Pattern.compile("([A-Za-z]{0,3})([0-9]{0,7})");
+    /**
+     * A cell: up to three column letters (ZZZ, column 18,278, is Google's last) and up to nine
+     * row digits. A workbook's 10,000,000 cells can all sit in one column, so row 10,000,000
+     * (eight digits) is a real row; nine digits keep every row number within an {@code int},
+     * and a row past the grid then fails with Google's "exceeds grid limits" text.
+     */
+    private static final Pattern CELL = Pattern.compile("([A-Za-z]{0,3})([0-9]{0,9})");
     private static final Pattern SIMPLE_TITLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CELL_LIKE = Pattern.compile("[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*"
             + "[Cc][0-9]*");

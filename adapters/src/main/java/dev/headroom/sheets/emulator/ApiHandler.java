@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -117,6 +118,8 @@ final class ApiHandler implements HttpHandler {
     }
 
     private String dispatch(Route route, QueryParameters query, String body) {
+        rejectUnknownParameters(route.operation(), query);
+        rejectUnsupportedParameters(route.operation(), query);
         String id = route.spreadsheetId();
         switch (route.operation()) {
             case CREATE:
@@ -136,6 +139,62 @@ final class ApiHandler implements HttpHandler {
             default:
                 return values.clear(id, route.range());
         }
+    }
+
+    /**
+     * Rejects a query parameter that the method does not define, as Google's API front end
+     * does, so that a misspelt option such as {@code valueRenderOptions} fails here as it would
+     * against Google instead of being ignored.
+     *
+     * <p>NOTE: the text follows what Google's front end returns for other APIs; the exact text
+     * Sheets sends is unverified.
+     */
+    private static void rejectUnknownParameters(Route.Operation operation,
+            QueryParameters query) {
+        for (String name : new TreeSet<>(query.names())) {
+            if (!name.isEmpty() && !operation.takes(name)) {
+                throw ApiException.invalidArgument("Invalid JSON payload received. Unknown name"
+                        + " \"" + name + "\": Cannot bind query parameter. Field '" + name
+                        + "' could not be found in request message.");
+            }
+        }
+    }
+
+    /**
+     * Rejects the query parameters that would change what Google returns but that the emulator
+     * does not implement, so that a caller is not silently given a different answer:
+     * {@code includeGridData} and {@code ranges} of {@code spreadsheets.get}, and
+     * {@code includeValuesInResponse} of {@code values.update} and {@code values.append}. The
+     * value {@code false} asks for Google's default and is accepted.
+     */
+    private static void rejectUnsupportedParameters(Route.Operation operation,
+            QueryParameters query) {
+        if (operation == Route.Operation.GET) {
+            rejectSet(query, "includeGridData", "spreadsheets.get");
+            if (!query.all("ranges").isEmpty()) {
+                throw unsupported("ranges", "spreadsheets.get", "read cells with values.get"
+                        + " or values.batchGet");
+            }
+        } else if (operation == Route.Operation.VALUES_UPDATE
+                || operation == Route.Operation.VALUES_APPEND) {
+            rejectSet(query, "includeValuesInResponse",
+                    operation == Route.Operation.VALUES_UPDATE ? "values.update" : "values.append");
+        }
+    }
+
+    private static void rejectSet(QueryParameters query, String flag, String call) {
+        for (String value : query.all(flag)) {
+            if (!value.equalsIgnoreCase("false")) {
+                throw unsupported(flag + "=" + value, call, "leave it out and read the cells"
+                        + " with values.get");
+            }
+        }
+    }
+
+    private static ApiException unsupported(String parameter, String call, String remedy) {
+        return ApiException.invalidArgument("The Sheets emulator does not implement " + parameter
+                + " in " + call + "; " + remedy + ". See docs/sheets-emulator.md for the"
+                + " supported calls.");
     }
 
     private String readBody(HttpExchange exchange) throws IOException {
@@ -182,9 +241,17 @@ final class ApiHandler implements HttpHandler {
         return Map.of("error", error);
     }
 
+    /**
+     * Writes the response. A HEAD request gets the status and headers without the body, as
+     * HTTP requires; the JDK's server would otherwise log a warning for every HEAD request.
+     */
     private static void send(HttpExchange exchange, int code, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(code, -1);
+            return;
+        }
         exchange.sendResponseHeaders(code, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -4,6 +4,7 @@ import dev.headroom.sheets.limits.RequestKind;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A request's method and path mapped to one API operation, with the spreadsheet id and the A1
@@ -15,25 +16,49 @@ import java.util.List;
  */
 record Route(Operation operation, String spreadsheetId, String range) {
 
-    /** The API methods the emulator implements, each with its quota class. */
+    /**
+     * The API methods the emulator implements, each with its quota class and the query
+     * parameters that Google's API reference defines for it (read 2026-12 from
+     * https://developers.google.com/workspace/sheets/api/reference/rest).
+     */
     enum Operation {
         CREATE(RequestKind.WRITE),
-        GET(RequestKind.READ),
+        GET(RequestKind.READ, "includeGridData", "ranges", "excludeTablesInBandedRanges"),
         BATCH_UPDATE(RequestKind.WRITE),
-        VALUES_GET(RequestKind.READ),
-        VALUES_BATCH_GET(RequestKind.READ),
-        VALUES_UPDATE(RequestKind.WRITE),
-        VALUES_APPEND(RequestKind.WRITE),
+        VALUES_GET(RequestKind.READ, "majorDimension", "valueRenderOption",
+                "dateTimeRenderOption"),
+        VALUES_BATCH_GET(RequestKind.READ, "ranges", "majorDimension", "valueRenderOption",
+                "dateTimeRenderOption"),
+        VALUES_UPDATE(RequestKind.WRITE, "valueInputOption", "includeValuesInResponse",
+                "responseValueRenderOption", "responseDateTimeRenderOption"),
+        VALUES_APPEND(RequestKind.WRITE, "valueInputOption", "insertDataOption",
+                "includeValuesInResponse", "responseValueRenderOption",
+                "responseDateTimeRenderOption"),
         VALUES_CLEAR(RequestKind.WRITE);
 
-        private final RequestKind kind;
+        /**
+         * The parameters that every Google API method takes, such as {@code fields}, which the
+         * Java client sends for a partial response.
+         */
+        private static final Set<String> SYSTEM_PARAMETERS = Set.of("$.xgafv", "access_token",
+                "alt", "callback", "fields", "key", "oauth_token", "prettyPrint", "quotaUser",
+                "upload_protocol", "uploadType", "userIp");
 
-        Operation(RequestKind kind) {
+        private final RequestKind kind;
+        private final Set<String> parameters;
+
+        Operation(RequestKind kind, String... parameters) {
             this.kind = kind;
+            this.parameters = Set.of(parameters);
         }
 
         RequestKind kind() {
             return kind;
+        }
+
+        /** Returns whether the method takes a query parameter of this name. */
+        boolean takes(String parameter) {
+            return parameters.contains(parameter) || SYSTEM_PARAMETERS.contains(parameter);
         }
     }
 

@@ -88,14 +88,21 @@ final class SheetLayout {
         sheets.remove(sheet);
     }
 
-    /** Replaces a tab's title and moves it to {@code index} when that is not negative. */
+    /**
+     * Replaces a tab's title and moves it to {@code index} when that is not negative. The index
+     * counts positions before the move, as Google documents for SheetProperties.index: the tab
+     * goes in front of the tab now at {@code index}, or to the end when the index is past the
+     * last tab. So with tabs S1, S2, S3, index 2 moves S1 between S2 and S3, and an index equal
+     * to the tab's own position or one more leaves it where it is.
+     */
     Sheet update(Sheet sheet, String title, int index) {
         int position = sheets.indexOf(sheet);
         Sheet renamed = new Sheet(sheet.sheetId(), title);
         sheets.set(position, renamed);
-        if (index >= 0 && index != position) {
+        if (index >= 0 && index != position && index != position + 1) {
             sheets.remove(position);
-            sheets.add(Math.min(index, sheets.size()), renamed);
+            int target = Math.min(index, sheets.size() + 1);
+            sheets.add(target > position ? target - 1 : target, renamed);
         }
         return renamed;
     }

@@ -88,6 +88,10 @@ final class SheetRequests {
             return;
         }
         String newTitle = title ? properties.getTitle() : sheet.title();
+        if (title && newTitle.isBlank()) {
+            throw ApiException.invalidArgument("Invalid title: a sheet's name cannot be empty;"
+                    + " give properties.title a name or leave title out of fields.");
+        }
         if (title && !newTitle.equalsIgnoreCase(sheet.title())) {
             SpreadsheetCalls.requireFreeTitle(draft, newTitle);
         }

@@ -45,9 +45,10 @@ final class SpreadsheetCalls {
             for (Sheet sheet : sheets) {
                 SheetProperties properties = sheet.getProperties() == null
                         ? new SheetProperties() : sheet.getProperties();
-                int sheetId = properties.getSheetId() == null ? nextId : properties.getSheetId();
+                int sheetId = properties.getSheetId() == null ? nextId
+                        : requireSheetId(properties.getSheetId());
                 nextId = Math.max(nextId, sheetId + 1);
-                String sheetTitle = properties.getTitle() == null
+                String sheetTitle = isUnset(properties.getTitle())
                         ? freeTitle(layout) : properties.getTitle();
                 requireFreeTitle(layout, sheetTitle);
                 layout.add(new SheetLayout.Sheet(sheetId, sheetTitle),
@@ -136,14 +137,13 @@ final class SpreadsheetCalls {
 
     private Response addSheet(Workbook workbook, SheetLayout draft, SheetProperties requested) {
         SheetProperties properties = requested == null ? new SheetProperties() : requested;
-        String title = properties.getTitle() == null || properties.getTitle().isBlank()
-                ? freeTitle(draft) : properties.getTitle();
+        String title = isUnset(properties.getTitle()) ? freeTitle(draft) : properties.getTitle();
         requireFreeTitle(draft, title);
         int sheetId;
         if (properties.getSheetId() == null) {
             sheetId = workbook.newSheetId(draft);
         } else {
-            sheetId = properties.getSheetId();
+            sheetId = requireSheetId(properties.getSheetId());
             if (draft.byId(sheetId) != null) {
                 throw ApiException.invalidArgument("A sheet with id " + sheetId
                         + " already exists; leave sheetId unset or choose another id.");
@@ -154,6 +154,27 @@ final class SpreadsheetCalls {
         draft.add(sheet, gridOf(properties.getGridProperties(), Grid.DEFAULT), index);
         return new Response().setAddSheet(
                 new AddSheetResponse().setProperties(propertiesOf(draft, sheet)));
+    }
+
+    /**
+     * Returns whether a requested tab title counts as unset. The API's messages are protocol
+     * buffers, where an empty string is the same as no value, so an empty title gets the next
+     * free default name, as a missing one does; a blank title is treated the same way.
+     */
+    static boolean isUnset(String title) {
+        return title == null || title.isBlank();
+    }
+
+    /**
+     * Returns a requested sheet id after checking it: Google documents a sheet id as
+     * non-negative (SheetProperties.sheetId, "Must be non-negative").
+     */
+    static int requireSheetId(int sheetId) {
+        if (sheetId < 0) {
+            throw ApiException.invalidArgument("Invalid sheetId: " + sheetId
+                    + "; a sheet id must be non-negative.");
+        }
+        return sheetId;
     }
 
     static void requireFreeTitle(SheetLayout layout, String title) {

@@ -22,6 +22,18 @@ class A1RangeTest {
         assertEquals(new A1Range("S", 1, 1, 2, 2), A1Range.parse("S!B2:A1"));
     }
 
+    /**
+     * A workbook's 10,000,000 cells may all sit in one column, so row 10,000,000 (eight digits)
+     * is a row that a range must be able to name.
+     */
+    @Test
+    void rowsOfEightAndNineDigitsParse() {
+        assertEquals(new A1Range("T", 10_000_000, 1, 10_000_000, 1),
+                A1Range.parse("T!A10000000"));
+        assertEquals(new A1Range("T", 9_999_999, 1, 123_456_789, 2),
+                A1Range.parse("T!A9999999:B123456789"));
+    }
+
     @Test
     void quotedTitlesKeepEscapedQuotes() {
         A1Range range = A1Range.parse("'o''brien+x@example.com'!A1:F");
@@ -49,7 +61,8 @@ class A1RangeTest {
 
     @Test
     void invalidTextIsRejected() {
-        for (String text : List.of("Sheet1!A1:B2:C3", "'unclosed!A1", "Sheet1!A0", "S!1")) {
+        for (String text : List.of("Sheet1!A1:B2:C3", "'unclosed!A1", "Sheet1!A0", "S!1",
+                "S!A1234567890")) {
             ApiException error = assertThrows(ApiException.class, () -> A1Range.parse(text));
             assertEquals("Unable to parse range: " + text, error.getMessage());
             assertEquals(400, error.code());

@@ -10,6 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +151,74 @@ class SheetsEmulatorBodyTest {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains("Invalid value at 'majorDimension': \\\"SIDEWAYS\\\";"
                 + " use ROWS or COLUMNS."), response.body());
+    }
+
+    /** A misspelt option fails as it does against Google, rather than being ignored. */
+    @Test
+    void unknownQueryParameterIsRejected() throws Exception {
+        HttpResponse<String> misspelt = send(HttpRequest.newBuilder(
+                uri("values/Sheet1!A1?valueRenderOptions=FORMULA")).GET());
+        HttpResponse<String> system = send(HttpRequest.newBuilder(
+                uri("values/Sheet1!A1?valueRenderOption=FORMULA&fields=values&prettyPrint=false"))
+                .GET());
+
+        assertEquals(400, misspelt.statusCode(), misspelt.body());
+        assertTrue(misspelt.body().contains("Invalid JSON payload received. Unknown name"
+                + " \\\"valueRenderOptions\\\": Cannot bind query parameter. Field"
+                + " 'valueRenderOptions' could not be found in request message."),
+                misspelt.body());
+        assertEquals(200, system.statusCode(), system.body());
+    }
+
+    /** The parameters of an overridden GET arrive form-encoded in the body. */
+    @Test
+    void malformedEscapeInOverriddenGetIsInvalidArgument() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(emulator.rootUrl() + "v4/spreadsheets/" + id + "/values:batchGet"))
+                .header("X-HTTP-Method-Override", "GET")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(body("ranges=Sheet1%21A1&ranges=%")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"status\":\"INVALID_ARGUMENT\""),
+                response.body());
+        assertTrue(response.body().contains("Invalid request parameters: '%' is not valid form"
+                + " encoding"), response.body());
+    }
+
+    @Test
+    void headRequestGetsStatusWithoutBodyOrWarning() throws Exception {
+        Logger serverLog = Logger.getLogger("com.sun.net.httpserver");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        serverLog.addHandler(recorder);
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                    emulator.rootUrl() + "v4/spreadsheets/" + id))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+            assertEquals(404, response.statusCode());
+            assertEquals("", response.body());
+            assertEquals(List.of(), warnings);
+        } finally {
+            serverLog.removeHandler(recorder);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetResponse;
 import com.google.api.services.sheets.v4.model.DeleteSheetRequest;
 import com.google.api.services.sheets.v4.model.GridProperties;
 import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.Sheet;
 import com.google.api.services.sheets.v4.model.SheetProperties;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
@@ -120,6 +121,87 @@ class SheetsEmulatorCallsTest {
         assertEquals("Usage", tab.getTitle());
         assertEquals(10, tab.getGridProperties().getRowCount());
         assertEquals(6, tab.getGridProperties().getColumnCount());
+    }
+
+    @Test
+    void negativeSheetIdIsRejected() {
+        GoogleJsonResponseException added = failure(() -> batch(new Request().setAddSheet(
+                new AddSheetRequest().setProperties(new SheetProperties().setSheetId(-3)
+                        .setTitle("negative")))));
+        GoogleJsonResponseException created = failure(() -> sheets.spreadsheets().create(
+                new Spreadsheet().setSheets(List.of(new Sheet().setProperties(
+                        new SheetProperties().setSheetId(-1))))).execute());
+
+        assertEquals(400, added.getStatusCode());
+        assertEquals("Invalid requests[0].addSheet: Invalid sheetId: -3; a sheet id must be"
+                + " non-negative.", added.getDetails().getMessage());
+        assertEquals(400, created.getStatusCode());
+        assertEquals("Invalid sheetId: -1; a sheet id must be non-negative.",
+                created.getDetails().getMessage());
+    }
+
+    /** An empty string is an unset field in the API's protocol buffers: the default name. */
+    @Test
+    void emptyTitleInCreateGetsDefaultName() throws IOException {
+        Spreadsheet created = sheets.spreadsheets().create(new Spreadsheet().setSheets(List.of(
+                new Sheet().setProperties(new SheetProperties().setTitle(""))))).execute();
+
+        assertEquals("Sheet1", created.getSheets().get(0).getProperties().getTitle());
+    }
+
+    @Test
+    void renameToEmptyTitleIsRejected() throws IOException {
+        GoogleJsonResponseException error = failure(() -> batch(new Request()
+                .setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
+                        .setProperties(new SheetProperties().setSheetId(0).setTitle(""))
+                        .setFields("title"))));
+
+        assertEquals(400, error.getStatusCode());
+        assertEquals("Invalid requests[0].updateSheetProperties: Invalid title: a sheet's name"
+                + " cannot be empty; give properties.title a name or leave title out of fields.",
+                error.getDetails().getMessage());
+        assertEquals("Sheet1", sheets.spreadsheets().get(id).execute().getSheets().get(0)
+                .getProperties().getTitle());
+    }
+
+    /**
+     * Google counts a new index in positions before the move: with tabs S1, S2, S3, index 2
+     * puts S1 between S2 and S3, and S1's own index plus one leaves it where it is.
+     */
+    @Test
+    void moveCountsIndexBeforeTheMove() throws IOException {
+        batch(addSheet("S2"), addSheet("S3"));
+
+        move(0, 2);
+        assertEquals(List.of("S2", "Sheet1", "S3"), titles());
+        move(0, 2);
+        assertEquals(List.of("S2", "Sheet1", "S3"), titles());
+        move(0, 3);
+        assertEquals(List.of("S2", "S3", "Sheet1"), titles());
+        move(0, 0);
+        assertEquals(List.of("Sheet1", "S2", "S3"), titles());
+    }
+
+    @Test
+    void unimplementedResponseOptionsAreRejected() throws IOException {
+        GoogleJsonResponseException gridData = failure(() -> sheets.spreadsheets().get(id)
+                .setIncludeGridData(true).execute());
+        GoogleJsonResponseException ranges = failure(() -> sheets.spreadsheets().get(id)
+                .setRanges(List.of("Sheet1!A1")).execute());
+        GoogleJsonResponseException updated = failure(() -> sheets.spreadsheets().values()
+                .update(id, "Sheet1!A1", new ValueRange().setValues(List.of(List.of("x"))))
+                .setValueInputOption("RAW").setIncludeValuesInResponse(true).execute());
+
+        assertEquals(400, gridData.getStatusCode());
+        assertEquals("The Sheets emulator does not implement includeGridData=true in"
+                + " spreadsheets.get; leave it out and read the cells with values.get. See"
+                + " docs/sheets-emulator.md for the supported calls.",
+                gridData.getDetails().getMessage());
+        assertEquals(400, ranges.getStatusCode());
+        assertEquals(400, updated.getStatusCode());
+        assertNull(read("Sheet1!A1").getValues());
+        assertEquals(1, sheets.spreadsheets().get(id).setIncludeGridData(false).execute()
+                .getSheets().size());
     }
 
     @Test
@@ -264,6 +346,20 @@ class SheetsEmulatorCallsTest {
         assertEquals(400, error.getStatusCode());
         assertEquals("INVALID_ARGUMENT", error.getDetails().get("status"));
         assertEquals("Unable to parse range: Sheet1!A1:B2:C3", error.getDetails().getMessage());
+    }
+
+    private void move(int sheetId, int index) throws IOException {
+        batch(new Request().setUpdateSheetProperties(new UpdateSheetPropertiesRequest()
+                .setProperties(new SheetProperties().setSheetId(sheetId).setIndex(index))
+                .setFields("index")));
+    }
+
+    private List<String> titles() throws IOException {
+        List<String> titles = new ArrayList<>();
+        for (Sheet sheet : sheets.spreadsheets().get(id).execute().getSheets()) {
+            titles.add(sheet.getProperties().getTitle());
+        }
+        return titles;
     }
 
     private Request addSheet(String title) {

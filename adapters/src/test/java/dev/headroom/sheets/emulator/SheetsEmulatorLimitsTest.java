@@ -104,6 +104,24 @@ class SheetsEmulatorLimitsTest {
     }
 
     @Test
+    void lastRowOfOneColumnTabAtCellLimitIsAddressable() throws IOException {
+        Sheets sheets = start(EmulatorConfig.defaults());
+        String id = createWorkbook(sheets, "one-column");
+        // Columns first: 10,000,000 rows of the default 26 columns would pass the cell limit.
+        resize(sheets, id, 1_000, 1);
+        resize(sheets, id, 10_000_000, 1);
+
+        update(sheets, id, "Sheet1!A10000000", List.of(List.of("last row")));
+
+        assertEquals(List.of(List.of("last row")), sheets.spreadsheets().values()
+                .get(id, "Sheet1!A10000000").execute().getValues());
+        GoogleJsonResponseException error = failure(
+                () -> update(sheets, id, "Sheet1!A10000001", List.of(List.of("past"))));
+        assertEquals("Range (Sheet1!A10000001) exceeds grid limits. Max rows: 10000000,"
+                + " max columns: 1", error.getDetails().getMessage());
+    }
+
+    @Test
     void resizeAppliesRowsBeforeColumns() throws IOException {
         Sheets sheets = start(EmulatorConfig.defaults().withCellLimit(40_000));
         String id = createWorkbook(sheets, "resize");
