@@ -54,7 +54,8 @@ final class EmulateCommand implements Callable<Integer> {
             try {
                 emulator = SheetsEmulator.start(config);
             } catch (IOException e) {
-                throw new BadInputException("cannot listen on " + bind + ":" + port + " ("
+                String host = bind.indexOf(':') >= 0 ? "[" + bind + "]" : bind;
+                throw new BadInputException("cannot listen on " + host + ":" + port + " ("
                         + e.getMessage() + "); choose another --port or --bind", e);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -5,7 +5,11 @@ import static dev.headroom.cli.MainScenario.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -207,6 +211,49 @@ class CommandLineErrorTest {
             assertTrue(result.err().startsWith("headroom: --bind is '" + bind + "': it is not an"
                     + " IP address, and host names are not looked up; give --bind an IP address,"
                     + " such as 127.0.0.1 or ::1;"), result.err());
+        }
+    }
+
+    /**
+     * A text with a colon is not yet an IPv6 address. Java would take such a text for a host
+     * name and fail only when binding, with "Unresolved address".
+     */
+    @Test
+    void emulateSheets_bindNotIpv6Literal_rejectedAsNotAnAddress() {
+        for (String bind : List.of(":::", "1:2", ".:1", "::1:2:3:4:5:6:7:8:9", "1::2::3",
+                "::ffff:1.2.3.999", "12345::1", "1:2:3:4:5:6:7:8:")) {
+            CliResult result = execute("emulate", "sheets", "--bind", bind);
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), bind);
+            assertTrue(result.err().startsWith("headroom: --bind is '" + bind + "': it is not an"
+                    + " IP address, and host names are not looked up;"), result.err());
+        }
+    }
+
+    @Test
+    void bindAddress_acceptsIpv6TextForms() {
+        for (String bind : List.of("::", "::1", "fe80::1", "2001:db8::8a2e:370:7334",
+                "1:2:3:4:5:6:7:8", "::ffff:127.0.0.1", "1:2:3:4:5:6:1.2.3.4", "1::")) {
+            assertEquals(bind, new OptionConverters.BindAddress().convert(bind));
+        }
+    }
+
+    @Test
+    void emulateSheets_ipv6PortInUse_bracketsAddress() throws Exception {
+        ServerSocket taken;
+        try {
+            taken = new ServerSocket(0, 1, InetAddress.getByName("::1"));
+        } catch (IOException noIpv6) {
+            Assumptions.abort("no IPv6 loopback: " + noIpv6.getMessage());
+            return;
+        }
+        try (taken) {
+            CliResult result = execute("emulate", "sheets", "--bind", "::1", "--port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code());
+            assertTrue(result.err().startsWith("headroom: cannot listen on [::1]:"
+                    + taken.getLocalPort() + " ("), result.err());
         }
     }
 
