@@ -225,7 +225,8 @@ final class StoreReader {
      */
     static double sigma(Section section, boolean lognormal) {
         if (!lognormal) {
-            if (section.has("sigma")) {
+            // A misspelled distribution is reported already, and its sigma may suit the one meant.
+            if (section.has("sigma") && !section.hasProblem("distribution")) {
                 section.problem("sigma", "inconsistent settings: sigma applies only to "
                         + "distribution: lognormal; remove it or change the distribution");
             }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Maps the {@code workload} mapping of a scenario file onto a {@link Workload}. */
@@ -110,8 +112,29 @@ final class WorkloadReader {
                     section.count("tokens_out", 0, 0, TokenSizeTable.MAX_TOKENS,
                             "write the completion tokens per request, such as 300"));
         };
-        section.finish();
+        // An invalid source reads as the default, whose fields differ from those of the one meant.
+        if (!section.hasProblem("source")) {
+            rejectOtherSources(section, source);
+            section.finish();
+        }
         return sizes;
+    }
+
+    /** Reports each field of a token source other than {@code selected}, naming its source. */
+    private static void rejectOtherSources(Section section, TokenSource selected) {
+        Map<String, TokenSource> owners = new LinkedHashMap<>();
+        owners.put("dataset", TokenSource.BUNDLED);
+        owners.put("file", TokenSource.FILE);
+        owners.put("tokens_in", TokenSource.FIXED);
+        owners.put("tokens_out", TokenSource.FIXED);
+        for (Map.Entry<String, TokenSource> owner : owners.entrySet()) {
+            if (owner.getValue() != selected && section.has(owner.getKey())) {
+                String name = Section.configName(owner.getValue());
+                section.problem(owner.getKey(), "inconsistent settings: " + owner.getKey()
+                        + " applies only to source: " + name + "; remove it or set source: "
+                        + name);
+            }
+        }
     }
 
     private static List<ModelPrice> models(Section section) {

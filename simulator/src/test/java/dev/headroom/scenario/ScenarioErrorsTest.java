@@ -496,4 +496,58 @@ class ScenarioErrorsTest {
         assertTrue(error.problems().get(0).message().startsWith("not a whole number of days:"
                 + " 1.5d would run only 1d,"), error.getMessage());
     }
+
+    @Test
+    void misspelledChoice_reportedAloneNotItsFields() {
+        // A misspelled source or distribution read as the default one, so the fields of the
+        // choice meant were reported too: tokens_in as unknown, sigma as inconsistent.
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                workload:
+                  request_rate: {distribution: lognormall, mean_per_day: 10, sigma: 1}
+                  token_sizes: {source: fixd, tokens_in: 4000, tokens_out: 400}
+                  request_duration: {distribution: lognorml, mean: 1s, sigma: 0.5}
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """;
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "typo.yaml"));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(3, problems.size(), error.getMessage());
+        assertEquals("workload.request_rate.distribution", problems.get(0).path());
+        assertEquals("workload.token_sizes.source", problems.get(1).path());
+        assertEquals("invalid value 'fixd'; did you mean 'fixed'?", problems.get(1).message());
+        assertEquals("workload.request_duration.distribution", problems.get(2).path());
+    }
+
+    @Test
+    void fieldOfAnotherTokenSource_namesItsSource() {
+        // A dataset left over after switching to source: fixed was an unknown field, as if
+        // misspelled, though it is a field of source: bundled.
+        String text = """
+                name: a
+                start_date: 2025-01-01
+                horizon: 3d
+                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+                workload:
+                  token_sizes: {source: fixed, dataset: azure-conv-2023, tokens_in: 9,
+                                tokens_out: 9}
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """;
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "left.yaml"));
+
+        assertEquals(1, error.problems().size(), error.getMessage());
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals("workload.token_sizes.dataset", problem.path());
+        assertEquals("inconsistent settings: dataset applies only to source: bundled; remove it"
+                + " or set source: bundled", problem.message());
+    }
 }
