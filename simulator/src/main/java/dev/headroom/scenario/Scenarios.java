@@ -65,7 +65,7 @@ public final class Scenarios {
         try {
             bytes = readAtMost(file, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
-            throw single(file.toString(), "file not found; check the path");
+            throw single(file.toString(), notFound(file));
         } catch (IOException e) {
             throw single(file.toString(), readFailure(file, e));
         }
@@ -79,6 +79,18 @@ public final class Scenarios {
         TokenTableCheck.check(scenario, text, file.toString());
         LOG.debug("Loaded scenario {} from {}", scenario.name(), file);
         return scenario;
+    }
+
+    /**
+     * Returns the message for a scenario file that does not exist. A relative path names the
+     * current folder, since a path copied from the documentation is relative to the repository.
+     */
+    private static String notFound(Path file) {
+        if (file.isAbsolute()) {
+            return "file not found; check the path";
+        }
+        return "file not found; check the path, which is relative to the current folder "
+                + Path.of("").toAbsolutePath();
     }
 
     /**

@@ -341,7 +341,17 @@ class ScenarioErrorsTest {
                 () -> Scenarios.load(INVALID.resolve("no-such-file.yaml")));
 
         assertTrue(error.getMessage().endsWith("no-such-file.yaml:1:1: file not found; "
-                + "check the path"), error.getMessage());
+                + "check the path, which is relative to the current folder "
+                + Path.of("").toAbsolutePath()), error.getMessage());
+    }
+
+    @Test
+    void missingAbsoluteFile_namesNoFolder(@TempDir Path folder) {
+        Path missing = folder.resolve("no-such-file.yaml");
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.load(missing));
+
+        assertEquals(missing + ":1:1: file not found; check the path", error.getMessage());
     }
 
     @Test
