@@ -135,6 +135,14 @@ final class Units {
     /** Parses a finite decimal number such as {@code 0.25}, {@code 10} or {@code -1.5}. */
     static double number(String text) {
         String trimmed = text.strip();
+        String percent = trimmed.endsWith("%")
+                ? trimmed.substring(0, trimmed.length() - 1).strip() : "";
+        if (DECIMAL.matcher(percent).matches()) {
+            String fraction = new BigDecimal(percent.replace("_", "")).movePointLeft(2)
+                    .stripTrailingZeros().toPlainString();
+            throw new IllegalArgumentException("invalid number '" + text + "': a percentage;"
+                    + " write it as a fraction, such as " + fraction + " for " + trimmed);
+        }
         if (!DECIMAL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("invalid number '" + text
                     + "'; write a decimal number such as 0.25 or 10");

@@ -99,6 +99,14 @@ class UnitsTest {
     }
 
     @Test
+    void number_percent_suggestsFraction() {
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> Units.number("5%"));
+        assertEquals("invalid number '5%': a percentage; write it as a fraction, such as 0.05"
+                + " for 5%", error.getMessage());
+    }
+
+    @Test
     void dollars_negative_signBeforeDollarSign() {
         assertEquals("-$50", Formats.dollars(-50_000_000L));
         assertEquals("$1.25", Formats.dollars(1_250_000L));
