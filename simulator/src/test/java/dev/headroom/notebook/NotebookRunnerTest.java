@@ -45,8 +45,8 @@ class NotebookRunnerTest {
 
     @Test
     void seedPlan_runsEveryCellAndPrintsTables() throws Exception {
-        Notebook source = Notebook.parse(
-                Files.readString(SEED_PLAN, StandardCharsets.UTF_8), SEED_PLAN.toString());
+        String committed = Files.readString(SEED_PLAN, StandardCharsets.UTF_8);
+        Notebook source = Notebook.parse(committed, SEED_PLAN.toString());
 
         Notebook executed = NotebookRunner.withJvmClasspath()
                 .execute(source, SEED_PLAN.getParent());
@@ -78,6 +78,8 @@ class NotebookRunnerTest {
                 "overspend_micros")) {
             assertTrue(text.contains(heading), "no '" + heading + "' in:\n" + text);
         }
+        assertEquals(committed, executed.toJson(),
+                "the outputs changed; run notebooks/execute.sh and review the difference");
     }
 
     @Test
