@@ -19,8 +19,8 @@ import tech.tablesaw.api.Table;
  * later users trigger or the loader's greatest, or the same date trigger. A count
  * of 0, where the move had to start before the first user signed up, is below the loader's
  * least users trigger of 1, so its note offers the date trigger alone, with or without earlier
- * users triggers. A note also warns when a later phase has a monthly_cost trigger, whose day
- * moves with the move's start. A plan with no such move gets no notes.
+ * users triggers. A note also warns when a later phase has a monthly_cost or a date trigger,
+ * whose day moves with the move's start. A plan with no such move gets no notes.
  */
 public final class TriggerOrderNotes {
 
@@ -45,16 +45,16 @@ public final class TriggerOrderNotes {
                     laterDate(plan, from));
             if (earlier.advice() < 1) {
                 notes.add(beforeFirstUser(change, plan.phases().get(from), earlier, window)
-                        + costTriggers(plan, from));
+                        + laterTriggers(plan, from));
             } else if (!earlier.inTheWay().isEmpty()) {
                 notes.add(note(change, plan.phases().get(from), earlier, window)
-                        + costTriggers(plan, from));
+                        + laterTriggers(plan, from));
             } else {
                 LaterTriggers later = LaterTriggers.of(plan, from, earlier.advice());
                 if (!later.inTheWay().isEmpty() && !hasUsersAtMost(plan.triggers(
                         plan.phases().get(from)), earlier.advice())) {
                     notes.add(laterNote(change, plan.phases().get(from), earlier, later, window)
-                            + costTriggers(plan, from));
+                            + laterTriggers(plan, from));
                 }
             }
         }
@@ -206,6 +206,40 @@ public final class TriggerOrderNotes {
     private static String dateOption(String from, EarlierTriggers earlier, DateWindow window) {
         return "give '" + from + "' a date trigger after " + earlier.lastDate() + " ("
                 + earlier.lastDateSource() + ") and " + window.bound();
+    }
+
+    /** Returns the sentences that warn of later phases' triggers whose day can move. */
+    private static String laterTriggers(PlanOutline plan, int from) {
+        return costTriggers(plan, from) + dateTriggers(plan, from);
+    }
+
+    /**
+     * Returns the sentence that warns of the date triggers on the phases after the old one, or
+     * an empty text. A phase that goes live after its trigger's date starts its move when its
+     * triggers are first checked. A move off the old phase started sooner brings such a phase
+     * sooner, so its move can start sooner too.
+     */
+    private static String dateTriggers(PlanOutline plan, int from) {
+        List<String> phases = plan.phases();
+        List<String> dated = new ArrayList<>();
+        for (String phase : phases.subList(from + 1, phases.size())) {
+            for (Trigger trigger : plan.triggers(phase)) {
+                if (trigger instanceof Trigger.OnDate onDate) {
+                    dated.add("'" + phase + "' (" + onDate.date() + ")");
+                }
+            }
+        }
+        if (dated.isEmpty()) {
+            return "";
+        }
+        if (dated.size() == 1) {
+            return " The date trigger of " + dated.get(0) + " will fire as soon as its phase"
+                    + " serves when it goes live after that date, so that move can start on"
+                    + " another day too.";
+        }
+        return " The date triggers of " + joined(dated) + " will fire as soon as their phases"
+                + " serve when they go live after those dates, so those moves can start on"
+                + " other days too.";
     }
 
     /**

@@ -141,6 +141,19 @@ class TriggerOrderNotesTest {
     }
 
     @Test
+    void of_laterDate_dayMoves() {
+        PlanOutline plan = planWithC(Map.of("e", List.of(new Trigger.Users(50)),
+                "b", List.of(new Trigger.OnDate(LocalDate.parse("2026-09-01")))));
+
+        List<String> notes = TriggerOrderNotes.of(changes(plan), plan);
+
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).endsWith("what fails next. The date trigger of 'b'"
+                + " (2026-09-01) will fire as soon as its phase serves when it goes live after"
+                + " that date, so that move can start on another day too."), notes.get(0));
+    }
+
+    @Test
     void of_aboveEarlierUsers_noNote() {
         assertEquals(List.of(), notes(List.of(new Trigger.Users(39)),
                 List.of(new Trigger.Users(60))));
@@ -221,7 +234,10 @@ class TriggerOrderNotesTest {
                 + " triggers to increase from phase to phase. To follow the advice, lower the"
                 + " users trigger of 'e' below 40 and give 'a' a users trigger above it and no"
                 + " higher than 40. Sweep again after the change, since a move started sooner"
-                + " changes what fails next."), notes);
+                + " changes what fails next."
+                + " The date trigger of 'b' (2026-02-27) will fire as soon as its phase serves"
+                + " when it goes live after that date, so that move can start on another"
+                + " day too."), notes);
     }
 
     @Test
@@ -235,7 +251,9 @@ class TriggerOrderNotesTest {
         assertEquals(1, notes.size());
         assertEquals(true, notes.get(0).endsWith("fits that order with the other triggers of the"
                 + " phases before 'a' and the date trigger of 'b' as they are, so change those"
-                + " first."), notes.get(0));
+                + " first. The date trigger of 'b' (2026-02-27) will fire as soon as its phase"
+                + " serves when it goes live after that date, so that move can start on another"
+                + " day too."), notes.get(0));
     }
 
     @Test
@@ -268,7 +286,10 @@ class TriggerOrderNotesTest {
                 + " at least 1, so no users trigger on 'a' starts it in time. To follow the"
                 + " advice, give 'a' a date trigger after 2026-02-26 (the start date) and before"
                 + " 2026-03-01 (the date trigger of 'b'). Sweep again after the change, since a"
-                + " move started sooner changes what fails next."), notes);
+                + " move started sooner changes what fails next."
+                + " The date trigger of 'b' (2026-03-01) will fire as soon as its phase serves"
+                + " when it goes live after that date, so that move can start on another"
+                + " day too."), notes);
     }
 
     @Test
@@ -426,7 +447,10 @@ class TriggerOrderNotesTest {
                 + " to 2147483647, the greatest users trigger the loader accepts, and a date"
                 + " trigger on 'a' must come after 2026-02-26 (the start date) and before"
                 + " 2026-02-27 (the date trigger of 'b'), where no day fits. Change those"
-                + " triggers first."), notes);
+                + " triggers first."
+                + " The date trigger of 'b' (2026-02-27) will fire as soon as its phase serves"
+                + " when it goes live after that date, so that move can start on another"
+                + " day too."), notes);
     }
 
     @Test
