@@ -57,7 +57,12 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder.prepare(out);
         OutputFolder.checkInputs(out, ReportWriter.FILE_NAMES,
                 ScenarioInput.inputs(scenario, file));
+        try (FolderClaim claim = FolderClaim.of(out)) {
+            return runAndReport(scenario, setup);
+        }
+    }
 
+    private int runAndReport(Scenario scenario, RunSetup setup) {
         RunBenchmark measurement = benchmark ? RunBenchmark.start() : null;
         RunResult result = simulate(setup);
         if (measurement != null) {

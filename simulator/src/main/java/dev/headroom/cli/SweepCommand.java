@@ -77,7 +77,13 @@ final class SweepCommand implements Callable<Integer> {
         RunSetup setup = ScenarioInput.setup(scenario, file);
         OutputFolder.prepare(out);
         OutputFolder.checkInputs(out, SweepReport.FILE_NAMES, ScenarioInput.inputs(scenario, file));
+        try (FolderClaim claim = FolderClaim.of(out)) {
+            return sweepAndReport(scenario, setup, seeds, threads);
+        }
+    }
 
+    private int sweepAndReport(Scenario scenario, RunSetup setup, List<Long> seeds,
+            int threads) throws InterruptedException {
         LOG.info("sweep of '{}' started: {} seeds, {} at a time", scenario.name(), seeds.size(),
                 threads);
         List<SeedOutcome> outcomes = runAll(setup, seeds, threads);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class RunCommandTest {
         try (Stream<Path> listing = Files.list(first)) {
             files = listing.sorted().toList();
         }
-        assertEquals(10, files.size());
+        assertEquals(11, files.size());
         for (Path path : files) {
             Path other = second.resolve(path.getFileName());
             assertArrayEquals(Files.readAllBytes(path), Files.readAllBytes(other),
@@ -184,8 +185,10 @@ class RunCommandTest {
         execute("run", scenario(folder, SCENARIO).toString(), "--days", "1", "--out",
                 out.toString());
 
+        List<String> expected = new ArrayList<>(ReportWriter.FILE_NAMES);
+        expected.add(FolderClaim.FILE_NAME);
         try (Stream<Path> listing = Files.list(out)) {
-            assertEquals(ReportWriter.FILE_NAMES.stream().sorted().toList(),
+            assertEquals(expected.stream().sorted().toList(),
                     listing.map(path -> path.getFileName().toString()).sorted().toList());
         }
     }
