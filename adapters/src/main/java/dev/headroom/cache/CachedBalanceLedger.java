@@ -30,11 +30,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * the cached balance in one Lua script, after the delegate call returns or fails. A balance read
  * that misses reads the generation first, then the delegate, and stores the balance only if the
  * generation is unchanged, so a read that overlaps a write never caches the balance from before
- * it. The values are random rather than a counter. A counter starts again at 1 when Redis loses
+ * it. A user without a generation gets a new random one before the delegate is read, because
+ * a missing key is a state that a loss of keys brings back. The values are random rather than
+ * a counter. A counter starts again at 1 when Redis loses
  * its keys, as after a restart without persistence, a failover to a replica that missed the
  * write, or an eviction. A read from before the loss would then find its generation again and
  * cache a balance that the write changed. Generation keys have no TTL: one small key per user
- * who wrote through the cache.
+ * whose balance was read or written through the cache.
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
@@ -52,13 +54,20 @@ public final class CachedBalanceLedger implements UsageLedger {
             + "redis.call('DEL', KEYS[2]) return 1";
 
     /**
-     * Stores the balance ARGV[2] in KEYS[2] for ARGV[3] ms if the generation KEYS[1] still
-     * equals ARGV[1], where an empty ARGV[1] means the generation key did not exist.
+     * Returns the generation KEYS[1], first setting it to the new value ARGV[1] if it is
+     * missing, so that a read always compares a random value that a loss of keys cannot bring
+     * back.
      */
-    private static final String FILL_IF_UNCHANGED = "local current = redis.call('GET', KEYS[1]) "
-            + "if current == false then current = '' end "
-            + "if current == ARGV[1] then "
-            + "redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1 end "
+    private static final String CLAIM_GENERATION = "local current = redis.call('GET', KEYS[1]) "
+            + "if current == false then redis.call('SET', KEYS[1], ARGV[1]) return ARGV[1] end "
+            + "return current";
+
+    /**
+     * Stores the balance ARGV[2] in KEYS[2] for ARGV[3] ms if the generation KEYS[1] still
+     * equals ARGV[1].
+     */
+    private static final String FILL_IF_UNCHANGED = "if redis.call('GET', KEYS[1]) == ARGV[1] "
+            + "then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1 end "
             + "return 0";
 
     private final ClosedGuard guard = new ClosedGuard("cached ledger");
@@ -154,12 +163,18 @@ public final class CachedBalanceLedger implements UsageLedger {
             return Long.parseLong(cached.get(0));
         }
         misses.increment();
-        String generation = cached == null || cached.get(1) == null ? "" : cached.get(1);
+        String generation = cached == null ? null : cached.get(1);
+        if (cached != null && generation == null) {
+            Object claimed = redisCall("claim", userEmail, () -> redis.eval(CLAIM_GENERATION,
+                    List.of(keys.generation()), List.of(UUID.randomUUID().toString())));
+            generation = claimed == null ? null : claimed.toString();
+        }
         long balance = delegate.balanceMicros(userEmail);
-        if (cached != null) {
+        if (generation != null) {
+            String readGeneration = generation;
             redisCall("fill", userEmail, () -> redis.eval(FILL_IF_UNCHANGED,
                     List.of(keys.generation(), keys.balance()),
-                    List.of(generation, Long.toString(balance),
+                    List.of(readGeneration, Long.toString(balance),
                             Long.toString(settings.ttl().toMillis()))));
         }
         return balance;

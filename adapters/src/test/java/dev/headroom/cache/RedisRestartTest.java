@@ -81,4 +81,33 @@ class RedisRestartTest {
             assertEquals(200, store.balanceMicros(ANN));
         }
     }
+
+    /**
+     * A read starts for a user who has not written through the cache, so Redis has no
+     * generation for the user. The user's debit goes through the cache, and then Redis restarts
+     * and loses the generation that the debit set, which takes it back to the state the read
+     * started from. The cache must still not keep the balance from before the debit.
+     */
+    @Test
+    void restartAfterDebit_userWithoutGeneration() {
+        OverlappingWriteLedger store = new OverlappingWriteLedger();
+        store.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        try (CachedBalanceLedger cache = CachedBalanceLedger.open(store, "127.0.0.1", port,
+                new CacheSettings(Duration.ofMinutes(5), "restart:"))) {
+            store.duringNextRead(() -> {
+                cache.record(new Transaction("u-1", ANN, T0, TransactionKind.USAGE,
+                        "gpt-4o-mini", 10, 20, 800, 5));
+                restartRedis();
+                for (int i = 0; i < POOL_DRAINING_READS; i++) {
+                    cache.balanceMicros("other@example.com");
+                }
+            });
+
+            long duringDebit = cache.balanceMicros(ANN);
+            long afterDebit = cache.balanceMicros(ANN);
+
+            assertEquals(1_000, duringDebit, "the read started before the debit");
+            assertEquals(200, afterDebit, "the read after the debit");
+        }
+    }
 }
