@@ -161,7 +161,7 @@ final class DynaliteServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException(command + " was not found on the PATH, and the DynamoDB"
-                + " tests need Node.js 18 or later with npm to run dynalite; install them, for"
+                + " tests need Node.js 20 or later with npm to run dynalite; install them, for"
                 + " example with 'apt-get install nodejs npm' on Debian");
     }
 
