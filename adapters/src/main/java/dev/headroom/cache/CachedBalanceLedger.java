@@ -32,11 +32,11 @@ import redis.clients.jedis.exceptions.JedisException;
  * generation is unchanged, so a read that overlaps a write never caches the balance from before
  * it. A user without a generation gets a new random one before the delegate is read, because
  * a missing key is a state that a loss of keys brings back. The values are random rather than
- * a counter. A counter starts again at 1 when Redis loses
- * its keys, as after a restart without persistence, a failover to a replica that missed the
- * write, or an eviction. A read from before the loss would then find its generation again and
- * cache a balance that the write changed. Generation keys have no TTL: one small key per user
- * whose balance was read or written through the cache.
+ * a counter. A counter starts again at 1 when Redis loses its keys, as after a restart without
+ * persistence, a failover to a replica that missed the write, or an eviction. A read from
+ * before the loss would then find its generation again and cache a balance that the write
+ * changed. Generation keys have no TTL: one small key per user whose balance was read or
+ * written through the cache.
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
