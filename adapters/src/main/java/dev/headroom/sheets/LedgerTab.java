@@ -179,8 +179,7 @@ final class LedgerTab {
     RecordOutcome record(Transaction row, Runnable load, BatchWriter writer) {
         lock.lock();
         try {
-            load.run();
-            if (awaitSettled(row)) {
+            if (storedAfterWait(row, load)) {
                 return RecordOutcome.DUPLICATE;
             }
             appendAndWait(row, writer);
@@ -198,8 +197,7 @@ final class LedgerTab {
             BatchWriter writer) {
         lock.lock();
         try {
-            load.run();
-            if (awaitSettled(usage)) {
+            if (storedAfterWait(usage, load)) {
                 return AdmissionOutcome.DUPLICATE;
             }
             if (spendableMicros.getAsLong() < usage.amountMicros()) {
@@ -245,11 +243,27 @@ final class LedgerTab {
     }
 
     /**
+     * Runs {@code load}, waits while a row with the same key is pending, and returns whether
+     * that key is stored. A pending row whose append failed may be stored all the same, as when
+     * the append's response was lost, so the tab is read again after each such failure.
+     */
+    private boolean storedAfterWait(Transaction row, Runnable load) {
+        load.run();
+        while (pending.containsKey(key(row))) {
+            if (awaitSettled(row)) {
+                return true;
+            }
+            load.run();
+        }
+        return isStored(row);
+    }
+
+    /**
      * Waits while a row with the same key is pending, then returns whether that key is stored.
      * A pending row whose append fails stops being pending, so the caller may then queue its
      * own row with the key.
      */
-    boolean awaitSettled(Transaction row) {
+    private boolean awaitSettled(Transaction row) {
         String key = key(row);
         while (pending.containsKey(key)) {
             settled.awaitUninterruptibly();
