@@ -135,6 +135,10 @@ final class Utf8Lines implements CsvRecords.LineSource {
         if (result.isError()) {
             chars.flip();
             int column = Character.codePointCount(chars, 0, chars.length()) + 1;
+            if (lineNumber == 1 && chars.length() > 0 && chars.get(0) == '\uFEFF') {
+                // The readers drop a byte order mark, so their columns do not count it.
+                column--;
+            }
             int bad = line[bytes.position()] & 0xff;
             String archive = lineNumber == 1 ? archiveKind(length) : null;
             if (archive != null) {

@@ -146,6 +146,20 @@ class TokenSizeTableTest {
     }
 
     @Test
+    void read_byteOrderMark_notCountedInColumn() throws IOException {
+        // The mark's three UTF-8 bytes, then a Latin-1 byte in the comment.
+        byte[] text = ("\u00ef\u00bb\u00bf# caf\u00e9\nprobability,tokens_in,tokens_out\n"
+                + "0,1,1\n1,2,2\n").getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("bom.csv"), text);
+
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> TokenSizeTable.read(file));
+
+        assertEquals(file + ":1:6: byte 0xE9 is not valid UTF-8 text; save the table with UTF-8"
+                + " encoding", e.getMessage());
+    }
+
+    @Test
     void read_emptyTable_pointsAtLineOne() {
         assertReadError("", "t.csv:1:1: a token-size table needs at least two quantile rows,"
                 + " found 0; write the table with headroom workload fit");
