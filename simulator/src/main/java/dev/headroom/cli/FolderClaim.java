@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -86,7 +93,45 @@ final class FolderClaim implements AutoCloseable {
             closeChannel(channel, file);
             throw claimedElsewhere(folder);
         }
+        shareWrite(folder, file);
         return new FolderClaim(channel, file);
+    }
+
+    /**
+     * Gives the lock file the group and others write permissions of the folder. Without them, a
+     * user who may write reports into a shared folder could not open the file that another user
+     * created, and would write into the folder unclaimed. A lock file that is a symbolic link
+     * keeps its target's permissions, so that a link placed in a shared folder cannot make
+     * another file writable.
+     */
+    private static void shareWrite(Path folder, Path file) {
+        PosixFileAttributeView view = Files.getFileAttributeView(file,
+                PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> folderModes = Files.getPosixFilePermissions(folder);
+            PosixFileAttributes attributes = view.readAttributes();
+            if (!attributes.isRegularFile()) {
+                return;
+            }
+            Set<PosixFilePermission> fileModes = EnumSet.noneOf(PosixFilePermission.class);
+            fileModes.addAll(attributes.permissions());
+            boolean changed = false;
+            for (PosixFilePermission write : List.of(PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_WRITE)) {
+                if (folderModes.contains(write)) {
+                    changed |= fileModes.add(write);
+                }
+            }
+            if (changed) {
+                view.setPermissions(fileModes);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Cannot give {} the write permissions of its folder: {}", file,
+                    e.getMessage());
+        }
     }
 
     /** Returns the folder's real path, so that links to one folder give one lock file. */

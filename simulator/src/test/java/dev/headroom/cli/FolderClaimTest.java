@@ -6,14 +6,19 @@ import static dev.headroom.cli.MainScenario.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +84,36 @@ class FolderClaimTest {
         }
         assertEquals(Main.EXIT_OK,
                 execute("run", file, "--days", "1", "--out", out.toString()).code());
+    }
+
+    @Test
+    void claim_sharedFolder_lockFileWritableByAll() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = Files.createDirectory(folder.resolve("out"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        try (FolderClaim claim = FolderClaim.of(out)) {
+            Set<PosixFilePermission> modes =
+                    Files.getPosixFilePermissions(out.resolve(FolderClaim.FILE_NAME));
+
+            assertTrue(modes.contains(PosixFilePermission.GROUP_WRITE), modes.toString());
+            assertTrue(modes.contains(PosixFilePermission.OTHERS_WRITE), modes.toString());
+        }
+    }
+
+    @Test
+    void claim_lockFileLinked_targetModesKept() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = Files.createDirectory(folder.resolve("out"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path target = Files.createFile(folder.resolve("private.txt"));
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        Files.createSymbolicLink(out.resolve(FolderClaim.FILE_NAME), target);
+
+        try (FolderClaim claim = FolderClaim.of(out)) {
+            assertEquals("rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        }
     }
 
     /** Locks the file named by its argument until its standard input ends. */
