@@ -72,7 +72,8 @@ final class FolderClaim implements AutoCloseable {
     private static FolderClaim lock(Path folder, Path file) {
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             LOG.warn("Cannot open {} to claim the output folder, so it is used unclaimed: {}",
                     file, OutputFolder.reason(e));
