@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -241,13 +242,19 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Returns the message of a required argument or option that the command line lacks, such as
-     * "missing SCENARIO; add the SCENARIO argument".
+     * "missing SCENARIO; add the SCENARIO argument". An option given as the last argument or
+     * before another option lacks only its value, so the message names the missing value.
      */
-    private static String missingMessage(CommandLine.MissingParameterException error) {
+    private static String missingMessage(CommandLine.MissingParameterException error,
+            String[] args) {
         List<String> missing = new ArrayList<>();
         List<String> remedies = new ArrayList<>();
         for (CommandLine.Model.ArgSpec spec : error.getMissing()) {
-            if (spec instanceof CommandLine.Model.OptionSpec option) {
+            if (spec instanceof CommandLine.Model.OptionSpec option
+                    && !Collections.disjoint(Arrays.asList(args), Arrays.asList(option.names()))) {
+                missing.add("a value for " + option.longestName());
+                remedies.add("give " + option.longestName() + " " + option.paramLabel());
+            } else if (spec instanceof CommandLine.Model.OptionSpec option) {
                 missing.add("option " + option.longestName());
                 remedies.add("add " + option.longestName() + " " + option.paramLabel());
             } else {
@@ -273,7 +280,7 @@ public final class Main implements Callable<Integer> {
             if (unknown.isPresent()) {
                 return unknownOptionMessage(unknown.get(), error.getCommandLine().getCommandSpec());
             }
-            return missingMessage((CommandLine.MissingParameterException) error);
+            return missingMessage((CommandLine.MissingParameterException) error, args);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidOptionValue invalid

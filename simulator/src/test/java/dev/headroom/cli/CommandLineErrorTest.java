@@ -203,6 +203,24 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void sweep_seedsWithoutValue_namesValue() {
+        CliResult result = execute("sweep", "scenario.yaml", "--seeds");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: missing a value for --seeds; give --seeds LIST; see 'headroom"
+                + " sweep --help' for the options", result.err().strip());
+    }
+
+    @Test
+    void run_daysBeforeOption_namesValue() {
+        CliResult result = execute("run", "--days", "--verbose");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: missing a value for --days; give --days N; see 'headroom"
+                + " run --help' for the options", result.err().strip());
+    }
+
+    @Test
     void emulateSheets_bindHostName_notLookedUp() {
         for (String bind : List.of("8.8.8.8.8", "example.invalid", "256.0.0.1", "")) {
             CliResult result = execute("emulate", "sheets", "--bind", bind);
