@@ -1,6 +1,7 @@
 package dev.headroom.model.dynamodb;
 
 import dev.headroom.dynamodb.CapacityUnits;
+import dev.headroom.dynamodb.ReadConsistency;
 import dev.headroom.dynamodb.WriteMode;
 import dev.headroom.model.BackendModel;
 import dev.headroom.model.Billing;
@@ -25,9 +26,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * read 2026-12). Items leave the table by TTL, which deletes them without charge
  * (https://repost.aws/questions/QU8eKVThPzQR6wDdx0KZr0YQ, read 2026-12).
  *
- * <p>The plan's last phase: a DAX cache serves a fixed fraction of balance reads, spread
- * evenly over the run, at no read-unit cost. Archiving copies items older than the retention
- * age to S3 (one object per user and bucket) and removes them from the table. Under
+ * <p>The plan's last phase: a DAX cache serves a fixed fraction of eventually consistent
+ * balance reads, spread evenly over the run, at no read-unit cost; strongly consistent reads
+ * pass through it to the table. Archiving copies items older than the retention age to S3
+ * (one object per user and bucket) and removes them from the table. Under
  * {@link BalanceDesign#QUERY_ALL_ITEMS} the archive job also keeps one carried-forward item per
  * user, the size of a log item, so the balance Query reads only the table's items.
  *
@@ -346,8 +348,14 @@ public final class DynamoDbModel implements BackendModel {
                 latencyMillis, null);
     }
 
+    /**
+     * Returns whether DAX serves the current balance read. DAX passes a strongly consistent
+     * read through to the table without caching it, so it serves eventually consistent reads
+     * only (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.consistency.html,
+     * read 2026-12-06).
+     */
     private boolean daxAnswers() {
-        if (!params.dax().enabled()) {
+        if (!params.dax().enabled() || params.consistency() != ReadConsistency.EVENTUAL) {
             return false;
         }
         double rate = params.dax().hitRate();

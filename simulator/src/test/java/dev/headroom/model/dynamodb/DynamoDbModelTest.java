@@ -204,7 +204,7 @@ class DynamoDbModelTest {
     void daxAnswersConfiguredShareAndBillsNodes() {
         DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
         DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
-                ReadConsistency.STRONG, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ReadConsistency.EVENTUAL, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
                 ArchiveParams.NONE);
         DynamoDbModel model = model(params);
         for (int read = 0; read < 10; read++) {
@@ -212,18 +212,32 @@ class DynamoDbModelTest {
         }
 
         assertEquals(5, model.balanceReadsAndDaxHits()[1]);
-        assertEquals(10, model.readHalfUnits(), "5 strong reads of one 4 KB block");
+        assertEquals(5, model.readHalfUnits(), "5 eventual reads of one 4 KB block");
         long nodes = 2 * 40_000L * 24;
-        long reads = 1;
-        assertEquals(nodes + reads, model.hostingCostMicros(0, SimTime.DAY),
-                "two nodes for 24 hours and 5 read units at $0.25 per million");
+        assertEquals(nodes, model.hostingCostMicros(0, SimTime.DAY),
+                "two nodes for 24 hours; 2.5 read units at $0.25 per million round to 0");
+    }
+
+    @Test
+    void dax_strongReads_passThroughToTable() {
+        DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
+        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ArchiveParams.NONE);
+        DynamoDbModel model = model(params);
+        for (int read = 0; read < 10; read++) {
+            model.readBalance(0, read);
+        }
+
+        assertEquals(0, model.balanceReadsAndDaxHits()[1], "DAX caches no strong read");
+        assertEquals(20, model.readHalfUnits(), "10 strong reads of one 4 KB block");
     }
 
     @Test
     void hostingCost_withDax_splitsIntoComponents() {
         DaxParams dax = new DaxParams(3, 40_000L, 0.5, ONE_MS);
         DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
-                ReadConsistency.STRONG, 500, 924, NO_FREE_STORAGE, 8, ONE_MS, dax,
+                ReadConsistency.EVENTUAL, 500, 924, NO_FREE_STORAGE, 8, ONE_MS, dax,
                 ArchiveParams.NONE);
         DynamoDbModel model = model(params);
         for (int user = 0; user < 1_024; user++) {
@@ -240,13 +254,13 @@ class DynamoDbModelTest {
                 List.copyOf(cost.components().keySet()));
         assertEquals(1_280L, cost.components().get(DynamoDbModel.WRITE_UNITS),
                 "1,024 balance items of one write unit at $1.25 per million");
-        assertEquals(256L, cost.components().get(DynamoDbModel.READ_UNITS),
-                "1,024 strong reads of one unit at $0.25 per million; DAX answers the rest");
+        assertEquals(128L, cost.components().get(DynamoDbModel.READ_UNITS),
+                "1,024 eventual reads of half a unit at $0.25 per million; DAX answers the rest");
         assertEquals(244L, cost.components().get(DynamoDbModel.TABLE_STORAGE),
                 "1 MiB for one month at $0.25 per GiB-month");
         assertEquals(3 * 40_000L * 730, cost.components().get(DynamoDbModel.DAX_NODES),
                 "three nodes for 730 hours at $0.04 an hour");
-        assertEquals(1_280 + 256 + 244 + 3 * 40_000L * 730, cost.total());
+        assertEquals(1_280 + 128 + 244 + 3 * 40_000L * 730, cost.total());
     }
 
     @Test
