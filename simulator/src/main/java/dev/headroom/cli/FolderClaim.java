@@ -51,7 +51,7 @@ final class FolderClaim implements AutoCloseable {
      * Claims {@code folder}, which must exist. Where the file system cannot lock, the folder is
      * used unclaimed, with a warning.
      *
-     * @throws BadInputException if another command holds the claim
+     * @throws BadInputException if another command has claimed the folder
      */
     static FolderClaim of(Path folder) {
         Path file = realPath(folder).resolve(FILE_NAME);

@@ -68,8 +68,8 @@ public final class UnreachableTriggers {
 
     /**
      * Returns a note when a phase has the archive job and its first run, {@code every} after
-     * day 0 at {@code starts_at}, comes after the run's last day: the job then never runs, and
-     * the summary, which describes the runs, says nothing of it. The note stands at
+     * day 0 at {@code starts_at}, comes after the run's last day. The job then never runs, and
+     * the summary describes runs only, so it would not mention the job. The note points at
      * {@code sheets_archive.every} when the file writes it, else at the first archiving phase's
      * feature.
      */

@@ -98,7 +98,7 @@ final class ScenarioReader {
                     + "; use at most " + (WorkloadReader.MAX_COLUMNS - 1) + " columns");
         }
         long rowCells = row.columns();
-        // A field already reported was replaced by its default, which the file does not say.
+        // A field already reported now has its default, a value the file does not contain.
         Section sheetsSection = root.section("sheets");
         boolean read = !sheetsSection.hasProblem("cells_per_workbook")
                 && !sheetsSection.hasProblem("tabs_per_workbook")
@@ -124,7 +124,7 @@ final class ScenarioReader {
                 ? (long) Math.max(sheets.defaultGridRows(), 1)
                         * Math.max(sheets.defaultGridColumns(), row.columns())
                 : row.columns();
-        // A field already reported was replaced by its default, which the file does not say.
+        // A field already reported now has its default, a value the file does not contain.
         Section sheetsSection = root.section("sheets");
         boolean read = !sheetsSection.hasProblem("default_grid_rows")
                 && !sheetsSection.hasProblem("default_grid_columns")

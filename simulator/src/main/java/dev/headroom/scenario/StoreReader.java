@@ -59,7 +59,7 @@ final class StoreReader {
         Latency read = latency(section.section("read_latency"), "per_thousand_rows");
         Latency write = latency(section.section("write_latency"), "per_thousand_rows");
         section.finish();
-        // A field already reported was replaced by its default, which the file does not say.
+        // A field already reported now has its default, a value the file does not contain.
         boolean gridRead = !section.hasProblem("default_grid_rows")
                 && !section.hasProblem("default_grid_columns")
                 && !section.hasProblem("cells_per_workbook") && !section.hasProblem("grid_mode");

@@ -158,7 +158,7 @@ public final class RequestLogReader {
         rows.add(nanos, in, out);
     }
 
-    /** Returns whether a row holds the header's names, byte order mark or not. */
+    /** Returns whether a row repeats the header's names, byte order mark or not. */
     private static boolean repeatsHeader(CsvRecords.Row row, CsvRecords.Row header) {
         for (int i = 0; i < header.size(); i++) {
             String value = row.value(i);

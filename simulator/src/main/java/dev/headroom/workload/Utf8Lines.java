@@ -40,8 +40,8 @@ final class Utf8Lines implements CsvRecords.LineSource {
     private long lineNumber;
 
     /**
-     * Creates a reader of {@code in}; {@code source} names it in error messages, and
-     * {@code what} says what it holds, such as {@code log} or {@code table}.
+     * Creates a reader of {@code in}. Error messages name it {@code source} and call its
+     * content {@code what}, such as {@code log} or {@code table}.
      */
     Utf8Lines(InputStream in, String source, String what) {
         this.in = in;
