@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import dev.headroom.run.UnreachableTriggers;
+import dev.headroom.scenario.IdleDax;
 import dev.headroom.scenario.InvalidScenarioException;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioProblem;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code headroom validate SCENARIO}: checks a scenario file without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a scenario file and print its name, its hash and a note for each"
-                + " settings section that no phase reads and each trigger that cannot fire"
-                + " within the horizon, or every problem with its file:line:column and field"
-                + " path.")
+                + " settings section that no phase reads, each trigger that cannot fire"
+                + " within the horizon and a DAX cluster that can serve no read, or every problem"
+                + " with its file:line:column and field path.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -45,6 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
             List<ScenarioProblem> notes = new ArrayList<>(
                     UnusedSections.find(text, file.toString(), scenario));
             notes.addAll(UnreachableTriggers.find(text, file.toString(), scenario));
+            IdleDax.find(text, file.toString(), scenario).ifPresent(notes::add);
             for (ScenarioProblem note : notes) {
                 out.println("note: " + note);
             }

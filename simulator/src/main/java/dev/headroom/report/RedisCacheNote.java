@@ -43,8 +43,8 @@ public final class RedisCacheNote {
      * goes live after midnight has a row per phase, so each phase's reads count for it.
      */
     public static List<String> lines(ReportHeader header, Projections projections) {
-        String noHit = "update".equals(parameter(header, "redis.on_write"))
-                ? String.format(Locale.ROOT, NO_HIT_UPDATE, parameter(header, "redis.ttl"))
+        String noHit = "update".equals(header.parameter("redis.on_write"))
+                ? String.format(Locale.ROOT, NO_HIT_UPDATE, header.parameter("redis.ttl"))
                 : NO_HIT;
         Table daily = projections.daily();
         Map<String, long[]> byPhase = new LinkedHashMap<>();
@@ -69,12 +69,5 @@ public final class RedisCacheNote {
                     Cells.count(counts[0] + counts[1], "balance read"), rate, reason));
         });
         return lines;
-    }
-
-    /** Returns the effective value of the scenario field {@code path}, or null. */
-    private static String parameter(ReportHeader header, String path) {
-        String prefix = path + ": ";
-        return header.parameters().stream().filter(line -> line.startsWith(prefix))
-                .map(line -> line.substring(prefix.length())).findFirst().orElse(null);
     }
 }

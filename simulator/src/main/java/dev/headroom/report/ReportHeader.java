@@ -26,6 +26,13 @@ public record ReportHeader(
         parameters = List.copyOf(parameters);
     }
 
+    /** Returns the effective value of the scenario field {@code path}, or null. */
+    public String parameter(String path) {
+        String prefix = path + ": ";
+        return parameters.stream().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).findFirst().orElse(null);
+    }
+
     /** Returns the header as lines of text without a comment marker. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>(runLines());

@@ -86,6 +86,7 @@ public final class ReportWriter {
         TopUpNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         RedisCacheNote.lines(header, projections).forEach(line -> text.append(line).append("\n\n"));
         ArchiveJobNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
+        DaxNote.lines(header, projections).forEach(line -> text.append(line).append("\n\n"));
         ModelGapNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));
         section(text, "Outages", projections.outages());
         text.append("The metrics of every simulated day are in `daily.csv`.\n\n");

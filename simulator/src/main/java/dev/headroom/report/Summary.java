@@ -40,6 +40,7 @@ public final class Summary {
         cacheLines.addAll(TopUpNote.lines(projections));
         cacheLines.addAll(RedisCacheNote.lines(header, projections));
         cacheLines.addAll(ArchiveJobNote.lines(projections));
+        cacheLines.addAll(DaxNote.lines(header, projections));
         cacheLines.addAll(ModelGapNote.lines(projections));
         cacheLines.forEach(line -> text.append(line).append('\n'));
         if (!cacheLines.isEmpty()) {

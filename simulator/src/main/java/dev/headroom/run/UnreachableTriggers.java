@@ -6,6 +6,7 @@ import dev.headroom.scenario.Phase;
 import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioProblem;
 import dev.headroom.scenario.Trigger;
+import dev.headroom.scenario.YamlNodes;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds the triggers of a valid scenario that cannot fire within its horizon: a date after the
@@ -94,12 +91,9 @@ public final class UnreachableTriggers {
                 timeOfDay % SimTime.HOUR / SimTime.MINUTE,
                 scenario.startDate().plusDays(firstRun / SimTime.DAY),
                 days(scenario.sheetsArchive().every().toMillis()), lastDay);
-        NodeTuple every = tuple(value(root, "sheets_archive"), "every");
-        Node node = every != null ? every.getKeyNode() : archiveFeature(root, first);
-        int line = node == null ? 1 : node.getStartMark().getLine() + 1;
-        int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
-        return Optional.of(new ScenarioProblem(fileName, line, column, "sheets_archive.every",
-                message));
+        Node every = YamlNodes.key(YamlNodes.value(root, "sheets_archive"), "every");
+        Node node = every != null ? every : archiveFeature(root, first);
+        return Optional.of(YamlNodes.problem(fileName, node, "sheets_archive.every", message));
     }
 
     /** Formats a duration of whole days as {@code 30d}, or in hours or milliseconds. */
@@ -112,19 +106,10 @@ public final class UnreachableTriggers {
 
     /** Returns the {@code archive} item of phase {@code phase}'s features, or null. */
     private static Node archiveFeature(Node root, int phase) {
-        Node phases = value(value(root, "plan"), "phases");
-        if (!(phases instanceof SequenceNode list) || list.getValue().size() <= phase) {
-            return null;
-        }
-        Node features = value(value(list.getValue().get(phase), "backend"), "features");
-        if (features instanceof SequenceNode items) {
-            for (Node item : items.getValue()) {
-                if (item instanceof ScalarNode scalar && scalar.getValue().equals("archive")) {
-                    return item;
-                }
-            }
-        }
-        return features;
+        Node phaseNode = YamlNodes.item(YamlNodes.value(YamlNodes.value(root, "plan"), "phases"),
+                phase);
+        Node features = YamlNodes.value(YamlNodes.value(phaseNode, "backend"), "features");
+        return YamlNodes.scalarItem(features, "archive");
     }
 
     /**
@@ -183,39 +168,9 @@ public final class UnreachableTriggers {
     private static ScenarioProblem note(Node root, String fileName, int phase, String key,
             String message) {
         String path = "plan.phases[" + phase + "].next_when." + key;
-        Node node = triggerKey(root, phase, key);
-        int line = node == null ? 1 : node.getStartMark().getLine() + 1;
-        int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
-        return new ScenarioProblem(fileName, line, column, path, message);
-    }
-
-    /** Returns the key node of the trigger, or null when the file does not have that shape. */
-    private static Node triggerKey(Node root, int phase, String key) {
-        Node phases = value(value(root, "plan"), "phases");
-        if (!(phases instanceof SequenceNode list) || list.getValue().size() <= phase) {
-            return null;
-        }
-        Node triggers = value(list.getValue().get(phase), "next_when");
-        NodeTuple trigger = triggers instanceof MappingNode mapping ? tuple(mapping, key) : null;
-        return trigger == null ? null : trigger.getKeyNode();
-    }
-
-    /** Returns the value of {@code key} in {@code node} if it is a mapping, or null. */
-    private static Node value(Node node, String key) {
-        NodeTuple entry = node instanceof MappingNode mapping ? tuple(mapping, key) : null;
-        return entry == null ? null : entry.getValueNode();
-    }
-
-    private static NodeTuple tuple(Node node, String key) {
-        return node instanceof MappingNode mapping ? tuple(mapping, key) : null;
-    }
-
-    private static NodeTuple tuple(MappingNode mapping, String key) {
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                return tuple;
-            }
-        }
-        return null;
+        Node phaseNode = YamlNodes.item(YamlNodes.value(YamlNodes.value(root, "plan"), "phases"),
+                phase);
+        Node node = YamlNodes.key(YamlNodes.value(phaseNode, "next_when"), key);
+        return YamlNodes.problem(fileName, node, path, message);
     }
 }

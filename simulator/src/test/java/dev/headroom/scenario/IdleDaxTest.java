@@ -1,0 +1,71 @@
+package dev.headroom.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IdleDaxTest {
+
+    private static final String BASE = """
+            name: dax
+            start_date: 2025-01-01
+            horizon: 30d
+            growth: {kind: linear, initial_users: 1, users_per_year: 10}
+            %s
+            plan:
+              hourly_rate: 100
+              phases:
+                - name: sheet
+                  backend: {kind: sheets}
+                  next_when: {users: 5}
+                - name: cached
+                  backend: %s
+            """;
+
+    private static Optional<ScenarioProblem> note(String dynamoDb, String backend)
+            throws Exception {
+        String yaml = BASE.formatted(dynamoDb, backend);
+        return IdleDax.find(yaml, "s.yaml", Scenarios.parse(yaml, "s.yaml"));
+    }
+
+    @Test
+    void strongReads_pointAtHitRate() throws Exception {
+        ScenarioProblem note = note("""
+                dynamodb:
+                  consistency: strong
+                  dax: {nodes: 3, hit_rate: 0.9}""", "{kind: dynamodb, features: [dax]}")
+                .orElseThrow();
+        assertEquals("s.yaml:7:19: dynamodb.dax.hit_rate: serves no read: balance reads are"
+                + " strongly consistent (dynamodb.consistency: strong), which DAX passes through"
+                + " to the table, so hit_rate 0.9 has no effect and phase 'cached' pays for 3 DAX"
+                + " nodes that serve no balance read; set dynamodb.consistency: eventual, or"
+                + " remove the dax feature", note.toString());
+    }
+
+    @Test
+    void defaultConsistency_pointsAtFeature() throws Exception {
+        ScenarioProblem note = note("", "{kind: dynamodb, features: [s3-archive, dax]}")
+                .orElseThrow();
+        assertEquals(13, note.line());
+        assertEquals(56, note.column());
+        assertTrue(note.message().contains("pays for 1 DAX node that"), note.message());
+    }
+
+    @Test
+    void writtenConsistency_withoutHitRate() throws Exception {
+        ScenarioProblem note = note("dynamodb: {consistency: strong}",
+                "{kind: dynamodb, features: [dax]}").orElseThrow();
+        assertEquals(5, note.line());
+        assertEquals(12, note.column());
+    }
+
+    @Test
+    void eventualReadsOrNoDax_giveNoNote() throws Exception {
+        assertEquals(Optional.empty(), note("dynamodb: {consistency: eventual}",
+                "{kind: dynamodb, features: [dax]}"));
+        assertEquals(Optional.empty(), note("dynamodb: {consistency: strong}",
+                "{kind: dynamodb}"));
+    }
+}
