@@ -25,6 +25,20 @@ class ScenarioErrorsTest {
 
     private static final Path INVALID = Path.of("src/test/resources/invalid");
 
+    /**
+     * A valid scenario of one Sheets phase, which each test changes in one place. Its first
+     * four lines come before any section that {@link #withSections} inserts.
+     */
+    private static final String MINIMAL = """
+            name: a
+            start_date: 2025-01-01
+            horizon: 3d
+            growth: {kind: linear, initial_users: 3, users_per_year: 100}
+            plan:
+              hourly_rate: 1
+              phases: [{name: s, backend: {kind: sheets}}]
+            """;
+
     /** File, expected line:column, field path, and a phrase the message must contain. */
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
@@ -407,17 +421,10 @@ class ScenarioErrorsTest {
         // A weight above the largest double parsed as Infinity, passed validation, and the run
         // then ran out of heap on endless arrivals at one instant.
         String weight = "1" + "0".repeat(309);
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 3d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+        String text = withSections("""
                 workload:
                   hourly_profile: [%s,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets}}]
-                """.formatted(weight);
+                """).formatted(weight);
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "big.yaml"));
 
@@ -433,19 +440,12 @@ class ScenarioErrorsTest {
     void latencyMeanOutOfRange_reportedOnce() {
         // A lognormal mean above the range was replaced by the fallback of 0 and then reported a
         // second time, at the same position, as a missing positive mean.
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 3d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+        String text = withSections("""
                 sheets:
                   read_latency: {distribution: lognormal, mean: 1h, sigma: 0.5}
                 workload:
                   request_duration: {distribution: exponential, mean: 11m}
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets}}]
-                """;
+                """);
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "slow.yaml"));
 
@@ -465,17 +465,10 @@ class ScenarioErrorsTest {
         // defaults, 200 tabs and 1,000 rows, which the checks of the cell limits against the
         // tabs and the grid, the workbook's and the archive's, then reported as if the file had
         // written them.
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 3d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+        String text = withSections("""
                 sheets: {tabs_per_workbook: 0, default_grid_rows: 0, cells_per_workbook: 1000}
                 sheets_archive: {cell_limit: 1000}
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets, features: [archive]}}]
-                """;
+                """).replace("{kind: sheets}", "{kind: sheets, features: [archive]}");
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "grid.yaml"));
 
@@ -490,15 +483,7 @@ class ScenarioErrorsTest {
     @Test
     void horizonPartDay_namesTheValueAsWritten() {
         // 1.5d was shown as 36h, a value the file does not contain.
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 1.5d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets}}]
-                """;
+        String text = MINIMAL.replace("horizon: 3d", "horizon: 1.5d");
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "part.yaml"));
 
@@ -511,19 +496,12 @@ class ScenarioErrorsTest {
     void misspelledChoice_reportedAloneNotItsFields() {
         // A misspelled source or distribution read as the default one, so the fields of the
         // choice meant were reported too: tokens_in as unknown, sigma as inconsistent.
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 3d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+        String text = withSections("""
                 workload:
                   request_rate: {distribution: lognormall, mean_per_day: 10, sigma: 1}
                   token_sizes: {source: fixd, tokens_in: 4000, tokens_out: 400}
                   request_duration: {distribution: lognorml, mean: 1s, sigma: 0.5}
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets}}]
-                """;
+                """);
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "typo.yaml"));
 
@@ -539,18 +517,11 @@ class ScenarioErrorsTest {
     void fieldOfAnotherTokenSource_namesItsSource() {
         // A dataset left over after switching to source: fixed was an unknown field, as if
         // misspelled, though it is a field of source: bundled.
-        String text = """
-                name: a
-                start_date: 2025-01-01
-                horizon: 3d
-                growth: {kind: linear, initial_users: 3, users_per_year: 100}
+        String text = withSections("""
                 workload:
                   token_sizes: {source: fixed, dataset: azure-conv-2023, tokens_in: 9,
                                 tokens_out: 9}
-                plan:
-                  hourly_rate: 1
-                  phases: [{name: s, backend: {kind: sheets}}]
-                """;
+                """);
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(text, "left.yaml"));
 
@@ -559,5 +530,13 @@ class ScenarioErrorsTest {
         assertEquals("workload.token_sizes.dataset", problem.path());
         assertEquals("inconsistent settings: dataset applies only to source: bundled; remove it"
                 + " or set source: bundled", problem.message());
+    }
+
+    /**
+     * Returns {@link #MINIMAL} with {@code sections}, top-level YAML lines, inserted before its
+     * plan, so that they start at line 5.
+     */
+    private static String withSections(String sections) {
+        return MINIMAL.replace("plan:\n", sections + "plan:\n");
     }
 }
