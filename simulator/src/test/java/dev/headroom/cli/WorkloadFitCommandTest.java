@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WorkloadFitCommandTest {
+
+    /** A valid request log of two rows. */
+    private static final String TWO_ROWS = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
 
     @TempDir
     Path dir;
@@ -42,11 +47,9 @@ class WorkloadFitCommandTest {
         assertTrue(out.toString().matches("(?s).*\\n0\\.5 +300\\.0 +30\\.0\\R.*"), out + "");
         assertTrue(out.toString().matches("(?s).*\\n1 s +4 +1\\.000 +0\\.000 +0\\.000\\R.*"),
                 out + "");
-        try (Reader reader = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-            TokenSizeTable sizes = TokenSizeTable.read(reader, table.toString());
-            assertEquals("test log", sizes.comments().get(0));
-            assertEquals(250, sizes.tokensIn().quantile(0.375), 1e-9);
-        }
+        TokenSizeTable sizes = readTable(table);
+        assertEquals("test log", sizes.comments().get(0));
+        assertEquals(250, sizes.tokensIn().quantile(0.375), 1e-9);
     }
 
     @Test
@@ -71,11 +74,9 @@ class WorkloadFitCommandTest {
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3:3: token count 'one' in column tokens_in is not a "
-                + "whole number of zero or more; write the count as digits, such as 250, or"
-                + " name the tokens-in column with the --tokens-in-column option"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + log + ":3:3: token count 'one' in column tokens_in is"
+                + " not a whole number of zero or more; write the count as digits, such as 250,"
+                + " or name the tokens-in column with the --tokens-in-column option");
         assertEquals("", out.toString());
     }
 
@@ -85,9 +86,8 @@ class WorkloadFitCommandTest {
 
         int code = execute(log.toString(), "--timestamp-unit", "minutes");
 
-        assertEquals(2, code);
-        assertEquals("headroom: --timestamp-unit: invalid value 'minutes'; use s, ms, us or ns"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code,
+                "headroom: --timestamp-unit: invalid value 'minutes'; use s, ms, us or ns");
     }
 
     @Test
@@ -108,9 +108,8 @@ class WorkloadFitCommandTest {
 
         int code = execute(missing.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + missing + ": file not found; check the path of the CSV"
-                + " request log" + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + missing + ": file not found; check the path of the"
+                + " CSV request log");
     }
 
     @Test
@@ -119,9 +118,8 @@ class WorkloadFitCommandTest {
 
         int code = execute(folder.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + folder + ": is a folder, not a file; give the path of a CSV"
-                + " request log" + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + folder + ": is a folder, not a file; give the path of"
+                + " a CSV request log");
     }
 
     @Test
@@ -132,39 +130,33 @@ class WorkloadFitCommandTest {
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3:10: byte 0xE9 is not valid UTF-8 text; save the"
-                + " log with UTF-8 encoding" + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + log + ":3:10: byte 0xE9 is not valid UTF-8 text; save"
+                + " the log with UTF-8 encoding");
     }
 
     @Test
     void fit_utf16_saysSo() throws IOException {
         Path log = Files.write(dir.resolve("utf16.csv"),
-                "\uFEFFtimestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n"
-                        .getBytes(StandardCharsets.UTF_16LE));
+                ("\uFEFF" + TWO_ROWS).getBytes(StandardCharsets.UTF_16LE));
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":1:1: the log starts with the byte order mark of"
-                + " UTF-16 text; save the log with UTF-8 encoding" + System.lineSeparator(),
-                err.toString());
+        assertRejected(code, "headroom: " + log + ":1:1: the log starts with the byte order mark"
+                + " of UTF-16 text; save the log with UTF-8 encoding");
     }
 
     @Test
     void fit_gzipLog_asksToDecompress() throws IOException {
         Path log = dir.resolve("log.csv.gz");
         try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(log))) {
-            gzip.write("timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            gzip.write(TWO_ROWS.getBytes(StandardCharsets.UTF_8));
         }
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":1:1: the log is a gzip file, not CSV text; decompress"
-                + " it first, for example with <(zcat FILE) for gzip or <(unzip -p FILE) for zip"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + log + ":1:1: the log is a gzip file, not CSV text;"
+                + " decompress it first, for example with <(zcat FILE) for gzip or"
+                + " <(unzip -p FILE) for zip");
     }
 
     @Test
@@ -182,10 +174,8 @@ class WorkloadFitCommandTest {
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":1:1: the line is longer than 64 MiB; check that the"
-                + " file is a log in CSV, with line breaks between its rows"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + log + ":1:1: the line is longer than 64 MiB; check"
+                + " that the file is a log in CSV, with line breaks between its rows");
     }
 
     @Test
@@ -223,91 +213,79 @@ class WorkloadFitCommandTest {
         int code = execute(fifo.toString());
         writer.join(10_000);
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + fifo + ":20002:14: byte 0xE9 is not valid UTF-8 text; save"
-                + " the log with UTF-8 encoding" + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + fifo + ":20002:14: byte 0xE9 is not valid UTF-8 text;"
+                + " save the log with UTF-8 encoding");
     }
 
     @Test
     void fit_writeToFolderExitsTwo() throws IOException {
-        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        Path log = write("log.csv", TWO_ROWS);
 
         int code = execute(log.toString(), "--write", dir + "/");
 
-        assertEquals(2, code);
-        assertEquals("headroom: --write " + dir + "/: is a folder, not a file; give --write the"
-                + " path of a file, such as " + dir.resolve("token-sizes.csv")
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: --write " + dir + "/: is a folder, not a file; give"
+                + " --write the path of a file, such as " + dir.resolve("token-sizes.csv"));
         assertEquals("", out.toString());
     }
 
     @Test
     void fit_writeToMissingFolder_exitsTwo() throws IOException {
-        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        Path log = write("log.csv", TWO_ROWS);
         String target = dir.resolve("tables") + "/";
 
         int code = execute(log.toString(), "--write", target);
 
-        assertEquals(2, code);
-        assertEquals("headroom: --write " + target + ": ends with '/', so it names a folder;"
-                + " give --write the path of a file, such as "
-                + dir.resolve("tables").resolve("token-sizes.csv") + System.lineSeparator(),
-                err.toString());
+        assertRejected(code, "headroom: --write " + target + ": ends with '/', so it names a"
+                + " folder; give --write the path of a file, such as "
+                + dir.resolve("tables").resolve("token-sizes.csv"));
         assertFalse(Files.exists(dir.resolve("tables")));
     }
 
     @Test
     void fit_writeEmpty_exitsTwoBeforeFitting() throws IOException {
-        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        Path log = write("log.csv", TWO_ROWS);
 
         int code = execute(log.toString(), "--write", "");
 
-        assertEquals(2, code);
-        assertEquals("headroom: --write is empty; give --write the path of a file for the"
-                + " token-size table, such as token-sizes.csv" + System.lineSeparator(),
-                err.toString());
+        assertRejected(code, "headroom: --write is empty; give --write the path of a file for the"
+                + " token-size table, such as token-sizes.csv");
         assertEquals("", out.toString());
     }
 
     @Test
     void fit_writeIntoMissingFolder_exitsTwoBeforeFitting() throws IOException {
-        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        Path log = write("log.csv", TWO_ROWS);
         Path folder = dir.resolve("absent");
         String target = folder.resolve("sizes.csv").toString();
 
         int code = execute(log.toString(), "--write", target);
 
-        assertEquals(2, code);
-        assertEquals("headroom: --write " + target + ": folder " + folder + " not found;"
-                + " create it, or give --write the path of a file in an existing folder"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: --write " + target + ": folder " + folder + " not found;"
+                + " create it, or give --write the path of a file in an existing folder");
         assertEquals("", out.toString());
     }
 
     @Test
     void fit_writeUnderFile_exitsTwoBeforeFitting() throws IOException {
-        Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n");
+        Path log = write("log.csv", TWO_ROWS);
         String target = log.resolve("sizes.csv").toString();
 
         int code = execute(log.toString(), "--write", target);
 
-        assertEquals(2, code);
-        assertEquals("headroom: --write " + target + ": " + log + " is a file, not a folder;"
-                + " give --write the path of a file in an existing folder"
-                + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: --write " + target + ": " + log + " is a file, not a"
+                + " folder; give --write the path of a file in an existing folder");
         assertEquals("", out.toString());
     }
 
     @Test
     void fit_writeOntoLog_rejected() throws IOException {
-        String text = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
-        Path log = write("log.csv", text);
+        Path log = write("log.csv", TWO_ROWS);
 
         int code = execute(log.toString(), "--write", log.toString());
 
         assertEquals(2, code);
         assertTrue(err.toString().contains("is the request log itself"), err + "");
-        assertEquals(text, Files.readString(log, StandardCharsets.UTF_8));
+        assertEquals(TWO_ROWS, Files.readString(log, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -317,22 +295,27 @@ class WorkloadFitCommandTest {
 
         int code = execute(log.toString());
 
-        assertEquals(2, code);
-        assertEquals("headroom: " + log + ":3:3: token count 9223372036854775807 in column"
-                + " tokens_in is above 10000000, the most one request may have; check the"
-                + " column's units" + System.lineSeparator(), err.toString());
+        assertRejected(code, "headroom: " + log + ":3:3: token count 9223372036854775807 in"
+                + " column tokens_in is above 10000000, the most one request may have; check the"
+                + " column's units");
     }
 
     @Test
     void fit_printsLogAndTableMeans() throws IOException {
         Path log = write("log.csv", "timestamp,tokens_in,tokens_out\n0,1,10\n1,2,20\n"
                 + "2,6,60\n");
+        Path table = dir.resolve("sizes.csv");
 
-        int code = execute(log.toString());
+        int code = execute(log.toString(), "--write", table.toString());
 
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().matches("(?s).*\\nmean +3\\.0 +30\\.0 +\\(the log's\\).*"),
                 out + "");
+        // The table's means are those of the quantile table the fit wrote, which runs draw from.
+        TokenSizeTable sizes = readTable(table);
+        String tableMeans = String.format(Locale.ROOT, "\nmean +%.1f +%.1f +\\(the table's",
+                sizes.tokensIn().mean(), sizes.tokensOut().mean());
+        assertTrue(Pattern.compile(tableMeans).matcher(out.toString()).find(), out::toString);
     }
 
     @Test
@@ -341,17 +324,6 @@ class WorkloadFitCommandTest {
 
         assertEquals(2, code);
         assertTrue(err.toString().startsWith("Missing required parameter: 'LOG.csv'"), err + "");
-    }
-
-    private int execute(String... args) {
-        CommandLine command = new CommandLine(new WorkloadFitCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
-    }
-
-    private Path write(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -365,5 +337,28 @@ class WorkloadFitCommandTest {
         assertEquals(0, code, err.toString());
         assertTrue(err.toString().startsWith("headroom: warning: one gap between arrivals is "),
                 err.toString());
+    }
+
+    private int execute(String... args) {
+        CommandLine command = new CommandLine(new WorkloadFitCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static TokenSizeTable readTable(Path table) throws IOException {
+        try (Reader reader = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
+            return TokenSizeTable.read(reader, table.toString());
+        }
+    }
+
+    /** Asserts exit code 2 and {@code line} as the only output on stderr. */
+    private void assertRejected(int code, String line) {
+        assertEquals(2, code, err.toString());
+        assertEquals(line + System.lineSeparator(), err.toString());
     }
 }
