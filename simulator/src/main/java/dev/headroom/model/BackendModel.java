@@ -93,6 +93,14 @@ public interface BackendModel {
         throw new IllegalStateException(name() + " has no background job");
     }
 
+    /**
+     * Returns the rows that the migration into this backend could not copy, because they did
+     * not fit under its limit; 0 for a backend that took every row or started empty.
+     */
+    default long rowsNotImported() {
+        return 0;
+    }
+
     /** Returns the archive job's counts since the start; {@link ArchiveCount#NONE} if none. */
     default ArchiveCount archiveCount() {
         return ArchiveCount.NONE;

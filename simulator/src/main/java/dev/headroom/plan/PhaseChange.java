@@ -12,6 +12,8 @@ package dev.headroom.plan;
  *     live before the run ended
  * @param usersAtStart users signed up when the migration started
  * @param developmentCostMicros the migration's development cost in micro-dollars
+ * @param rowsNotCopied the earlier rows that the new phase's backend could not take when it
+ *     went live, because they did not fit under its limit
  */
 public record PhaseChange(
         int from,
@@ -21,7 +23,8 @@ public record PhaseChange(
         long leadTimeMillis,
         long liveMillis,
         long usersAtStart,
-        long developmentCostMicros) {
+        long developmentCostMicros,
+        long rowsNotCopied) {
 
     /** Returns whether the new phase went live before the run ended. */
     public boolean isLive() {
@@ -31,6 +34,12 @@ public record PhaseChange(
     /** Returns a copy with the go-live time set. */
     PhaseChange liveAt(long millis) {
         return new PhaseChange(from, to, reason, startMillis, leadTimeMillis, millis,
-                usersAtStart, developmentCostMicros);
+                usersAtStart, developmentCostMicros, rowsNotCopied);
+    }
+
+    /** Returns a copy with the rows not copied set. */
+    PhaseChange withRowsNotCopied(long rows) {
+        return new PhaseChange(from, to, reason, startMillis, leadTimeMillis, liveMillis,
+                usersAtStart, developmentCostMicros, rows);
     }
 }

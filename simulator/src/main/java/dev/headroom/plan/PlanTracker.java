@@ -62,7 +62,7 @@ public final class PlanTracker {
         }
         PhaseChange change = new PhaseChange(live, live + 1, met.get().describe(),
                 endOfDayMillis, plan.phases().get(live + 1).leadTimeMillis(), -1, day.users(),
-                plan.developmentCostMicros(live + 1));
+                plan.developmentCostMicros(live + 1), 0);
         changes.add(change);
         pendingIndex = changes.size() - 1;
         return Optional.of(change);
@@ -88,5 +88,19 @@ public final class PlanTracker {
         pendingIndex = -1;
         live = change.to();
         return plan.phases().get(live);
+    }
+
+    /**
+     * Records the rows that the backend of the migration that went live last could not take
+     * from the earlier backend.
+     *
+     * @throws IllegalStateException if no migration went live yet or one is under way
+     */
+    public void rowsNotCopied(long rows) {
+        if (pendingIndex >= 0 || changes.isEmpty()) {
+            throw new IllegalStateException("no migration has gone live, or one is under way");
+        }
+        int last = changes.size() - 1;
+        changes.set(last, changes.get(last).withRowsNotCopied(rows));
     }
 }

@@ -14,8 +14,8 @@ import tech.tablesaw.api.Table;
 /**
  * Builds the phase-change table: one row per migration started, with the condition that
  * started it, when it started, the day by which it had to start, when it went live, the users
- * at its start, its development cost, and the requests and sign-ups that failed while it was
- * under way.
+ * at its start, its development cost, the requests and sign-ups that failed while it was
+ * under way, and the earlier rows that did not fit in the new backend when it went live.
  *
  * <p>A migration had to start by the old phase's first failure day less the new phase's lead
  * time, rounded up to whole days. A migration starts at midnight, at the end of its trigger's
@@ -28,6 +28,8 @@ public final class PhaseChangeTable {
     public static final String NOT_LIVE = "not live by the end";
     /** The start-by text of a migration whose old phase never failed. */
     public static final String NO_FAILURE = "-";
+    /** The column of the earlier rows that the new phase's backend could not take. */
+    public static final String ROWS_NOT_COPIED = "rows_not_copied";
 
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
@@ -47,6 +49,7 @@ public final class PhaseChangeTable {
         LongColumn development = LongColumn.create("development_cost_micros");
         LongColumn failedRequests = LongColumn.create("failed_requests_while_migrating");
         LongColumn failedSignUps = LongColumn.create("failed_sign_ups_while_migrating");
+        LongColumn notCopied = LongColumn.create(ROWS_NOT_COPIED);
 
         for (PhaseChange change : changes) {
             String target = phases.get(change.to()).name();
@@ -65,9 +68,10 @@ public final class PhaseChangeTable {
             development.append(change.developmentCostMicros());
             failedRequests.append(CostTable.sum(migrating.longColumn("failed_requests")));
             failedSignUps.append(CostTable.sum(migrating.longColumn("failed_sign_ups")));
+            notCopied.append(change.rowsNotCopied());
         }
         return Table.create("phase-changes", from, to, reason, started, startBy, live,
-                usersAtStart, development, failedRequests, failedSignUps);
+                usersAtStart, development, failedRequests, failedSignUps, notCopied);
     }
 
     /**

@@ -26,9 +26,13 @@ public final class Warnings {
     private Warnings() {
     }
 
-    /** Returns every warning: outages of earlier phases first, then a stalled plan's. */
+    /**
+     * Returns every warning: rows a migration left behind first, then outages of earlier
+     * phases, then a stalled plan's.
+     */
     public static List<String> all(Projections projections) {
-        List<String> warnings = new ArrayList<>(earlierOutages(projections));
+        List<String> warnings = new ArrayList<>(RowsNotCopiedWarning.lines(projections));
+        warnings.addAll(earlierOutages(projections));
         warnings.addAll(stalledPlan(projections));
         return warnings;
     }

@@ -491,6 +491,7 @@ public final class SimulationRun {
         BackendModel previous = backend;
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
+        tracker.rowsNotCopied(backend.rowsNotImported());
         backendGeneration++;
         metrics.backendReplaced();
         scheduleJobCall(backend.nextJobCallMillis(now));

@@ -40,7 +40,7 @@ class CostTableTest {
         // A trigger met on day 364, the last day of year 1, starts its migration at the end
         // of that day: 365 x 24 h, the first instant of day 365 and so of year 2.
         PhaseChange change = new PhaseChange(0, 1, "users >= 10", 365 * SimTime.DAY,
-                14 * SimTime.DAY, 379 * SimTime.DAY, 10, 800_000_000L);
+                14 * SimTime.DAY, 379 * SimTime.DAY, 10, 800_000_000L, 0);
 
         Table costs = CostTable.build(twoYears(), List.of(change), 100_000_000L);
         LongColumn development = costs.longColumn("development_cost_micros");

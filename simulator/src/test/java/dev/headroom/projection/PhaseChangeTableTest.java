@@ -47,8 +47,8 @@ class PhaseChangeTableTest {
     void build_failedOldPhase_showsStartBy() {
         // a fails on 2026-01-05; b's lead time of four days means a start by 2026-01-01.
         Table table = PhaseChangeTable.build(daily(), PHASES, List.of(
-                new PhaseChange(0, 1, "users >= 10", 2 * DAY, 4 * DAY, 6 * DAY, 10, 0),
-                new PhaseChange(1, 2, "users >= 20", 8 * DAY, DAY, -1, 20, 0)), START);
+                new PhaseChange(0, 1, "users >= 10", 2 * DAY, 4 * DAY, 6 * DAY, 10, 0, 0),
+                new PhaseChange(1, 2, "users >= 20", 8 * DAY, DAY, -1, 20, 0, 0)), START);
 
         assertEquals(List.of("2026-01-03", "2026-01-09"),
                 table.stringColumn("started").asList());

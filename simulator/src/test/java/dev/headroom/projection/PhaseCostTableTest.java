@@ -23,10 +23,10 @@ class PhaseCostTableTest {
             new PhaseInfo("next", "dynamodb", 0, Long.MAX_VALUE));
     /** The move to db started on day 3 and went live during day 4, so day 4 is sheet's. */
     private static final PhaseChange TO_DB = new PhaseChange(0, 1, "date", 3 * SimTime.DAY,
-            36 * SimTime.HOUR, 4 * SimTime.DAY + 12 * SimTime.HOUR, 2, 200);
+            36 * SimTime.HOUR, 4 * SimTime.DAY + 12 * SimTime.HOUR, 2, 200, 0);
     /** The move to next started on the last day and was not live when the run ended. */
     private static final PhaseChange TO_NEXT = new PhaseChange(1, 2, "date", 39 * SimTime.DAY,
-            7 * SimTime.DAY, -1, 2, 300);
+            7 * SimTime.DAY, -1, 2, 300, 0);
 
     /**
      * Returns 40 days from 2025-01-01: days 0 to 4 named sheet, and 5 to 39 named db. The

@@ -73,6 +73,29 @@ class BackendLimitsTest {
         assertEquals(List.of(), ModelGapNote.lines(Projections.of(run(THREE_USERS))));
     }
 
+    @Test
+    void postgres_rowsThatDoNotFit_areWarned() throws Exception {
+        // Three users store a credit row each and 279 usage rows of 10 MB on day 0, and the
+        // 1 GB instance they move to on day 1 takes 107 of those 282 rows.
+        String yaml = THREE_USERS.replace("mean_per_day: 10", "mean_per_day: 100")
+                .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")
+                .replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                        + "postgres: {allocated_storage_gb: 1, row_overhead_bytes: 0B}");
+        RunResult result = run(movedOnDayOne(yaml, "sql", "postgres"));
+        Projections projections = Projections.of(result);
+        long usageRows = result.days().get(0).usage().requests();
+
+        assertEquals(279, usageRows);
+        assertEquals(List.of(usageRows + 3 - 107),
+                projections.changes().longColumn("rows_not_copied").asList());
+        assertEquals("Warning: phase 'sql' went live on 2025-01-07 without 175 earlier rows,"
+                + " which did not fit under its limit, so the balances it reads leave them out."
+                + " Raise postgres.allocated_storage_gb so that every row fits.",
+                Warnings.all(projections).get(0));
+        assertEquals(List.of(0L), Projections.of(run(movedOnDayOne(THREE_USERS, "sql",
+                "postgres"))).changes().longColumn("rows_not_copied").asList());
+    }
+
     /**
      * Three users on PostgreSQL from the start, each making 100 requests a day that last ten
      * minutes: 50 request-hours a day, about 2 in flight on average, against one usable

@@ -34,6 +34,7 @@ public final class SharedLogModel implements BackendModel {
     private final QuotaCaller caller;
     private String[] emails = new String[64];
     private int rows;
+    private long rowsNotImported;
 
     /**
      * Creates the model with an empty shared tab. {@code params.rowColumns()} is the width of a
@@ -84,7 +85,13 @@ public final class SharedLogModel implements BackendModel {
         }
         int room = roomLeft();
         addRows(room);
+        rowsNotImported += userRows - room;
         return room;
+    }
+
+    @Override
+    public long rowsNotImported() {
+        return rowsNotImported;
     }
 
     /** Fetches the whole shared tab, so the latency grows with every user's rows. */

@@ -60,6 +60,7 @@ public final class PostgresModel implements BackendModel {
     private final long startMillis;
     private final UserRows rows = new UserRows();
     private long storedBytes;
+    private long rowsNotImported;
     private long connectionsInUse;
     /** The most connections in use at once since the last {@link #gauges()}. */
     private long peakConnections;
@@ -112,14 +113,20 @@ public final class PostgresModel implements BackendModel {
                     + userRows + "; it must be zero or more");
         }
         rows.ensure(user);
-        if (!store(balanceRowBytes())) {
-            return 0;
+        long copied = 0;
+        if (store(balanceRowBytes())) {
+            long room = (params.capacityBytes() - storedBytes) / params.storedRowBytes();
+            copied = Math.min(room, userRows);
+            store(copied * params.storedRowBytes());
+            rows.add(user, copied);
         }
-        long room = (params.capacityBytes() - storedBytes) / params.storedRowBytes();
-        long copied = Math.min(room, userRows);
-        store(copied * params.storedRowBytes());
-        rows.add(user, copied);
+        rowsNotImported += userRows - copied;
         return copied;
+    }
+
+    @Override
+    public long rowsNotImported() {
+        return rowsNotImported;
     }
 
     /** Sums the user's rows, or reads the user's running-balance row. */

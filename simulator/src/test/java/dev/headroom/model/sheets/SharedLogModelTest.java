@@ -78,6 +78,10 @@ class SharedLogModelTest {
         assertEquals(60, model.importRows(0, "a@example.com", 60));
         assertEquals(40, model.importRows(1, "b@example.com", 41), "only 40 of 41 rows fit");
         assertEquals(100, model.rows());
+        assertEquals(1, model.rowsNotImported());
+        assertEquals(0, model.importRows(3, "d@example.com", 5));
+        assertEquals(6, model.rowsNotImported());
         assertFalse(model.signUpBeforeStart(2, "c@example.com", 1).succeeded());
+        assertEquals(6, model.rowsNotImported(), "a failed sign-up imports nothing");
     }
 }

@@ -105,6 +105,7 @@ class PostgresModelTest {
         long fit = (1L << 30) / 600;
 
         assertEquals(fit, model.importRows(0, fit + 5));
+        assertEquals(5, model.rowsNotImported());
         CallOutcome append = model.appendRow(1, 1_000);
 
         assertEquals(CallOutcome.Status.CAPACITY, append.status());
