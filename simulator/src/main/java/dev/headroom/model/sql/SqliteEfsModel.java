@@ -29,7 +29,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * read and written, billed by GB under Elastic Throughput. A balance sum reads the user's rows
  * rounded up to whole pages, a running-balance read the pages of one row. Each row written
  * costs its own pages and one index page, each also copied to the rollback journal: 4 pages
- * for a row that fits in one. A month is one twelfth of a 365-day year and a GB is 2^30 bytes.
+ * for a row that fits in one. Elastic Throughput meters each data operation as at least
+ * 32 KiB, and above that in whole KiB, so a small read or write costs more than its bytes.
+ * A read is one operation. A row written is three: the journal copy, the row's pages and the
+ * index page, which lie apart in the file. A month is one twelfth of a 365-day year and a GB
+ * is 2^30 bytes.
  *
  * <p>NOTE: the pages per balance sum assume a user's rows lie together. Rows appended over time
  * by many users interleave, so a sum may touch a page per row and read several times more.
@@ -53,6 +57,16 @@ public final class SqliteEfsModel implements BackendModel {
     /** The hosting cost component of the bytes that Elastic Throughput wrote. */
     public static final String WRITE_THROUGHPUT = "efs_write_throughput";
 
+
+    /**
+     * Smallest size that Elastic Throughput meters for one data read or write, 32 KiB. Larger
+     * operations are metered in 1 KiB increments. Source: AWS re:Post, "How do I estimate
+     * Elastic Throughput mode costs for Amazon EFS?",
+     * https://repost.aws/articles/ARLxw4PqmeQK6VVrpGL4-jzA (read 2026-12-06).
+     */
+    public static final long MIN_METERED_OPERATION_BYTES = 32 * 1_024;
+
+    private static final long METERED_INCREMENT_BYTES = 1_024;
 
     private static final BigInteger GB = BigInteger.ONE.shiftLeft(30);
     private static final BigInteger GB_MONTH_BYTE_MILLIS =
@@ -112,7 +126,8 @@ public final class SqliteEfsModel implements BackendModel {
     /**
      * Copies a user's rows from an earlier backend at {@code now}, as a migration does, with no
      * call and no wait for the lock. Under the running-balance design the user's balance row is
-     * copied too. The copy is billed as the rows' bytes written once.
+     * copied too. The copy is billed as the rows' bytes written once: it writes in large
+     * sequential operations, which the 32 KiB metering minimum does not raise.
      */
     public void importRows(int user, long userRows, long now) {
         if (userRows < 0) {
@@ -136,7 +151,8 @@ public final class SqliteEfsModel implements BackendModel {
             long rowBytes = sum
                     ? Math.multiplyExact(rows.of(user), params.storedRowBytes())
                     : params.storedRowBytes();
-            bytesRead.add(Math.multiplyExact(pagesOf(rowBytes), params.pageBytes()));
+            bytesRead.add(meteredBytes(Math.multiplyExact(pagesOf(rowBytes),
+                    params.pageBytes())));
         }
         return read;
     }
@@ -258,11 +274,24 @@ public final class SqliteEfsModel implements BackendModel {
     }
 
     /**
-     * Returns the bytes that writing one row costs: its pages and one index page, each written
-     * to the file and first copied to the rollback journal. NOTE: an estimate of SQLite's I/O.
+     * Returns the metered bytes of writing one row: its pages and one index page. They are
+     * first copied to the rollback journal in one operation. They are then written to the file
+     * in two, because the row and its index entry lie on pages apart. NOTE: an estimate of
+     * SQLite's I/O over NFS.
      */
     private long rowWriteBytes() {
-        return 2 * (pagesOf(params.storedRowBytes()) + 1) * params.pageBytes();
+        long rowPages = pagesOf(params.storedRowBytes()) * params.pageBytes();
+        long journal = rowPages + params.pageBytes();
+        return meteredBytes(journal) + meteredBytes(rowPages) + meteredBytes(params.pageBytes());
+    }
+
+    /**
+     * Returns the bytes that Elastic Throughput bills for one data operation of {@code bytes}:
+     * at least {@value #MIN_METERED_OPERATION_BYTES}, and above that rounded up to whole KiB.
+     */
+    static long meteredBytes(long bytes) {
+        long increments = (bytes + METERED_INCREMENT_BYTES - 1) / METERED_INCREMENT_BYTES;
+        return Math.max(MIN_METERED_OPERATION_BYTES, increments * METERED_INCREMENT_BYTES);
     }
 
     private long balanceRows() {

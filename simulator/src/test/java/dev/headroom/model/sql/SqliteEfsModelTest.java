@@ -86,8 +86,9 @@ class SqliteEfsModelTest {
         assertEquals(90 + 100, append.latencyMillis(), "the rejected debit held the lock");
         assertEquals(0, model.rows(0));
         assertEquals(1, model.rows(1));
-        // The append writes four 4 KiB pages; the rejected debit writes none.
-        assertEquals(java.math.BigInteger.valueOf(4 * 4_096), model.bytesReadAndWritten()[1]);
+        // The append makes three write operations, each metered as 32 KiB. The rejected debit
+        // writes none.
+        assertEquals(BigInteger.valueOf(3 * 32_768), model.bytesReadAndWritten()[1]);
     }
 
     @Test
@@ -156,13 +157,14 @@ class SqliteEfsModelTest {
             total += model.hostingCostMicros(day * SimTime.DAY, (day + 1) * SimTime.DAY);
         }
 
-        // 100,000 rows, each 4 pages of 4 KiB written, at $0.06 per GiB; 1 KiB stored each.
-        long written = 100_000L * 4 * 4_096;
+        // 100,000 rows, each three write operations metered as 32 KiB, at $0.06 per GiB. Each
+        // row stores 1 KiB.
+        long written = 100_000L * 3 * 32_768;
         assertEquals(BigInteger.valueOf(written), model.bytesReadAndWritten()[1]);
         long writeMicros = written * 60_000 / (1L << 30);
         long storageMicros = BigInteger.valueOf(byteMillis).multiply(BigInteger.valueOf(300_000))
                 .divide(BigInteger.valueOf(MONTH).shiftLeft(30)).longValueExact();
-        assertEquals(91_552, writeMicros);
+        assertEquals(549_316, writeMicros);
         assertEquals(writeMicros + storageMicros, total);
     }
 
@@ -182,9 +184,36 @@ class SqliteEfsModelTest {
         assertEquals(100 + 200, append.latencyMillis(), "waits for the sign-up, then two");
         assertEquals(300 + 100, read.latencyMillis(), "waits for the append, reads one row");
         assertEquals(300, model.lockFreeAt());
-        // Three rows written in all (the balance row, the log row and its balance update).
-        assertEquals(BigInteger.valueOf(3L * 4 * 4_096), model.bytesReadAndWritten()[1]);
-        assertEquals(BigInteger.valueOf(4_096), model.bytesReadAndWritten()[0]);
+        // Three rows written in all (the balance row, the log row and its balance update), each
+        // in three operations, and one read of one page. Each operation is metered as 32 KiB.
+        assertEquals(BigInteger.valueOf(3L * 3 * 32_768), model.bytesReadAndWritten()[1]);
+        assertEquals(BigInteger.valueOf(32_768), model.bytesReadAndWritten()[0]);
+    }
+
+    @Test
+    void smallOperations_meteredAsAtLeast32KiB() {
+        SqliteEfsModel model = model(1, 5_000, 0);
+        model.appendRow(0, 0);
+        model.readBalance(0, 10);
+
+        // One row of one 4 KiB page: the journal copy of 8 KiB, the row's page and the index
+        // page are three write operations, and the balance sum reads one page.
+        assertEquals(BigInteger.valueOf(3 * 32_768), model.bytesReadAndWritten()[1]);
+        assertEquals(BigInteger.valueOf(32_768), model.bytesReadAndWritten()[0]);
+        HostingCost cost = model.hostingCost(0, SimTime.DAY);
+        assertEquals(5L, cost.components().get(SqliteEfsModel.WRITE_THROUGHPUT),
+                "96 KiB at $0.06 per GiB is 5.49 micro-dollars");
+        assertEquals(0L, cost.components().get(SqliteEfsModel.READ_THROUGHPUT),
+                "32 KiB at $0.03 per GiB is 0.92 micro-dollars");
+    }
+
+    @Test
+    void meteredBytes_minimumThenWholeKiB() {
+        assertEquals(32_768, SqliteEfsModel.meteredBytes(0));
+        assertEquals(32_768, SqliteEfsModel.meteredBytes(4_096));
+        assertEquals(32_768, SqliteEfsModel.meteredBytes(32_768));
+        assertEquals(33_792, SqliteEfsModel.meteredBytes(32_769));
+        assertEquals(1L << 30, SqliteEfsModel.meteredBytes(1L << 30));
     }
 
     @Test
