@@ -69,7 +69,7 @@ final class CostCents {
     }
 
     /** Rounds micro-dollars half up to a whole cent, as {@link Cells#dollars} shows them. */
-    private static long toCents(long micros) {
+    static long toCents(long micros) {
         return Money.micros(Cells.cents(micros));
     }
 }

@@ -37,8 +37,9 @@ final class PhaseHostingNote {
         return String.format(Locale.ROOT, "One row per phase and component the phase paid"
                 + " for, with the days counted as in the cost by phase: a new phase's instance"
                 + " and node hours from the start of the migration to it fall on the old"
-                + " phase's days. Money is rounded to the cent as the cost by phase is, so each"
-                + " phase's printed components add up to its printed hosting there. `%s.csv`"
+                + " phase's days. Each phase's hosting is rounded to the cent as in the cost by"
+                + " phase, and its components to cents that add up to it: each rounded down,"
+                + " then a cent more for those with the largest remainders. `%s.csv`"
                 + " holds the exact micro-dollars, whose rows add up to each phase's hosting in"
                 + " `phase-costs.csv` and, by component, to the totals of"
                 + " `hosting-by-component.csv`.", PhaseHostingTable.NAME);
@@ -58,7 +59,7 @@ final class PhaseHostingNote {
             rowsByPhase.computeIfAbsent(exact.stringColumn("phase").get(row),
                     phase -> new ArrayList<>()).add(row);
         }
-        LongColumn printed = CostCents.rounded(exact).longColumn("hosting_cost_micros");
+        LongColumn printed = PhaseHostingCents.rounded(exact).longColumn("hosting_cost_micros");
         List<String> lines = new ArrayList<>();
         rowsByPhase.forEach((phase, rows) -> lines.add(line(exact, printed, phase, rows)));
         if (!lines.isEmpty()) {

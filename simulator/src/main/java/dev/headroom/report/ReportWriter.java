@@ -79,7 +79,7 @@ public final class ReportWriter {
         section(text, "Hosting by component", CostCents.rounded(projections.hostingByComponent()));
         text.append(HostingComponentNote.text(projections)).append("\n\n");
         section(text, "Hosting by phase and component",
-                CostCents.rounded(projections.phaseHostingByComponent()));
+                PhaseHostingCents.rounded(projections.phaseHostingByComponent()));
         text.append(PhaseHostingNote.text(projections)).append("\n\n");
         notes(text, PhaseHostingNote.lines(projections));
         UsageNote.lines(projections).forEach(line -> text.append(line).append("\n\n"));

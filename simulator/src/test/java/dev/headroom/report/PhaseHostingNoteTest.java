@@ -15,9 +15,9 @@ class PhaseHostingNoteTest {
     @Test
     void lines_namesTwoLargestAndSumsTheRest() {
         // ddb: $0.50 + $3.00 + $0.004 + $0.996 = $4.50. dax: $0.005 + $10.00 + $0.001 =
-        // $10.006. Rounded on the running total: ddb's rows print $0.50, $3.00, $0.00 and
-        // $1.00 (4.504 -> 4.50 less 3.50), dax's $0.01 (4.505 -> 4.51), $10.00 and $0.00
-        // (14.506 -> 14.51), so the printed rows of each phase add up to its printed hosting.
+        // $10.006. Each phase prints its hosting as the cost by phase does, $4.50 and $10.01
+        // (14.506 -> 14.51 less 4.504 -> 4.50). Its rows are rounded down and the missing cents
+        // go to the largest remainders: ddb's $0.996 and dax's $0.005.
         Table table = Table.create("phase-hosting-by-component",
                 StringColumn.create("phase", "ddb", "ddb", "ddb", "ddb", "dax", "dax", "dax",
                         "total"),
@@ -34,6 +34,42 @@ class PhaseHostingNoteTest {
                 "Hosting of dax, $10.01: dax_nodes $10.00 (>99%), writes $0.01 (<1%) and 1"
                         + " other component $0.00 (<1%). `phase-hosting-by-component.csv` has"
                         + " every component of every phase."), lines);
+    }
+
+    @Test
+    void lines_componentsKeepOwnRounding() {
+        // a: $0.004, printed $0.00. b: $0.0015 + $0.008 = $0.0095, printed $0.01 (0.0135 ->
+        // 0.01 less 0.004 -> 0.00). Its parts round on their own to $0.00 and $0.01, which add
+        // up to it. Rounded on the running total instead, reads would take the cent
+        // (0.0055 -> 0.01) and writes none.
+        Table table = Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "a", "b", "b", "total"),
+                StringColumn.create("component", "storage", "reads", "writes", ""),
+                LongColumn.create("hosting_cost_micros", 4_000, 1_500, 8_000, 13_500));
+
+        Table printed = PhaseHostingCents.rounded(table);
+        List<String> lines = PhaseHostingNote.lines(projections(table));
+
+        assertEquals(List.of(0L, 0L, 10_000L, 10_000L),
+                printed.longColumn("hosting_cost_micros").asList());
+        assertEquals("Hosting of b, $0.01: writes $0.01 (84%) and reads $0.00 (16%)."
+                + " `phase-hosting-by-component.csv` has every component of every phase.",
+                lines.get(1));
+    }
+
+    @Test
+    void rounded_missingCentsGoToLargestRemainders() {
+        // One phase of $0.0049 + $0.0048 + $0.0003 = $0.01. Each part rounds down to $0.00 on
+        // its own, so one must print $0.01: the one with the largest remainder.
+        Table table = Table.create("phase-hosting-by-component",
+                StringColumn.create("phase", "a", "a", "a", "total"),
+                StringColumn.create("component", "reads", "writes", "storage", ""),
+                LongColumn.create("hosting_cost_micros", 4_900, 4_800, 300, 10_000));
+
+        Table printed = PhaseHostingCents.rounded(table);
+
+        assertEquals(List.of(10_000L, 0L, 0L, 10_000L),
+                printed.longColumn("hosting_cost_micros").asList());
     }
 
     @Test
