@@ -178,14 +178,20 @@ public final class DynamoDbModel implements BackendModel {
     }
 
     /**
-     * Makes the conditional write of a rejected debit. DynamoDB bills a write whose condition
-     * fails by the item's size, as it bills one that succeeds, and the table is left unchanged:
+     * Makes the one conditional write of a rejected debit: the update of the balance item under
+     * {@link BalanceDesign#RUNNING_BALANCE}, the put of the log item otherwise. DynamoDB bills a
+     * write whose condition fails by the item's size, as it bills one that succeeds, and the
+     * table is left unchanged:
      * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
-     * (read 2026-12).
+     * (read 2026-12). The log item that a running-balance debit would also put is never written.
      */
     @Override
     public CallOutcome rejectedWrite(int user, long now) {
-        return appendCall(user, now);
+        advanceTo(now);
+        ensureUser(user);
+        long itemBytes = params.design() == BalanceDesign.RUNNING_BALANCE
+                ? params.balanceItemBytes() : params.logItemBytes();
+        return write(user, now, CapacityUnits.writeUnits(itemBytes, WriteMode.STANDARD), 1);
     }
 
     /** Makes an append's write calls, billed and throttled, without storing the item. */

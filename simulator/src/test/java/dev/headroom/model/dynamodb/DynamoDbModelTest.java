@@ -55,6 +55,33 @@ class DynamoDbModelTest {
     }
 
     @Test
+    void rejectedDebit_runningBalance_billsBalanceWriteOnly() {
+        // A 2 KB log item and a 500 B balance item: a debit whose condition on the balance
+        // fails is one write of the balance item, and no log item is put.
+        DynamoDbModel model = model(params(BalanceDesign.RUNNING_BALANCE,
+                ReadConsistency.STRONG, 2_048, 500, 8));
+
+        CallOutcome rejected = model.rejectedWrite(0, 0);
+
+        assertTrue(rejected.succeeded());
+        assertEquals(1, rejected.requests());
+        assertEquals(1, model.writeUnits());
+        assertEquals(0, model.liveItems(0));
+    }
+
+    @Test
+    void rejectedDebit_querySum_billsLogItemWrite() {
+        DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS,
+                ReadConsistency.STRONG, 2_048, 500, 8));
+
+        CallOutcome rejected = model.rejectedWrite(0, 0);
+
+        assertEquals(1, rejected.requests());
+        assertEquals(2, model.writeUnits(), "one write unit per started 1 KB of the log item");
+        assertEquals(0, model.liveItems(0));
+    }
+
+    @Test
     void getItemReadUnitsAtFourKilobyteEdge() {
         long[][] cases = {
             {4_096, 2, 1},
