@@ -29,6 +29,9 @@ final class SqlStoreReader {
                 Defaults.POSTGRES_INSTANCE_MICROS_PER_HOUR, 0, null);
         long freeMonths = section.count("free_tier_months", Defaults.POSTGRES_FREE_TIER_MONTHS,
                 0, 1_200, null);
+        // NOTE: RDS for PostgreSQL allocates at least 20 GiB of gp2 or gp3 storage, as the
+        // CreateDBInstance reference states. Smaller values are accepted as what-ifs that fill
+        // the storage sooner, and price storage that RDS would not provision.
         long allocated = section.count("allocated_storage_gb",
                 Defaults.POSTGRES_ALLOCATED_STORAGE_GB, 1, MAX_ALLOCATED_GB, null);
         long storage = section.money("storage_price_per_gb_month",
