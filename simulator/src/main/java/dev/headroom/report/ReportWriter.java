@@ -56,10 +56,16 @@ public final class ReportWriter {
         return text.append(body).toString();
     }
 
-    /** Returns the Markdown report. */
-    static String markdown(ReportHeader header, Projections projections) {
+    /**
+     * Returns the Markdown report. The tables and notes come from a copy of the projections with
+     * the names {@linkplain MarkdownText#escapeNames escaped}, while the fenced blocks keep the
+     * header's text as the CSV files write it.
+     */
+    static String markdown(ReportHeader header, Projections rawProjections) {
+        Projections projections = MarkdownText.escapeNames(rawProjections);
         StringBuilder text = new StringBuilder();
-        text.append("# Headroom report: ").append(header.scenarioName()).append("\n\n");
+        text.append("# Headroom report: ").append(MarkdownText.escape(header.scenarioName()))
+                .append("\n\n");
         text.append("```\n");
         header.runLines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");

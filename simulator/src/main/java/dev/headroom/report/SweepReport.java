@@ -74,7 +74,8 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
     /** Returns the Markdown report. */
     String markdown() {
         StringBuilder text = new StringBuilder();
-        text.append("# Headroom seed sweep: ").append(header.scenarioName()).append("\n\n");
+        text.append("# Headroom seed sweep: ").append(MarkdownText.escape(header.scenarioName()))
+                .append("\n\n");
         text.append("```\n");
         runLines().forEach(line -> text.append(line).append('\n'));
         text.append("```\n\n");
@@ -84,11 +85,12 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
                 .append(" seeds saw it.\n\n");
         for (Table table : tables) {
             text.append("## ").append(title(table)).append("\n\n")
-                    .append(TableText.markdown(table)).append('\n');
+                    .append(TableText.markdown(MarkdownText.escapeCells(table))).append('\n');
         }
         if (!notes.isEmpty()) {
             text.append("## ").append(NOTES_TITLE).append("\n\n");
-            notes.forEach(note -> text.append(note).append("\n\n"));
+            // The notes hold no markup, so escaping each whole note escapes the names in it.
+            notes.forEach(note -> text.append(MarkdownText.escape(note)).append("\n\n"));
         }
         text.append("## Parameters\n\n");
         text.append("The effective value of every scenario field, defaults included. Each run")
