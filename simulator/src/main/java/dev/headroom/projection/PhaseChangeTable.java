@@ -20,7 +20,8 @@ import tech.tablesaw.api.Table;
  * <p>A migration had to start by the old phase's first failure day less the new phase's lead
  * time, rounded up to whole days. A migration starts at midnight, at the end of its trigger's
  * day, so one started on that day goes live by midnight of the failure day. {@value #NO_FAILURE}
- * stands for an old phase that never failed a request or a sign-up.
+ * stands for an old phase that never failed a request or a sign-up. When the lead time reaches
+ * back past the run's first day, the start-by day is the day before the run's first day.
  */
 public final class PhaseChangeTable {
 
@@ -62,7 +63,8 @@ public final class PhaseChangeTable {
             reason.append(change.reason());
             started.append(dateOf(startDate, change.startMillis()));
             startBy.append(firstFailure(daily, fromName)
-                    .map(day -> startBy(day, change.leadTimeMillis())).orElse(NO_FAILURE));
+                    .map(day -> startBy(day, change.leadTimeMillis(), startDate.toString()))
+                    .orElse(NO_FAILURE));
             live.append(change.isLive() ? dateOf(startDate, change.liveMillis()) : NOT_LIVE);
             usersAtStart.append(change.usersAtStart());
             development.append(change.developmentCostMicros());
@@ -76,11 +78,25 @@ public final class PhaseChangeTable {
 
     /**
      * Returns the last day on which a migration with lead time {@code leadTimeMillis} could
-     * start and go live before {@code firstFailureDay}, both ISO-8601 dates.
+     * start and go live before {@code firstFailureDay}, or the day before {@code runStartDay}
+     * when that day falls earlier. All days are ISO-8601 dates. A lead time can be as long as
+     * the longest horizon, 100 years, so without that bound the day could fall centuries
+     * before the run, even before the year 1. Such a day adds nothing to the fact that the
+     * migration had to start before the run began.
+     *
+     * <p>NOTE: a run that starts on 0001-01-01, the earliest start_date, still gets 0000-12-31.
      */
-    public static String startBy(String firstFailureDay, long leadTimeMillis) {
+    public static String startBy(String firstFailureDay, long leadTimeMillis,
+            String runStartDay) {
         long leadDays = (leadTimeMillis + DAY_MILLIS - 1) / DAY_MILLIS;
-        return LocalDate.parse(firstFailureDay).minusDays(leadDays).toString();
+        LocalDate dayBeforeRun = LocalDate.parse(runStartDay).minusDays(1);
+        LocalDate startBy = LocalDate.parse(firstFailureDay).minusDays(leadDays);
+        return (startBy.isBefore(dayBeforeRun) ? dayBeforeRun : startBy).toString();
+    }
+
+    /** Returns whether {@code startBy}, a start-by day, lies before {@code runStartDay}. */
+    public static boolean beforeRun(String startBy, String runStartDay) {
+        return !startBy.equals(NO_FAILURE) && startBy.compareTo(runStartDay) < 0;
     }
 
     /**

@@ -50,10 +50,18 @@ final class StartByAdvice {
      */
     private static String deadline(Projections projections, String phase, String target,
             String startBy, String ending) {
-        String deadline = String.format(Locale.ROOT, " To go live before this phase first"
-                + " failed, the migration to %s had to start by %s", target, startBy);
+        String runStart = runStart(projections);
+        boolean beforeRun = PhaseChangeTable.beforeRun(startBy, runStart);
+        String leadTime = Formats.duration(Duration.ofMillis(leadTimeMillis(projections, target)));
+        String deadline = beforeRun
+                ? String.format(Locale.ROOT, " To go live before this phase first failed, the"
+                        + " migration to %s had to start before the run began on %s, because its"
+                        + " %s lead time is longer than the days from then to that failure",
+                        target, runStart, leadTime)
+                : String.format(Locale.ROOT, " To go live before this phase first"
+                        + " failed, the migration to %s had to start by %s", target, startBy);
         Optional<String> wentLive = wentLive(projections.changes(), phase);
-        String served = wentLive.orElse(projections.daily().stringColumn("date").get(0));
+        String served = wentLive.orElse(runStart);
         String checked = firstCheckedDay(projections, phase);
         if (startBy.compareTo(checked) > 0) {
             return deadline + ending;
@@ -62,9 +70,10 @@ final class StartByAdvice {
                 : " after midnight, and its triggers were first checked when " + checked
                         + " ended";
         if (wentLive.isEmpty()) {
-            return deadline + String.format(Locale.ROOT, ", but the run began on %s, so no"
-                    + " trigger on this phase could start the migration in time to prevent every"
-                    + " failure: start the plan on %s.", served, target);
+            String began = beforeRun ? "" : ", but the run began on " + served;
+            return deadline + String.format(Locale.ROOT, "%s, so no trigger on this phase could"
+                    + " start the migration in time to prevent every failure: start the plan on"
+                    + " %s.", began, target);
         }
         String skip = String.format(Locale.ROOT, ", but this phase began to serve on %s%s, so"
                 + " no trigger on it could start the migration in time to prevent every failure:"
@@ -80,7 +89,8 @@ final class StartByAdvice {
         return deadline + skip + String.format(Locale.ROOT, ", or start the migration into this"
                 + " phase by %s, so that with its %s lead time it goes live by the start of %s"
                 + " and a users or date trigger on it, checked when that day ends, can start the"
-                + " migration by %s.", PhaseChangeTable.startBy(liveBy, leadTimeMillis),
+                + " migration by %s.",
+                PhaseChangeTable.startBy(liveBy, leadTimeMillis, runStart),
                 Formats.duration(Duration.ofMillis(leadTimeMillis)), liveBy, startBy);
     }
 
@@ -90,7 +100,7 @@ final class StartByAdvice {
      */
     private static boolean canGoLiveBy(Projections projections, String phase, String day) {
         long dayMillis = Duration.ofDays(1).toMillis();
-        LocalDate runStart = LocalDate.parse(projections.daily().stringColumn("date").get(0));
+        LocalDate runStart = LocalDate.parse(runStart(projections));
         long earliestLive = runStart.plusDays(1).toEpochDay() * dayMillis
                 + leadTimeMillis(projections, phase);
         return earliestLive <= LocalDate.parse(day).toEpochDay() * dayMillis;
@@ -104,8 +114,14 @@ final class StartByAdvice {
     static String forStalledPhase(Projections projections, String phase,
             String firstFailure) {
         return nextPhase(projections, phase).map(next -> deadline(projections, phase,
-                next.name(), PhaseChangeTable.startBy(firstFailure, next.leadTimeMillis()), "."))
+                next.name(), PhaseChangeTable.startBy(firstFailure, next.leadTimeMillis(),
+                        runStart(projections)), "."))
                 .orElse("");
+    }
+
+    /** Returns the run's first day. */
+    private static String runStart(Projections projections) {
+        return projections.daily().stringColumn("date").get(0);
     }
 
     /** Returns the phase the plan moves to from {@code phase}, if the plan has a later one. */
@@ -129,8 +145,7 @@ final class StartByAdvice {
      * {@link PhaseChangeTable#firstCheckedDay}.
      */
     private static String firstCheckedDay(Projections projections, String phase) {
-        String served = wentLive(projections.changes(), phase)
-                .orElse(projections.daily().stringColumn("date").get(0));
+        String served = wentLive(projections.changes(), phase).orElse(runStart(projections));
         return PhaseChangeTable.firstCheckedDay(served, leadTimeMillis(projections, phase));
     }
 

@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import dev.headroom.projection.CapacityTable;
 import dev.headroom.projection.LimitTimeline;
+import dev.headroom.projection.PhaseChangeTable;
 import dev.headroom.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +34,26 @@ final class TableNotes {
                 + " fails next.", header.seed()));
     }
 
-    /** Returns the line that explains start_by and users_at_start, or none without changes. */
+    /**
+     * Returns the line that explains start_by and users_at_start, or none without changes. It
+     * explains a start_by before the run's first day only when a row has one.
+     */
     static List<String> changes(Projections projections) {
-        if (projections.changes().isEmpty()) {
+        Table changes = projections.changes();
+        if (changes.isEmpty()) {
             return List.of();
         }
+        String runStart = projections.daily().stringColumn("date").get(0);
+        boolean beforeRun = changes.stringColumn("start_by").asList().stream()
+                .anyMatch(startBy -> PhaseChangeTable.beforeRun(startBy, runStart));
+        String dayBeforeRun = beforeRun ? " A start_by of the day before the run's first day"
+                + " means that the lead time is longer than the days from the run's start to the"
+                + " first failure, so the migration had to start before the run began." : "";
         return List.of("start_by is the last day a migration could start and still go live,"
                 + " after the new phase's lead time, before the day the old phase first failed a"
-                + " call. A start_by of - means the old phase never failed. users_at_start"
-                + " counts the users placed at the midnight that began the started day.");
+                + " call. A start_by of - means the old phase never failed." + dayBeforeRun
+                + " users_at_start counts the users placed at the midnight that began the started"
+                + " day.");
     }
 
     /**

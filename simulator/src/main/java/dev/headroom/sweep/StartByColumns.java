@@ -48,7 +48,8 @@ final class StartByColumns {
 
     /** Adds the row of the move from {@code from} to {@code to}, given each seed's start. */
     void append(String from, String to, List<Optional<String>> starts) {
-        List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to));
+        List<Optional<String>> deadlines = StartDeadlines.of(outcomes, from, plan.leadTime(to),
+                plan.startDate());
         List<Integer> withTime = seedsWithTime(deadlines, firstCheckedDays(from));
         startBy.append(startByP10(deadlines, withTime));
         usersTrigger.append(usersTriggerP10(deadlines, withTime));

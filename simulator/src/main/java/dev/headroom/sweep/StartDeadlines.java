@@ -19,13 +19,14 @@ final class StartDeadlines {
 
     /**
      * Returns each seed's latest start day for a move out of phase {@code from} to a phase with
-     * lead time {@code leadTime}, in seed order; empty for a seed whose {@code from} phase never
-     * failed.
+     * lead time {@code leadTime}, in seed order, no earlier than the day before
+     * {@code runStartDay}; empty for a seed whose {@code from} phase never failed.
      */
     static List<Optional<String>> of(List<SeedOutcome> outcomes, String from,
-            Duration leadTime) {
+            Duration leadTime, String runStartDay) {
         return outcomes.stream().map(outcome -> firstFailure(outcome.outages(), from)
-                .map(day -> PhaseChangeTable.startBy(day, leadTime.toMillis()))).toList();
+                .map(day -> PhaseChangeTable.startBy(day, leadTime.toMillis(), runStartDay)))
+                .toList();
     }
 
     /**

@@ -38,9 +38,42 @@ class PhaseChangeTableTest {
 
     @Test
     void startBy_partDayLead_roundsUp() {
-        assertEquals("2026-03-07", PhaseChangeTable.startBy("2026-03-09", 36 * 3_600_000L));
-        assertEquals("2026-03-08", PhaseChangeTable.startBy("2026-03-09", DAY));
-        assertEquals("2026-03-09", PhaseChangeTable.startBy("2026-03-09", 0));
+        assertEquals("2026-03-07",
+                PhaseChangeTable.startBy("2026-03-09", 36 * 3_600_000L, "2026-01-01"));
+        assertEquals("2026-03-08", PhaseChangeTable.startBy("2026-03-09", DAY, "2026-01-01"));
+        assertEquals("2026-03-09", PhaseChangeTable.startBy("2026-03-09", 0, "2026-01-01"));
+    }
+
+    @Test
+    void startBy_leadPastRunStart_dayBeforeRun() {
+        long hundredYears = Duration.ofDays(100 * 365L).toMillis();
+
+        assertEquals("2025-12-31",
+                PhaseChangeTable.startBy("2026-01-05", 5 * DAY, "2026-01-01"));
+        assertEquals("2025-12-31",
+                PhaseChangeTable.startBy("2026-01-05", hundredYears, "2026-01-01"));
+        assertEquals("2026-01-01",
+                PhaseChangeTable.startBy("2026-01-05", 4 * DAY, "2026-01-01"));
+        // Without the bound, 100 years before 0050-01-03 is a day of the year -50.
+        assertEquals("0049-12-31",
+                PhaseChangeTable.startBy("0050-01-03", hundredYears, "0050-01-01"));
+    }
+
+    @Test
+    void beforeRun_comparesWithRunStart() {
+        assertEquals(true, PhaseChangeTable.beforeRun("2025-12-31", "2026-01-01"));
+        assertEquals(false, PhaseChangeTable.beforeRun("2026-01-01", "2026-01-01"));
+        assertEquals(false, PhaseChangeTable.beforeRun(PhaseChangeTable.NO_FAILURE,
+                "2026-01-01"));
+    }
+
+    @Test
+    void build_leadPastRunStart_startByDayBeforeRun() {
+        // a fails on 2026-01-05, and b's lead time of a year reaches back past the run's start.
+        Table table = PhaseChangeTable.build(daily(), PHASES, List.of(
+                new PhaseChange(0, 1, "users >= 10", 2 * DAY, 365 * DAY, -1, 10, 0)), START);
+
+        assertEquals(List.of("2025-12-31"), table.stringColumn("start_by").asList());
     }
 
     @Test

@@ -89,6 +89,23 @@ class TableNotesTest {
         assertTrue(note < markdown.indexOf("## Capacity"), markdown);
         assertTrue(markdown.contains("A start_by of - means the old phase never failed."),
                 markdown);
+        assertFalse(markdown.contains("the day before the run's first day"), markdown);
+    }
+
+    @Test
+    void changesNote_leadPastRunStart_explainsDayBeforeRun() throws Exception {
+        // Phase one fails on the second day, and two's lead time of a year reaches back past
+        // the run's first day, so the move's start_by is the day before it.
+        Scenario longLead = Scenarios.parse(SCENARIO.replace("lead_time: 1d", "lead_time: 365d"),
+                "notes.yaml");
+        Projections run = Projections.of(new SimulationRun(
+                RunSetups.of(longLead, Path.of("."))).run(RunProgress.NONE));
+        String note = TableNotes.changes(run).get(0);
+
+        assertEquals(List.of("2024-12-31"), run.changes().stringColumn("start_by").asList());
+        assertTrue(note.contains(" A start_by of the day before the run's first day means that"
+                + " the lead time is longer than the days from the run's start to the first"
+                + " failure, so the migration had to start before the run began. "), note);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.projection.Projections;
 import dev.headroom.report.Warnings;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -92,6 +93,34 @@ class StalledPlanWarningTest {
 
         assertTrue(warning.endsWith(" To go live before this phase first failed, the migration"
                 + " to postgres had to start by 2025-01-03."), warning);
+    }
+
+    @Test
+    void warnings_leadPastRunStart_startsBeforeRun() throws Exception {
+        // The sheet first fails on 2025-01-06, and a lead time of 100 years reaches back past
+        // the run's first day.
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1000}")
+                .replace("lead_time: 3d", "lead_time: 36500d");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.endsWith(" To go live before this phase first failed, the migration"
+                + " to postgres had to start before the run began on 2025-01-01, because its"
+                + " 100y lead time is longer than the days from then to that failure, so no"
+                + " trigger on this phase could start the migration in time to prevent every"
+                + " failure: start the plan on postgres."), warning);
+    }
+
+    @Test
+    void warnings_leadPastYearOne_noNegativeYear() throws Exception {
+        String yaml = LATE_MOVE.replace("next_when: {users: 45}", "next_when: {users: 1000}")
+                .replace("lead_time: 3d", "lead_time: 36500d")
+                .replace("start_date: 2025-01-01", "start_date: 0002-01-01");
+        String warning = Warnings.stalledPlan(Projections.of(run(yaml))).get(0);
+
+        assertTrue(warning.contains("had to start before the run began on 0002-01-01,"), warning);
+        // A day before the year 1 prints with a year such as -0098 or 0000.
+        assertFalse(Pattern.compile("(?<![0-9])(-[0-9]{4,}|0000)-[0-9]{2}-[0-9]{2}")
+                .matcher(warning).find(), warning);
     }
 
     @Test
