@@ -71,7 +71,7 @@ class PhaseChangeTableTest {
     void build_leadPastRunStart_startByDayBeforeRun() {
         // a fails on 2026-01-05, and b's lead time of a year reaches back past the run's start.
         Table table = PhaseChangeTable.build(daily(), PHASES, List.of(
-                new PhaseChange(0, 1, "users >= 10", 2 * DAY, 365 * DAY, -1, 10, 0)), START);
+                new PhaseChange(0, 1, "users >= 10", 2 * DAY, 365 * DAY, -1, 10, 0, 0)), START);
 
         assertEquals(List.of("2025-12-31"), table.stringColumn("start_by").asList());
     }
