@@ -4,8 +4,13 @@ import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.retry.FailureKind;
 import dev.headroom.retry.Retrier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.RetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -47,6 +52,9 @@ final class TableCalls {
         }
     }
 
+    /** Maximum number of causes searched for an I/O failure, since a chain of causes can loop. */
+    private static final int MAX_CAUSE_DEPTH = 16;
+
     private final DynamoDbClient client;
     private final Retrier retrier;
     private final CapacityMeter meter;
@@ -57,7 +65,11 @@ final class TableCalls {
         this.meter = meter;
     }
 
-    /** Classifies a DynamoDB client failure for the retrier. */
+    /**
+     * Classifies a DynamoDB client failure for the retrier. A client-side failure is transient
+     * only when it comes from I/O or an attempt timeout. Others, such as credentials that
+     * cannot be loaded, fail the same way on every attempt.
+     */
     static FailureKind classify(Throwable failure) {
         if (failure instanceof SdkServiceException service) {
             if (service.isThrottlingException()) {
@@ -65,10 +77,29 @@ final class TableCalls {
             }
             return service.statusCode() >= 500 ? FailureKind.TRANSIENT : FailureKind.PERMANENT;
         }
-        if (failure instanceof SdkClientException) {
+        if (failure instanceof SdkClientException client && isIoFailure(client)) {
             return FailureKind.TRANSIENT;
         }
         return FailureKind.PERMANENT;
+    }
+
+    /**
+     * Returns whether a client failure is a timed-out attempt or was caused by I/O, such as a
+     * refused or broken connection.
+     */
+    private static boolean isIoFailure(SdkClientException failure) {
+        if (failure instanceof RetryableException
+                || failure instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+                return true;
+            }
+            cause = cause.getCause();
+        }
+        return false;
     }
 
     GetItemResponse get(String id, GetItemRequest request) {
@@ -157,6 +188,10 @@ final class TableCalls {
             throw conditionFailed;
         } catch (DynamoDbException e) {
             throw translate(operation, id, e);
+        } catch (SdkException e) {
+            throw new StoreUnavailableException(operation + " for " + id + " failed in the"
+                    + " client: " + e.getMessage() + "; check the credentials and the client"
+                    + " settings", e);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.headroom.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.AdmissionGuarantee;
 import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
 import dev.headroom.retry.RetryPolicy;
@@ -17,12 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The DynamoDB ledger when responses are lost after dynalite applied the write. A loopback
@@ -182,5 +187,38 @@ class DynaliteFaultTest {
         List<Transaction> stored = rows(second);
         assertEquals(11, stored.size(), "the credit and ten admissions");
         assertEquals(0, stored.stream().mapToLong(Transaction::balanceDeltaMicros).sum());
+    }
+
+    /**
+     * A client failure that is not caused by I/O, here credentials that can no longer be
+     * loaded, fails the call at its first attempt. No retry can fix it, and it sent nothing.
+     */
+    @Test
+    void credentialsFailure_isNotRetried() {
+        AtomicBoolean credentialsLost = new AtomicBoolean();
+        AwsCredentialsProvider credentials = () -> {
+            if (credentialsLost.get()) {
+                throw SdkClientException.create("Unable to load credentials from any provider");
+            }
+            return DynaliteTables.DUMMY_CREDENTIALS.resolveCredentials();
+        };
+        DynamoDbLedger ledger = DynaliteTables.ledger(DYNALITE.endpoint(),
+                        BalanceDesign.RUNNING_BALANCE, DYNALITE.table())
+                .credentials(credentials)
+                .retryPolicy(RetryPolicy.builder().sleeper(delay -> { }).uniform(() -> 0.5)
+                        .build())
+                .build();
+        ledgers.add(ledger);
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        long retriesBefore = ledger.metrics().retries();
+        credentialsLost.set(true);
+
+        StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
+                () -> ledger.admit(usage("u-1", 400)));
+
+        assertTrue(error.getMessage().contains(ANN), error.getMessage());
+        assertEquals(0, ledger.metrics().retries() - retriesBefore, "retries");
+        credentialsLost.set(false);
+        assertEquals(1_000, ledger.balanceMicros(ANN));
     }
 }
