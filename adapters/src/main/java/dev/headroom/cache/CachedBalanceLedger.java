@@ -9,6 +9,7 @@ import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.metrics.AdapterMetrics;
 import dev.headroom.metrics.MetricsRecorder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -70,6 +73,14 @@ public final class CachedBalanceLedger implements UsageLedger {
             + "then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1 end "
             + "return 0";
 
+    /**
+     * Maximum wait for a free pooled connection in a client that {@link #open} creates, equal to
+     * Jedis's default socket timeout. Jedis's pool waits forever by default, so when Redis stops
+     * replying, callers would queue behind the pooled connections, each held until its socket
+     * timeout. A caller that waits this long falls back to the ledger.
+     */
+    static final Duration POOL_MAX_WAIT = Duration.ofMillis(Protocol.DEFAULT_TIMEOUT);
+
     private final ClosedGuard guard = new ClosedGuard("cached ledger");
     private final UsageLedger delegate;
     private final UnifiedJedis redis;
@@ -122,7 +133,10 @@ public final class CachedBalanceLedger implements UsageLedger {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port is " + port + "; it must be from 1 to 65535");
         }
-        RedisClient client = RedisClient.create(host, port);
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxWait(POOL_MAX_WAIT);
+        RedisClient client = RedisClient.builder().hostAndPort(host, port).poolConfig(pool)
+                .build();
         LOG.info("Balance cache on Redis at {}:{} with a TTL of {} ms", host, port,
                 settings.ttl().toMillis());
         return new CachedBalanceLedger(delegate, client, ClientOwnership.OWNED, settings);
