@@ -8,6 +8,7 @@ import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,9 +59,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * log item is not written yet, and a balance read (one GetItem) is exact at every moment.
  *
  * <p>Writers of one user contend on the balance item. Inside one ledger they queue on a lock
- * per user (striped over {@value #LOCK_STRIPES} locks), because only one of them could commit
- * at a time anyway. Across processes the conditions decide: a writer that loses the race
- * waits a short random time and starts again, at most {@value #MAX_ROUNDS} times.
+ * of that user, because only one of them could commit at a time anyway. Writers of other users
+ * never wait for it, so a write whose retries wait on a throttled partition delays only its
+ * own user. Across processes the conditions decide: a writer that loses the race waits a short
+ * random time and starts again, at most {@value #MAX_ROUNDS} times.
  */
 final class RunningBalance implements BalanceStrategy {
 
@@ -71,7 +73,6 @@ final class RunningBalance implements BalanceStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningBalance.class);
     private static final int MAX_ROUNDS = 1_000;
-    private static final int LOCK_STRIPES = 64;
     private static final long MAX_CONFLICT_WAIT_MICROS = 2_000;
 
     private final TableCalls calls;
@@ -79,7 +80,15 @@ final class RunningBalance implements BalanceStrategy {
     private final LedgerItems items;
     private final String table;
     private final Runnable afterCommit;
-    private final ReentrantLock[] userLocks = new ReentrantLock[LOCK_STRIPES];
+    /** The lock of each user with a write in progress, removed when its last writer leaves. */
+    private final ConcurrentHashMap<String, UserLock> userLocks = new ConcurrentHashMap<>();
+
+    /** A user's lock and the number of writers that hold it or wait for it. */
+    private static final class UserLock {
+        final ReentrantLock lock = new ReentrantLock();
+        /** Changed only inside the map's atomic compute calls. */
+        int writers;
+    }
 
     /**
      * Creates the strategy; {@code afterCommit} runs between the commit and the log-item write,
@@ -92,9 +101,6 @@ final class RunningBalance implements BalanceStrategy {
         this.items = items;
         this.table = table;
         this.afterCommit = afterCommit;
-        for (int i = 0; i < userLocks.length; i++) {
-            userLocks[i] = new ReentrantLock();
-        }
     }
 
     @Override
@@ -131,13 +137,18 @@ final class RunningBalance implements BalanceStrategy {
     }
 
     private AdmissionOutcome write(Transaction transaction, boolean requireCover) {
-        ReentrantLock lock = userLocks[Math.floorMod(transaction.userEmail().hashCode(),
-                userLocks.length)];
-        lock.lock();
+        String email = transaction.userEmail();
+        UserLock user = userLocks.compute(email, (key, existing) -> {
+            UserLock joined = existing == null ? new UserLock() : existing;
+            joined.writers++;
+            return joined;
+        });
+        user.lock.lock();
         try {
             return writeLocked(transaction, requireCover);
         } finally {
-            lock.unlock();
+            user.lock.unlock();
+            userLocks.computeIfPresent(email, (key, held) -> --held.writers == 0 ? null : held);
         }
     }
 
