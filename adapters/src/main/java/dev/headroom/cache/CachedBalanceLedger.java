@@ -41,6 +41,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * changed. Generation keys have no TTL: one small key per user whose balance was read or
  * written through the cache.
  *
+ * <p>NOTE: this holds only when the delegate's reads see every committed write. A Sheets
+ * ledger's balance comes from its own per-process copy of the tab, so another process can fill
+ * the cache with a balance that misses a write for up to the TTL.
+ *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
  * most the TTL; both are logged.
