@@ -3,6 +3,7 @@ package dev.headroom.sheets;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import com.google.auth.Retryable;
 import dev.headroom.ledger.CapacityReachedException;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.LedgerException;
@@ -39,6 +40,11 @@ final class GoogleErrors implements FailureClassifier {
     @Override
     public FailureKind classify(Throwable failure) {
         if (failure instanceof LedgerException) {
+            return FailureKind.PERMANENT;
+        }
+        if (failure instanceof Retryable auth && !auth.isRetryable()) {
+            // google-auth (1.58.0) marks a token request that its endpoint rejected, such as
+            // a revoked key's invalid_grant, as not retryable, although it is an IOException.
             return FailureKind.PERMANENT;
         }
         if (failure instanceof HttpResponseException response) {
