@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** Database product behind a JDBC connection; the ledger's SQL is the same on both. */
 public enum SqlDialect {
-    /** PostgreSQL 9.5 or newer, which has {@code INSERT ... ON CONFLICT}. */
+    /**
+     * PostgreSQL 9.6 or newer, which has {@code INSERT ... ON CONFLICT} (since 9.5) and
+     * {@code idle_in_transaction_session_timeout} (since 9.6).
+     */
     POSTGRESQL,
     /** SQLite 3.24 or newer through xerial sqlite-jdbc, in write-ahead-log mode. */
     SQLITE;

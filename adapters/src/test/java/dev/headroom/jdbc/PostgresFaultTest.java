@@ -116,6 +116,30 @@ class PostgresFaultTest {
         return ledger.transactions(ANN, Instant.MIN, Instant.MAX);
     }
 
+    /**
+     * A COMMIT lost in a network partition: the proxy closes the driver's connection but keeps
+     * the server's open and silent, so the server's transaction stays open and keeps the
+     * account row locked. The server ends that session after its idle-in-transaction timeout,
+     * and the retry, which waits for the row lock meanwhile, then stores the row. Without the
+     * timeout, each retry waits for the lock until the driver's 30 s socket timeout.
+     */
+    @Test
+    void strandedCommit_retryStoresAfterIdleTimeout() {
+        JdbcLedger ledger = openThroughProxy(RetryPolicy.builder().maxAttempts(3)
+                .maxElapsed(Duration.ofMinutes(5)).sleeper(delay -> { }).uniform(() -> 0.5)
+                .build());
+        ledger.record(Transaction.credit("c-1", ANN, T0, 1_000));
+        proxy.strandRequest(COMMIT);
+
+        assertEquals(RecordOutcome.RECORDED,
+                ledger.record(Transaction.credit("c-2", ANN, T0, 500)));
+
+        assertEquals(1, proxy.lostRequests());
+        assertEquals(1_500, ledger.balanceMicros(ANN));
+        assertEquals(List.of("c-1", "c-2"),
+                rows(ledger).stream().map(Transaction::transactionId).toList());
+    }
+
     @Test
     void lostCommitReply_record_isRecordedOnce() {
         JdbcLedger ledger = openThroughProxy(quickRetries());

@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads the marker, without forwarding the bytes of that read. The server never gets the whole
  * request (for a COMMIT, it rolls the transaction back when the connection closes), and the
  * client gets the same broken connection, so it cannot tell the two losses apart.
+ *
+ * <p>{@link #strandRequest} arms a third loss, a network partition: the proxy closes only the
+ * client's connection and keeps the server's open without sending anything more, so the server
+ * never learns that the client is gone. For a COMMIT, the server's transaction then stays open
+ * and keeps its locks until the server ends the session by itself or the proxy closes.
  */
 public final class ReplyDroppingProxy implements AutoCloseable {
 
@@ -47,8 +52,18 @@ public final class ReplyDroppingProxy implements AutoCloseable {
     private final AtomicInteger lostRequests = new AtomicInteger();
     private volatile boolean closed;
 
-    /** An armed loss: the marker that triggers it and whether the request itself is lost. */
-    private record Loss(byte[] marker, boolean request) {
+    /** What an armed loss drops. */
+    private enum LossKind {
+        /** The server's reply; both connections close. */
+        REPLY,
+        /** The request; both connections close. */
+        REQUEST,
+        /** The request; only the client's connection closes. */
+        STRANDED_REQUEST
+    }
+
+    /** An armed loss: the marker that triggers it and what it drops. */
+    private record Loss(byte[] marker, LossKind kind) {
     }
 
     private ReplyDroppingProxy(int targetPort) throws IOException {
@@ -76,7 +91,7 @@ public final class ReplyDroppingProxy implements AutoCloseable {
      * (ASCII). Arming it twice loses two replies.
      */
     public synchronized void loseReplyTo(String marker) {
-        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), false));
+        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), LossKind.REPLY));
     }
 
     /**
@@ -84,7 +99,17 @@ public final class ReplyDroppingProxy implements AutoCloseable {
      * breaks the connection without forwarding it.
      */
     public synchronized void loseRequest(String marker) {
-        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), true));
+        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII), LossKind.REQUEST));
+    }
+
+    /**
+     * Arms the loss of the next request whose bytes contain {@code marker} (ASCII) in a
+     * partition: the proxy closes the client's connection without forwarding the request, and
+     * leaves the server's connection open and silent until {@link #close}.
+     */
+    public synchronized void strandRequest(String marker) {
+        armed.add(new Loss(marker.getBytes(StandardCharsets.US_ASCII),
+                LossKind.STRANDED_REQUEST));
     }
 
     /** Returns how many replies the proxy has lost so far. */
@@ -152,6 +177,8 @@ public final class ReplyDroppingProxy implements AutoCloseable {
         private final Socket client;
         private final Socket server;
         private volatile boolean dropNextReply;
+        /** Set when a request was stranded: the server's connection stays open and silent. */
+        private volatile boolean stranded;
 
         Connection(Socket client, Socket server) {
             this.client = client;
@@ -166,8 +193,9 @@ public final class ReplyDroppingProxy implements AutoCloseable {
         void clientToServer() {
             byte[] window = new byte[128 * 1024];
             int carriedOver = 0;
-            try (InputStream in = client.getInputStream();
-                    OutputStream out = server.getOutputStream()) {
+            try {
+                InputStream in = client.getInputStream();
+                OutputStream out = server.getOutputStream();
                 while (true) {
                     int read = in.read(window, carriedOver, window.length - carriedOver);
                     if (read < 0) {
@@ -175,7 +203,12 @@ public final class ReplyDroppingProxy implements AutoCloseable {
                     }
                     int length = carriedOver + read;
                     Loss loss = takeMarker(window, carriedOver, length);
-                    if (loss != null && loss.request()) {
+                    if (loss != null && loss.kind() == LossKind.STRANDED_REQUEST) {
+                        lostRequests.incrementAndGet();
+                        stranded = true;
+                        break;
+                    }
+                    if (loss != null && loss.kind() == LossKind.REQUEST) {
                         lostRequests.incrementAndGet();
                         break;
                     }
@@ -190,7 +223,11 @@ public final class ReplyDroppingProxy implements AutoCloseable {
             } catch (IOException e) {
                 // The connection was closed by either side or by the proxy.
             } finally {
-                closeBoth();
+                if (stranded) {
+                    closeQuietly(client);
+                } else {
+                    closeBoth();
+                }
             }
         }
 
@@ -213,7 +250,11 @@ public final class ReplyDroppingProxy implements AutoCloseable {
             } catch (IOException e) {
                 // The connection was closed by either side or by the proxy.
             } finally {
-                closeBoth();
+                if (stranded) {
+                    closeQuietly(client);
+                } else {
+                    closeBoth();
+                }
             }
         }
 
