@@ -2,6 +2,7 @@ package dev.headroom.scenario;
 
 import dev.headroom.workload.TokenSizeTable;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,8 +105,7 @@ final class WorkloadReader {
         TokenSizes sizes = switch (source) {
             case BUNDLED -> new TokenSizes.Bundled(section.read("dataset",
                     DEFAULT_TOKEN_DATASET, WorkloadReader::dataset, "a bundled table name", null));
-            case FILE -> new TokenSizes.FromFile(Path.of(section.text("file", "missing.csv",
-                    "write the path of a table written by headroom workload fit")));
+            case FILE -> new TokenSizes.FromFile(tablePath(section));
             case FIXED -> new TokenSizes.Fixed(
                     section.count("tokens_in", 0, 0, TokenSizeTable.MAX_TOKENS,
                             "write the prompt tokens per request, such as 1200"),
@@ -118,6 +118,25 @@ final class WorkloadReader {
             section.finish();
         }
         return sizes;
+    }
+
+    /**
+     * Returns the path that {@code file} names, or records it as invalid. Java on Linux encodes
+     * file names in the locale's charset, so under the POSIX locale a name such as
+     * {@code tök.csv} forms no path.
+     */
+    private static Path tablePath(Section section) {
+        String text = section.text("file", "missing.csv",
+                "write the path of a table written by headroom workload fit");
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            section.problem("file", "invalid path '" + text + "': " + e.getReason()
+                    + " for the file name charset " + System.getProperty("sun.jnu.encoding")
+                    + "; run Headroom under a UTF-8 locale, such as with LC_ALL=C.UTF-8, or"
+                    + " rename the table with ASCII characters");
+            return Path.of("missing.csv");
+        }
     }
 
     /** Reports each field of a token source other than {@code selected}, naming its source. */

@@ -2,12 +2,14 @@ package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +41,22 @@ class MainProcessTest {
     }
 
     private Result run(List<String> jvmOptions, String... args) throws Exception {
+        return run(Map.of(), jvmOptions, args);
+    }
+
+    private Result run(Map<String, String> environment, List<String> jvmOptions,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(folder.resolve("out").toFile())
-                .redirectError(folder.resolve("err").toFile())
-                .start();
+                .redirectError(folder.resolve("err").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish in 60 s");
         return new Result(process.exitValue(), text(folder.resolve("out")),
                 text(folder.resolve("err")));
@@ -76,6 +84,27 @@ class MainProcessTest {
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains(":9:1: größe: unknown field"), result.err());
+    }
+
+    @Test
+    void validate_asciiLocale_nonAsciiTableIsBadInput() throws Exception {
+        // Under the POSIX locale, Java on Linux encodes file names in ASCII, so it can form no
+        // path from this table name. The scenario's own path is ASCII.
+        Path file = folder.resolve("scenario.yaml");
+        String scenario = SCENARIO.replace("horizon: 1d\n",
+                "horizon: 1d\nworkload: {token_sizes: {source: file, file: tök.csv}}\n");
+        Files.writeString(file, scenario, StandardCharsets.UTF_8);
+
+        Result result = run(Map.of("LC_ALL", "C", "LANG", "C"), List.of(), "validate",
+                file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        // Where Java encodes file names in UTF-8 whatever the locale, as on macOS, the table is
+        // only missing.
+        assumeFalse(result.err().contains("not found"), result.err());
+        assertTrue(result.err().contains(":4:46: workload.token_sizes.file: invalid path"),
+                result.err());
+        assertTrue(result.err().contains("LC_ALL=C.UTF-8"), result.err());
     }
 
     @Test
