@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -139,6 +141,7 @@ public final class Main implements Callable<Integer> {
                 Integer.MIN_VALUE, Integer.MAX_VALUE));
         commandLine.registerConverter(int.class, text -> (int) wholeNumber(text,
                 Integer.MIN_VALUE, Integer.MAX_VALUE));
+        commandLine.registerConverter(Path.class, Main::path);
         commandLine.setExecutionExceptionHandler(new ErrorHandler(verbose));
         commandLine.setParameterExceptionHandler(Main::handleParameterException);
         return commandLine;
@@ -183,7 +186,25 @@ public final class Main implements Callable<Integer> {
         return value.longValueExact();
     }
 
-    /** An option value that is not a whole number in range, with the problem and the remedy. */
+    /**
+     * Converts an argument that names a file or folder. Java on Linux encodes file names in the
+     * locale's charset, so under the POSIX locale a name such as {@code wörk} forms no path.
+     */
+    static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidOptionValue("it is not a valid path: " + e.getReason()
+                    + " for the file name charset " + System.getProperty("sun.jnu.encoding"),
+                    "a path of ASCII characters, or run Headroom under a UTF-8 locale, such as"
+                    + " with LC_ALL=C.UTF-8");
+        }
+    }
+
+    /**
+     * An option or argument value that is not valid, such as a whole number out of range, with
+     * the problem and the remedy.
+     */
     static final class InvalidOptionValue extends CommandLine.TypeConversionException {
 
         private static final long serialVersionUID = 1L;
@@ -283,11 +304,18 @@ public final class Main implements Callable<Integer> {
             return missingMessage((CommandLine.MissingParameterException) error, args);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidOptionValue invalid
-                    && error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
-                String optionName = option.longestName();
-                return optionName + " is '" + error.getValue() + "': " + invalid.problem
-                        + "; give " + optionName + " " + invalid.remedy;
+            if (!(cause instanceof InvalidOptionValue invalid)) {
+                continue;
+            }
+            String name = null;
+            if (error.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                name = option.longestName();
+            } else if (error.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec arg) {
+                name = arg.paramLabel();
+            }
+            if (name != null) {
+                return name + " is '" + error.getValue() + "': " + invalid.problem
+                        + "; give " + name + " " + invalid.remedy;
             }
         }
         return error.getMessage();

@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -105,6 +106,20 @@ class MainProcessTest {
         assertTrue(result.err().contains(":4:46: workload.token_sizes.file: invalid path"),
                 result.err());
         assertTrue(result.err().contains("LC_ALL=C.UTF-8"), result.err());
+    }
+
+    @Test
+    void validate_asciiLocale_nonAsciiPathNamesArgument() throws Exception {
+        String path = folder.resolve("wörk.yaml").toString();
+
+        Result result = run(Map.of("LC_ALL", "C", "LANG", "C"), List.of(), "validate", path);
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assumeFalse(result.err().contains("not found"), result.err());
+        assertTrue(result.err().startsWith("headroom: SCENARIO is '"), result.err());
+        assertTrue(result.err().contains("it is not a valid path"), result.err());
+        assertTrue(result.err().contains("LC_ALL=C.UTF-8"), result.err());
+        assertFalse(result.err().contains("java.nio"), result.err());
     }
 
     @Test
