@@ -128,9 +128,11 @@ public final class SimulationRun {
         // The last day closes at the horizon itself, so run one millisecond past it.
         engine.run(horizonMillis + 1, this::handle);
 
-        LOG.info("[day {} {}] run of scenario '{}' stopped: {} events, {} users signed up",
-                setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
-                setup.scenarioName(), engine.eventsProcessed(), workload.users().size());
+        long signUps = days.stream().mapToLong(DayRecord::signUps).sum();
+        long failedSignUps = days.stream().mapToLong(DayRecord::failedSignUps).sum();
+        LOG.info("[day {} {}] run of scenario '{}' stopped: {} events, {} sign-ups, {} of them"
+                + " failed", setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
+                setup.scenarioName(), engine.eventsProcessed(), signUps, failedSignUps);
         return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
                 setup.phases(), tracker.changes(), plan.developmentCostMicros(0),
                 engine.eventsProcessed());
