@@ -46,7 +46,8 @@ final class EmulateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65_535) {
-                throw new BadInputException("--port is " + port + "; give 0 to 65535");
+                throw new BadInputException("--port is " + port + ": out of range: it must be"
+                        + " from 0 to 65535; give --port a port number in that range");
             }
             EmulatorConfig config = EmulatorConfig.defaults().withBindAddress(bind)
                     .withPort(port);

@@ -276,6 +276,15 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void emulateSheets_portAboveRange_givesPortRange() {
+        CliResult result = execute("emulate", "sheets", "--port", "99999");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code());
+        assertEquals("headroom: --port is 99999: out of range: it must be from 0 to 65535; give"
+                + " --port a port number in that range\n", result.err());
+    }
+
+    @Test
     void emulateSheets_portBeyondInt_givesPortRange() {
         CliResult result = execute("emulate", "sheets", "--port", "9223372036854775808");
 
