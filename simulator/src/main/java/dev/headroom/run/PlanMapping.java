@@ -175,7 +175,8 @@ final class PlanMapping {
         return new Trigger(conditions);
     }
 
-    private static Condition condition(dev.headroom.scenario.Trigger trigger) {
+    /** Returns the plan's condition of a scenario trigger. */
+    static Condition condition(dev.headroom.scenario.Trigger trigger) {
         if (trigger instanceof dev.headroom.scenario.Trigger.Users users) {
             return Condition.users(users.users());
         }

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Finds the triggers of a valid scenario that cannot fire within its horizon: a date after the
  * run's last day, or a user count above the one the growth curve reaches before the last day,
- * whose triggers are not checked, or above the tabs that a Sheets phase's workbooks allow. Such
+ * whose triggers are not checked, or above the tabs that a Sheets phase's workbooks allow, or a
+ * measure that the phase's backend never raises ({@link InertTriggers}). Such
  * a trigger is legal, but the move it guards can then start only on another of its phase's
  * triggers, which is rarely what the author meant. Also finds a Sheets archive job whose first
  * run comes after the run's last day, which then archives nothing.
@@ -53,8 +54,11 @@ public final class UnreachableTriggers {
                 if (reason.isEmpty()) {
                     reason = beyondTabs(trigger, phase, scenario);
                 }
+                if (reason.isEmpty()) {
+                    reason = InertTriggers.reason(trigger, index, scenario);
+                }
                 if (reason.isPresent()) {
-                    String key = trigger instanceof Trigger.OnDate ? "date" : "users";
+                    String key = PlanMapping.condition(trigger).kind().label();
                     notes.add(note(root, fileName, index, key, reason.get()));
                 }
             }

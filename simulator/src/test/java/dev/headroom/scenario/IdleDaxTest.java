@@ -3,30 +3,21 @@ package dev.headroom.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.testing.SmallPlan;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IdleDaxTest {
 
-    private static final String BASE = """
-            name: dax
-            start_date: 2025-01-01
-            horizon: 30d
-            growth: {kind: linear, initial_users: 1, users_per_year: 10}
-            %s
-            plan:
-              hourly_rate: 100
-              phases:
-                - name: sheet
-                  backend: {kind: sheets}
-                  next_when: {users: 5}
-                - name: cached
-                  backend: %s
-            """;
-
     private static Optional<ScenarioProblem> note(String dynamoDb, String backend)
             throws Exception {
-        String yaml = BASE.formatted(dynamoDb, backend);
+        String yaml = SmallPlan.of(dynamoDb, """
+                    - name: sheet
+                      backend: {kind: sheets}
+                      next_when: {users: 5}
+                    - name: cached
+                      backend: %s
+                """.formatted(backend));
         return IdleDax.find(yaml, "s.yaml", Scenarios.parse(yaml, "s.yaml"));
     }
 

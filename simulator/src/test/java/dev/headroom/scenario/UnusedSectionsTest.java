@@ -2,26 +2,17 @@ package dev.headroom.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.headroom.testing.SmallPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnusedSectionsTest {
 
-    private static final String BASE = """
-            name: sections
-            start_date: 2025-01-01
-            horizon: 30d
-            growth: {kind: linear, initial_users: 1, users_per_year: 10}
-            %s
-            plan:
-              hourly_rate: 100
-              phases:
-                - name: only
-                  backend: %s
-            """;
-
     private static List<String> unused(String sections, String backend) throws Exception {
-        String yaml = BASE.formatted(sections, backend);
+        String yaml = SmallPlan.of(sections, """
+                    - name: only
+                      backend: %s
+                """.formatted(backend));
         Scenario scenario = Scenarios.parse(yaml, "s.yaml");
         return UnusedSections.find(yaml, "s.yaml", scenario).stream()
                 .map(ScenarioProblem::path).toList();
