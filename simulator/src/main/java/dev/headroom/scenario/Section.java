@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class Section {
 
     private static final String MISSING = "missing required field; ";
+    private static final String MISSING_VALUE = "missing value; ";
 
     private final Problems problems;
     private final String path;
@@ -163,12 +164,19 @@ final class Section {
         problems.add(anchor, path, message);
     }
 
-    /** Records that a required field is absent, with what to write there. */
+    /**
+     * Records that a required field is absent, or written with no value, with what to write
+     * there.
+     */
     void missing(String key, String hint) {
         if (reportMissing) {
             NodeTuple tuple = entries.get(key);
-            Mark mark = tuple == null ? anchor : tuple.getKeyNode().getStartMark();
-            problems.add(mark, childPath(key), MISSING + hint);
+            if (tuple == null) {
+                problems.add(anchor, childPath(key), MISSING + hint);
+            } else {
+                problems.add(tuple.getKeyNode().getStartMark(), childPath(key),
+                        MISSING_VALUE + hint);
+            }
         }
     }
 

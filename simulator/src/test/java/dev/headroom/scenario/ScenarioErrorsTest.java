@@ -184,7 +184,7 @@ class ScenarioErrorsTest {
                 Arguments.of("last-phase-trigger.yaml", "12:18", "plan.phases[0].next_when",
                         "the last phase has a trigger but no phase follows it"),
                 Arguments.of("trigger-null.yaml", "12:7", "plan.phases[0].next_when",
-                        "missing required field; write when the next phase starts"),
+                        "missing value; write when the next phase starts"),
                 Arguments.of("trigger-outside-next-when.yaml", "12:7",
                         "plan.phases[0].users", "unknown field: users is a trigger, which"
                                 + " belongs under next_when; write next_when: {users: 150}"),
@@ -478,6 +478,20 @@ class ScenarioErrorsTest {
         assertEquals("sheets.default_grid_rows", problems.get(1).path());
         assertTrue(problems.get(1).message().startsWith("out of range: 0 is not between 1"),
                 problems.get(1).message());
+    }
+
+    @Test
+    void emptyName_isMissingValueAtTheKey() {
+        // The key is there, so "missing required field" told the user to add what they wrote.
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(MINIMAL.replace("name: a", "name:"), "empty.yaml"));
+
+        assertEquals(1, error.problems().size(), error.getMessage());
+        ScenarioProblem problem = error.problems().get(0);
+        assertEquals("name", problem.path());
+        assertEquals(1, problem.line());
+        assertEquals(1, problem.column());
+        assertTrue(problem.message().startsWith("missing value; "), problem.message());
     }
 
     @Test
