@@ -246,8 +246,14 @@ public final class WorkloadFitCommand implements Callable<Integer> {
                     format(window.dispersionIndex()));
         }
         out.printf(Locale.ROOT, "Runs send requests as a Poisson process within each hour"
-                + " (dispersion 1), so burstiness below the hour is not simulated.%nWhere the"
-                + " 1 min dispersion is well above 1, per-minute quota results are optimistic.%n");
+                + " (dispersion 1), so burstiness below the hour is not simulated.%n");
+        // A log shorter than two minutes has no 1 min dispersion to compare.
+        boolean minuteMeasured = fit.windows().stream().anyMatch(window
+                -> window.windowSeconds() == 60 && !Double.isNaN(window.dispersionIndex()));
+        if (minuteMeasured) {
+            out.printf(Locale.ROOT, "Where the 1 min dispersion is well above 1, per-minute"
+                    + " quota results are optimistic.%n");
+        }
         QuantileTable prompt = fit.tokenSizes().tokensIn();
         QuantileTable generated = fit.tokenSizes().tokensOut();
         out.printf(Locale.ROOT, "%nToken quantiles:%n%-8s %12s %12s%n",

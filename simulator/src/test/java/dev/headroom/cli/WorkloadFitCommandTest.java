@@ -47,6 +47,8 @@ class WorkloadFitCommandTest {
         assertTrue(out.toString().matches("(?s).*\\n0\\.5 +300\\.0 +30\\.0\\R.*"), out + "");
         assertTrue(out.toString().matches("(?s).*\\n1 s +4 +1\\.000 +0\\.000 +0\\.000\\R.*"),
                 out + "");
+        assertFalse(out.toString().contains("Where the 1 min dispersion"),
+                "a 4 s log has no 1 min dispersion to advise on");
         TokenSizeTable sizes = readTable(table);
         assertEquals("test log", sizes.comments().get(0));
         assertEquals(250, sizes.tokensIn().quantile(0.375), 1e-9);
@@ -66,6 +68,8 @@ class WorkloadFitCommandTest {
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("Requests: 301 over 259200.0 s (0.001 per second,"
                 + " 100.0 per day)"), out.toString());
+        assertTrue(out.toString().contains("Where the 1 min dispersion is well above 1"),
+                out.toString());
     }
 
     @Test
