@@ -96,6 +96,31 @@ class BackendLimitsTest {
                 "postgres"))).changes().longColumn("rows_not_copied").asList());
     }
 
+    @Test
+    void sharedLogBehindCache_rowsNotCopiedCounted() throws Exception {
+        // Day 0's rows move into a shared tab with room for 150 rows, too few for all of them,
+        // with and without a Redis cache in front of it.
+        String yaml = THREE_USERS.replace("mean_per_day: 10", "mean_per_day: 100")
+                .replace("  write_latency: {distribution: fixed, mean: 100ms}",
+                        "  write_latency: {distribution: fixed, mean: 100ms}\n"
+                        + "  grid_mode: sized-to-row\n  cells_per_workbook: 1_650\n"
+                        + "  default_grid_rows: 10\n  tabs_per_workbook: 10");
+        String plain = movedOnDayOne(yaml, "shared", "sheets-shared-log");
+        String cached = plain.replace("backend: {kind: sheets-shared-log}",
+                "backend: {kind: sheets-shared-log, features: [redis-cache]}");
+        List<Long> plainRows = Projections.of(run(plain)).changes()
+                .longColumn("rows_not_copied").asList();
+        Projections cachedProjections = Projections.of(run(cached));
+
+        assertEquals(1, plainRows.size());
+        assertTrue(plainRows.get(0) > 0, plainRows::toString);
+        assertEquals(plainRows,
+                cachedProjections.changes().longColumn("rows_not_copied").asList());
+        assertTrue(Warnings.all(cachedProjections).get(0).startsWith(
+                "Warning: phase 'shared' went live on 2025-01-07 without "),
+                () -> Warnings.all(cachedProjections).toString());
+    }
+
     /**
      * Three users on PostgreSQL from the start, each making 100 requests a day that last ten
      * minutes: 50 request-hours a day, about 2 in flight on average, against one usable

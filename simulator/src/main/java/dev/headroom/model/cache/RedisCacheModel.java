@@ -163,6 +163,11 @@ public final class RedisCacheModel implements BackendModel {
         return store.archiveCount();
     }
 
+    @Override
+    public long rowsNotImported() {
+        return store.rowsNotImported();
+    }
+
     /** Returns the store's cost plus the node hours in {@code [from, to)}. */
     @Override
     public HostingCost hostingCost(long from, long to) {
