@@ -40,10 +40,10 @@ public final class IdleDax {
         DynamoDbSettings.Dax dax = scenario.dynamoDb().dax();
         String message = String.format(Locale.ROOT, "serves no read: balance reads are strongly"
                 + " consistent (dynamodb.consistency: strong), which DAX passes through to the"
-                + " table, so hit_rate %s has no effect and phase '%s' pays for %d DAX %s that"
-                + " serve no balance read; set dynamodb.consistency: eventual, or remove the dax"
-                + " feature", Formats.number(dax.hitRate()), phases.get(first).name(),
-                dax.nodes(), dax.nodes() == 1 ? "node" : "nodes");
+                + " table, so hit_rate %s has no effect and phase '%s' pays for %d DAX %s no"
+                + " balance read; set dynamodb.consistency: eventual, or remove the dax feature",
+                Formats.number(dax.hitRate()), phases.get(first).name(), dax.nodes(),
+                dax.nodes() == 1 ? "node that serves" : "nodes that serve");
         Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         Node dynamoDb = YamlNodes.value(root, "dynamodb");
         Node node = YamlNodes.key(YamlNodes.value(dynamoDb, "dax"), "hit_rate");

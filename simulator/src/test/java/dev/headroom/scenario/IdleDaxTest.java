@@ -41,7 +41,8 @@ class IdleDaxTest {
                 .orElseThrow();
         assertEquals(13, note.line());
         assertEquals(56, note.column());
-        assertTrue(note.message().contains("pays for 1 DAX node that"), note.message());
+        assertTrue(note.message().contains("pays for 1 DAX node that serves no balance read;"),
+                note.message());
     }
 
     @Test
