@@ -13,8 +13,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * through to the table without caching it
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.consistency.html, read
  * 2026-12-06), so under {@code dynamodb.consistency: strong} the phases with the {@code dax}
- * feature pay for nodes whatever {@code dynamodb.dax.hit_rate} says. The scenario is valid,
- * since a team may price such a cluster on purpose, but the hit rate then has no effect.
+ * feature pay for nodes whatever {@code dynamodb.dax.hit_rate} says. Under
+ * {@code eventual} a hit rate of 0, the default, serves no read either. The scenario is valid,
+ * since a team may price such a cluster on purpose, but its nodes then serve nothing.
  */
 public final class IdleDax {
 
@@ -23,8 +24,9 @@ public final class IdleDax {
 
     /**
      * Returns a note when a phase of {@code scenario} lists the {@code dax} feature and balance
-     * reads are strongly consistent. It points at {@code dynamodb.dax.hit_rate} when the file
-     * writes it, else at {@code dynamodb.consistency}, else at the first such phase's feature.
+     * reads are strongly consistent or the hit rate is 0. It points at
+     * {@code dynamodb.dax.hit_rate} when the file writes it, else at
+     * {@code dynamodb.consistency} for strong reads, else at the first such phase's feature.
      */
     public static Optional<ScenarioProblem> find(String yaml, String fileName,
             Scenario scenario) {
@@ -33,21 +35,37 @@ public final class IdleDax {
         while (first < phases.size() && !usesDax(phases.get(first).backend())) {
             first++;
         }
-        if (first == phases.size()
-                || scenario.dynamoDb().consistency() != DynamoDbSettings.Consistency.STRONG) {
+        if (first == phases.size()) {
             return Optional.empty();
         }
+        boolean strong =
+                scenario.dynamoDb().consistency() == DynamoDbSettings.Consistency.STRONG;
         DynamoDbSettings.Dax dax = scenario.dynamoDb().dax();
-        String message = String.format(Locale.ROOT, "serves no read: balance reads are strongly"
+        if (!strong && dax.hitRate() > 0) {
+            return Optional.empty();
+        }
+        String cause = strong ? String.format(Locale.ROOT, "balance reads are strongly"
                 + " consistent (dynamodb.consistency: strong), which DAX passes through to the"
-                + " table, so hit_rate %s has no effect and phase '%s' pays for %d DAX %s no"
-                + " balance read; set dynamodb.consistency: eventual, or remove the dax feature",
-                Formats.number(dax.hitRate()), phases.get(first).name(), dax.nodes(),
-                dax.nodes() == 1 ? "node that serves" : "nodes that serve");
+                + " table, so hit_rate %s has no effect", Formats.number(dax.hitRate()))
+                : "dynamodb.dax.hit_rate is 0, so DAX serves none of the eventually consistent"
+                        + " balance reads";
+        String fix;
+        if (!strong) {
+            fix = "set dynamodb.dax.hit_rate to the fraction of reads DAX serves";
+        } else if (dax.hitRate() > 0) {
+            fix = "set dynamodb.consistency: eventual";
+        } else {
+            // Eventual reads alone leave a hit rate of 0 serving nothing, so the fix names both.
+            fix = "set dynamodb.consistency: eventual and a dynamodb.dax.hit_rate above 0";
+        }
+        String message = String.format(Locale.ROOT, "serves no read: %s and phase '%s' pays for"
+                + " %d DAX %s no balance read; %s, or remove the dax feature", cause,
+                phases.get(first).name(), dax.nodes(),
+                dax.nodes() == 1 ? "node that serves" : "nodes that serve", fix);
         Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         Node dynamoDb = YamlNodes.value(root, "dynamodb");
         Node node = YamlNodes.key(YamlNodes.value(dynamoDb, "dax"), "hit_rate");
-        if (node == null) {
+        if (node == null && strong) {
             node = YamlNodes.key(dynamoDb, "consistency");
         }
         if (node == null) {

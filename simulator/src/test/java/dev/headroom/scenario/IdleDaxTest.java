@@ -54,10 +54,36 @@ class IdleDaxTest {
     }
 
     @Test
+    void strongReadsNoHitRate_adviceSetsBoth() throws Exception {
+        ScenarioProblem note = note("dynamodb: {consistency: strong}",
+                "{kind: dynamodb, features: [dax]}").orElseThrow();
+        assertTrue(note.message().endsWith("; set dynamodb.consistency: eventual and a"
+                + " dynamodb.dax.hit_rate above 0, or remove the dax feature"), note.message());
+    }
+
+    @Test
+    void eventualZeroHitRate_givesNote() throws Exception {
+        ScenarioProblem written = note("dynamodb: {consistency: eventual, dax: {hit_rate: 0}}",
+                "{kind: dynamodb, features: [dax]}").orElseThrow();
+        assertEquals("s.yaml:5:41: dynamodb.dax.hit_rate: serves no read: dynamodb.dax.hit_rate"
+                + " is 0, so DAX serves none of the eventually consistent balance reads and phase"
+                + " 'cached' pays for 1 DAX node that serves no balance read; set"
+                + " dynamodb.dax.hit_rate to the fraction of reads DAX serves, or remove the dax"
+                + " feature", written.toString());
+        ScenarioProblem byDefault = note("dynamodb: {consistency: eventual}",
+                "{kind: dynamodb, features: [dax]}").orElseThrow();
+        assertEquals(13, byDefault.line());
+        assertEquals(44, byDefault.column());
+    }
+
+    @Test
     void eventualReadsOrNoDax_giveNoNote() throws Exception {
-        assertEquals(Optional.empty(), note("dynamodb: {consistency: eventual}",
+        assertEquals(Optional.empty(), note(
+                "dynamodb: {consistency: eventual, dax: {hit_rate: 0.5}}",
                 "{kind: dynamodb, features: [dax]}"));
         assertEquals(Optional.empty(), note("dynamodb: {consistency: strong}",
+                "{kind: dynamodb}"));
+        assertEquals(Optional.empty(), note("dynamodb: {consistency: eventual}",
                 "{kind: dynamodb}"));
     }
 }
