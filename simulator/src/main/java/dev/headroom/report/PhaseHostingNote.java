@@ -2,6 +2,7 @@ package dev.headroom.report;
 
 import dev.headroom.projection.PhaseHostingTable;
 import dev.headroom.projection.Projections;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ final class PhaseHostingNote {
 
     /** The components a phase's line names by name; the rest are summed into one figure. */
     static final int NAMED = 2;
+
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
     private PhaseHostingNote() {
     }
@@ -117,10 +120,12 @@ final class PhaseHostingNote {
         long[] shares = new long[parts.length];
         long[] remainders = new long[parts.length];
         long left = 100;
-        for (int index = 0; index < parts.length; index++) {
-            long scaled = Math.multiplyExact(parts[index], 100L);
-            shares[index] = whole == 0 ? 0 : scaled / whole;
-            remainders[index] = whole == 0 ? 0 : scaled % whole;
+        for (int index = 0; index < parts.length && whole != 0; index++) {
+            // A part times 100 can pass Long.MAX_VALUE, but its remainder stays below whole.
+            BigInteger[] quotientAndRemainder = BigInteger.valueOf(parts[index]).multiply(HUNDRED)
+                    .divideAndRemainder(BigInteger.valueOf(whole));
+            shares[index] = quotientAndRemainder[0].longValueExact();
+            remainders[index] = quotientAndRemainder[1].longValueExact();
             left -= shares[index];
         }
         for (; left > 0 && whole > 0; left--) {

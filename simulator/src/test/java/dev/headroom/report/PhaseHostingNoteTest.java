@@ -115,6 +115,15 @@ class PhaseHostingNoteTest {
                 PhaseHostingNote.percents(new long[] {994, 6}, 1_000));
     }
 
+    @Test
+    void percents_partsNearLongMax() {
+        // A valid scenario can bill trillions of dollars, where a part in micro-dollars times
+        // 100 no longer fits in a long.
+        long third = Long.MAX_VALUE / 3;
+        assertArrayEquals(new String[] {"67%", "33%"},
+                PhaseHostingNote.percents(new long[] {2 * third, third}, 3 * third));
+    }
+
     /** Returns the table of a run in which no phase paid for hosting: its zero total row. */
     private static Table totalRowOnly() {
         return Table.create("phase-hosting-by-component",
