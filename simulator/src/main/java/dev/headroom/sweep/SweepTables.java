@@ -101,7 +101,8 @@ public final class SweepTables {
      * Returns {@code sweep-changes}: for each move between two phases that any seed made, in
      * the order the runs list them, how many seeds made it, the spread of the day it started,
      * the median day it went live, the conditions that started it with their seed counts, and
-     * the {@link StartByColumns}. A move between consecutive phases of the plan that no seed
+     * the {@link StartByColumns}, then {@code rows_not_copied_in}: the seeds whose move went
+     * live without every earlier row. A move between consecutive phases of the plan that no seed
      * made follows when its old phase failed in any seed, since each such seed started it late.
      */
     public static Table changes(List<SeedOutcome> outcomes, PlanOutline plan) {
@@ -109,6 +110,7 @@ public final class SweepTables {
         Map<String, List<Optional<String>>> starts = new LinkedHashMap<>();
         Map<String, List<Optional<String>>> lives = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
+        Map<String, Integer> seedsNotCopied = new LinkedHashMap<>();
         for (int index = 0; index < outcomes.size(); index++) {
             Table changes = outcomes.get(index).changes();
             for (int row = 0; row < changes.rowCount(); row++) {
@@ -127,6 +129,9 @@ public final class SweepTables {
                         Optional.of(live).filter(date -> !date.equals(PhaseChangeTable.NOT_LIVE)));
                 reasons.computeIfAbsent(move, key -> new LinkedHashMap<>())
                         .merge(changes.stringColumn("reason").get(row), 1, Integer::sum);
+                if (changes.longColumn(PhaseChangeTable.ROWS_NOT_COPIED).getLong(row) > 0) {
+                    seedsNotCopied.merge(move, 1, Integer::sum);
+                }
             }
         }
         List<String> phases = plan.phases();
@@ -148,18 +153,21 @@ public final class SweepTables {
         StringColumn medianLive = StringColumn.create("median_live");
         StringColumn reason = StringColumn.create("reasons");
         StartByColumns startBy = new StartByColumns(outcomes, plan);
+        LongColumn notCopied = LongColumn.create("rows_not_copied_in");
         starts.forEach((move, dates) -> {
             change.append(move);
             spread.append(dates);
             medianLive.append(medianLive(dates, lives.get(move)));
             reason.append(counted(reasons.get(move)));
             startBy.append(phasesOfMove.get(move)[0], phasesOfMove.get(move)[1], dates);
+            notCopied.append(seedsNotCopied.getOrDefault(move, 0));
         });
 
         Table table = Table.create("sweep-changes", change);
         spread.addTo(table);
         table.addColumns(medianLive, reason);
         startBy.addTo(table);
+        table.addColumns(notCopied);
         return table;
     }
 

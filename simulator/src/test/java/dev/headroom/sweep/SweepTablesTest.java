@@ -59,14 +59,16 @@ class SweepTablesTest {
         StringColumn to = StringColumn.create("to");
         StringColumn reason = StringColumn.create("reason");
         StringColumn live = StringColumn.create("live");
+        LongColumn notCopied = LongColumn.create("rows_not_copied");
         for (String start : starts) {
             from.append("a");
             to.append("b");
             reason.append(start.startsWith("2026") ? "users >= 10" : "p95_latency > 2s");
             live.append(start.replace("-01", "-20"));
+            notCopied.append(0);
         }
         return Table.create("phase-changes", from, to, reason, StringColumn.create("started",
-                starts), live);
+                starts), live, notCopied);
     }
 
     /** Builds an outage table: failures with no migration under way, then while migrating. */
@@ -132,8 +134,23 @@ class SweepTablesTest {
                 PLAN);
 
         assertEquals(List.of("a -> b", "1", "2", "2026-04-01", "2026-04-01", "2026-04-01", NEVER,
-                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0", "0", "0", NEVER),
+                NEVER, "2026-04-20", "users >= 10: 1", NEVER, "0", "0", "0", NEVER, "0"),
                 rowText(table, 0));
+    }
+
+    @Test
+    void changes_rowsNotCopied_seedsCounted() {
+        Table lossy = changes("2026-04-01");
+        lossy.longColumn("rows_not_copied").set(0, 7L);
+        Table table = SweepTables.changes(List.of(
+                new SeedOutcome(1, limits(NEVER, NEVER, 0), lossy, noOutages(), 0),
+                new SeedOutcome(2, limits(NEVER, NEVER, 0), changes("2026-05-01"), noOutages(),
+                        0),
+                new SeedOutcome(3, limits(NEVER, NEVER, 0), changes(), noOutages(), 0)),
+                PLAN);
+
+        assertEquals(List.of(1L), table.longColumn("rows_not_copied_in").asList());
+        assertEquals("rows_not_copied_in", table.columnNames().get(table.columnCount() - 1));
     }
 
     @Test
@@ -278,7 +295,7 @@ class SweepTablesTest {
 
         assertEquals(1, table.rowCount());
         assertEquals(List.of("a -> b", "0", "2", NEVER, NEVER, NEVER, NEVER, NEVER, NEVER, "",
-                "2026-03-02", "1", "0", "0", NEVER), rowText(table, 0));
+                "2026-03-02", "1", "0", "0", NEVER, "0"), rowText(table, 0));
     }
 
     @Test
@@ -304,7 +321,8 @@ class SweepTablesTest {
                 StringColumn.create("to", "b", "c"),
                 StringColumn.create("reason", "users >= 10", "users >= 20"),
                 StringColumn.create("started", "2026-01-01", "2026-01-05"),
-                StringColumn.create("live", "2026-01-02", "2026-01-12"));
+                StringColumn.create("live", "2026-01-02", "2026-01-12"),
+                LongColumn.create("rows_not_copied", 0, 0));
         List<SeedOutcome> outcomes = List.of(new SeedOutcome(1, limits(NEVER, NEVER, 0),
                 changes, failures("b", "2026-01-10"), 0));
         Map<String, Duration> noon = new LinkedHashMap<>(Map.of("a", Duration.ZERO));

@@ -34,7 +34,8 @@ class TriggerOrderNotesTest {
                 StringColumn.create("to", "a", "b"),
                 StringColumn.create("reason", "date 2026-02-27", "users >= 60"),
                 StringColumn.create("started", "2026-02-27", "2026-03-07"),
-                StringColumn.create("live", "2026-02-27", "2026-03-14"));
+                StringColumn.create("live", "2026-02-27", "2026-03-14"),
+                LongColumn.create("rows_not_copied", 0, 0));
         Table failures = Table.create("outages", StringColumn.create("phase", "a"),
                 StringColumn.create("situation", "no migration under way"),
                 StringColumn.create("first_failure", "2026-03-09"),
