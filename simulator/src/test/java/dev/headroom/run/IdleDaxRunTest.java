@@ -28,7 +28,7 @@ class IdleDaxRunTest {
               token_sizes: {source: fixed, tokens_in: 100, tokens_out: 100}
             dynamodb:
               consistency: %s
-              dax: {node_price_per_hour: 1, nodes: 1, hit_rate: 0.5}
+              dax: {node_price_per_hour: 1, nodes: 1, hit_rate: %s}
             plan:
               hourly_rate: 100
               phases:
@@ -50,8 +50,20 @@ class IdleDaxRunTest {
         assertEquals(List.of(), note("eventual"));
     }
 
+    @Test
+    void eventualZeroHitRate_notesTheNodeCost() throws Exception {
+        assertEquals(List.of("Note: the DAX nodes cost $48.00 and served no balance read,"
+                + " because dynamodb.dax.hit_rate is 0. Set it to the fraction of the eventually"
+                + " consistent reads that DAX serves, or remove the dax feature."),
+                note("eventual", "0"));
+    }
+
     private static List<String> note(String consistency) throws Exception {
-        String yaml = DAX.formatted(consistency);
+        return note(consistency, "0.5");
+    }
+
+    private static List<String> note(String consistency, String hitRate) throws Exception {
+        String yaml = DAX.formatted(consistency, hitRate);
         Scenario scenario = Scenarios.parse(yaml, "test.yaml");
         ReportHeader header = new ReportHeader("test", scenario.name(), "hash", scenario.seed(),
                 scenario.horizonDays(), ScenarioText.lines(scenario));
