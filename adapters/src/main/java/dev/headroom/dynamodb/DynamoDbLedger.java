@@ -14,9 +14,11 @@ import dev.headroom.metrics.MetricsRecorder;
 import dev.headroom.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -58,23 +60,40 @@ public final class DynamoDbLedger implements UsageLedger {
         this.design = builder.design;
         this.metrics = new MetricsRecorder();
         this.meter = new CapacityMeter();
-        this.client = buildClient(builder, metrics);
+        this.client = builder.clientWrapper.apply(buildClient(builder, metrics));
         try {
-            LedgerTableSetup.ensureTable(client, builder.tableName);
-        } catch (SdkException e) {
-            client.close();
-            throw new StoreUnavailableException("could not create or describe DynamoDB table "
-                    + builder.tableName + ": " + e.getMessage(), e);
+            try {
+                LedgerTableSetup.ensureTable(client, builder.tableName, builder.activeTimeout);
+            } catch (SdkException e) {
+                throw new StoreUnavailableException("could not create or describe DynamoDB table "
+                        + builder.tableName + ": " + e.getMessage(), e);
+            }
+            TableCalls calls = new TableCalls(client,
+                    builder.retryPolicy.retrier(TableCalls::classify, metrics), meter);
+            this.reader = new LogReader(calls, builder.tableName);
+            LedgerItems items = new LedgerItems(builder.clock);
+            this.strategy = design == BalanceDesign.RUNNING_BALANCE
+                    ? new RunningBalance(calls, reader, items, builder.tableName,
+                            builder.afterCommit)
+                    : new QuerySumBalance(calls, reader, items, builder.tableName);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailedStart(client, e);
+            throw e;
         }
-        TableCalls calls = new TableCalls(client,
-                builder.retryPolicy.retrier(TableCalls::classify, metrics), meter);
-        this.reader = new LogReader(calls, builder.tableName);
-        LedgerItems items = new LedgerItems(builder.clock);
-        this.strategy = design == BalanceDesign.RUNNING_BALANCE
-                ? new RunningBalance(calls, reader, items, builder.tableName, builder.afterCommit)
-                : new QuerySumBalance(calls, reader, items, builder.tableName);
         LOG.info("DynamoDB ledger started on table {} with the {} design", builder.tableName,
                 design);
+    }
+
+    /**
+     * Closes the client of a ledger whose construction failed with {@code failure}, and adds an
+     * error of the close to {@code failure} as suppressed, so the caller sees the first error.
+     */
+    private static void closeAfterFailedStart(DynamoDbClient client, Throwable failure) {
+        try {
+            client.close();
+        } catch (RuntimeException closeError) {
+            failure.addSuppressed(closeError);
+        }
     }
 
     /** Returns a builder; the region is required, every other setting has a default. */
@@ -183,6 +202,8 @@ public final class DynamoDbLedger implements UsageLedger {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Runnable afterCommit = () -> { };
         private Clock clock = Clock.systemUTC();
+        private Duration activeTimeout = LedgerTableSetup.ACTIVE_TIMEOUT;
+        private UnaryOperator<DynamoDbClient> clientWrapper = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -248,11 +269,24 @@ public final class DynamoDbLedger implements UsageLedger {
             return this;
         }
 
+        /** Sets the maximum wait for the table to become ACTIVE, 2 minutes by default. */
+        Builder activeTimeout(Duration timeout) {
+            this.activeTimeout = Objects.requireNonNull(timeout, "activeTimeout");
+            return this;
+        }
+
+        /** Sets a function that wraps the SDK client the ledger builds, as tests do. */
+        Builder clientWrapper(UnaryOperator<DynamoDbClient> wrapper) {
+            this.clientWrapper = Objects.requireNonNull(wrapper, "clientWrapper");
+            return this;
+        }
+
         /**
          * Builds the ledger, creating the table when it is missing.
          *
          * @throws InvalidInputException if no region was set
-         * @throws StoreUnavailableException if the table cannot be described or created
+         * @throws StoreUnavailableException if the table cannot be described or created, or
+         *     does not become ACTIVE in time. Any failure closes the SDK client first.
          */
         public DynamoDbLedger build() {
             if (region == null) {

@@ -19,16 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 final class LedgerTableSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerTableSetup.class);
-    private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(2);
 
     private LedgerTableSetup() {
     }
 
-    static void ensureTable(DynamoDbClient client, String table) {
+    static void ensureTable(DynamoDbClient client, String table, Duration activeTimeout) {
         if (status(client, table) == null) {
             create(client, table);
         }
-        awaitActive(client, table);
+        awaitActive(client, table, activeTimeout);
     }
 
     private static void create(DynamoDbClient client, String table) {
@@ -59,8 +59,8 @@ final class LedgerTableSetup {
                 .build();
     }
 
-    private static void awaitActive(DynamoDbClient client, String table) {
-        long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
+    private static void awaitActive(DynamoDbClient client, String table, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         long waitMillis = 50;
         while (true) {
             TableStatus status = status(client, table);
@@ -69,8 +69,8 @@ final class LedgerTableSetup {
             }
             if (System.nanoTime() > deadline) {
                 throw new StoreUnavailableException("DynamoDB table " + table + " is " + status
-                        + " and did not become ACTIVE within " + ACTIVE_TIMEOUT.toSeconds()
-                        + " s", null);
+                        + " and did not become ACTIVE within " + timeout.toMillis()
+                        + " ms", null);
             }
             try {
                 Thread.sleep(waitMillis);
