@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param ttl how long a cached balance is served before the next read goes to the ledger; at
  *     least one millisecond
- * @param keyPrefix prefix of every Redis key, so several ledgers can share one Redis database
+ * @param keyPrefix prefix of every Redis key, so several ledgers can share one Redis database.
+ *     It must not contain '{' or '}', which would change the keys' Redis Cluster hash tag.
  */
 public record CacheSettings(Duration ttl, String keyPrefix) {
 
@@ -22,6 +23,11 @@ public record CacheSettings(Duration ttl, String keyPrefix) {
         if (keyPrefix == null || keyPrefix.isBlank()) {
             throw new IllegalArgumentException("keyPrefix is missing; pass a prefix such as"
                     + " \"headroom:\"");
+        }
+        if (keyPrefix.indexOf('{') >= 0 || keyPrefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("keyPrefix '" + keyPrefix + "' contains a brace,"
+                    + " which would change the Redis Cluster hash tag of the keys; pass a prefix"
+                    + " without '{' and '}', such as \"headroom:\"");
         }
     }
 
