@@ -47,7 +47,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
- * most the TTL; both are logged.
+ * most the TTL. Both are logged at a bounded rate, and so is the first successful invalidation
+ * after failures ({@link InvalidationFailureLog}).
  */
 public final class CachedBalanceLedger implements UsageLedger {
 
@@ -94,6 +95,7 @@ public final class CachedBalanceLedger implements UsageLedger {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder redisFailures = new LongAdder();
+    private final InvalidationFailureLog invalidationFailures;
 
     /** Whether {@link #close()} closes the Redis client. */
     private enum ClientOwnership {
@@ -107,6 +109,8 @@ public final class CachedBalanceLedger implements UsageLedger {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.ownership = ownership;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.invalidationFailures = new InvalidationFailureLog(LOG, System::nanoTime,
+                settings.ttl());
     }
 
     /**
@@ -266,8 +270,9 @@ public final class CachedBalanceLedger implements UsageLedger {
                 () -> redis.eval(INVALIDATE, List.of(keys.generation(), keys.balance()),
                         List.of(generation)));
         if (done == null) {
-            LOG.error("Cached balance of {} may be stale for up to {} ms after transaction {}",
-                    userEmail, settings.ttl().toMillis(), transactionId);
+            invalidationFailures.failed(userEmail, transactionId);
+        } else {
+            invalidationFailures.succeeded();
         }
     }
 
