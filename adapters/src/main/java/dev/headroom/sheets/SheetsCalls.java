@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Sheets API calls that the ledgers make, each retried under a {@link RetryPolicy}, counted
@@ -36,6 +38,7 @@ import java.util.function.UnaryOperator;
  */
 final class SheetsCalls {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SheetsCalls.class);
     private static final String RAW = "RAW";
     private static final String OVERWRITE = "OVERWRITE";
 
@@ -78,14 +81,31 @@ final class SheetsCalls {
                 () -> sheets.spreadsheets().batchUpdate(spreadsheetId, body).execute());
     }
 
-    /** Creates a workbook with one tab and returns its id (one write request). */
+    /**
+     * Creates a workbook with one tab and returns its id (one write request, more if retried).
+     *
+     * <p>NOTE: a retry after a transient failure creates the workbook again, because the Sheets
+     * API cannot look up a workbook by title (that takes the Drive API, which this adapter does
+     * not use) and the server assigns the id. So a lost response leaves an extra empty workbook
+     * with the same title in the credentials' Drive. Nothing lists or reads it. When a retry
+     * succeeds, a warning names the title so it can be deleted by hand.
+     */
     String createWorkbook(String title, String firstTab) {
         Spreadsheet request = new Spreadsheet()
                 .setProperties(new SpreadsheetProperties().setTitle(title))
                 .setSheets(List.of(new Sheet().setProperties(
                         new SheetProperties().setTitle(firstTab))));
-        Spreadsheet created = write("spreadsheets.create", title, () -> false,
-                () -> sheets.spreadsheets().create(request).execute());
+        AtomicBoolean mayHaveCreatedEarlier = new AtomicBoolean(false);
+        Spreadsheet created = write("spreadsheets.create", title, () -> {
+            mayHaveCreatedEarlier.set(true);
+            return false;
+        }, () -> sheets.spreadsheets().create(request).execute());
+        if (mayHaveCreatedEarlier.get()) {
+            LOG.warn("Created workbook {} titled '{}' on a retry after a failure that may hide"
+                    + " an earlier create. A workbook with that title and another id that no"
+                    + " index lists is empty and unused, so delete it", created.getSpreadsheetId(),
+                    title);
+        }
         return created.getSpreadsheetId();
     }
 

@@ -1,11 +1,14 @@
 package dev.headroom.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
+import dev.headroom.sheets.LoopbackProxy.AppendFault;
+import dev.headroom.testing.LogCapture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +146,41 @@ class ArchivingSheetsLedgerTest {
                 assertEquals(9_000 - 1_250 - 333 - 17, second.balanceMicros(ANN));
                 assertEquals(1, second.countUsers());
             }
+        }
+    }
+
+    /**
+     * The response to the first archive workbook's create is lost after the emulator created it,
+     * so the retry creates a second one. The ledger must list and use only the second, and warn
+     * with the title, so that the extra empty workbook can be found and deleted.
+     */
+    @Test
+    void lostCreateResponse_warnsOfExtraWorkbook() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas();
+                LoopbackProxy proxy = LoopbackProxy.start(emulator.rootUrl());
+                LogCapture logs = LogCapture.start()) {
+            String live = emulator.newWorkbook();
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(
+                    SheetsClients.emulator(proxy.rootUrl(), "proxy"), live, emulator.settings());
+            history().forEach(ledger::record);
+            proxy.planCreates(AppendFault.AFTER_FORWARDING);
+
+            long moved = ledger.archive(Instant.parse("2026-03-01T00:00:00Z"));
+
+            assertEquals(3, moved);
+            assertEquals(3, proxy.forwardedCreates(), "January twice, then February");
+            List<List<Object>> index = emulator.values(live,
+                    A1.columns(ArchiveStore.INDEX_TAB, "B"));
+            assertEquals(3, index.size(), "header, January and February: " + index);
+            assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
+            assertEquals(history(), ledger.transactions(ANN, Instant.MIN, Instant.MAX));
+            String januaryId = index.get(1).get(1).toString();
+            List<String> warnings = logs.lines(true).stream()
+                    .filter(line -> line.startsWith("WARN " + SheetsCalls.class.getName()))
+                    .filter(line -> line.contains("Usage archive 2026-01"))
+                    .toList();
+            assertEquals(1, warnings.size(), logs.lines(true).toString());
+            assertTrue(warnings.get(0).contains(januaryId), warnings.get(0));
         }
     }
 }

@@ -20,11 +20,12 @@ import java.util.Queue;
  * An HTTP proxy on 127.0.0.1 in front of the Sheets emulator that records the status of every
  * {@code values.append} and fails chosen appends with Google's HTTP 503, either before
  * forwarding them (the rows are not stored) or after (the rows are stored and the response is
- * lost).
+ * lost). It can fail chosen {@code spreadsheets.create} calls the same way, and counts the
+ * creates it forwards.
  */
 final class LoopbackProxy implements AutoCloseable {
 
-    /** What the proxy does with one append. */
+    /** What the proxy does with one append or create. */
     enum AppendFault {
         /** Forwards the append and returns the emulator's response. */
         NONE,
@@ -42,6 +43,8 @@ final class LoopbackProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Queue<AppendFault> faults = new ArrayDeque<>();
+    private final Queue<AppendFault> createFaults = new ArrayDeque<>();
+    private int forwardedCreates;
     private final List<Integer> appendStatuses = new ArrayList<>();
 
     private LoopbackProxy(URI target) throws IOException {
@@ -70,6 +73,16 @@ final class LoopbackProxy implements AutoCloseable {
         faults.addAll(List.of(plan));
     }
 
+    /** Applies {@code plan} to the next creates in order; later creates pass unchanged. */
+    synchronized void planCreates(AppendFault... plan) {
+        createFaults.addAll(List.of(plan));
+    }
+
+    /** Returns how many {@code spreadsheets.create} calls reached the emulator. */
+    synchronized int forwardedCreates() {
+        return forwardedCreates;
+    }
+
     /** Returns the HTTP status returned for each append so far, in order. */
     synchronized List<Integer> appendStatuses() {
         return List.copyOf(appendStatuses);
@@ -79,12 +92,22 @@ final class LoopbackProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             boolean append = exchange.getRequestURI().getPath().endsWith(":append");
-            AppendFault fault = append ? nextFault() : AppendFault.NONE;
+            boolean create = exchange.getRequestMethod().equals("POST")
+                    && exchange.getRequestURI().getPath().endsWith("/v4/spreadsheets");
+            AppendFault fault = AppendFault.NONE;
+            if (append) {
+                fault = nextFault();
+            } else if (create) {
+                fault = nextCreateFault();
+            }
             if (fault == AppendFault.BEFORE_FORWARDING) {
                 respond(exchange, 503, UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             HttpResponse<byte[]> response = forward(exchange, body);
+            if (create) {
+                countCreate();
+            }
             if (fault == AppendFault.AFTER_FORWARDING) {
                 respond(exchange, 503, UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
                 return;
@@ -102,6 +125,14 @@ final class LoopbackProxy implements AutoCloseable {
             appendStatuses.add(503);
         }
         return fault;
+    }
+
+    private synchronized AppendFault nextCreateFault() {
+        return createFaults.isEmpty() ? AppendFault.NONE : createFaults.remove();
+    }
+
+    private synchronized void countCreate() {
+        forwardedCreates++;
     }
 
     private synchronized void record(int status) {
