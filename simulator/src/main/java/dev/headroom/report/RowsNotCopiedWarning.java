@@ -9,8 +9,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Builds the warning for a migration whose new backend could not take every earlier row. The
- * rows left behind are missing from the balances the new phase reads, so the run's figures
- * after the go-live describe a ledger that lost data.
+ * rows left behind are missing from the new phase's ledger: a balance summed from the rows
+ * leaves them out, and a user whose running-balance row did not fit has no balance row.
  */
 final class RowsNotCopiedWarning {
 
@@ -28,9 +28,10 @@ final class RowsNotCopiedWarning {
             }
             String phase = changes.stringColumn("to").get(row);
             warnings.add(String.format(Locale.ROOT, "Warning: phase '%s' went live on %s"
-                    + " without %s, which did not fit under its limit, so the balances it reads"
-                    + " leave them out. %s", phase, changes.stringColumn("live").get(row),
-                    Cells.count(rows, "earlier row"), advice(projections, phase)));
+                    + " without %s, which did not fit under its limit, so its ledger lacks them"
+                    + " and the balances of their users can be wrong. %s", phase,
+                    changes.stringColumn("live").get(row), Cells.count(rows, "earlier row"),
+                    advice(projections, phase)));
         }
         return warnings;
     }

@@ -89,7 +89,8 @@ class BackendLimitsTest {
         assertEquals(List.of(usageRows + 3 - 107),
                 projections.changes().longColumn("rows_not_copied").asList());
         assertEquals("Warning: phase 'sql' went live on 2025-01-07 without 175 earlier rows,"
-                + " which did not fit under its limit, so the balances it reads leave them out."
+                + " which did not fit under its limit, so its ledger lacks them and the balances"
+                + " of their users can be wrong."
                 + " Raise postgres.allocated_storage_gb so that every row fits.",
                 Warnings.all(projections).get(0));
         assertEquals(List.of(0L), Projections.of(run(movedOnDayOne(THREE_USERS, "sql",
