@@ -118,8 +118,9 @@ public final class SimulationRun {
         Phase first = plan.phases().get(0);
         backend = first.factory().create(null, ledger, 0);
         dayPhase = first.name();
-        LOG.info("[day 0 {}] run of scenario '{}' started: seed {}, {} days, phase '{}' on {}",
-                setup.startDate(), setup.scenarioName(), setup.seed(), setup.horizonDays(),
+        // Each line names the seed, because a sweep's runs log at the same time.
+        LOG.info("[seed {} day 0 {}] run of scenario '{}' started: {} days, phase '{}' on {}",
+                setup.seed(), setup.startDate(), setup.scenarioName(), setup.horizonDays(),
                 first.name(), first.backend());
 
         scheduleNextSignUp(0);
@@ -130,8 +131,9 @@ public final class SimulationRun {
 
         long signUps = days.stream().mapToLong(DayRecord::signUps).sum();
         long failedSignUps = days.stream().mapToLong(DayRecord::failedSignUps).sum();
-        LOG.info("[day {} {}] run of scenario '{}' stopped: {} events, {} sign-ups, {} of them"
-                + " failed", setup.horizonDays(), setup.startDate().plusDays(setup.horizonDays()),
+        LOG.info("[seed {} day {} {}] run of scenario '{}' stopped: {} events, {} sign-ups, {}"
+                + " of them failed", setup.seed(), setup.horizonDays(),
+                setup.startDate().plusDays(setup.horizonDays()),
                 setup.scenarioName(), engine.eventsProcessed(), signUps, failedSignUps);
         return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
                 setup.phases(), tracker.changes(), plan.developmentCostMicros(0),
@@ -446,8 +448,8 @@ public final class SimulationRun {
                 record.failedSignUps(), record.latencyP95Millis(), costWindow.sum());
         tracker.onDayEnd(observation, now).ifPresent(change -> {
             long live = tracker.pendingLiveMillis();
-            LOG.info("[day {} {}] migration from '{}' to '{}' started ({}); live on day {}",
-                    record.day() + 1, record.date().plusDays(1),
+            LOG.info("[seed {} day {} {}] migration from '{}' to '{}' started ({}); live on"
+                    + " day {}", setup.seed(), record.day() + 1, record.date().plusDays(1),
                     plan.phases().get(change.from()).name(),
                     plan.phases().get(change.to()).name(), change.reason(),
                     SimTime.dayOf(live));
@@ -500,7 +502,7 @@ public final class SimulationRun {
         dayPhase = phase.name();
         dayMigratingTo = "";
         int day = SimTime.dayOf(now);
-        LOG.info("[day {} {}] phase '{}' live on {}", day, setup.startDate().plusDays(day),
-                phase.name(), phase.backend());
+        LOG.info("[seed {} day {} {}] phase '{}' live on {}", setup.seed(), day,
+                setup.startDate().plusDays(day), phase.name(), phase.backend());
     }
 }

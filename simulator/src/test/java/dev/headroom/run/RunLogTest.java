@@ -19,6 +19,38 @@ import org.slf4j.LoggerFactory;
 class RunLogTest {
 
     @Test
+    void everyLine_namesSeed() throws Exception {
+        // A sweep runs several seeds at once, so each line must name the seed of its run.
+        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        RunResult result;
+        try {
+            result = run(MIGRATION);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+        List<String> lines = appender.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+
+        assertTrue(lines.stream().anyMatch(line -> line.contains(" started: ")), lines::toString);
+        assertTrue(lines.stream().anyMatch(line -> line.contains(" migration from ")),
+                lines::toString);
+        assertTrue(lines.stream().anyMatch(line -> line.contains(" live on ")),
+                lines::toString);
+        assertTrue(lines.stream().anyMatch(line -> line.contains(" stopped: ")),
+                lines::toString);
+        for (String line : lines) {
+            assertTrue(line.startsWith("[seed " + result.seed() + " day "), line);
+        }
+    }
+
+    @Test
     void stopLine_failedSignUps_countedApart() throws Exception {
         // The 10-tab guard fills on day 1 and no later phase serves, so sign-ups fail.
         String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {users: 1_000}");
