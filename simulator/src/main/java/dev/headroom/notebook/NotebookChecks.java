@@ -22,8 +22,12 @@ final class NotebookChecks {
      */
     static void check(JsonObject root, String name) throws InvalidNotebookException {
         JsonElement format = root.get("nbformat");
+        if (format == null) {
+            throw new InvalidNotebookException(name, "missing nbformat, expected "
+                    + Notebook.FORMAT + "; give a notebook saved by Jupyter 4 or newer");
+        }
         // Compares the number's text, so that 4.5 is not read as 4.
-        if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()
+        if (!format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()
                 || !format.getAsString().equals(String.valueOf(Notebook.FORMAT))) {
             throw new InvalidNotebookException(name, "nbformat is " + format + ", expected "
                     + Notebook.FORMAT + "; save the notebook with Jupyter 4 or newer");

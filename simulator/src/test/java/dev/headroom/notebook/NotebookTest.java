@@ -105,6 +105,15 @@ class NotebookTest {
     }
 
     @Test
+    void parse_missingFormat_saysMissing() {
+        InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
+                () -> Notebook.parse("{\"cells\": []}", "plain.json"));
+
+        assertTrue(e.getMessage().contains("missing nbformat, expected 4"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+    }
+
+    @Test
     void parse_pythonNotebook_isRejected() {
         InvalidNotebookException e = assertThrows(InvalidNotebookException.class,
                 () -> Notebook.parse(notebook("python", code("print(1)")), "py.ipynb"));
