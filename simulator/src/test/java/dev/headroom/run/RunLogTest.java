@@ -18,25 +18,15 @@ import org.slf4j.LoggerFactory;
 /** The lines a run logs at INFO, which --verbose prints. */
 class RunLogTest {
 
+    /** A run's result and the messages it logged at INFO and above. */
+    private record LoggedRun(RunResult result, List<String> lines) {
+    }
+
     @Test
     void everyLine_namesSeed() throws Exception {
         // A sweep runs several seeds at once, so each line must name the seed of its run.
-        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class);
-        Level level = logger.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.INFO);
-        RunResult result;
-        try {
-            result = run(MIGRATION);
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(level);
-        }
-        List<String> lines = appender.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .toList();
+        LoggedRun run = runLogged(MIGRATION);
+        List<String> lines = run.lines();
 
         assertTrue(lines.stream().anyMatch(line -> line.contains(" started: ")), lines::toString);
         assertTrue(lines.stream().anyMatch(line -> line.contains(" migration from ")),
@@ -46,29 +36,17 @@ class RunLogTest {
         assertTrue(lines.stream().anyMatch(line -> line.contains(" stopped: ")),
                 lines::toString);
         for (String line : lines) {
-            assertTrue(line.startsWith("[seed " + result.seed() + " day "), line);
+            assertTrue(line.startsWith("[seed " + run.result().seed() + " day "), line);
         }
     }
 
     @Test
     void stopLine_failedSignUps_countedApart() throws Exception {
         // The 10-tab guard fills on day 1 and no later phase serves, so sign-ups fail.
-        String yaml = MIGRATION.replace("next_when: {users: 5}", "next_when: {users: 1_000}");
-        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class);
-        Level level = logger.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.INFO);
-        Projections projections;
-        try {
-            projections = Projections.of(run(yaml));
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(level);
-        }
-        List<String> stopLines = appender.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
+        LoggedRun run = runLogged(MIGRATION.replace("next_when: {users: 5}",
+                "next_when: {users: 1_000}"));
+        Projections projections = Projections.of(run.result());
+        List<String> stopLines = run.lines().stream()
                 .filter(message -> message.contains(" stopped: "))
                 .toList();
         long signUps = columnSum(projections, "sign_ups");
@@ -79,5 +57,23 @@ class RunLogTest {
         assertTrue(stopLines.get(0).endsWith(
                 " " + signUps + " sign-ups, " + failedSignUps + " of them failed"),
                 stopLines.get(0));
+    }
+
+    /** Runs {@code yaml} with the run's logger at INFO and collects what it logged. */
+    private static LoggedRun runLogged(String yaml) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        try {
+            RunResult result = run(yaml);
+            return new LoggedRun(result, appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage).toList());
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
     }
 }
