@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Finds the triggers that a phase's backend can never meet, whatever the workload. Google
- * Sheets is free, so its monthly cost stays 0, and PostgreSQL has no quota that throttles. A SQL
+ * Sheets is free, so its monthly cost stays 0 unless a Redis cache or a priced archive job adds
+ * a bill, and PostgreSQL has no quota that throttles. A SQL
  * backend whose calls take no time has no latency and no wait for SQLite's write lock.
  */
 final class InertTriggers {
@@ -25,8 +26,9 @@ final class InertTriggers {
         String name = phase.name();
         if (trigger instanceof Trigger.MonthlyCost && freeUpTo(index, scenario)) {
             return Optional.of("never fires: phase '" + name + "' and the phases before it run"
-                    + " on Google Sheets without a Redis cache, whose API is free of charge, so"
-                    + " its monthly cost stays $0; give it another trigger, or remove it");
+                    + " on Google Sheets without a Redis cache or an archive job with a"
+                    + " cost_per_run, and Sheets' API is free of charge, so its monthly cost"
+                    + " stays $0; give it another trigger, or remove it");
         }
         if (trigger instanceof Trigger.ThrottledCallsPerDay) {
             if (backend instanceof Backend.Postgres) {
@@ -64,7 +66,10 @@ final class InertTriggers {
         return Optional.empty();
     }
 
-    /** Returns whether phase {@code index} and every phase before it have no hosting cost. */
+    /**
+     * Returns whether phase {@code index} and every phase before it have no hosting cost: each
+     * runs on Sheets with no Redis cache, and none runs an archive job that has a price.
+     */
     private static boolean freeUpTo(int index, Scenario scenario) {
         List<Phase> phases = scenario.plan().phases();
         for (int earlier = 0; earlier <= index; earlier++) {
@@ -72,7 +77,9 @@ final class InertTriggers {
             boolean sheets = backend instanceof Backend.Sheets
                     || backend instanceof Backend.ShardedSheets
                     || backend instanceof Backend.SharedLogSheets;
-            if (!sheets || backend.usesRedisCache()) {
+            boolean pricedArchive = backend.usesArchive()
+                    && scenario.sheetsArchive().costPerRunMicros() > 0;
+            if (!sheets || backend.usesRedisCache() || pricedArchive) {
                 return false;
             }
         }

@@ -27,12 +27,23 @@ class InertTriggersTest {
     void monthlyCost_onFreeSheets() throws Exception {
         assertEquals(List.of("s.yaml:11:19: plan.phases[0].next_when.monthly_cost: never fires:"
                 + " phase 'first' and the phases before it run on Google Sheets without a Redis"
-                + " cache, whose API is free of charge, so its monthly cost stays $0; give it"
-                + " another trigger, or remove it"),
+                + " cache or an archive job with a cost_per_run, and Sheets' API is free of"
+                + " charge, so its monthly cost stays $0; give it another trigger, or remove it"),
                 notes("", "{kind: sheets-sharded, workbooks: 2}", "{monthly_cost: 10}"));
         assertEquals(List.of(), notes("", "{kind: sheets, features: [redis-cache]}",
                 "{monthly_cost: 10}"));
         assertEquals(List.of(), notes("", "{kind: postgres}", "{monthly_cost: 10}"));
+    }
+
+    @Test
+    void monthlyCost_onSheetsWithPricedArchive() throws Exception {
+        String priced = "sheets_archive: {keep: 10d, every: 10d, cost_per_run: 5}";
+
+        assertEquals(List.of(), notes(priced, "{kind: sheets, features: [archive]}",
+                "{monthly_cost: 1}"));
+        assertEquals(1, notes("sheets_archive: {keep: 10d, every: 10d}",
+                "{kind: sheets, features: [archive]}", "{monthly_cost: 1}").size());
+        assertEquals(1, notes(priced, "{kind: sheets}", "{monthly_cost: 1}").size());
     }
 
     @Test
