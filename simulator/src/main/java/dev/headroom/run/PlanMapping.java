@@ -40,8 +40,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Maps a scenario's plan onto the run's plan, with a backend factory per phase.
@@ -75,8 +73,6 @@ import org.slf4j.LoggerFactory;
  * a cache leaves the draws of the workload unchanged.
  */
 final class PlanMapping {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PlanMapping.class);
 
     private PlanMapping() {
     }
@@ -290,7 +286,7 @@ final class PlanMapping {
             return (previous, users, now) -> {
                 PostgresModel model = new PostgresModel(params, streams.stream(latencyStream),
                         now);
-                copyRows(users, model::importRows, "PostgreSQL's allocated storage");
+                copyRows(users, model::importRows);
                 return model;
             };
         }
@@ -301,10 +297,7 @@ final class PlanMapping {
                 SqliteEfsModel model = new SqliteEfsModel(params, streams.stream(latencyStream),
                         now);
                 // An EFS file system has no size limit, so every row is copied.
-                copyRows(users, (user, rows) -> {
-                    model.importRows(user, rows, now);
-                    return rows;
-                }, "The SQLite database");
+                copyRows(users, (user, rows) -> model.importRows(user, rows, now));
                 return model;
             };
         }
@@ -338,52 +331,34 @@ final class PlanMapping {
     }
 
     /**
-     * Copies every placed user's rows into the shared log, as the migration into it does, and
-     * logs once how many did not fit under the cell limit.
+     * Copies every placed user's rows into the shared log, as the migration into it does. The
+     * model counts the rows that did not fit under the cell limit.
      * NOTE: rows that do not fit are dropped from the shared log only. A later move to DynamoDB,
      * PostgreSQL or SQLite still copies every row the run recorded for the user.
      */
     private static void copyRows(SharedLogModel model, ExistingUsers users) {
-        long dropped = 0;
-        int usersShort = 0;
         for (int user = 0; user < users.size(); user++) {
             if (users.placed(user)) {
-                int rows = (int) users.rows(user);
-                int copied = model.importRows(user, users.email(user), rows);
-                dropped += rows - copied;
-                usersShort += copied < rows ? 1 : 0;
+                model.importRows(user, users.email(user), (int) users.rows(user));
             }
-        }
-        if (dropped > 0) {
-            LOG.warn("The shared log reached the cell limit while taking the earlier rows: {}"
-                    + " rows of {} users did not fit", dropped, usersShort);
         }
     }
 
-    /** Copies up to {@code rows} rows of {@code user} into a new backend, returning the count. */
+    /** Copies {@code rows} rows of {@code user} into a new backend. */
     @FunctionalInterface
     private interface RowImport {
-        long copy(int user, long rows);
+        void copy(int user, long rows);
     }
 
     /**
-     * Copies every placed user's rows into a new SQL backend, as the migration into it does,
-     * and logs once how many did not fit in {@code limit}.
+     * Copies every placed user's rows into a new SQL backend, as the migration into it does.
+     * The backend counts the rows that did not fit.
      */
-    private static void copyRows(ExistingUsers users, RowImport target, String limit) {
-        long dropped = 0;
-        int usersShort = 0;
+    private static void copyRows(ExistingUsers users, RowImport target) {
         for (int user = 0; user < users.size(); user++) {
             if (users.placed(user)) {
-                long rows = users.rows(user);
-                long copied = target.copy(user, rows);
-                dropped += rows - copied;
-                usersShort += copied < rows ? 1 : 0;
+                target.copy(user, users.rows(user));
             }
-        }
-        if (dropped > 0) {
-            LOG.warn("{} filled up while taking the earlier rows: {} rows of {} users did not"
-                    + " fit", limit, dropped, usersShort);
         }
     }
 

@@ -495,7 +495,8 @@ public final class SimulationRun {
         BackendModel previous = backend;
         Phase phase = tracker.goLive(now);
         backend = phase.factory().create(previous, ledger, now);
-        tracker.rowsNotCopied(backend.rowsNotImported());
+        long rowsNotCopied = backend.rowsNotImported();
+        tracker.rowsNotCopied(rowsNotCopied);
         backendGeneration++;
         metrics.backendReplaced();
         scheduleJobCall(backend.nextJobCallMillis(now));
@@ -504,5 +505,10 @@ public final class SimulationRun {
         int day = SimTime.dayOf(now);
         LOG.info("[seed {} day {} {}] phase '{}' live on {}", setup.seed(), day,
                 setup.startDate().plusDays(day), phase.name(), phase.backend());
+        if (rowsNotCopied > 0) {
+            LOG.warn("[seed {} day {} {}] phase '{}' went live without {} earlier rows, which"
+                    + " did not fit under its limit", setup.seed(), day,
+                    setup.startDate().plusDays(day), phase.name(), rowsNotCopied);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.headroom.run;
 
 import static dev.headroom.run.RunScenarios.MIGRATION;
+import static dev.headroom.run.RunScenarios.THREE_USERS;
 import static dev.headroom.run.RunScenarios.columnSum;
+import static dev.headroom.run.RunScenarios.movedOnDayOne;
 import static dev.headroom.run.RunScenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The lines a run logs at INFO, which --verbose prints. */
+/** The lines a run logs at INFO and above, which --verbose prints. */
 class RunLogTest {
 
     /** A run's result and the messages it logged at INFO and above. */
@@ -41,6 +43,23 @@ class RunLogTest {
     }
 
     @Test
+    void rowsNotCopiedLine_namesSeed() throws Exception {
+        // The 1 GB instance that the three users move to on day 1 takes 107 of their 282 rows.
+        String yaml = THREE_USERS.replace("mean_per_day: 10", "mean_per_day: 100")
+                .replace("row: {columns: 10, bytes: 500B}", "row: {columns: 10, bytes: 10MB}")
+                .replace("balance_cache_ttl: 0s", "balance_cache_ttl: 0s\n"
+                        + "postgres: {allocated_storage_gb: 1, row_overhead_bytes: 0B}");
+        List<String> lines = runLogged(movedOnDayOne(yaml, "sql", "postgres")).lines();
+        List<String> notCopied = lines.stream()
+                .filter(line -> line.contains("earlier rows"))
+                .toList();
+
+        assertEquals(List.of("[seed 11 day 1 2025-01-07] phase 'sql' went live without 175"
+                + " earlier rows, which did not fit under its limit"),
+                notCopied);
+    }
+
+    @Test
     void stopLine_failedSignUps_countedApart() throws Exception {
         // The 10-tab guard fills on day 1 and no later phase serves, so sign-ups fail.
         LoggedRun run = runLogged(MIGRATION.replace("next_when: {users: 5}",
@@ -59,9 +78,12 @@ class RunLogTest {
                 stopLines.get(0));
     }
 
-    /** Runs {@code yaml} with the run's logger at INFO and collects what it logged. */
+    /**
+     * Runs {@code yaml} with the loggers of the run's package at INFO and collects what they
+     * logged.
+     */
     private static LoggedRun runLogged(String yaml) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(SimulationRun.class.getPackageName());
         Level level = logger.getLevel();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
