@@ -131,9 +131,10 @@ public final class SimulationRun {
 
         long signUps = days.stream().mapToLong(DayRecord::signUps).sum();
         long failedSignUps = days.stream().mapToLong(DayRecord::failedSignUps).sum();
+        // The run stops as its last day ends, so the line names that day, not the next.
+        int lastDay = setup.horizonDays() - 1;
         LOG.info("[seed {} day {} {}] run of scenario '{}' stopped: {} events, {} sign-ups, {}"
-                + " of them failed", setup.seed(), setup.horizonDays(),
-                setup.startDate().plusDays(setup.horizonDays()),
+                + " of them failed", setup.seed(), lastDay, setup.startDate().plusDays(lastDay),
                 setup.scenarioName(), engine.eventsProcessed(), signUps, failedSignUps);
         return new RunResult(setup.scenarioName(), setup.seed(), setup.startDate(), days,
                 setup.phases(), tracker.changes(), plan.developmentCostMicros(0),

@@ -43,6 +43,17 @@ class RunLogTest {
     }
 
     @Test
+    void stopLine_namesLastDay() throws Exception {
+        // The 8-day run covers 2025-01-01 to 2025-01-08, days 0 to 7.
+        List<String> stopLines = runLogged(MIGRATION).lines().stream()
+                .filter(line -> line.contains(" stopped: "))
+                .toList();
+
+        assertEquals(1, stopLines.size());
+        assertTrue(stopLines.get(0).startsWith("[seed 3 day 7 2025-01-08] "), stopLines::toString);
+    }
+
+    @Test
     void rowsNotCopiedLine_namesSeed() throws Exception {
         // The 1 GB instance that the three users move to on day 1 takes 107 of their 282 rows.
         String yaml = THREE_USERS.replace("mean_per_day: 10", "mean_per_day: 100")
