@@ -342,6 +342,10 @@ final class Section {
             String itemPath = childPath(key) + "[" + result.size() + "]";
             if (item instanceof MappingNode mapping) {
                 result.add(new Section(problems, itemPath, mapping, mapping.getStartMark(), true));
+            } else if (isNull(item)) {
+                problems.add(item, itemPath, MISSING_VALUE
+                        + "write the item's fields, or remove the empty item");
+                result.add(new Section(problems, itemPath, null, item.getStartMark(), false));
             } else {
                 problems.add(item, itemPath, "wrong type: expected a mapping of fields, found "
                         + describe(item) + "; write each item as fields");
@@ -357,6 +361,11 @@ final class Section {
         int index = 0;
         for (Node item : sequence(key)) {
             String itemPath = childPath(key) + "[" + index++ + "]";
+            if (isNull(item)) {
+                problems.add(item, itemPath, MISSING_VALUE + "write " + expected
+                        + ", or remove the empty item");
+                continue;
+            }
             if (!(item instanceof ScalarNode scalar)) {
                 problems.add(item, itemPath, "wrong type: expected " + expected + ", found "
                         + describe(item) + "; write " + expected);

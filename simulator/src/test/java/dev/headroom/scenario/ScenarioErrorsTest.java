@@ -495,6 +495,32 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void emptyListItems_areMissingValues() {
+        // An empty item read as a value of '', which the file does not contain.
+        String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]", """
+                phases:
+                    - name: s
+                      backend:
+                        kind: sheets
+                        features:
+                          - archive
+                          -
+                      next_when: {users: 2}
+                    -""");
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "empty.yaml"));
+        List<ScenarioProblem> problems = error.problems();
+
+        assertEquals(2, problems.size(), error.getMessage());
+        assertEquals("plan.phases[0].backend.features[1]", problems.get(0).path());
+        assertEquals("missing value; write redis-cache or archive, or remove the empty item",
+                problems.get(0).message());
+        assertEquals("plan.phases[1]", problems.get(1).path());
+        assertEquals("missing value; write the item's fields, or remove the empty item",
+                problems.get(1).message());
+    }
+
+    @Test
     void horizonPartDay_namesTheValueAsWritten() {
         // 1.5d was shown as 36h, a value the file does not contain.
         String text = MINIMAL.replace("horizon: 3d", "horizon: 1.5d");
