@@ -41,6 +41,11 @@ final class PlanReader {
     private static final List<String> TRIGGER_FIELDS = List.of("users",
             "throttled_calls_per_day", "failed_requests_per_day", "failed_sign_ups_per_day",
             "p95_latency", "monthly_cost", "date");
+    /** A value of each field of {@code next_when}, for the message on one written empty. */
+    private static final Map<String, String> TRIGGER_EXAMPLES = Map.of("users", "800",
+            "throttled_calls_per_day", "100", "failed_requests_per_day", "10",
+            "failed_sign_ups_per_day", "0", "p95_latency", "2s", "monthly_cost", "20",
+            "date", "2026-01-01");
     static final long MAX_EFFORT_HOURS = 100_000;
 
     private PlanReader() {
@@ -283,6 +288,13 @@ final class PlanReader {
         if (section.has("date")) {
             triggers.add(new Trigger.OnDate(section.read("date", LocalDate.EPOCH,
                     ScenarioReader::date, "a date", null)));
+        }
+        // A trigger written with no value has no default, unlike other optional fields.
+        for (String trigger : TRIGGER_FIELDS) {
+            if (section.isWritten(trigger) && !section.has(trigger)) {
+                section.missing(trigger, "write when the trigger fires, such as " + trigger
+                        + ": " + TRIGGER_EXAMPLES.get(trigger) + ", or remove it");
+            }
         }
         section.finish();
         // A misspelt or invalid trigger is reported where it is, not as an empty trigger.

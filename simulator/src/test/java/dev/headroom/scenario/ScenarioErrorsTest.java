@@ -521,6 +521,26 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void triggerWithoutValue_isMissingValue() {
+        // A users trigger with no value read as absent. Alone it made an empty trigger, and
+        // beside date it was dropped with no message.
+        for (String triggers : List.of("{users: }", "{users: , date: 2025-01-02}")) {
+            String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]", """
+                    phases:
+                        - {name: s, backend: {kind: sheets}, next_when: %s}
+                        - {name: t, backend: {kind: postgres}}""".formatted(triggers));
+            InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                    () -> Scenarios.parse(text, "empty.yaml"), triggers);
+            List<ScenarioProblem> problems = error.problems();
+
+            assertEquals(1, problems.size(), error.getMessage());
+            assertEquals("plan.phases[0].next_when.users", problems.get(0).path());
+            assertEquals("missing value; write when the trigger fires, such as users: 800, or"
+                    + " remove it", problems.get(0).message());
+        }
+    }
+
+    @Test
     void horizonPartDay_namesTheValueAsWritten() {
         // 1.5d was shown as 36h, a value the file does not contain.
         String text = MINIMAL.replace("horizon: 3d", "horizon: 1.5d");
