@@ -45,7 +45,10 @@ final class GoogleErrors implements FailureClassifier {
         if (failure instanceof Retryable auth && !auth.isRetryable()) {
             // google-auth (1.58.0) marks a token request that its endpoint rejected, such as
             // a revoked key's invalid_grant, as not retryable, although it is an IOException.
-            return FailureKind.PERMANENT;
+            // It retries only 408, 429, 500 and 503 itself and marks every other status as not
+            // retryable, 502 and 504 included, so the endpoint's status decides when it has one.
+            return failure.getCause() instanceof HttpResponseException endpoint
+                    ? classify(endpoint) : FailureKind.PERMANENT;
         }
         if (failure instanceof HttpResponseException response) {
             int status = response.getStatusCode();

@@ -29,12 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service-account credentials whose access token cannot be obtained. A loopback server replaces
- * Google's token endpoint and answers every token request with one fixed status. The
- * google-auth library (1.58.0) marks a rejected grant (HTTP 400) as not retryable and a server
- * error (HTTP 500) as retryable, and the ledger must follow that mark.
+ * Google's token endpoint and responds to every token request with one fixed status. The
+ * google-auth library (1.58.0) marks a rejected grant (HTTP 400) as not retryable. It marks HTTP
+ * 500 and 503 as retryable but 502 and 504 as not, and the ledger must retry every server error.
  */
 class SheetsCredentialsTest {
 
@@ -111,9 +113,10 @@ class SheetsCredentialsTest {
         assertEquals(FailureKind.PERMANENT, GoogleErrors.INSTANCE.classify(tokenFailure()));
     }
 
-    @Test
-    void tokenServerError_isTransient() throws Exception {
-        tokenStatus = 500;
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void tokenServerError_isTransient(int status) throws Exception {
+        tokenStatus = status;
 
         assertEquals(FailureKind.TRANSIENT, GoogleErrors.INSTANCE.classify(tokenFailure()));
     }
