@@ -88,7 +88,8 @@ final class SheetsCalls {
      * API cannot look up a workbook by title (that takes the Drive API, which this adapter does
      * not use) and the server assigns the id. So a lost response leaves an extra empty workbook
      * with the same title in the credentials' Drive. Nothing lists or reads it. When a retry
-     * succeeds, a warning names the title so it can be deleted by hand.
+     * succeeds, or the call fails after a failure that may hide a create, a warning names the
+     * title so it can be deleted by hand.
      */
     String createWorkbook(String title, String firstTab) {
         Spreadsheet request = new Spreadsheet()
@@ -96,10 +97,21 @@ final class SheetsCalls {
                 .setSheets(List.of(new Sheet().setProperties(
                         new SheetProperties().setTitle(firstTab))));
         AtomicBoolean mayHaveCreatedEarlier = new AtomicBoolean(false);
-        Spreadsheet created = write("spreadsheets.create", title, () -> {
-            mayHaveCreatedEarlier.set(true);
-            return false;
-        }, () -> sheets.spreadsheets().create(request).execute());
+        Spreadsheet created;
+        try {
+            created = write("spreadsheets.create", title, () -> {
+                mayHaveCreatedEarlier.set(true);
+                return false;
+            }, () -> sheets.spreadsheets().create(request).execute());
+        } catch (RuntimeException e) {
+            // The retrier wraps the last transient failure, which may hide a create of its own.
+            if (mayHaveCreatedEarlier.get() || GoogleErrors.mayHaveApplied(e.getCause())) {
+                LOG.warn("Creating a workbook titled '{}' failed after a failure that may hide a"
+                        + " create. A workbook with that title that no index lists is empty and"
+                        + " unused, so delete it", title);
+            }
+            throw e;
+        }
         if (mayHaveCreatedEarlier.get()) {
             LOG.warn("Created workbook {} titled '{}' on a retry after a failure that may hide"
                     + " an earlier create. A workbook with that title and another id that no"

@@ -1,16 +1,19 @@
 package dev.headroom.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.AdmissionOutcome;
 import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.TransactionKind;
 import dev.headroom.sheets.LoopbackProxy.AppendFault;
 import dev.headroom.testing.LogCapture;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +184,37 @@ class ArchivingSheetsLedgerTest {
                     .toList();
             assertEquals(1, warnings.size(), logs.lines(true).toString());
             assertTrue(warnings.get(0).contains(januaryId), warnings.get(0));
+        }
+    }
+
+    /**
+     * Every create of the first archive workbook loses its response after the emulator created
+     * it, so the archive fails. A warning must name the title of the workbooks it created all
+     * the same, as after a retry that succeeds.
+     */
+    @Test
+    void everyCreateResponseLost_warnsOfExtraWorkbooks() {
+        try (EmulatorFixture emulator = EmulatorFixture.withHighQuotas();
+                LoopbackProxy proxy = LoopbackProxy.start(emulator.rootUrl());
+                LogCapture logs = LogCapture.start()) {
+            String live = emulator.newWorkbook();
+            ArchivingSheetsLedger ledger = new ArchivingSheetsLedger(
+                    SheetsClients.emulator(proxy.rootUrl(), "proxy"), live, emulator.settings());
+            history().forEach(ledger::record);
+            AppendFault[] allLost = new AppendFault[100];
+            Arrays.fill(allLost, AppendFault.AFTER_FORWARDING);
+            proxy.planCreates(allLost);
+
+            assertThrows(StoreUnavailableException.class,
+                    () -> ledger.archive(Instant.parse("2026-03-01T00:00:00Z")));
+
+            assertTrue(proxy.forwardedCreates() > 0, "creates reached the emulator");
+            List<String> warnings = logs.lines(true).stream()
+                    .filter(line -> line.startsWith("WARN " + SheetsCalls.class.getName()))
+                    .filter(line -> line.contains("Usage archive 2026-01"))
+                    .toList();
+            assertEquals(1, warnings.size(), logs.lines(true).toString());
+            assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
         }
     }
 }
