@@ -47,8 +47,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Writes that bypass this decorator are seen only after the TTL expires. When Redis fails,
  * reads fall back to the delegate, and an invalidation that fails leaves a stale balance for at
- * most the TTL. Both are logged at a bounded rate, and so is the first successful invalidation
- * after failures ({@link InvalidationFailureLog}).
+ * most the TTL. Both are logged at the first failure and then about once per 100 failures, and
+ * the first successful invalidation after failures is logged too ({@link InvalidationFailureLog}).
  */
 public final class CachedBalanceLedger implements UsageLedger {
 
