@@ -10,6 +10,7 @@ import com.google.api.services.sheets.v4.Sheets;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.sun.net.httpserver.HttpServer;
+import dev.headroom.ledger.RecordOutcome;
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.retry.FailureKind;
@@ -34,9 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service-account credentials whose access token cannot be obtained. A loopback server replaces
- * Google's token endpoint and responds to every token request with one fixed status. The
- * google-auth library (1.58.0) marks a rejected grant (HTTP 400) as not retryable. It marks HTTP
- * 500 and 503 as retryable but 502 and 504 as not, and the ledger must retry every server error.
+ * Google's token endpoint and responds to token requests with one fixed status, or grants a
+ * token once a set number of requests have failed. The google-auth library (1.58.0) marks a
+ * rejected grant (HTTP 400) as not retryable. It marks HTTP 500 and 503 as retryable but 502 and
+ * 504 as not, and the ledger must retry every server error.
  */
 class SheetsCredentialsTest {
 
@@ -47,8 +49,13 @@ class SheetsCredentialsTest {
 
     private EmulatorFixture sheets;
     private HttpServer tokenServer;
+    private static final String ACCESS_TOKEN =
+            "{\"access_token\":\"token-1\",\"expires_in\":3600,\"token_type\":\"Bearer\"}";
+
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private volatile int tokenStatus = 400;
+    /** Number of token requests that get {@link #tokenStatus}. Later ones get a token. */
+    private volatile int failingTokenRequests = Integer.MAX_VALUE;
 
     @BeforeEach
     void start() throws IOException {
@@ -56,11 +63,12 @@ class SheetsCredentialsTest {
         tokenServer = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         tokenServer.createContext("/token", exchange -> {
-            tokenRequests.incrementAndGet();
+            boolean failing = tokenRequests.incrementAndGet() <= failingTokenRequests;
             exchange.getRequestBody().readAllBytes();
-            byte[] body = INVALID_GRANT.getBytes(StandardCharsets.UTF_8);
+            byte[] body = (failing ? INVALID_GRANT : ACCESS_TOKEN)
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(tokenStatus, body.length);
+            exchange.sendResponseHeaders(failing ? tokenStatus : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -133,6 +141,23 @@ class SheetsCredentialsTest {
         assertTrue(error.getMessage().contains("invalid_grant"), error.getMessage());
         assertEquals(0, ledger.metrics().retries(), "retries");
         assertEquals(1, tokenRequests.get(), "token requests");
+        ledger.close();
+    }
+
+    @Test
+    void tokenBadGateway_retriedUntilRecordStored() throws Exception {
+        tokenStatus = 502;
+        failingTokenRequests = 1;
+        String spreadsheetId = sheets.newWorkbook();
+        TabPerUserLedger ledger = TabPerUserLedger.singleWorkbook(connection(), spreadsheetId,
+                sheets.settings());
+
+        RecordOutcome outcome = ledger.record(Transaction.credit("c-1", ANN, T0, 500));
+
+        assertEquals(RecordOutcome.RECORDED, outcome);
+        assertEquals(1, ledger.metrics().retries(), "retries");
+        assertEquals(2, tokenRequests.get(), "token requests");
+        assertEquals(500, ledger.balanceMicros(ANN));
         ledger.close();
     }
 }
