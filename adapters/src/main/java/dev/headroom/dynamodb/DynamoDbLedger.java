@@ -11,6 +11,7 @@ import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.metrics.AdapterMetrics;
 import dev.headroom.metrics.MetricsRecorder;
+import dev.headroom.retry.Retrier;
 import dev.headroom.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
@@ -62,14 +63,15 @@ public final class DynamoDbLedger implements UsageLedger {
         this.meter = new CapacityMeter();
         this.client = builder.clientWrapper.apply(buildClient(builder, metrics));
         try {
+            Retrier retrier = builder.retryPolicy.retrier(TableCalls::classify, metrics);
             try {
-                LedgerTableSetup.ensureTable(client, builder.tableName, builder.activeTimeout);
+                LedgerTableSetup.ensureTable(client, retrier, builder.tableName,
+                        builder.activeTimeout);
             } catch (SdkException e) {
                 throw new StoreUnavailableException("could not create or describe DynamoDB table "
                         + builder.tableName + ": " + e.getMessage(), e);
             }
-            TableCalls calls = new TableCalls(client,
-                    builder.retryPolicy.retrier(TableCalls::classify, metrics), meter);
+            TableCalls calls = new TableCalls(client, retrier, meter);
             this.reader = new LogReader(calls, builder.tableName);
             LedgerItems items = new LedgerItems(builder.clock);
             this.strategy = design == BalanceDesign.RUNNING_BALANCE
@@ -287,6 +289,8 @@ public final class DynamoDbLedger implements UsageLedger {
          * @throws InvalidInputException if no region was set
          * @throws StoreUnavailableException if the table cannot be described or created, or
          *     does not become ACTIVE in time. Any failure closes the SDK client first.
+         * @throws dev.headroom.ledger.ThrottledException if DynamoDB throttled the table setup
+         *     until the retry policy gave up
          */
         public DynamoDbLedger build() {
             if (region == null) {

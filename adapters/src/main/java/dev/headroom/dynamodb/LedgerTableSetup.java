@@ -1,6 +1,7 @@
 package dev.headroom.dynamodb;
 
 import dev.headroom.ledger.StoreUnavailableException;
+import dev.headroom.retry.Retrier;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Creates the ledger table in on-demand mode when it is missing and waits until it is active. */
+/**
+ * Creates the ledger table in on-demand mode when it is missing and waits until it is active.
+ * Each call goes through the ledger's retrier, so a throttled, 5xx or lost response is retried
+ * like that of any other call.
+ */
 final class LedgerTableSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerTableSetup.class);
@@ -24,14 +29,15 @@ final class LedgerTableSetup {
     private LedgerTableSetup() {
     }
 
-    static void ensureTable(DynamoDbClient client, String table, Duration activeTimeout) {
-        if (status(client, table) == null) {
-            create(client, table);
+    static void ensureTable(DynamoDbClient client, Retrier retrier, String table,
+            Duration activeTimeout) {
+        if (status(client, retrier, table) == null) {
+            create(client, retrier, table);
         }
-        awaitActive(client, table, activeTimeout);
+        awaitActive(client, retrier, table, activeTimeout);
     }
 
-    private static void create(DynamoDbClient client, String table) {
+    private static void create(DynamoDbClient client, Retrier retrier, String table) {
         CreateTableRequest request = CreateTableRequest.builder()
                 .tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -44,12 +50,17 @@ final class LedgerTableSetup {
                         KeySchemaElement.builder().attributeName(LedgerItems.SORT_KEY)
                                 .keyType(KeyType.RANGE).build())
                 .build();
-        try {
-            client.createTable(request);
-            LOG.info("Created DynamoDB table {}", table);
-        } catch (ResourceInUseException alreadyCreated) {
-            LOG.info("DynamoDB table {} was created by another process", table);
-        }
+        retrier.execute("CreateTable", table, () -> {
+            try {
+                client.createTable(request);
+                LOG.info("Created DynamoDB table {}", table);
+            } catch (ResourceInUseException alreadyCreated) {
+                // Another process created it, or an attempt of this call whose response was lost.
+                LOG.info("DynamoDB table {} exists, created by another process or by an earlier"
+                        + " attempt", table);
+            }
+            return null;
+        });
     }
 
     private static AttributeDefinition attribute(String name) {
@@ -59,11 +70,12 @@ final class LedgerTableSetup {
                 .build();
     }
 
-    private static void awaitActive(DynamoDbClient client, String table, Duration timeout) {
+    private static void awaitActive(DynamoDbClient client, Retrier retrier, String table,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long waitMillis = 50;
         while (true) {
-            TableStatus status = status(client, table);
+            TableStatus status = status(client, retrier, table);
             if (status == TableStatus.ACTIVE) {
                 return;
             }
@@ -83,11 +95,14 @@ final class LedgerTableSetup {
         }
     }
 
-    private static TableStatus status(DynamoDbClient client, String table) {
-        try {
-            return client.describeTable(builder -> builder.tableName(table)).table().tableStatus();
-        } catch (ResourceNotFoundException missing) {
-            return null;
-        }
+    private static TableStatus status(DynamoDbClient client, Retrier retrier, String table) {
+        return retrier.execute("DescribeTable", table, () -> {
+            try {
+                return client.describeTable(builder -> builder.tableName(table)).table()
+                        .tableStatus();
+            } catch (ResourceNotFoundException missing) {
+                return null;
+            }
+        });
     }
 }

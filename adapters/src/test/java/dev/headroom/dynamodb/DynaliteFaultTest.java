@@ -221,4 +221,21 @@ class DynaliteFaultTest {
         credentialsLost.set(false);
         assertEquals(1_000, ledger.balanceMicros(ANN));
     }
+
+    /**
+     * The response to the start's first DescribeTable is lost. The call is retried under the
+     * ledger's policy like any other, so the ledger starts and works.
+     */
+    @Test
+    void lostDescribeTableReply_ledgerStarts() {
+        proxy.loseReplyTo("DynamoDB_20120810.DescribeTable");
+
+        DynamoDbLedger ledger = openThroughProxy(BalanceDesign.RUNNING_BALANCE);
+
+        assertEquals(1, proxy.lostReplies(), "lost replies");
+        assertEquals(1, ledger.metrics().retries(), "retries");
+        assertEquals(RecordOutcome.RECORDED,
+                ledger.record(Transaction.credit("c-1", ANN, T0, 1_000)));
+        assertEquals(1_000, ledger.balanceMicros(ANN));
+    }
 }
