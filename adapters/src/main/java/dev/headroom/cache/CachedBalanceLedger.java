@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ public final class CachedBalanceLedger implements UsageLedger {
     private final MetricsRecorder redisMetrics = new MetricsRecorder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
-    private final LongAdder redisFailures = new LongAdder();
+    /** Failed Redis calls; each failure reads its own count, so exactly one logs the first. */
+    private final AtomicLong redisFailures = new AtomicLong();
     private final InvalidationFailureLog invalidationFailures;
 
     /** Whether {@link #close()} closes the Redis client. */
@@ -259,7 +261,7 @@ public final class CachedBalanceLedger implements UsageLedger {
             }
             LOG.info("Closed the balance cache with key prefix '{}' after {} hits, {} misses and"
                     + " {} Redis failures", settings.keyPrefix(), hits.sum(), misses.sum(),
-                    redisFailures.sum());
+                    redisFailures.get());
         }
     }
 
@@ -288,8 +290,7 @@ public final class CachedBalanceLedger implements UsageLedger {
             return result;
         } catch (JedisException e) {
             redisMetrics.recordCall(0, (System.nanoTime() - start) / 1_000);
-            redisFailures.increment();
-            long failures = redisFailures.sum();
+            long failures = redisFailures.incrementAndGet();
             if (failures == 1 || failures % 100 == 0) {
                 LOG.warn("Redis {} for {} failed ({} Redis failures so far); using the ledger"
                         + " instead: {}", operation, id, failures, e.toString());
