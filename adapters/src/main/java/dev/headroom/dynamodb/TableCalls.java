@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.Crc32MismatchException;
 import software.amazon.awssdk.core.exception.RetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -84,12 +85,15 @@ final class TableCalls {
     }
 
     /**
-     * Returns whether a client failure is a timed-out attempt or was caused by I/O, such as a
-     * refused or broken connection.
+     * Returns whether a client failure is a timed-out attempt, a damaged response or was caused
+     * by I/O, such as a refused or broken connection.
      */
     private static boolean isIoFailure(SdkClientException failure) {
+        // A checksum mismatch means the response was damaged on the way, so a retry can
+        // succeed. A write that such a response hid is settled as for any lost response.
         if (failure instanceof RetryableException
-                || failure instanceof ApiCallAttemptTimeoutException) {
+                || failure instanceof ApiCallAttemptTimeoutException
+                || failure instanceof Crc32MismatchException) {
             return true;
         }
         Throwable cause = failure.getCause();
