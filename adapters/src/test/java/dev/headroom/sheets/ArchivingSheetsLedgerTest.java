@@ -178,10 +178,7 @@ class ArchivingSheetsLedgerTest {
             assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
             assertEquals(history(), ledger.transactions(ANN, Instant.MIN, Instant.MAX));
             String januaryId = index.get(1).get(1).toString();
-            List<String> warnings = logs.lines(true).stream()
-                    .filter(line -> line.startsWith("WARN " + SheetsCalls.class.getName()))
-                    .filter(line -> line.contains("Usage archive 2026-01"))
-                    .toList();
+            List<String> warnings = januaryCreateWarnings(logs);
             assertEquals(1, warnings.size(), logs.lines(true).toString());
             assertTrue(warnings.get(0).contains(januaryId), warnings.get(0));
         }
@@ -209,12 +206,17 @@ class ArchivingSheetsLedgerTest {
                     () -> ledger.archive(Instant.parse("2026-03-01T00:00:00Z")));
 
             assertTrue(proxy.forwardedCreates() > 0, "creates reached the emulator");
-            List<String> warnings = logs.lines(true).stream()
-                    .filter(line -> line.startsWith("WARN " + SheetsCalls.class.getName()))
-                    .filter(line -> line.contains("Usage archive 2026-01"))
-                    .toList();
+            List<String> warnings = januaryCreateWarnings(logs);
             assertEquals(1, warnings.size(), logs.lines(true).toString());
             assertEquals(9_000 - 1_250 - 333 - 17, ledger.balanceMicros(ANN));
         }
+    }
+
+    /** Returns the warnings of the Sheets calls about the January archive workbook's create. */
+    private static List<String> januaryCreateWarnings(LogCapture logs) {
+        return logs.lines(true).stream()
+                .filter(line -> line.startsWith("WARN " + SheetsCalls.class.getName()))
+                .filter(line -> line.contains("Usage archive 2026-01"))
+                .toList();
     }
 }

@@ -227,16 +227,23 @@ class DynamoDbModelTest {
                 "ten nodes for 43,800 hours at $100,000 an hour");
     }
 
-    @Test
-    void daxAnswersConfiguredShareAndBillsNodes() {
+    /**
+     * Returns a running-balance model behind two DAX nodes of $0.04 an hour with a hit rate of
+     * 0.5, after ten balance reads of one user.
+     */
+    private static DynamoDbModel afterTenDaxReads(ReadConsistency consistency) {
         DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
-        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
-                ReadConsistency.EVENTUAL, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
-                ArchiveParams.NONE);
-        DynamoDbModel model = model(params);
+        DynamoDbModel model = model(new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
+                consistency, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax, ArchiveParams.NONE));
         for (int read = 0; read < 10; read++) {
             model.readBalance(0, read);
         }
+        return model;
+    }
+
+    @Test
+    void daxAnswersConfiguredShareAndBillsNodes() {
+        DynamoDbModel model = afterTenDaxReads(ReadConsistency.EVENTUAL);
 
         assertEquals(5, model.balanceReadsAndDaxHits()[1]);
         assertEquals(5, model.readHalfUnits(), "5 eventual reads of one 4 KB block");
@@ -247,14 +254,7 @@ class DynamoDbModelTest {
 
     @Test
     void dax_strongReads_passThroughToTable() {
-        DaxParams dax = new DaxParams(2, 40_000L, 0.5, ONE_MS);
-        DynamoDbParams params = new DynamoDbParams(BalanceDesign.RUNNING_BALANCE,
-                ReadConsistency.STRONG, 500, 100, NO_FREE_STORAGE, 8, ONE_MS, dax,
-                ArchiveParams.NONE);
-        DynamoDbModel model = model(params);
-        for (int read = 0; read < 10; read++) {
-            model.readBalance(0, read);
-        }
+        DynamoDbModel model = afterTenDaxReads(ReadConsistency.STRONG);
 
         assertEquals(0, model.balanceReadsAndDaxHits()[1], "DAX caches no strong read");
         assertEquals(20, model.readHalfUnits(), "10 strong reads of one 4 KB block");
