@@ -9,9 +9,9 @@ import tech.tablesaw.api.Table;
 /**
  * Builds the note that the summary and {@code report.md} print when a run paid for DAX nodes
  * under strongly consistent balance reads. DAX passes such reads through to the table, so the
- * nodes served none, whatever {@code dynamodb.dax.hit_rate} says, and the read units are billed
- * in full. Under eventually consistent reads a hit rate of 0 gets a note too, since the nodes
- * then serve no read either.
+ * nodes served none, whatever the value of {@code dynamodb.dax.hit_rate}, and the read units
+ * are billed in full. Under eventually consistent reads a hit rate of 0 gets a note too, since
+ * the nodes then serve no read either.
  */
 public final class DaxNote {
 

@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * through to the table without caching it
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.consistency.html, read
  * 2026-12-06), so under {@code dynamodb.consistency: strong} the phases with the {@code dax}
- * feature pay for nodes whatever {@code dynamodb.dax.hit_rate} says. Under
+ * feature pay for nodes whatever the value of {@code dynamodb.dax.hit_rate}. Under
  * {@code eventual} a hit rate of 0, the default, serves no read either. The scenario is valid,
  * since a team may price such a cluster on purpose, but its nodes then serve nothing.
  */

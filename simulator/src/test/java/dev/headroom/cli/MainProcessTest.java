@@ -88,7 +88,7 @@ class MainProcessTest {
     }
 
     @Test
-    void validate_asciiLocale_nonAsciiTableIsBadInput() throws Exception {
+    void validate_nonAsciiTableInAsciiLocale() throws Exception {
         // Under the POSIX locale, Java on Linux encodes file names in ASCII, so it can form no
         // path from this table name. The scenario's own path is ASCII.
         Path file = folder.resolve("scenario.yaml");

@@ -93,7 +93,7 @@ class TableNotesTest {
     }
 
     @Test
-    void changesNote_leadPastRunStart_explainsDayBeforeRun() throws Exception {
+    void changesNote_leadPastRunStart() throws Exception {
         // Phase one fails on the second day, and two's lead time of a year reaches back past
         // the run's first day, so the move's start_by is the day before it.
         Scenario longLead = Scenarios.parse(SCENARIO.replace("lead_time: 1d", "lead_time: 365d"),

@@ -482,7 +482,7 @@ class ScenarioErrorsTest {
 
     @Test
     void emptyName_isMissingValueAtTheKey() {
-        // The key is there, so "missing required field" told the user to add what they wrote.
+        // The key is present, so "missing required field" was wrong: the file has the field.
         InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
                 () -> Scenarios.parse(MINIMAL.replace("name: a", "name:"), "empty.yaml"));
 
