@@ -108,6 +108,9 @@ final class PlanReader {
         if (last && !triggers.isEmpty()) {
             section.problem("next_when", "inconsistent settings: the last phase has a trigger "
                     + "but no phase follows it; remove next_when or add a phase after it");
+        } else if (last && section.isWritten("next_when") && !section.has("next_when")) {
+            section.problemAtKey("next_when", "missing value; the last phase takes no"
+                    + " next_when, since no phase follows it, so remove the field");
         }
         // A next_when with no value counts as missing, unless a trigger written beside it
         // was already reported, since one message about the mistake is enough.

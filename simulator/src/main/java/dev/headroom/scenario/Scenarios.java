@@ -162,6 +162,7 @@ public final class Scenarios {
             problems.throwIfAny();
         }
         Scenario scenario = ScenarioReader.read(Section.root(problems, (MappingNode) root));
+        problems.reportEmptyValues();
         problems.throwIfAny();
         return scenario;
     }

@@ -125,11 +125,36 @@ final class Section {
         return has(key) && !hasProblemWithin(key);
     }
 
-    /** Returns whether the field is present with a non-null value, and marks it as valid. */
+    /**
+     * Returns whether the field is present with a non-null value, and marks it as valid. A field
+     * written with no value, such as {@code ttl:} or {@code ttl: ~}, is a problem at the end of
+     * loading unless the caller records another problem at that field first.
+     */
     boolean has(String key) {
         known.add(key);
         NodeTuple tuple = entries.get(key);
-        return tuple != null && !isNull(tuple.getValueNode());
+        if (tuple == null) {
+            return false;
+        }
+        if (isNull(tuple.getValueNode())) {
+            problems.addEmptyValue(tuple.getKeyNode().getStartMark(), childPath(key),
+                    MISSING_VALUE + "write a value, or remove the field to use the default",
+                    true);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Replaces the message of an optional field written with no value by {@code hint}, which
+     * names what to write there. Does nothing when the field is absent.
+     */
+    private void describeEmptyValue(String key, String hint) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple != null) {
+            problems.addEmptyValue(tuple.getKeyNode().getStartMark(), childPath(key),
+                    MISSING_VALUE + hint, false);
+        }
     }
 
     /** Returns the position of a field's value, or of this mapping when the field is absent. */
@@ -190,9 +215,23 @@ final class Section {
      */
     <T> T read(String key, T fallback, Function<String, T> parser, String expected,
             String requiredHint) {
+        return read(key, fallback, parser, expected, requiredHint, null);
+    }
+
+    /**
+     * Reads a scalar field as {@link #read(String, Object, Function, String, String)} does.
+     * {@code shownDefault} is the value an optional field takes when absent, as messages show
+     * it, or {@code null} to leave it unnamed.
+     */
+    private <T> T read(String key, T fallback, Function<String, T> parser, String expected,
+            String requiredHint, String shownDefault) {
         if (!has(key)) {
             if (requiredHint != null) {
                 missing(key, requiredHint);
+            } else {
+                String named = shownDefault == null ? "" : " (" + shownDefault + ")";
+                describeEmptyValue(key, "write " + expected + ", or remove the field to use the"
+                        + " default" + named);
             }
             return fallback;
         }
@@ -212,13 +251,13 @@ final class Section {
 
     /** Reads text; an empty string is a problem. */
     String text(String key, String fallback, String requiredHint) {
-        return read(key, fallback, Section::nonEmpty, "text", requiredHint);
+        return read(key, fallback, Section::nonEmpty, "text", requiredHint, fallback);
     }
 
     /** Reads a whole count in {@code [min, max]}. */
     long count(String key, long fallback, long min, long max, String requiredHint) {
         BigInteger value = read(key, null, Units::count, "a whole number such as 200",
-                requiredHint);
+                requiredHint, Long.toString(fallback));
         if (value == null) {
             return fallback;
         }
@@ -233,7 +272,8 @@ final class Section {
 
     /** Reads a decimal number in {@code [min, max]}. */
     double number(String key, double fallback, double min, double max, String requiredHint) {
-        double value = read(key, fallback, Units::number, "a number such as 0.5", requiredHint);
+        double value = read(key, fallback, Units::number, "a number such as 0.5", requiredHint,
+                Formats.number(fallback));
         if (value < min || value > max) {
             problem(key, outOfRange(Formats.number(value), Formats.number(min),
                     Formats.number(max)) + "; use a number in that range");
@@ -246,7 +286,7 @@ final class Section {
     Duration duration(String key, Duration fallback, Duration min, Duration max,
             String requiredHint) {
         BigInteger millis = read(key, null, Units::millis, "a duration such as 30s",
-                requiredHint);
+                requiredHint, fallback == null ? null : Formats.duration(fallback));
         if (millis == null) {
             return fallback;
         }
@@ -267,7 +307,8 @@ final class Section {
      */
     long bytes(String key, long fallback, long min, long max, String maxName,
             String requiredHint) {
-        BigInteger value = read(key, null, Units::bytes, "a size such as 500B", requiredHint);
+        BigInteger value = read(key, null, Units::bytes, "a size such as 500B", requiredHint,
+                byteCount(fallback));
         if (value == null) {
             return fallback;
         }
@@ -299,7 +340,7 @@ final class Section {
     /** Reads an amount of dollars as micro-dollars, at least {@code minMicros}. */
     long money(String key, long fallback, long minMicros, String requiredHint) {
         long value = read(key, fallback, Units::micros, "an amount of dollars such as 1.25",
-                requiredHint);
+                requiredHint, Formats.dollars(fallback));
         if (value < minMicros) {
             problem(key, "out of range: " + Formats.dollars(value) + " is below "
                     + Formats.dollars(minMicros) + "; use an amount of at least "
@@ -318,12 +359,15 @@ final class Section {
     /** Reads one of an enum's constants by its kebab-case name, such as {@code char-sum}. */
     <E extends Enum<E>> E choice(String key, E fallback, Class<E> type, String requiredHint) {
         return read(key, fallback, text -> parseChoice(text, type), "one of "
-                + String.join(", ", choices(type)), requiredHint);
+                + String.join(", ", choices(type)), requiredHint,
+                fallback == null ? null : configName(fallback));
     }
 
     /** Reads a sub-mapping; an absent one reads as empty, with every field at its default. */
     Section section(String key) {
         if (!has(key)) {
+            describeEmptyValue(key, "write the fields indented under " + key
+                    + ", or remove the field to use the defaults");
             return new Section(problems, childPath(key), null, markOf(key), reportMissing);
         }
         Node value = entries.get(key).getValueNode();
@@ -387,6 +431,8 @@ final class Section {
 
     private List<Node> sequence(String key) {
         if (!has(key)) {
+            describeEmptyValue(key, "write the items as a list, one '- ' per item, or remove the"
+                    + " field to use the default");
             return List.of();
         }
         Node value = entries.get(key).getValueNode();

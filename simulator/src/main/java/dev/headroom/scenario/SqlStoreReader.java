@@ -62,8 +62,7 @@ final class SqlStoreReader {
                         + " proxy; reserve fewer than " + maxConnections + " or set"
                         + " max_connections above " + reserved);
             } else if (readable) {
-                // The file leaves reserved_connections out or empty, so point at the value it
-                // wrote.
+                // The file leaves reserved_connections out, so point at the value it wrote.
                 section.problem("max_connections", "max_connections " + maxConnections
                         + " leaves no connection for the proxy after the default " + reserved
                         + " reserved_connections; raise max_connections above " + reserved

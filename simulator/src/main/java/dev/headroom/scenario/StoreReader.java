@@ -226,7 +226,9 @@ final class StoreReader {
     static double sigma(Section section, boolean lognormal) {
         if (!lognormal) {
             // A misspelled distribution is reported already, and its sigma may suit the one meant.
-            if (section.has("sigma") && !section.hasProblem("distribution")) {
+            // A sigma with no value does not apply either, so it gets the same message.
+            boolean written = section.has("sigma") || section.isWritten("sigma");
+            if (written && !section.hasProblem("distribution")) {
                 section.problem("sigma", "inconsistent settings: sigma applies only to "
                         + "distribution: lognormal; remove it or change the distribution");
             }

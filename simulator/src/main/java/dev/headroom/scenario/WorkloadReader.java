@@ -147,7 +147,9 @@ final class WorkloadReader {
         owners.put("tokens_in", TokenSource.FIXED);
         owners.put("tokens_out", TokenSource.FIXED);
         for (Map.Entry<String, TokenSource> owner : owners.entrySet()) {
-            if (owner.getValue() != selected && section.has(owner.getKey())) {
+            // A field with no value does not apply either, so it gets the same message.
+            boolean written = section.has(owner.getKey()) || section.isWritten(owner.getKey());
+            if (owner.getValue() != selected && written) {
                 String name = Section.configName(owner.getValue());
                 section.problem(owner.getKey(), "inconsistent settings: " + owner.getKey()
                         + " applies only to source: " + name + "; remove it or set source: "

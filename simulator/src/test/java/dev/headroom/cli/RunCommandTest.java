@@ -88,6 +88,21 @@ class RunCommandTest {
     }
 
     @Test
+    void run_emptyOptionalField_exitsTwoWithPosition() throws Exception {
+        Path file = scenario(folder, SCENARIO + "churn:\n  monthly_rate:\n");
+        Path out = folder.resolve("out");
+
+        CliResult result = execute("run", file.toString(), "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: " + file + ":17:3: churn.monthly_rate: missing value; write a"
+                + " number such as 0.5, or remove the field to use the default (0)",
+                result.err().strip());
+        assertFalse(result.err().contains("at dev.headroom"), result.err());
+        assertFalse(Files.exists(out.resolve("daily.csv")));
+    }
+
+    @Test
     void run_daysBeyondInt_namesDayRange() throws Exception {
         CliResult result = execute("run", scenario(folder, SCENARIO).toString(), "--days",
                 "99999999999");

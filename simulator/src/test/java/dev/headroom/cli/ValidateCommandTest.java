@@ -110,6 +110,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_emptyOptionalField_exitsBadInput() throws Exception {
+        Path file = scenario(folder, SCENARIO + "redis:\n  ttl: ~\n");
+
+        CliResult result = execute("validate", file.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+        assertEquals("headroom: " + file + ":17:3: redis.ttl: missing value; write a duration"
+                + " such as 30s, or remove the field to use the default (5m)",
+                result.err().strip());
+    }
+
+    @Test
     void validate_manyProblems_prefixesEveryLine() throws Exception {
         Path file = scenario(folder, SCENARIO.replace("seed: 5", "seed: -5").replace("horizon: 3d",
                 "horizon: 0d"));

@@ -158,9 +158,9 @@ class ScenarioErrorsTest {
                         "postgres.max_connections", "max_connections 3 leaves no connection for"
                                 + " the proxy after the default 5 reserved_connections; raise"
                                 + " max_connections above 5 or set reserved_connections below 3"),
-                Arguments.of("postgres-max-connections-below-null-reserved.yaml", "14:20",
-                        "postgres.max_connections", "max_connections 4 leaves no connection for"
-                                + " the proxy after the default 5 reserved_connections"),
+                Arguments.of("postgres-max-connections-below-null-reserved.yaml", "15:3",
+                        "postgres.reserved_connections", "missing value; write a whole number"
+                                + " such as 200, or remove the field to use the default (5)"),
                 Arguments.of("postgres-reserved-connections-invalid.yaml", "15:25",
                         "postgres.reserved_connections", "invalid count 'some'"),
                 Arguments.of("postgres-reserved-connections-all.yaml", "15:25",
@@ -538,6 +538,105 @@ class ScenarioErrorsTest {
             assertEquals("missing value; write when the trigger fires, such as users: 800, or"
                     + " remove it", problems.get(0).message());
         }
+    }
+
+    /**
+     * Sections to insert before the plan, the position of the empty field's name, its path, and
+     * the whole message.
+     */
+    static Stream<Arguments> emptyOptionalFields() {
+        return Stream.of(
+                Arguments.of("seed:\n", "5:1", "seed", "missing value; write a whole number such"
+                        + " as 200, or remove the field to use the default (1)"),
+                Arguments.of("balance_cache_ttl: ~\n", "5:1", "balance_cache_ttl",
+                        "missing value; write a duration such as 30s, or remove the field to use"
+                                + " the default (30s)"),
+                Arguments.of("admission: null\n", "5:1", "admission", "missing value; write one"
+                        + " of cached-check, uncached-check, atomic-debit, or remove the field to"
+                        + " use the default (cached-check)"),
+                Arguments.of("churn:\n", "5:1", "churn", "missing value; write the fields"
+                        + " indented under churn, or remove the field to use the defaults"),
+                Arguments.of("redis:\n  nodes: 2\n  ttl:\n", "7:3", "redis.ttl",
+                        "missing value; write a duration such as 30s, or remove the field to use"
+                                + " the default (5m)"),
+                Arguments.of("sheets_archive:\n  cost_per_run: ~\n", "6:3",
+                        "sheets_archive.cost_per_run", "missing value; write an amount of"
+                                + " dollars such as 1.25, or remove the field to use the default"
+                                + " ($0)"),
+                Arguments.of("dynamodb:\n  dax:\n    hit_rate:\n", "7:5",
+                        "dynamodb.dax.hit_rate", "missing value; write a number such as 0.5, or"
+                                + " remove the field to use the default (0)"),
+                Arguments.of("workload:\n  row: {columns: 12, bytes: }\n", "6:22",
+                        "workload.row.bytes", "missing value; write a size such as 500B, or"
+                                + " remove the field to use the default (500 bytes)"),
+                Arguments.of("workload:\n  hourly_profile: null\n", "6:3",
+                        "workload.hourly_profile", "missing value; write a value, or remove the"
+                                + " field to use the default"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("emptyOptionalFields")
+    void emptyOptionalField_isMissingValueAtTheKey(
+            String sections, String position, String path, String message) {
+        // An optional field with no value read as absent, so its default applied silently.
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(withSections(sections), "empty.yaml"));
+        List<ScenarioProblem> problems = error.problems();
+
+        assertEquals(1, problems.size(), error.getMessage());
+        ScenarioProblem problem = problems.get(0);
+        assertEquals(position, problem.line() + ":" + problem.column(), error.getMessage());
+        assertEquals(path, problem.path());
+        assertEquals(message, problem.message());
+    }
+
+    @Test
+    void emptyOptionalFieldsOfPhase_areMissingValues() {
+        String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]", """
+                phases:
+                    - name: s
+                      backend: {kind: sheets, features: ~}
+                      migration: {effort_hours: }
+                      next_when:""");
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "empty.yaml"));
+        List<ScenarioProblem> problems = error.problems();
+
+        assertEquals(3, problems.size(), error.getMessage());
+        assertEquals("plan.phases[0].backend.features", problems.get(0).path());
+        assertEquals("9:31", problems.get(0).line() + ":" + problems.get(0).column());
+        assertEquals("missing value; write the items as a list, one '- ' per item, or remove"
+                + " the field to use the default", problems.get(0).message());
+        assertEquals("plan.phases[0].migration.effort_hours", problems.get(1).path());
+        assertEquals("10:19", problems.get(1).line() + ":" + problems.get(1).column());
+        assertEquals("missing value; write a whole number such as 200, or remove the field to"
+                + " use the default (0)", problems.get(1).message());
+        assertEquals("plan.phases[0].next_when", problems.get(2).path());
+        assertEquals("11:7", problems.get(2).line() + ":" + problems.get(2).column());
+        assertEquals("missing value; the last phase takes no next_when, since no phase follows"
+                + " it, so remove the field", problems.get(2).message());
+    }
+
+    @Test
+    void emptyInapplicableField_reportedOnce() {
+        // A sigma or dataset with no value does not apply to the chosen distribution or source,
+        // so the message states that rather than asking for a value.
+        String text = withSections("""
+                workload:
+                  request_rate: {distribution: constant, sigma: }
+                  token_sizes: {source: fixed, tokens_in: 1, tokens_out: 1, dataset: ~}
+                """);
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "empty.yaml"));
+        List<ScenarioProblem> problems = error.problems();
+
+        assertEquals(2, problems.size(), error.getMessage());
+        assertEquals("workload.request_rate.sigma", problems.get(0).path());
+        assertTrue(problems.get(0).message().startsWith("inconsistent settings: sigma applies"
+                + " only to distribution: lognormal;"), problems.get(0).message());
+        assertEquals("workload.token_sizes.dataset", problems.get(1).path());
+        assertTrue(problems.get(1).message().startsWith("inconsistent settings: dataset applies"
+                + " only to source: bundled;"), problems.get(1).message());
     }
 
     @Test
