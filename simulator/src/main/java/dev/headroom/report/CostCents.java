@@ -13,12 +13,21 @@ import tech.tablesaw.columns.Column;
  * <p>Each row shows the running total to its end, rounded to the cent, less the running total
  * to the row before, rounded. So a row's printed cost is its exact cost rounded down or up,
  * and the total row, the one whose first column is {@value CostTable#TOTAL}, is the exact total
- * rounded half up. Development and hosting add up to a row's printed total whenever the
- * development costs are whole cents. A money column with no value in the total row, such as a
- * phase's last 30 days of hosting, is not a sum, so it is left as it is. Each of its cells is
- * then printed rounded half up on its own.
+ * rounded half up. A money column with no value in the total row, such as a phase's last 30
+ * days of hosting, is not a sum, so it is left as it is. Each of its cells is then printed
+ * rounded half up on its own.
+ *
+ * <p>The total cost column is not rounded on its own: each of its cells, the total row's too,
+ * is the sum of the printed development and hosting, so the printed parts add up to it. The
+ * total row's total is then within a cent of the exact total rounded half up. Whenever the
+ * development costs are whole cents, every printed total is the one that rounding the column
+ * like the others would give.
  */
 final class CostCents {
+
+    private static final String DEVELOPMENT = "development_cost_micros";
+    private static final String HOSTING = "hosting_cost_micros";
+    private static final String TOTAL = "total_cost_micros";
 
     private CostCents() {
     }
@@ -31,6 +40,15 @@ final class CostCents {
             if (Cells.isMoney(column) && column instanceof LongColumn
                     && (totalRow < 0 || !column.isMissing(totalRow))) {
                 roundColumn((LongColumn) column, totalRow);
+            }
+        }
+        if (copy.containsColumn(DEVELOPMENT) && copy.containsColumn(HOSTING)
+                && copy.containsColumn(TOTAL)) {
+            LongColumn development = copy.longColumn(DEVELOPMENT);
+            LongColumn hosting = copy.longColumn(HOSTING);
+            LongColumn total = copy.longColumn(TOTAL);
+            for (int row = 0; row < copy.rowCount(); row++) {
+                total.set(row, Math.addExact(development.getLong(row), hosting.getLong(row)));
             }
         }
         return copy;

@@ -1,27 +1,17 @@
 package dev.headroom.report;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Display rounding of the hosting by phase and component: each phase's hosting is rounded as
  * the cost by phase rounds it, and its components are then rounded to whole cents that add up
- * to it.
- *
- * <p>Each component starts from its exact cost rounded down to the cent. The cents still missing
- * from the phase's printed hosting go one each to the components with the largest remainders,
- * the earlier row first among equal ones (the largest remainder method). So a component prints
- * its own half-up rounding whenever those roundings add up to the phase's printed hosting.
- * Otherwise, only the components whose remainders lie nearest half a cent print one cent
- * more or less than their own rounding. The total row is the exact total rounded half up.
+ * to it by the {@linkplain CentApportionment largest remainder method}, the earlier row first
+ * among equal remainders. The total row is the exact total rounded half up.
  */
 final class PhaseHostingCents {
 
     private static final String MONEY = "hosting_cost_micros";
-    private static final long CENT = 10_000;
 
     private PhaseHostingCents() {
     }
@@ -67,29 +57,13 @@ final class PhaseHostingCents {
      *     exact sum, which the rounding of the cost by phase rules out
      */
     private static void apportion(LongColumn money, int start, int end, long printedMicros) {
-        long floorSum = 0;
-        List<Integer> rows = new ArrayList<>();
-        long[] remainders = new long[end - start];
+        long[] exact = new long[end - start];
         for (int row = start; row < end; row++) {
-            long exact = money.getLong(row);
-            long floor = Math.floorDiv(exact, CENT) * CENT;
-            remainders[row - start] = exact - floor;
-            money.set(row, floor);
-            floorSum = Math.addExact(floorSum, floor);
-            rows.add(row);
+            exact[row - start] = money.getLong(row);
         }
-        long missingCents = (printedMicros - floorSum) / CENT;
-        if ((printedMicros - floorSum) % CENT != 0 || missingCents < 0
-                || missingCents > rows.size()) {
-            throw new IllegalStateException("printed hosting of " + printedMicros
-                    + " micro-dollars cannot be split into whole cents over rows " + start
-                    + " to " + (end - 1) + ", whose costs round down to " + floorSum);
-        }
-        // A stable sort keeps the earlier row first among equal remainders.
-        rows.sort(Comparator.comparingLong((Integer row) -> remainders[row - start]).reversed());
-        for (int index = 0; index < missingCents; index++) {
-            int row = rows.get(index);
-            money.set(row, money.getLong(row) + CENT);
+        long[] printed = CentApportionment.apportion(exact, printedMicros);
+        for (int row = start; row < end; row++) {
+            money.set(row, printed[row - start]);
         }
     }
 }

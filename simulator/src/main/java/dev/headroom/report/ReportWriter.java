@@ -82,7 +82,8 @@ public final class ReportWriter {
         text.append(Warnings.usersNote(projections)).append("\n\n");
         section(text, "Cost by phase", CostCents.rounded(projections.phaseCosts()));
         text.append(PhaseCostNote.text(projections)).append("\n\n");
-        section(text, "Hosting by component", CostCents.rounded(projections.hostingByComponent()));
+        section(text, "Hosting by component",
+                HostingComponentCents.rounded(projections.hostingByComponent()));
         text.append(HostingComponentNote.text(projections)).append("\n\n");
         section(text, "Hosting by phase and component",
                 PhaseHostingCents.rounded(projections.phaseHostingByComponent()));

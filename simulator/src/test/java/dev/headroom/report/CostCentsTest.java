@@ -1,0 +1,95 @@
+package dev.headroom.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.headroom.projection.CostTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class CostCentsTest {
+
+    private static final long CENT = CentApportionment.CENT;
+    private static final int MAX_YEARS = 6;
+
+    @Test
+    void rounded_generatedCosts_partsAddUpToTotal() {
+        qt().withFixedSeed(51).withExamples(2_000)
+                .forAll(integers().between(1, MAX_YEARS),
+                        lists().of(CentApportionmentTest.costs()).ofSize(2 * MAX_YEARS))
+                .checkAssert((years, costs) -> {
+                    Table exact = costs(years, costs);
+
+                    Table printed = CostCents.rounded(exact);
+
+                    LongColumn development = printed.longColumn("development_cost_micros");
+                    LongColumn hosting = printed.longColumn("hosting_cost_micros");
+                    LongColumn total = printed.longColumn("total_cost_micros");
+                    for (int row = 0; row <= years; row++) {
+                        assertEquals(total.getLong(row),
+                                development.getLong(row) + hosting.getLong(row), "row " + row);
+                    }
+                    for (String name : List.of("development_cost_micros",
+                            "hosting_cost_micros", "total_cost_micros")) {
+                        assertColumn(exact.longColumn(name), printed.longColumn(name));
+                    }
+                });
+    }
+
+    @Test
+    void rounded_developmentFractions_totalFollowsParts() {
+        // $0.003 of development and $0.033 of hosting print $0.00 and $0.03, and so the total
+        // of $0.036 prints $0.03, not its own rounding, $0.04.
+        Table printed = CostCents.rounded(costs(1, List.of(3_000L, 33_000L)));
+
+        assertEquals(List.of(0L, 0L), printed.longColumn("development_cost_micros").asList());
+        assertEquals(List.of(30_000L, 30_000L), printed.longColumn("hosting_cost_micros").asList());
+        assertEquals(List.of(30_000L, 30_000L), printed.longColumn("total_cost_micros").asList());
+    }
+
+    /**
+     * Asserts that a column's printed rows are whole cents that add up to its printed total,
+     * and that each is within two cents of its exact cost: one for the development and one for
+     * the hosting in the total column.
+     */
+    private static void assertColumn(LongColumn exact, LongColumn printed) {
+        int totalRow = exact.size() - 1;
+        long sum = 0;
+        for (int row = 0; row < totalRow; row++) {
+            assertEquals(0, printed.getLong(row) % CENT, exact.name() + " row " + row);
+            assertTrue(Math.abs(printed.getLong(row) - exact.getLong(row)) < 2 * CENT,
+                    exact.name() + " row " + row);
+            sum += printed.getLong(row);
+        }
+        assertEquals(sum, printed.getLong(totalRow), exact.name() + " total");
+        assertTrue(Math.abs(sum - exact.getLong(totalRow)) <= CENT, exact.name() + " total");
+    }
+
+    /**
+     * Builds a cost table with the money columns of {@code costs}: each year's development,
+     * then its hosting, taken in pairs from {@code costs}, their sum and a total row.
+     */
+    private static Table costs(int years, List<Long> costs) {
+        StringColumn year = StringColumn.create(CostTable.YEAR);
+        LongColumn development = LongColumn.create("development_cost_micros");
+        LongColumn hosting = LongColumn.create("hosting_cost_micros");
+        LongColumn total = LongColumn.create("total_cost_micros");
+        for (int row = 0; row < years; row++) {
+            year.append(Integer.toString(row + 1));
+            development.append(costs.get(2 * row));
+            hosting.append(costs.get(2 * row + 1));
+            total.append(costs.get(2 * row) + costs.get(2 * row + 1));
+        }
+        year.append(CostTable.TOTAL);
+        development.append(CostTable.sum(development));
+        hosting.append(CostTable.sum(hosting));
+        total.append(CostTable.sum(total));
+        return Table.create("costs", year, development, hosting, total);
+    }
+}
