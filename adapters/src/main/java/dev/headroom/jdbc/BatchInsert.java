@@ -1,6 +1,5 @@
 package dev.headroom.jdbc;
 
-import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
 import static dev.headroom.jdbc.TransactionRows.INSERT_COLUMNS;
 import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
 import static dev.headroom.jdbc.TransactionRows.SELECT_ROW_COUNT;
@@ -49,10 +48,11 @@ final class BatchInsert {
     /**
      * Updates the accounts, then inserts every row, each marked with {@code mark}. Returns
      * false, with the work not committed, when a row's id is already stored or repeats in the
-     * list; the caller then rolls back.
+     * list; the caller then rolls back. On PostgreSQL the first statement also applies the
+     * idle-in-transaction timeout to the transaction.
      */
-    static boolean insertAll(Connection connection, List<Transaction> rows, String mark)
-            throws SQLException {
+    static boolean insertAll(Connection connection, SqlDialect dialect, List<Transaction> rows,
+            String mark) throws SQLException {
         Map<String, AccountChange> changes = new TreeMap<>();
         for (Transaction row : rows) {
             AccountChange change = changes.computeIfAbsent(row.userEmail(),
@@ -60,7 +60,7 @@ final class BatchInsert {
             change.deltaMicros += row.balanceDeltaMicros();
             change.rows++;
         }
-        updateAccounts(connection, changes);
+        updateAccounts(connection, dialect, changes);
         return insertRows(connection, rows, changes, mark);
     }
 
@@ -68,9 +68,10 @@ final class BatchInsert {
      * Creates and updates the account rows in email order, so that two concurrent batches lock
      * them in the same order, then reads where each user's new row numbers start.
      */
-    private static void updateAccounts(Connection connection, Map<String, AccountChange> changes)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT);
+    private static void updateAccounts(Connection connection, SqlDialect dialect,
+            Map<String, AccountChange> changes) throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(TransactionRows.insertAccount(dialect));
                 PreparedStatement update = connection.prepareStatement(ADD_ROWS_TO_BALANCE)) {
             for (Map.Entry<String, AccountChange> entry : changes.entrySet()) {
                 insert.setString(1, entry.getKey());

@@ -52,6 +52,12 @@ import org.slf4j.LoggerFactory;
  * {@code DUPLICATE}. If the lost commit never reached the database and another call stored the
  * transaction meanwhile, the row has that call's mark, and only that call reports it as stored.
  * The mark is never read back into a {@link Transaction}.
+ *
+ * <p>On PostgreSQL each write transaction sets {@code idle_in_transaction_session_timeout} to
+ * {@value IdleInTransactionTimeout#SECONDS} s for itself alone, unless the session already has
+ * a non-zero value, which stays. So a transaction whose client vanished before its COMMIT
+ * releases the user's row lock when the server ends the session. Nothing of it carries over to
+ * the session's next transaction. See {@link IdleInTransactionTimeout}.
  */
 public final class JdbcLedger implements UsageLedger {
 
@@ -102,7 +108,9 @@ public final class JdbcLedger implements UsageLedger {
 
     /**
      * Creates a ledger on a data source that the caller configures, pools and closes. For SQLite,
-     * set a busy timeout and the journal mode ({@link SqliteJournal}) on each connection.
+     * set a busy timeout and the journal mode ({@link SqliteJournal}) on each connection. On
+     * PostgreSQL the writes apply the idle-in-transaction timeout as on a pool from
+     * {@link #open}.
      */
     public static JdbcLedger create(DataSource dataSource, RetryPolicy retryPolicy) {
         return new JdbcLedger(dataSource, DataSourceOwnership.BORROWED, retryPolicy);
@@ -149,7 +157,8 @@ public final class JdbcLedger implements UsageLedger {
         LedgerArguments.requireTransaction(transaction);
         WriteCall write = newWrite("record", transaction.transactionId());
         return call(Access.WRITE, "record", transaction.transactionId(), connection -> {
-            RecordOutcome outcome = LedgerWork.insertRecord(connection, transaction, write.mark);
+            RecordOutcome outcome = LedgerWork.insertRecord(connection, dialect,
+                    transaction, write.mark);
             if (outcome == RecordOutcome.RECORDED) {
                 write.commit(connection);
                 return outcome;
@@ -191,7 +200,8 @@ public final class JdbcLedger implements UsageLedger {
         LedgerArguments.requireUsage(usage);
         WriteCall write = newWrite("admit", usage.transactionId());
         return call(Access.WRITE, "admit", usage.transactionId(), connection -> {
-            AdmissionOutcome outcome = LedgerWork.debitAndInsert(connection, usage, write.mark);
+            AdmissionOutcome outcome = LedgerWork.debitAndInsert(connection, dialect,
+                    usage, write.mark);
             if (outcome == AdmissionOutcome.ADMITTED) {
                 write.commit(connection);
             } else if (outcome == AdmissionOutcome.DUPLICATE
@@ -294,7 +304,7 @@ public final class JdbcLedger implements UsageLedger {
         }
         WriteCall write = newWrite("recordAll", transactions.size() + " transactions");
         return call(Access.WRITE, "recordAll", write.id,
-                connection -> insertBatch(connection, transactions, write),
+                connection -> insertBatch(connection, dialect, transactions, write),
                 stored -> transactions.stream().mapToLong(TransactionRows::estimatedBytes).sum());
     }
 
@@ -302,9 +312,9 @@ public final class JdbcLedger implements UsageLedger {
      * Stores the rows in one batch, or one at a time when an id is stored or repeats. A row
      * found with this call's mark counts once, at its first place in the list.
      */
-    private static int insertBatch(Connection connection, List<Transaction> rows,
-            WriteCall write) throws SQLException {
-        if (BatchInsert.insertAll(connection, rows, write.mark)) {
+    private static int insertBatch(Connection connection, SqlDialect dialect,
+            List<Transaction> rows, WriteCall write) throws SQLException {
+        if (BatchInsert.insertAll(connection, dialect, rows, write.mark)) {
             write.commit(connection);
             return rows.size();
         }
@@ -315,7 +325,8 @@ public final class JdbcLedger implements UsageLedger {
         Set<Map.Entry<String, String>> seen = new HashSet<>();
         for (Transaction row : rows) {
             boolean first = seen.add(Map.entry(row.userEmail(), row.transactionId()));
-            if (LedgerWork.insertRecord(connection, row, write.mark) == RecordOutcome.RECORDED) {
+            RecordOutcome outcome = LedgerWork.insertRecord(connection, dialect, row, write.mark);
+            if (outcome == RecordOutcome.RECORDED) {
                 write.commit(connection);
                 stored++;
             } else if (first && write.storedByEarlierCommit(connection, row)) {
@@ -357,12 +368,15 @@ public final class JdbcLedger implements UsageLedger {
                     + " snapshot of " + userEmail + " should cover rows before");
         }
         return call(Access.WRITE, "snapshotBalance", userEmail,
-                connection -> commitSnapshot(connection, userEmail, cutoff),
+                connection -> commitSnapshot(connection, dialect, userEmail, cutoff),
                 snapshot -> utf8Length(userEmail) + 3 * BALANCE_BYTES);
     }
 
-    private static BalanceSnapshot commitSnapshot(Connection connection, String email,
-            Instant cutoff) throws SQLException {
+    private static BalanceSnapshot commitSnapshot(Connection connection, SqlDialect dialect,
+            String email, Instant cutoff) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            IdleInTransactionTimeout.setForTransaction(connection);
+        }
         BalanceSnapshot snapshot = BalanceRows.storeSnapshot(connection, email, cutoff);
         connection.commit();
         return snapshot;
@@ -388,10 +402,14 @@ public final class JdbcLedger implements UsageLedger {
     public void updateStatistics() {
         guard.requireOpen();
         call(Access.WRITE, "updateStatistics", "ledger tables",
-                JdbcLedger::analyzeTables, done -> 0);
+                connection -> analyzeTables(connection, dialect), done -> 0);
     }
 
-    private static Boolean analyzeTables(Connection connection) throws SQLException {
+    private static Boolean analyzeTables(Connection connection, SqlDialect dialect)
+            throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            IdleInTransactionTimeout.setForTransaction(connection);
+        }
         try (java.sql.Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE ledger_accounts");
             statement.execute("ANALYZE ledger_transactions");

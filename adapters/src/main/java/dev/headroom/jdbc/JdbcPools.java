@@ -17,16 +17,6 @@ final class JdbcPools {
      */
     static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 30;
 
-    /**
-     * Seconds a PostgreSQL session may sit idle inside a transaction before the server ends it
-     * and rolls the transaction back. A ledger transaction sends its statements back to back, so
-     * only a client that is gone leaves one idle: its connection broke before the COMMIT
-     * arrived, and the server, behind a network partition, never saw the connection close. The
-     * transaction would otherwise keep the user's account row locked until TCP keepalive ends
-     * the session (2 hours under Linux defaults), and every write of that user would wait.
-     */
-    static final int POSTGRES_IDLE_IN_TRANSACTION_SECONDS = 10;
-
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*");
 
@@ -36,8 +26,9 @@ final class JdbcPools {
     /**
      * Creates a pool for {@code jdbcUrl}. SQLite connections get the busy timeout and the journal
      * mode through sqlite-jdbc's connection properties, and PostgreSQL connections a socket
-     * timeout of {@value #POSTGRES_SOCKET_TIMEOUT_SECONDS} s and an idle-in-transaction timeout
-     * of {@value #POSTGRES_IDLE_IN_TRANSACTION_SECONDS} s.
+     * timeout of {@value #POSTGRES_SOCKET_TIMEOUT_SECONDS} s. It sets no session state on
+     * PostgreSQL, because the ledger's writes apply their {@link IdleInTransactionTimeout} per
+     * transaction.
      *
      * @throws StoreUnavailableException if the pool cannot open its first connection
      */
@@ -62,8 +53,6 @@ final class JdbcPools {
         } else if (dialect == SqlDialect.POSTGRESQL) {
             config.addDataSourceProperty("socketTimeout",
                     String.valueOf(POSTGRES_SOCKET_TIMEOUT_SECONDS));
-            config.setConnectionInitSql("SET idle_in_transaction_session_timeout = '"
-                    + POSTGRES_IDLE_IN_TRANSACTION_SECONDS + "s'");
         }
         try {
             return new HikariDataSource(config);

@@ -113,16 +113,31 @@ final class LedgerSchema {
             if (dialect == SqlDialect.SQLITE) {
                 logJournalMode(statement);
             }
+            limitIdleTime(connection, dialect);
             for (String ddl : TABLES) {
                 statement.execute(ddl);
             }
             connection.commit();
+            limitIdleTime(connection, dialect);
             boolean marked = hasWriteMark(statement);
             connection.commit();
             if (!marked) {
+                limitIdleTime(connection, dialect);
                 addWriteMark(statement, dialect);
                 connection.commit();
             }
+        }
+    }
+
+    /**
+     * Applies the idle-in-transaction timeout to the connection's transaction on PostgreSQL, so
+     * that a client gone before its COMMIT does not keep the tables locked. It costs one round
+     * trip per transaction, only while the ledger opens.
+     */
+    private static void limitIdleTime(Connection connection, SqlDialect dialect)
+            throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            IdleInTransactionTimeout.setForTransaction(connection);
         }
     }
 

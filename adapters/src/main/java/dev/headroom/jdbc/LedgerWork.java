@@ -3,7 +3,6 @@ package dev.headroom.jdbc;
 import static dev.headroom.jdbc.TransactionRows.ADD_TO_BALANCE;
 import static dev.headroom.jdbc.TransactionRows.COUNT_USERS;
 import static dev.headroom.jdbc.TransactionRows.DEBIT_IF_COVERED;
-import static dev.headroom.jdbc.TransactionRows.INSERT_ACCOUNT;
 import static dev.headroom.jdbc.TransactionRows.INSERT_TRANSACTION;
 import static dev.headroom.jdbc.TransactionRows.SELECT_BALANCE;
 import static dev.headroom.jdbc.TransactionRows.SELECT_RANGE;
@@ -38,9 +37,9 @@ final class LedgerWork {
      * Adds the row, marked with {@code mark}, and its amount to the balance, or rolls back and
      * returns {@code DUPLICATE} if the id is stored. The caller commits a {@code RECORDED} write.
      */
-    static RecordOutcome insertRecord(Connection connection, Transaction row, String mark)
-            throws SQLException {
-        ensureAccount(connection, row.userEmail());
+    static RecordOutcome insertRecord(Connection connection, SqlDialect dialect, Transaction row,
+            String mark) throws SQLException {
+        ensureAccount(connection, dialect, row.userEmail());
         try (PreparedStatement update = connection.prepareStatement(ADD_TO_BALANCE)) {
             update.setLong(1, row.balanceDeltaMicros());
             update.setString(2, row.userEmail());
@@ -104,9 +103,9 @@ final class LedgerWork {
      * write that stores nothing rolls back and returns the outcome. The caller commits an
      * {@code ADMITTED} write.
      */
-    static AdmissionOutcome debitAndInsert(Connection connection, Transaction usage, String mark)
-            throws SQLException {
-        ensureAccount(connection, usage.userEmail());
+    static AdmissionOutcome debitAndInsert(Connection connection, SqlDialect dialect,
+            Transaction usage, String mark) throws SQLException {
+        ensureAccount(connection, dialect, usage.userEmail());
         if (transactionExists(connection, usage)) {
             connection.rollback();
             return AdmissionOutcome.DUPLICATE;
@@ -132,9 +131,14 @@ final class LedgerWork {
         return AdmissionOutcome.ADMITTED;
     }
 
-    /** Creates the user's account row with a zero balance unless it exists. */
-    private static void ensureAccount(Connection connection, String email) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
+    /**
+     * Creates the user's account row with a zero balance unless it exists. On PostgreSQL the
+     * statement also applies the idle-in-transaction timeout to the transaction.
+     */
+    private static void ensureAccount(Connection connection, SqlDialect dialect, String email)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(TransactionRows.insertAccount(dialect))) {
             insert.setString(1, email);
             insert.executeUpdate();
         }

