@@ -61,11 +61,12 @@ final class RunBenchmark {
 
     /**
      * Returns the figures as one line of text. A sum of pool peaks above the maximum heap shows
-     * as the maximum, since the heap in use never exceeds it.
+     * as the maximum, since the heap in use never exceeds it. The time has millisecond
+     * precision, so that a run of a fraction of a second prints a time that gives its rate.
      */
     static String text(long events, double seconds, long peakPoolSumBytes, long maxHeapBytes) {
         long peakBytes = Math.min(peakPoolSumBytes, maxHeapBytes);
-        return String.format(Locale.ROOT, "benchmark: %,d events in %.1f s = %,.0f events/s;"
+        return String.format(Locale.ROOT, "benchmark: %,d events in %.3f s = %,.0f events/s;"
                 + " peak heap %,d MiB with the reports (max heap %,d MiB)", events, seconds,
                 events / seconds, peakBytes >> 20, maxHeapBytes >> 20);
     }

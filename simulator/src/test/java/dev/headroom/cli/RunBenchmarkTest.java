@@ -46,8 +46,16 @@ class RunBenchmarkTest {
         // Pools peak at different moments, so their peaks can add up to more than the heap.
         String text = RunBenchmark.text(1_000, 2.0, 635L << 20, 512L << 20);
 
-        assertEquals("benchmark: 1,000 events in 2.0 s = 500 events/s; peak heap 512 MiB with"
+        assertEquals("benchmark: 1,000 events in 2.000 s = 500 events/s; peak heap 512 MiB with"
                 + " the reports (max heap 512 MiB)", text);
+    }
+
+    @Test
+    void text_shortRun_timeMatchesRate() {
+        // A one-day run takes under a second, and the printed time must still give its rate.
+        String text = RunBenchmark.text(28, 0.1497, 43L << 20, 512L << 20);
+
+        assertTrue(text.contains("28 events in 0.150 s = 187 events/s"), text);
     }
 
     @Test
