@@ -136,9 +136,9 @@ public final class UnreachableTriggers {
         }
         if (trigger instanceof Trigger.Users users && users.users() > finalUsers) {
             return Optional.of(String.format(Locale.ROOT, "never fires: the growth curve reaches"
-                    + " %,d users before the run's last day, whose triggers are not checked,"
+                    + " %,d %s before the run's last day, whose triggers are not checked,"
                     + " fewer than %,d; give a lower count or a longer horizon, or remove it",
-                    finalUsers, users.users()));
+                    finalUsers, finalUsers == 1 ? "user" : "users", users.users()));
         }
         return Optional.empty();
     }

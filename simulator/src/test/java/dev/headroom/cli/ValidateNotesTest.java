@@ -115,6 +115,17 @@ class ValidateNotesTest {
     }
 
     @Test
+    void validate_oneUserReached_noteSaysUser() throws Exception {
+        Path file = scenario(folder, withShards(SCENARIO.replace("users: 2}", "users: 1}"),
+                "{users: 2}"));
+
+        assertEquals(List.of("note: " + file + ":16:19: plan.phases[0].next_when.users: never"
+                + " fires: the growth curve reaches 1 user before the run's last day, whose"
+                + " triggers are not checked, fewer than 2; give a lower count or a longer"
+                + " horizon, or remove it"), validateNotes(file));
+    }
+
+    @Test
     void validate_usersBeyondTabs_printsNote() throws Exception {
         Path file = scenario(folder, withShards(SCENARIO.replace("plan:\n",
                 "sheets: {tabs_per_workbook: 1}\nplan:\n"), "{users: 2}"));
