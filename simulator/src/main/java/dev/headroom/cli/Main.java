@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -242,7 +243,10 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Returns the message for a word that names no command of a command that has commands and
-     * no parameters of its own, such as {@code headroom bogus}.
+     * no parameters of its own, such as {@code headroom bogus}. It suggests the command nearest
+     * by edit distance, else the first that starts with a word of two or more letters, as
+     * {@code work} starts {@code workload}. picocli's own suggestions compare letter pairs, so
+     * they miss swapped letters ({@code rnu}) and offer {@code emulate} for unrelated words.
      */
     private static Optional<String> unknownCommand(CommandLine.ParameterException error,
             CommandLine failed) {
@@ -254,11 +258,14 @@ public final class Main implements Callable<Integer> {
             return Optional.empty();
         }
         String word = unmatched.getUnmatched().get(0);
-        List<String> suggestions = unmatched.getSuggestions();
-        String hint = suggestions.isEmpty() ? ""
-                : " (did you mean '" + suggestions.get(0) + "'?)";
+        Collection<String> commands = failed.getSubcommands().keySet();
+        Optional<String> suggestion = Suggestions.nearest(word, commands);
+        if (suggestion.isEmpty() && word.length() >= 2) {
+            suggestion = commands.stream().filter(name -> name.startsWith(word)).findFirst();
+        }
+        String hint = suggestion.map(name -> " (did you mean '" + name + "'?)").orElse("");
         return Optional.of("unknown command '" + word + "'" + hint + "; the commands are "
-                + String.join(", ", failed.getSubcommands().keySet()));
+                + String.join(", ", commands));
     }
 
     /**

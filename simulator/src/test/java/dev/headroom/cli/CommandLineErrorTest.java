@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +175,21 @@ class CommandLineErrorTest {
         assertEquals("headroom: unknown command 'fitt' (did you mean 'fit'?); the commands are"
                 + " fit; see 'headroom workload --help' for what each does",
                 result.err().strip());
+    }
+
+    @Test
+    void unknownCommand_suggestsByEditsOrPrefix() {
+        // frobnicate shares letter pairs with emulate but is no misspelling of any command.
+        Map<String, String> expected = Map.of(
+                "rnu", "unknown command 'rnu' (did you mean 'run'?);",
+                "work", "unknown command 'work' (did you mean 'workload'?);",
+                "frobnicate", "unknown command 'frobnicate'; the commands are");
+        for (Map.Entry<String, String> entry : expected.entrySet()) {
+            CliResult result = execute(entry.getKey());
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), entry.getKey());
+            assertTrue(result.err().contains(entry.getValue()), result.err());
+        }
     }
 
     @Test
