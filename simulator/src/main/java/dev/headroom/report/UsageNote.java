@@ -18,12 +18,16 @@ public final class UsageNote {
     private UsageNote() {
     }
 
-    /** Returns one line, or none when no request was billed. */
+    /**
+     * Returns one line, or none when the run had no request. When requests came but none was
+     * billed, the line gives how many were rejected for credit and how many failed, so that such
+     * a run does not look like one that served every request.
+     */
     public static List<String> lines(Projections projections) {
         Table daily = projections.daily();
         long requests = DailyTotals.sum(daily, "billed_requests");
         if (requests == 0) {
-            return List.of();
+            return noneBilled(daily);
         }
         long billedMicros = DailyTotals.sum(daily, "billed_usage_micros");
         BigDecimal dollars = Money.dollars(billedMicros);
@@ -36,5 +40,17 @@ public final class UsageNote {
                 (double) DailyTotals.sum(daily, "billed_tokens_out") / requests,
                 perRequest,
                 Cells.dollars(billedMicros)));
+    }
+
+    private static List<String> noneBilled(Table daily) {
+        long offered = DailyTotals.sum(daily, "requests");
+        if (offered == 0) {
+            return List.of();
+        }
+        long rejected = DailyTotals.sum(daily, "rejected_for_credit");
+        return List.of(String.format(Locale.ROOT, "Billed usage: the ledger stored the cost of"
+                + " none of the run's %s. Of them, %,d %s rejected for credit and %,d failed, as"
+                + " daily.csv shows by day.", Cells.count(offered, "request"), rejected,
+                rejected == 1 ? "was" : "were", DailyTotals.sum(daily, "failed_requests")));
     }
 }

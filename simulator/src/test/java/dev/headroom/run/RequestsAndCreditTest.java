@@ -74,6 +74,25 @@ class RequestsAndCreditTest {
     }
 
     @Test
+    void billedUsage_noneBilled_saysWhy() throws Exception {
+        // With no credit and no top-up, the cached check rejects every request.
+        RunResult result = run(THREE_USERS.replace("initial: 1.00", "initial: 0"));
+        long requests = 0;
+        long rejected = 0;
+        for (DayRecord day : result.days()) {
+            requests += day.requests();
+            rejected += day.rejectedForCredit();
+        }
+
+        assertTrue(requests > 0);
+        assertEquals(requests, rejected);
+        assertEquals(List.of(String.format(Locale.ROOT, "Billed usage: the ledger stored the"
+                + " cost of none of the run's %,d requests. Of them, %,d were rejected for"
+                + " credit and 0 failed, as daily.csv shows by day.", requests, rejected)),
+                UsageNote.lines(Projections.of(result)));
+    }
+
+    @Test
     void usersAtStart_makeNoQuotaCalls() throws Exception {
         RunResult result = run(THREE_USERS.replace("users: 3}", "users: 200}"));
         DayRecord day0 = result.days().get(0);
