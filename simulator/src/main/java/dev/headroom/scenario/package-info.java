@@ -6,7 +6,7 @@
  * seed plan, reports every problem of a file with its line, column and field path, and computes
  * a canonical hash of the effective scenario for output headers. Durations are
  * {@link java.time.Duration} values (a year is 365 days), money is exact micro-dollars in
- * {@code long} fields whose names end in {@code Micros}, and sizes are bytes in fields whose
- * names end in {@code Bytes}.
+ * {@code long} fields whose names contain {@code Micros}, such as {@code instanceMicrosPerHour},
+ * and sizes are bytes in fields named {@code bytes} or ending in {@code Bytes}.
  */
 package dev.headroom.scenario;
