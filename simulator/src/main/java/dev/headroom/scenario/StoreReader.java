@@ -82,12 +82,18 @@ final class StoreReader {
                 Defaults.QUOTA_PER_PROJECT);
         int writeUser = quota(section, "write_per_minute_per_user", Defaults.QUOTA_PER_USER);
         section.finish();
-        if (readUser > readProject) {
+        // A quota already reported, or written with no value, now has its default, a value the
+        // file does not contain.
+        boolean readQuotasStated = !section.hasProblem("read_per_minute_per_project")
+                && !section.hasProblem("read_per_minute_per_user");
+        boolean writeQuotasStated = !section.hasProblem("write_per_minute_per_project")
+                && !section.hasProblem("write_per_minute_per_user");
+        if (readQuotasStated && readUser > readProject) {
             section.problem("read_per_minute_per_user", "inconsistent settings: the per-user "
                     + "quota " + readUser + " exceeds the per-project quota " + readProject
                     + "; lower it to at most " + readProject);
         }
-        if (writeUser > writeProject) {
+        if (writeQuotasStated && writeUser > writeProject) {
             section.problem("write_per_minute_per_user", "inconsistent settings: the per-user "
                     + "quota " + writeUser + " exceeds the per-project quota " + writeProject
                     + "; lower it to at most " + writeProject);

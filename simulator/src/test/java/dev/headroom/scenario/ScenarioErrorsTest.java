@@ -571,7 +571,19 @@ class ScenarioErrorsTest {
                                 + " remove the field to use the default (500 bytes)"),
                 Arguments.of("workload:\n  hourly_profile: null\n", "6:3",
                         "workload.hourly_profile", "missing value; write a value, or remove the"
-                                + " field to use the default"));
+                                + " field to use the default"),
+                // The per-user quota's default of 60 is above the project's 10, but the file
+                // states no per-user quota to compare.
+                Arguments.of("sheets:\n  quotas:\n    read_per_minute_per_project: 10\n"
+                        + "    read_per_minute_per_user:\n", "8:5",
+                        "sheets.quotas.read_per_minute_per_user", "missing value; write a whole"
+                                + " number such as 200, or remove the field to use the default"
+                                + " (60)"),
+                Arguments.of("sheets:\n  quotas:\n    write_per_minute_per_project: ~\n"
+                        + "    write_per_minute_per_user: 400\n", "7:5",
+                        "sheets.quotas.write_per_minute_per_project", "missing value; write a"
+                                + " whole number such as 200, or remove the field to use the"
+                                + " default (300)"));
     }
 
     @ParameterizedTest(name = "{2}")
