@@ -51,12 +51,13 @@ final class PlanReader {
     private PlanReader() {
     }
 
-    static Plan read(Section section, boolean present, LocalDate startDate) {
-        if (!present) {
-            section.problem("missing required field; add a plan with an hourly_rate and at "
-                    + "least one phase");
+    /** Reads the {@code plan} mapping of {@code root}, the top-level mapping. */
+    static Plan read(Section root, LocalDate startDate) {
+        if (!root.has("plan")) {
+            root.missing("plan", "add a plan with an hourly_rate and at least one phase");
             return new Plan(0, List.of());
         }
+        Section section = root.section("plan");
         long rate = section.money("hourly_rate", 0, 0,
                 "write the cost of one developer hour in dollars, such as 100");
         if (!section.has("phases")) {

@@ -50,7 +50,7 @@ final class ScenarioReader {
                     + " end there; shorten the horizon to at most " + maxDays + "d or start"
                     + " earlier");
         }
-        Growth growth = GrowthReader.read(root.section("growth"), root.has("growth"));
+        Growth growth = GrowthReader.read(root);
         Churn churn = readChurn(root.section("churn"));
         Workload workload = WorkloadReader.read(root.section("workload"));
         SheetsSettings sheets = StoreReader.sheets(root.section("sheets"));
@@ -64,7 +64,7 @@ final class ScenarioReader {
         DynamoDbSettings dynamoDb = StoreReader.dynamoDb(root.section("dynamodb"));
         PostgresSettings postgres = SqlStoreReader.postgres(root.section("postgres"));
         SqliteEfsSettings sqliteEfs = SqlStoreReader.sqliteEfs(root.section("sqlite_efs"));
-        Plan plan = PlanReader.read(root.section("plan"), root.has("plan"), startDate);
+        Plan plan = PlanReader.read(root, startDate);
         root.finish();
 
         checkRowFitsGrid(root, workload.row(), sheets, plan);
@@ -159,12 +159,14 @@ final class ScenarioReader {
         private GrowthReader() {
         }
 
-        static Growth read(Section section, boolean present) {
-            if (!present) {
-                section.problem("missing required field; add growth with a kind: piecewise, "
-                        + "linear, exponential or logistic");
+        /** Reads the {@code growth} mapping of {@code root}, the top-level mapping. */
+        static Growth read(Section root) {
+            if (!root.has("growth")) {
+                root.missing("growth", "add growth with a kind: piecewise, linear, exponential"
+                        + " or logistic");
                 return new Growth.Linear(0, 0);
             }
+            Section section = root.section("growth");
             GrowthKind kind = section.choice("kind", null, GrowthKind.class,
                     "write kind: piecewise, linear, exponential or logistic");
             Growth growth = kind == null ? new Growth.Linear(0, 0) : switch (kind) {

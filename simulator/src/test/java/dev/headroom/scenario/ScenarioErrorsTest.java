@@ -495,6 +495,30 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void emptyGrowthAndPlan_areMissingValuesAtTheKey() {
+        // Both read as absent, so the problem was "missing required field" at the value.
+        String text = MINIMAL.replace("growth: {kind: linear, initial_users: 3, users_per_year:"
+                + " 100}", "growth: ~").replace("""
+                plan:
+                  hourly_rate: 1
+                  phases: [{name: s, backend: {kind: sheets}}]
+                """, "plan:\n");
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "empty.yaml"));
+        List<ScenarioProblem> problems = error.problems();
+
+        assertEquals(2, problems.size(), error.getMessage());
+        assertEquals("growth", problems.get(0).path());
+        assertEquals("4:1", problems.get(0).line() + ":" + problems.get(0).column());
+        assertEquals("missing value; add growth with a kind: piecewise, linear, exponential or"
+                + " logistic", problems.get(0).message());
+        assertEquals("plan", problems.get(1).path());
+        assertEquals("5:1", problems.get(1).line() + ":" + problems.get(1).column());
+        assertEquals("missing value; add a plan with an hourly_rate and at least one phase",
+                problems.get(1).message());
+    }
+
+    @Test
     void emptyListItems_areMissingValues() {
         // An empty item read as a value of '', which the file does not contain.
         String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]", """
