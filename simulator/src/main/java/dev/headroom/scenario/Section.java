@@ -149,7 +149,7 @@ final class Section {
      * Replaces the message of an optional field written with no value by {@code hint}, which
      * names what to write there. Does nothing when the field is absent.
      */
-    private void describeEmptyValue(String key, String hint) {
+    void describeEmptyValue(String key, String hint) {
         NodeTuple tuple = entries.get(key);
         if (tuple != null) {
             problems.addEmptyValue(tuple.getKeyNode().getStartMark(), childPath(key),

@@ -69,6 +69,9 @@ final class WorkloadReader {
 
     private static List<Double> weights(Section section, String key, int size) {
         if (!section.has(key)) {
+            section.describeEmptyValue(key, "write a list of " + size + " weights, one per "
+                    + (size == 24 ? "hour" : "day") + ", or remove the field to use the"
+                    + " default (flat)");
             return Collections.nCopies(size, 1.0);
         }
         List<Double> weights = section.list(key, Units::number, "a number");
@@ -160,6 +163,9 @@ final class WorkloadReader {
 
     private static List<ModelPrice> models(Section section) {
         if (!section.has("models")) {
+            section.describeEmptyValue("models", "write a list of models such as - {name: a,"
+                    + " share: 1, input_price_per_million: 0.15, output_price_per_million:"
+                    + " 0.60}, or remove the field to use the default (one free model)");
             return List.of(new ModelPrice("default", 1.0, 0, 0));
         }
         List<ModelPrice> models = new ArrayList<>();

@@ -594,8 +594,17 @@ class ScenarioErrorsTest {
                         "workload.row.bytes", "missing value; write a size such as 500B, or"
                                 + " remove the field to use the default (500 bytes)"),
                 Arguments.of("workload:\n  hourly_profile: null\n", "6:3",
-                        "workload.hourly_profile", "missing value; write a value, or remove the"
-                                + " field to use the default"),
+                        "workload.hourly_profile", "missing value; write a list of 24 weights,"
+                                + " one per hour, or remove the field to use the default"
+                                + " (flat)"),
+                Arguments.of("workload:\n  weekday_profile:\n", "6:3",
+                        "workload.weekday_profile", "missing value; write a list of 7 weights,"
+                                + " one per day, or remove the field to use the default (flat)"),
+                Arguments.of("workload:\n  models: ~\n", "6:3", "workload.models",
+                        "missing value; write a list of models such as - {name: a, share: 1,"
+                                + " input_price_per_million: 0.15, output_price_per_million:"
+                                + " 0.60}, or remove the field to use the default (one free"
+                                + " model)"),
                 // The per-user quota's default of 60 is above the project's 10, but the file
                 // states no per-user quota to compare.
                 Arguments.of("sheets:\n  quotas:\n    read_per_minute_per_project: 10\n"
