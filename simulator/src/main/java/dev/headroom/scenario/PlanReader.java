@@ -47,6 +47,8 @@ final class PlanReader {
             "failed_sign_ups_per_day", "0", "p95_latency", "2s", "monthly_cost", "20",
             "date", "2026-01-01");
     static final long MAX_EFFORT_HOURS = 100_000;
+    private static final String LAST_PHASE_HINT = "the last phase takes no next_when, since no"
+            + " phase follows it, so remove next_when";
 
     private PlanReader() {
     }
@@ -98,7 +100,7 @@ final class PlanReader {
         Backend backend = backend(section);
         Migration migration = migration(section.section("migration"));
         List<Trigger> triggers = section.has("next_when")
-                ? triggers(section.section("next_when")) : List.of();
+                ? triggers(section.section("next_when"), last) : List.of();
         boolean misplaced = misplacedTriggers(section, last);
         section.finish();
 
@@ -264,7 +266,11 @@ final class PlanReader {
         return new Migration(hours, lead);
     }
 
-    private static List<Trigger> triggers(Section section) {
+    /**
+     * Reads the triggers of one phase's {@code next_when}. On the {@code last} phase the hints
+     * ask to remove next_when, since a value written there would be an error too.
+     */
+    private static List<Trigger> triggers(Section section, boolean last) {
         List<Trigger> triggers = new ArrayList<>();
         if (section.has("users")) {
             triggers.add(new Trigger.Users(
@@ -296,16 +302,17 @@ final class PlanReader {
         // A trigger written with no value has no default, unlike other optional fields.
         for (String trigger : TRIGGER_FIELDS) {
             if (section.isWritten(trigger) && !section.has(trigger)) {
-                section.missing(trigger, "write when the trigger fires, such as " + trigger
-                        + ": " + TRIGGER_EXAMPLES.get(trigger) + ", or remove it");
+                section.missing(trigger, last ? LAST_PHASE_HINT : "write when the trigger"
+                        + " fires, such as " + trigger + ": " + TRIGGER_EXAMPLES.get(trigger)
+                        + ", or remove it");
             }
         }
         section.finish();
         // A misspelt or invalid trigger is reported where it is, not as an empty trigger.
         if (triggers.isEmpty() && !section.hasProblemWithin()) {
-            section.problem("empty trigger; write at least one of users, "
-                    + "throttled_calls_per_day, failed_requests_per_day, "
-                    + "failed_sign_ups_per_day, p95_latency, monthly_cost or date");
+            section.problem("empty trigger; " + (last ? LAST_PHASE_HINT : "write at least one"
+                    + " of users, throttled_calls_per_day, failed_requests_per_day, "
+                    + "failed_sign_ups_per_day, p95_latency, monthly_cost or date"));
         }
         return triggers;
     }

@@ -519,6 +519,26 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void lastPhaseEmptyTriggers_askToRemoveNextWhen() {
+        // The hints named a trigger value to write, which on the last phase is an error too.
+        String hint = "the last phase takes no next_when, since no phase follows it, so remove"
+                + " next_when";
+        String[] nextWhens = {"next_when: {users: }", "next_when: {}"};
+        String[] messages = {"missing value; " + hint, "empty trigger; " + hint};
+        String[] paths = {"plan.phases[0].next_when.users", "plan.phases[0].next_when"};
+        for (int i = 0; i < nextWhens.length; i++) {
+            String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]",
+                    "phases: [{name: s, backend: {kind: sheets}, " + nextWhens[i] + "}]");
+            InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                    () -> Scenarios.parse(text, "empty.yaml"));
+
+            assertEquals(1, error.problems().size(), error.getMessage());
+            assertEquals(paths[i], error.problems().get(0).path());
+            assertEquals(messages[i], error.problems().get(0).message());
+        }
+    }
+
+    @Test
     void emptyListItems_areMissingValues() {
         // An empty item read as a value of '', which the file does not contain.
         String text = MINIMAL.replace("phases: [{name: s, backend: {kind: sheets}}]", """
