@@ -17,11 +17,11 @@ import tech.tablesaw.columns.Column;
  * days of hosting, is not a sum, so it is left as it is. Each of its cells is then printed
  * rounded half up on its own.
  *
- * <p>The total cost column is not rounded on its own: each of its cells, the total row's too,
- * is the sum of the printed development and hosting, so the printed parts add up to it. The
- * total row's total is then within a cent of the exact total rounded half up. Whenever the
- * development costs are whole cents, every printed total is the one that rounding the column
- * like the others would give.
+ * <p>The development column is not rounded on its own: each of its cells, the total row's too,
+ * is the printed total less the printed hosting, so the printed parts add up to the printed
+ * total, and the total matches the exact figure in the CSV files and in a sweep, rounded half
+ * up. Whenever the development costs are whole cents, every printed development cost is the
+ * one that rounding the column like the others would give.
  */
 final class CostCents {
 
@@ -48,7 +48,7 @@ final class CostCents {
             LongColumn hosting = copy.longColumn(HOSTING);
             LongColumn total = copy.longColumn(TOTAL);
             for (int row = 0; row < copy.rowCount(); row++) {
-                total.set(row, Math.addExact(development.getLong(row), hosting.getLong(row)));
+                development.set(row, Math.subtractExact(total.getLong(row), hosting.getLong(row)));
             }
         }
         return copy;
