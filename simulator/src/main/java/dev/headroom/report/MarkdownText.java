@@ -22,12 +22,12 @@ import tech.tablesaw.columns.Column;
 final class MarkdownText {
 
     /**
-     * ASCII punctuation that starts inline Markdown, a GFM table cell or an entity. A dollar
-     * sign is left as it is: CommonMark gives it no meaning, and the reports print money with it.
-     * NOTE: GitHub renders text between two dollar signs as math, so there a scenario name such
-     * as {@code $x$} shows as a formula.
+     * ASCII punctuation that starts inline Markdown, a GFM table cell or an entity. The dollar
+     * sign is among them because GitHub renders text between two dollar signs as math, so a
+     * name such as {@code $x$} would show as a formula. The reports' own money amounts are not
+     * names and keep their plain dollar signs.
      */
-    private static final String ALWAYS_ESCAPED = "\\`*[]<|#&~";
+    private static final String ALWAYS_ESCAPED = "\\`*[]<|#&~$";
 
     private MarkdownText() {
     }

@@ -17,7 +17,7 @@ class MarkdownTextTest {
     @Test
     void escape_plainNamesUnchanged() {
         for (String name : List.of("single-sheet", "sheets x5 (char-sum)", "start_by_p10",
-                "数据库", "db.v2: eu-west", "2025-01-06", "a_1", "monthly_cost > $20")) {
+                "数据库", "db.v2: eu-west", "2025-01-06", "a_1", "monthly_cost > 20")) {
             assertEquals(name, MarkdownText.escape(name));
         }
     }
@@ -33,6 +33,7 @@ class MarkdownTextTest {
         assertEquals("\\<b>", MarkdownText.escape("<b>"));
         assertEquals("\\&amp;", MarkdownText.escape("&amp;"));
         assertEquals("v2 \\#", MarkdownText.escape("v2 #"));
+        assertEquals("\\$x\\$", MarkdownText.escape("$x$"));
         assertEquals("\\\\", MarkdownText.escape("\\"));
         assertEquals("a&#x2028;b", MarkdownText.escape("a\u2028b"));
         assertEquals("a&#x2029;b", MarkdownText.escape("a\u2029b"));
