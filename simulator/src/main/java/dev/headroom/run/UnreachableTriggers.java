@@ -7,14 +7,11 @@ import dev.headroom.scenario.Scenario;
 import dev.headroom.scenario.ScenarioProblem;
 import dev.headroom.scenario.Trigger;
 import dev.headroom.scenario.YamlNodes;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -37,7 +34,7 @@ public final class UnreachableTriggers {
      */
     public static List<ScenarioProblem> find(String yaml, String fileName, Scenario scenario) {
         List<ScenarioProblem> notes = new ArrayList<>();
-        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        Node root = YamlNodes.compose(yaml);
         List<Phase> phases = scenario.plan().phases();
         LocalDate lastDay = scenario.startDate().plusDays(scenario.horizonDays() - 1L);
         // The last day's triggers are not checked, so a users trigger must hold when the day

@@ -1,11 +1,8 @@
 package dev.headroom.scenario;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -62,7 +59,7 @@ public final class IdleDax {
                 + " %d DAX %s no balance read; %s, or remove the dax feature", cause,
                 phases.get(first).name(), dax.nodes(),
                 dax.nodes() == 1 ? "node that serves" : "nodes that serve", fix);
-        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        Node root = YamlNodes.compose(yaml);
         Node dynamoDb = YamlNodes.value(root, "dynamodb");
         Node node = YamlNodes.key(YamlNodes.value(dynamoDb, "dax"), "hit_rate");
         if (node == null && strong) {

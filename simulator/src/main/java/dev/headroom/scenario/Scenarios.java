@@ -2,8 +2,6 @@ package dev.headroom.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -212,13 +209,13 @@ public final class Scenarios {
 
     private static Node compose(String yaml, Problems problems) {
         LoaderOptions options = new LoaderOptions();
-        try (Reader reader = new StringReader(yaml)) {
-            return new Yaml(options).compose(reader);
+        try {
+            return YamlMerges.compose(yaml, options);
         } catch (MarkedYAMLException e) {
             String context = e.getContext() == null ? "" : e.getContext() + ", ";
             problems.add(e.getProblemMark(), "", "invalid YAML: " + context + e.getProblem()
                     + "; fix the syntax at this position");
-        } catch (YAMLException | IOException e) {
+        } catch (YAMLException e) {
             if (!YamlLimits.locate(yaml, options, problems)) {
                 problems.add((Mark) null, "", "invalid YAML: " + e.getMessage()
                         + "; fix the syntax");

@@ -3,14 +3,11 @@ package dev.headroom.scenario;
 import dev.headroom.workload.InputFormatException;
 import dev.headroom.workload.TokenSizeTable;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -97,7 +94,7 @@ final class TokenTableCheck {
      * text has already parsed once, so composing it again does not fail.
      */
     private static Node fieldValue(String yaml) {
-        Node node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        Node node = YamlNodes.compose(yaml);
         for (String key : KEYS) {
             node = child(node, key);
         }

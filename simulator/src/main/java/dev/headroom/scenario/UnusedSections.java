@@ -1,11 +1,8 @@
 package dev.headroom.scenario;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -97,6 +94,6 @@ public final class UnusedSections {
     }
 
     private static Node compose(String yaml) {
-        return new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        return YamlNodes.compose(yaml);
     }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.scenario;
 
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -14,6 +15,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class YamlNodes {
 
     private YamlNodes() {
+    }
+
+    /**
+     * Composes the text of a scenario file that loaded without problems, with its merge keys
+     * applied as the loader applies them.
+     */
+    public static Node compose(String yaml) {
+        return YamlMerges.compose(yaml, new LoaderOptions());
     }
 
     /** Returns the value of {@code key} in {@code node} if it is a mapping, or null. */
