@@ -282,11 +282,22 @@ final class Section {
         return value;
     }
 
+    /** Reads a decimal number greater than 0 and at most {@code max}. */
+    double positiveNumber(String key, double fallback, double max, String requiredHint) {
+        double value = read(key, fallback, Units::number, "a number such as 0.5", requiredHint,
+                Formats.number(fallback));
+        if (value <= 0 || value > max) {
+            problem(key, outOfRangeAboveZero(Formats.number(value), "0", Formats.number(max))
+                    + "; use a number in that range");
+            return fallback;
+        }
+        return value;
+    }
+
     /** Reads a duration in {@code [min, max]}. */
     Duration duration(String key, Duration fallback, Duration min, Duration max,
             String requiredHint) {
-        BigInteger millis = read(key, null, Units::millis, "a duration such as 30s",
-                requiredHint, fallback == null ? null : Formats.duration(fallback));
+        BigInteger millis = durationMillis(key, fallback, requiredHint);
         if (millis == null) {
             return fallback;
         }
@@ -298,6 +309,28 @@ final class Section {
             return fallback;
         }
         return Duration.ofMillis(millis.longValueExact());
+    }
+
+    /** Reads a duration greater than 0 and at most {@code max}. */
+    Duration positiveDuration(String key, Duration fallback, Duration max,
+            String requiredHint) {
+        BigInteger millis = durationMillis(key, fallback, requiredHint);
+        if (millis == null) {
+            return fallback;
+        }
+        if (millis.signum() <= 0 || millis.compareTo(BigInteger.valueOf(max.toMillis())) > 0) {
+            problem(key, outOfRangeAboveZero(written(key, millis + "ms"),
+                    Formats.duration(Duration.ZERO), Formats.duration(max))
+                    + "; use a duration in that range");
+            return fallback;
+        }
+        return Duration.ofMillis(millis.longValueExact());
+    }
+
+    /** Reads a duration in milliseconds, or returns null when it is absent or invalid. */
+    private BigInteger durationMillis(String key, Duration fallback, String requiredHint) {
+        return read(key, null, Units::millis, "a duration such as 30s", requiredHint,
+                fallback == null ? null : Formats.duration(fallback));
     }
 
     /**
@@ -502,6 +535,15 @@ final class Section {
     /** Returns the shared start of a range problem: "out of range: 0 is not between 1 and 9". */
     static String outOfRange(String shown, String min, String max) {
         return "out of range: " + shown + " is not between " + min + " and " + max;
+    }
+
+    /**
+     * Returns the start of a range problem for a field whose minimum is excluded, such as
+     * "out of range: 0 is outside the accepted range, which is greater than 0 and at most 9".
+     */
+    static String outOfRangeAboveZero(String shown, String excludedMin, String max) {
+        return "out of range: " + shown + " is outside the accepted range, which is greater than "
+                + excludedMin + " and at most " + max;
     }
 
     private static String nonEmpty(String text) {

@@ -213,14 +213,16 @@ final class StoreReader {
     static DurationDistribution distribution(Section section, DurationDistribution fallback) {
         DurationDistribution.Kind kind = section.choice("distribution", fallback.kind(),
                 DurationDistribution.Kind.class, null);
-        Duration mean = section.duration("mean", fallback.mean(), Duration.ZERO, MAX_LATENCY,
-                null);
+        // Only a fixed distribution may have a mean of 0. With no mean written, a random
+        // distribution takes the fallback's mean, which is 0 for a latency, and is rejected.
+        Duration mean = kind == DurationDistribution.Kind.FIXED
+                ? section.duration("mean", fallback.mean(), Duration.ZERO, MAX_LATENCY, null)
+                : section.positiveDuration("mean", fallback.mean(), MAX_LATENCY, null);
         double sigma = sigma(section, kind == DurationDistribution.Kind.LOGNORMAL);
-        // A mean already reported, such as one out of range, was replaced by the fallback.
         if (kind != DurationDistribution.Kind.FIXED && mean.isZero()
                 && !section.hasProblem("mean")) {
-            section.problem("mean", "out of range: the " + Section.configName(kind)
-                    + " distribution needs a positive mean; set mean, such as 300ms");
+            section.problem("mean", "missing required field; the " + Section.configName(kind)
+                    + " distribution needs a mean greater than 0s, such as mean: 300ms");
         }
         return new DurationDistribution(kind, mean, sigma);
     }

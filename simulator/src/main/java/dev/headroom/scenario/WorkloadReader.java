@@ -55,13 +55,8 @@ final class WorkloadReader {
     private static RateDistribution rate(Section section) {
         RateDistribution.Kind kind = section.choice("distribution",
                 RateDistribution.Kind.CONSTANT, RateDistribution.Kind.class, null);
-        double mean = section.number("mean_per_day", Defaults.REQUESTS_PER_USER_PER_DAY,
-                0.0, 1e6, null);
-        if (mean == 0) {
-            section.problem("mean_per_day", "out of range: 0 requests a day is not above 0;"
-                    + " use a positive number such as 10");
-            mean = Defaults.REQUESTS_PER_USER_PER_DAY;
-        }
+        double mean = section.positiveNumber("mean_per_day", Defaults.REQUESTS_PER_USER_PER_DAY,
+                1e6, null);
         double sigma = StoreReader.sigma(section, kind == RateDistribution.Kind.LOGNORMAL);
         section.finish();
         return new RateDistribution(kind, mean, sigma);

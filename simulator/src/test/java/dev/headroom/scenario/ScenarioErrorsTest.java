@@ -227,10 +227,12 @@ class ScenarioErrorsTest {
                         "0B (0 bytes) is not between 1 byte and 10000000 bytes;"),
                 Arguments.of("exponential-zero-mean.yaml", "9:55",
                         "workload.request_duration.mean",
-                        "out of range: the exponential distribution needs a positive mean;"),
+                        "out of range: 0s is outside the accepted range, which is greater than"
+                        + " 0s and at most 10m;"),
                 Arguments.of("zero-request-rate.yaml", "9:32",
                         "workload.request_rate.mean_per_day",
-                        "0 requests a day is not above 0"),
+                        "out of range: 0 is outside the accepted range, which is greater than 0"
+                        + " and at most 1000000;"),
                 Arguments.of("phase-name-missing.yaml", "11:7", "plan.phases[0].name",
                         "missing required field"),
                 Arguments.of("phase-not-mapping.yaml", "11:7", "plan.phases[0]",
@@ -452,11 +454,44 @@ class ScenarioErrorsTest {
         List<ScenarioProblem> problems = error.problems();
         assertEquals(2, problems.size(), error.getMessage());
         assertEquals("sheets.read_latency.mean", problems.get(0).path());
-        assertTrue(problems.get(0).message().startsWith("out of range: 1h is not between 0s and"
-                + " 10m;"), problems.get(0).message());
+        assertTrue(problems.get(0).message().startsWith("out of range: 1h is outside the"
+                + " accepted range, which is greater than 0s and at most 10m;"),
+                problems.get(0).message());
         assertEquals("workload.request_duration.mean", problems.get(1).path());
-        assertTrue(problems.get(1).message().startsWith("out of range: 11m is not between 0s and"
-                + " 10m;"), problems.get(1).message());
+        assertTrue(problems.get(1).message().startsWith("out of range: 11m is outside the"
+                + " accepted range, which is greater than 0s and at most 10m;"),
+                problems.get(1).message());
+    }
+
+    @Test
+    void fixedLatencyMean_rangeIncludesZero() {
+        String text = withSections("""
+                sheets:
+                  read_latency: {distribution: fixed, mean: 11m}
+                """);
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "slow.yaml"));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(1, problems.size(), error.getMessage());
+        assertEquals("out of range: 11m is not between 0s and 10m; use a duration in that range",
+                problems.get(0).message());
+    }
+
+    @Test
+    void negativeRequestRate_statesRangeAboveZero() {
+        String text = withSections("""
+                workload:
+                  request_rate: {mean_per_day: -5}
+                """);
+        InvalidScenarioException error = assertThrows(InvalidScenarioException.class,
+                () -> Scenarios.parse(text, "rate.yaml"));
+
+        List<ScenarioProblem> problems = error.problems();
+        assertEquals(1, problems.size(), error.getMessage());
+        assertEquals("workload.request_rate.mean_per_day", problems.get(0).path());
+        assertEquals("out of range: -5 is outside the accepted range, which is greater than 0 and"
+                + " at most 1000000; use a number in that range", problems.get(0).message());
     }
 
     @Test
