@@ -24,11 +24,14 @@ final class OptionConverters {
         }
     }
 
-    /** Converts {@code --seed}, the seed of every random stream. */
+    /**
+     * Converts {@code --seed}, the seed of every random stream. It checks the whole range, so a
+     * seed below it and one beyond the type get the same message.
+     */
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
-            return Main.wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE,
+            return Main.wholeNumber(text, Scenarios.minSeed(), Long.MAX_VALUE,
                     "out of range: it must be from " + Scenarios.minSeed() + " to "
                             + Long.MAX_VALUE, "a whole number in that range");
         }

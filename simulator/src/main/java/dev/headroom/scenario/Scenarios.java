@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -171,21 +170,6 @@ public final class Scenarios {
      */
     public static String canonicalHash(Scenario scenario) {
         return CanonicalForm.sha256(CanonicalForm.text(scenario));
-    }
-
-    /**
-     * Checks a seed given outside a scenario file, such as on the command line, against the rule
-     * and wording of the file's {@code seed} field.
-     *
-     * @return the problem without a fix, such as "out of range: -1 is not between 0 and ...", or
-     *     empty when the seed is valid
-     */
-    public static Optional<String> seedProblem(long seed) {
-        if (seed >= ScenarioReader.MIN_SEED) {
-            return Optional.empty();
-        }
-        return Optional.of(Section.outOfRange(Long.toString(seed),
-                Long.toString(ScenarioReader.MIN_SEED), Long.toString(Long.MAX_VALUE)));
     }
 
     /** Returns the smallest seed a scenario may have. */

@@ -63,7 +63,7 @@ public final class SeedList {
     private static long number(String item, String text) {
         String digits = text.strip();
         if (digits.startsWith("-") && ASCII_DIGITS.matcher(digits.substring(1)).matches()) {
-            throw new IllegalArgumentException("seed " + digits + " is negative");
+            throw outOfRange(digits);
         }
         if (!ASCII_DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("'" + item
@@ -72,8 +72,13 @@ public final class SeedList {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seed " + digits + " is above the largest seed, "
-                    + Long.MAX_VALUE, e);
+            throw outOfRange(digits);
         }
+    }
+
+    /** Returns the error for a seed below 0 or above {@link Long#MAX_VALUE}. */
+    private static IllegalArgumentException outOfRange(String digits) {
+        return new IllegalArgumentException("seed " + digits + " is out of range: it must be"
+                + " from 0 to " + Long.MAX_VALUE);
     }
 }

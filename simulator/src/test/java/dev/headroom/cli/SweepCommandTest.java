@@ -243,6 +243,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweep_seedOutOfRange_sameMessage() throws Exception {
+        for (String seed : List.of("-1", "9223372036854775808")) {
+            CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds",
+                    "1.." + seed);
+
+            assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
+            assertEquals("headroom: --seeds is '1.." + seed + "': seed " + seed + " is out of"
+                    + " range: it must be from 0 to " + Long.MAX_VALUE + "; give whole numbers"
+                    + " from 0 and ranges such as 1..10, separated by commas",
+                    result.err().strip());
+        }
+    }
+
+    @Test
     void sweep_zeroJobs_exitsTwoNamingOption() throws Exception {
         CliResult result = CliResult.of("sweep", scenario().toString(), "--seeds", "1",
                 "--jobs", "0");

@@ -33,7 +33,8 @@ class SeedListTest {
     @Test
     void parse_badText_saysWhatIsWrong() {
         assertEquals("the range '5..2' ends before it starts", problem("5..2"));
-        assertEquals("seed -1 is negative", problem("-1"));
+        assertEquals("seed -1 is out of range: it must be from 0 to " + Long.MAX_VALUE,
+                problem("-1"));
         assertEquals("seed 3 is named twice", problem("1..4,3"));
         assertEquals("an item of the list is empty", problem("1,,2"));
         assertEquals("'x' is neither a whole number nor a range such as 1..5", problem("x"));
@@ -41,8 +42,10 @@ class SeedListTest {
         assertEquals("'+5' is neither a whole number nor a range such as 1..5", problem("+5"));
         assertEquals("'\u0661' is neither a whole number nor a range such as 1..5",
                 problem("\u0661"));
-        assertEquals("seed 99999999999999999999 is above the largest seed, "
+        assertEquals("seed 99999999999999999999 is out of range: it must be from 0 to "
                 + Long.MAX_VALUE, problem("99999999999999999999"));
+        assertEquals("seed -2 is out of range: it must be from 0 to " + Long.MAX_VALUE,
+                problem("3..-2"));
     }
 
     @Test
