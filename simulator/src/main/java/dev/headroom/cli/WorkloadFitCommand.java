@@ -141,6 +141,7 @@ public final class WorkloadFitCommand implements Callable<Integer> {
         }
         print(fit, spec.commandLine().getOut());
         warnOfMaxGap(fit, err);
+        warnOfZeroTokens(fit, err);
         return tableFile == null ? EXIT_OK : writeTable(fit, err);
     }
 
@@ -157,6 +158,27 @@ public final class WorkloadFitCommand implements Callable<Integer> {
                     fit.spanSeconds());
             err.flush();
         }
+    }
+
+    /**
+     * Warns when every token count in one direction is 0, which is when the log's mean is 0
+     * because counts are never negative. A table fitted from such a log makes every request bill
+     * nothing in that direction. It is a warning, not an error, because a log of embedding
+     * requests, which generate no tokens, is right to have it.
+     */
+    private static void warnOfZeroTokens(TraceFit fit, PrintWriter err) {
+        if (fit.meanTokensIn() == 0) {
+            err.println(PREFIX + "warning: every prompt token count in the log is 0, so runs"
+                    + " that use the fitted table bill no input tokens; check that the prompt"
+                    + " tokens column holds counts, or name it with --tokens-in-column");
+        }
+        if (fit.meanTokensOut() == 0) {
+            err.println(PREFIX + "warning: every generated token count in the log is 0, so"
+                    + " runs that use the fitted table bill no output tokens; check that the"
+                    + " generated tokens column holds counts, or name it with"
+                    + " --tokens-out-column");
+        }
+        err.flush();
     }
 
     /**

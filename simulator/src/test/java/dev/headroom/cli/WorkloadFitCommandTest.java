@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -26,6 +27,11 @@ class WorkloadFitCommandTest {
 
     /** A valid request log of two rows. */
     private static final String TWO_ROWS = "timestamp,tokens_in,tokens_out\n0,1,1\n1,2,2\n";
+
+    private static final String ZERO_PROMPT_WARNING = "headroom: warning: every prompt token"
+            + " count in the log is 0, so runs that use the fitted table bill no input tokens;"
+            + " check that the prompt tokens column holds counts, or name it with"
+            + " --tokens-in-column";
 
     @TempDir
     Path dir;
@@ -341,6 +347,42 @@ class WorkloadFitCommandTest {
         assertEquals(0, code, err.toString());
         assertTrue(err.toString().startsWith("headroom: warning: one gap between arrivals is "),
                 err.toString());
+    }
+
+    @Test
+    void fit_zeroPromptTokens_warnsOnce() throws IOException {
+        Path log = write("zero-in.csv", "timestamp,tokens_in,tokens_out\n0,0,5\n1,0,7\n2,0,0\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(0, code, err.toString());
+        assertEquals(List.of(ZERO_PROMPT_WARNING), err.toString().lines().toList());
+    }
+
+    @Test
+    void fit_allTokensZero_warnsForBoth() throws IOException {
+        Path log = write("zero.csv", "timestamp,tokens_in,tokens_out\n0,0,0\n1,0,0\n");
+        Path table = dir.resolve("sizes.csv");
+
+        int code = execute(log.toString(), "--write", table.toString());
+
+        assertEquals(0, code, err.toString());
+        assertEquals(List.of(ZERO_PROMPT_WARNING, "headroom: warning: every generated token count"
+                + " in the log is 0, so runs that use the fitted table bill no output tokens;"
+                + " check that the generated tokens column holds counts, or name it with"
+                + " --tokens-out-column"), err.toString().lines().toList());
+        assertTrue(Files.exists(table), "the table is written despite the warning");
+    }
+
+    @Test
+    void fit_oneNonZeroCount_noWarning() throws IOException {
+        Path log = write("sparse.csv", "timestamp,tokens_in,tokens_out\n0,0,0\n1,3,0\n"
+                + "2,0,1\n");
+
+        int code = execute(log.toString());
+
+        assertEquals(0, code, err.toString());
+        assertEquals("", err.toString());
     }
 
     private int execute(String... args) {
