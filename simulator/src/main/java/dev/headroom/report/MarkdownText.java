@@ -21,13 +21,8 @@ import tech.tablesaw.columns.Column;
  */
 final class MarkdownText {
 
-    /**
-     * ASCII punctuation that starts inline Markdown, a GFM table cell or an entity. The dollar
-     * sign is among them because GitHub renders text between two dollar signs as math, so a
-     * name such as {@code $x$} would show as a formula. The reports' own money amounts are not
-     * names and keep their plain dollar signs.
-     */
-    private static final String ALWAYS_ESCAPED = "\\`*[]<|#&~$";
+    /** ASCII punctuation that starts inline Markdown, a GFM table cell or an entity. */
+    private static final String ALWAYS_ESCAPED = "\\`*[]<|#&~";
 
     private MarkdownText() {
     }
@@ -37,11 +32,16 @@ final class MarkdownText {
      * backslash before each character that could start markup, and writes U+2028 and U+2029,
      * which some viewers show as line breaks, as character references. An underscore between
      * two letters or digits cannot start emphasis, so it stays as it is, and a name such as
-     * {@code start_by} reads the same in the Markdown source. The rendered text equals
+     * {@code start_by} reads the same in the Markdown source. GitHub renders text between two
+     * dollar signs as math, so in a text with two or more dollar signs, such as {@code $x$},
+     * each is escaped, and a text with one, such as {@code monthly_cost > $20}, keeps it plain.
+     * NOTE: a name with one dollar sign can still pair with a money amount in the same sentence
+     * of a note, such as {@code a$b ($5.00)}. The rendered text equals
      * {@code text}, so two texts escape to the same result only when they are equal.
      * Inside a code span a backslash renders as itself, so the result is not for code spans.
      */
     static String escape(String text) {
+        boolean escapeDollars = text.indexOf('$') != text.lastIndexOf('$');
         StringBuilder escaped = new StringBuilder(text.length());
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
@@ -49,7 +49,8 @@ final class MarkdownText {
                 escaped.append(String.format(Locale.ROOT, "&#x%04X;", (int) c));
                 continue;
             }
-            if (ALWAYS_ESCAPED.indexOf(c) >= 0 || c == '_' && !isIntraword(text, index)) {
+            if (ALWAYS_ESCAPED.indexOf(c) >= 0 || c == '_' && !isIntraword(text, index)
+                    || c == '$' && escapeDollars) {
                 escaped.append('\\');
             }
             escaped.append(c);
