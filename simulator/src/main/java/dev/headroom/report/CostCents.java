@@ -17,11 +17,13 @@ import tech.tablesaw.columns.Column;
  * days of hosting, is not a sum, so it is left as it is. Each of its cells is then printed
  * rounded half up on its own.
  *
- * <p>The development column is not rounded on its own: each of its cells, the total row's too,
- * is the printed total less the printed hosting, so the printed parts add up to the printed
- * total, and the total matches the exact figure in the CSV files and in a sweep, rounded half
- * up. Whenever the development costs are whole cents, every printed development cost is the
- * one that rounding the column like the others would give.
+ * <p>The development column is not rounded on its own. Its total is the printed total less the
+ * printed hosting, so the printed parts add up to the printed total, and the total matches the
+ * exact figure in the CSV files and in a sweep, rounded half up. {@link CentApportionment}
+ * splits that development total over the rows, so each row prints its exact development rounded
+ * down or up, and a row without development prints none. Each row's total is then its printed
+ * development plus its printed hosting. Whenever the development costs are whole cents, every
+ * printed development cost is the exact one.
  */
 final class CostCents {
 
@@ -44,14 +46,35 @@ final class CostCents {
         }
         if (copy.containsColumn(DEVELOPMENT) && copy.containsColumn(HOSTING)
                 && copy.containsColumn(TOTAL)) {
-            LongColumn development = copy.longColumn(DEVELOPMENT);
-            LongColumn hosting = copy.longColumn(HOSTING);
-            LongColumn total = copy.longColumn(TOTAL);
-            for (int row = 0; row < copy.rowCount(); row++) {
-                development.set(row, Math.subtractExact(total.getLong(row), hosting.getLong(row)));
-            }
+            splitDevelopment(costs.longColumn(DEVELOPMENT), copy.longColumn(DEVELOPMENT),
+                    copy.longColumn(HOSTING), copy.longColumn(TOTAL), totalRow);
         }
         return copy;
+    }
+
+    /**
+     * Sets the printed development of each row, which adds up to the rows' printed total less
+     * their printed hosting. Each row's total then becomes its development plus its hosting.
+     */
+    private static void splitDevelopment(LongColumn exactDevelopment, LongColumn development,
+            LongColumn hosting, LongColumn total, int totalRow) {
+        int rows = totalRow < 0 ? total.size() : totalRow;
+        long[] exact = new long[rows];
+        long printedSum = 0;
+        for (int row = 0; row < rows; row++) {
+            exact[row] = exactDevelopment.getLong(row);
+            printedSum = Math.addExact(printedSum,
+                    Math.subtractExact(total.getLong(row), hosting.getLong(row)));
+        }
+        long[] printed = CentApportionment.apportion(exact, printedSum);
+        for (int row = 0; row < rows; row++) {
+            development.set(row, printed[row]);
+            total.set(row, Math.addExact(printed[row], hosting.getLong(row)));
+        }
+        if (totalRow >= 0) {
+            development.set(totalRow, printedSum);
+            total.set(totalRow, Math.addExact(printedSum, hosting.getLong(totalRow)));
+        }
     }
 
     /**

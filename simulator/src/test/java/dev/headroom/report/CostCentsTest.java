@@ -56,6 +56,46 @@ class CostCentsTest {
     }
 
     @Test
+    void rounded_yearWithoutDevelopment_printsNoDevelopment() {
+        // Year 1 has $0.006 of development and $0.003 of hosting, year 2 only $0.003 of
+        // hosting. The hosting prints $0.00 and $0.01, its running sums rounded, and the exact
+        // total of $0.012 prints $0.01. So the development totals $0.00, which year 1's $0.006
+        // rounded down gives, and year 2, with no development, prints none.
+        Table printed = CostCents.rounded(costs(2, List.of(6_000L, 3_000L, 0L, 3_000L)));
+
+        assertEquals(List.of(0L, 0L, 0L),
+                printed.longColumn("development_cost_micros").asList());
+        assertEquals(List.of(0L, 10_000L, 10_000L),
+                printed.longColumn("hosting_cost_micros").asList());
+        assertEquals(List.of(0L, 10_000L, 10_000L),
+                printed.longColumn("total_cost_micros").asList());
+    }
+
+    @Test
+    void rounded_generatedCosts_developmentRoundsDownOrUp() {
+        qt().withFixedSeed(53).withExamples(2_000)
+                .forAll(integers().between(1, MAX_YEARS),
+                        lists().of(CentApportionmentTest.costs()).ofSize(2 * MAX_YEARS))
+                .checkAssert((years, costs) -> {
+                    Table exact = costs(years, costs);
+
+                    Table printed = CostCents.rounded(exact);
+
+                    LongColumn exactDevelopment = exact.longColumn("development_cost_micros");
+                    LongColumn development = printed.longColumn("development_cost_micros");
+                    for (int row = 0; row < years; row++) {
+                        long floor = Math.floorDiv(exactDevelopment.getLong(row), CENT) * CENT;
+                        long printedRow = development.getLong(row);
+                        assertTrue(printedRow == floor
+                                || printedRow == floor + CENT
+                                        && floor != exactDevelopment.getLong(row),
+                                "row " + row + " prints " + printedRow + " for "
+                                        + exactDevelopment.getLong(row));
+                    }
+                });
+    }
+
+    @Test
     void rounded_generatedCosts_totalRowMatchesExactRounding() {
         qt().withFixedSeed(52).withExamples(1_000)
                 .forAll(integers().between(1, MAX_YEARS),
