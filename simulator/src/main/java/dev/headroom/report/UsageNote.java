@@ -20,8 +20,8 @@ public final class UsageNote {
 
     /**
      * Returns one line, or none when the run had no request. When requests came but none was
-     * billed, the line gives how many were rejected for credit and how many failed, so that such
-     * a run does not look like one that served every request.
+     * billed, the line gives how many were rejected for credit, failed or still in flight at the
+     * end, so that such a run does not look like one that served every request.
      */
     public static List<String> lines(Projections projections) {
         Table daily = projections.daily();
@@ -42,15 +42,27 @@ public final class UsageNote {
                 Cells.dollars(billedMicros)));
     }
 
+    /**
+     * Returns the line for a run that billed no request. With none billed, each request was
+     * rejected for credit, failed, or was admitted and still in flight when the run ended.
+     */
     private static List<String> noneBilled(Table daily) {
         long offered = DailyTotals.sum(daily, "requests");
         if (offered == 0) {
             return List.of();
         }
         long rejected = DailyTotals.sum(daily, "rejected_for_credit");
-        return List.of(String.format(Locale.ROOT, "Billed usage: the ledger stored the cost of"
+        long failed = DailyTotals.sum(daily, "failed_requests");
+        String line = String.format(Locale.ROOT, "Billed usage: the ledger stored the cost of"
                 + " none of the run's %s. Of them, %,d %s rejected for credit and %,d failed, as"
                 + " daily.csv shows by day.", Cells.count(offered, "request"), rejected,
-                rejected == 1 ? "was" : "were", DailyTotals.sum(daily, "failed_requests")));
+                rejected == 1 ? "was" : "were", failed);
+        long inFlight = offered - rejected - failed;
+        if (inFlight > 0) {
+            line += String.format(Locale.ROOT, " The other %,d %s still in flight when the run"
+                    + " ended, so their cost was never logged.", inFlight,
+                    inFlight == 1 ? "was" : "were");
+        }
+        return List.of(line);
     }
 }

@@ -93,6 +93,31 @@ class RequestsAndCreditTest {
     }
 
     @Test
+    void billedUsage_noneEnded_saysInFlight() throws Exception {
+        // 200,000 tokens out at an hour per thousand keep every request running past day 7.
+        RunResult result = run(THREE_USERS
+                .replace("mean: 2s}", "mean: 2s, per_thousand_tokens_out: 1h}")
+                .replace("tokens_out: 500}", "tokens_out: 200_000}"));
+        long requests = 0;
+        long admitted = 0;
+        for (DayRecord day : result.days()) {
+            requests += day.requests();
+            admitted += day.admitted();
+            assertEquals(0, day.usage().requests(), "billed on " + day.date());
+            assertEquals(0, day.failedRequests(), "failed on " + day.date());
+        }
+
+        assertTrue(requests > 0);
+        assertEquals(requests, admitted);
+        assertEquals(List.of(String.format(Locale.ROOT, "Billed usage: the ledger stored the"
+                + " cost of none of the run's %,d requests. Of them, 0 were rejected for"
+                + " credit and 0 failed, as daily.csv shows by day. The other %,d were still in"
+                + " flight when the run ended, so their cost was never logged.", requests,
+                requests)),
+                UsageNote.lines(Projections.of(result)));
+    }
+
+    @Test
     void usersAtStart_makeNoQuotaCalls() throws Exception {
         RunResult result = run(THREE_USERS.replace("users: 3}", "users: 200}"));
         DayRecord day0 = result.days().get(0);
