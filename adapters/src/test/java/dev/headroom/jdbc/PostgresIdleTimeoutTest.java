@@ -116,6 +116,33 @@ class PostgresIdleTimeoutTest {
         assertEquals("45s", show(session), "the session's value after the writes");
     }
 
+    /**
+     * A role whose configuration sets the timeout keeps it, and the server reports a value
+     * given in minutes with its unit, which is not the disabled value 0.
+     */
+    @Test
+    void open_roleSetting_keepsOneMinute() throws SQLException {
+        String role = schema + "_writer";
+        try (Connection admin = DriverManager.getConnection(PostgresServers.url(null));
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + role);
+            statement.execute("CREATE ROLE " + role + " LOGIN");
+            statement.execute("GRANT ALL ON SCHEMA " + schema + " TO " + role);
+            // The triggers run as the role and store into a table that user postgres creates.
+            for (String kind : List.of("TABLES", "SEQUENCES")) {
+                statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
+                        + " GRANT ALL ON " + kind + " TO " + role);
+            }
+            statement.execute("ALTER ROLE " + role + " SET " + SETTING + " = '60s'");
+        }
+        String url = PostgresServers.url(schema).replace("user=postgres", "user=" + role);
+        JdbcLedger ledger = open(url);
+
+        writeOnEveryPath(ledger);
+
+        assertEquals(observationsOfEveryPath("1min"), observedTimeouts());
+    }
+
     private JdbcLedger open(String url) throws SQLException {
         JdbcLedger ledger = JdbcLedger.open(url, null, null,
                 new JdbcPoolSettings(2, Duration.ofSeconds(30), Duration.ZERO),
