@@ -61,13 +61,17 @@ final class RunBenchmark {
 
     /**
      * Returns the figures as one line of text. A sum of pool peaks above the maximum heap shows
-     * as the maximum, since the heap in use never exceeds it. The time has millisecond
-     * precision, so that a run of a fraction of a second prints a time that gives its rate.
+     * as the maximum, since the heap in use never exceeds it. The time is rounded to the
+     * millisecond, and the rate comes from that printed time, so the two figures agree. A run
+     * shorter than half a millisecond prints 0.000 s with the rate of its exact time.
      */
     static String text(long events, double seconds, long peakPoolSumBytes, long maxHeapBytes) {
         long peakBytes = Math.min(peakPoolSumBytes, maxHeapBytes);
-        return String.format(Locale.ROOT, "benchmark: %,d events in %.3f s = %,.0f events/s;"
-                + " peak heap %,d MiB with the reports (max heap %,d MiB)", events, seconds,
-                events / seconds, peakBytes >> 20, maxHeapBytes >> 20);
+        long millis = Math.round(seconds * 1_000);
+        double rate = millis > 0 ? events * 1_000.0 / millis : events / seconds;
+        return String.format(Locale.ROOT, "benchmark: %,d %s in %.3f s = %,.0f events/s;"
+                + " peak heap %,d MiB with the reports (max heap %,d MiB)", events,
+                events == 1 ? "event" : "events", millis / 1_000.0, rate, peakBytes >> 20,
+                maxHeapBytes >> 20);
     }
 }

@@ -59,6 +59,21 @@ class RunBenchmarkTest {
     }
 
     @Test
+    void text_timeRoundedDown_rateFromPrintedTime() {
+        // 28 events in the exact 0.1504 s make 186.2 a second, but the printed 0.150 s gives 187.
+        String text = RunBenchmark.text(28, 0.1504, 43L << 20, 512L << 20);
+
+        assertTrue(text.contains("28 events in 0.150 s = 187 events/s"), text);
+    }
+
+    @Test
+    void text_oneEvent_singular() {
+        String text = RunBenchmark.text(1, 0.105, 43L << 20, 512L << 20);
+
+        assertTrue(text.startsWith("benchmark: 1 event in 0.105 s = 10 events/s;"), text);
+    }
+
+    @Test
     void stop_beforeSimulated_rejected() {
         RunBenchmark benchmark = RunBenchmark.start();
 
