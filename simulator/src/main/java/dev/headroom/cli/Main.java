@@ -367,7 +367,9 @@ public final class Main implements Callable<Integer> {
      * Returns the message for an option the command lacks, with the long option nearest by edit
      * distance. picocli's own suggestions compare letter pairs, so they miss swapped letters
      * (--prot) and offer --version for --verbos. A word of one or two letters gets none. A
-     * value attached with {@code =} is left out of the message and of the comparison.
+     * value attached with {@code =} is left out of the message and of the comparison. An option
+     * that only commands below this one take, such as {@code headroom --seed=3 run}, gets the
+     * names of those commands.
      */
     private static String unknownOptionMessage(String argument,
             CommandLine.Model.CommandSpec spec) {
@@ -377,8 +379,23 @@ public final class Main implements Callable<Integer> {
                 .toList();
         Optional<String> nearest = word.replaceFirst("^-+", "").length() < 3
                 ? Optional.empty() : Suggestions.nearest(word, longNames);
-        return "unknown option '" + word + "'"
-                + nearest.map(name -> " (did you mean '" + name + "'?)").orElse("");
+        if (nearest.isPresent()) {
+            return "unknown option '" + word + "' (did you mean '" + nearest.get() + "'?)";
+        }
+        List<String> owners = spec.subcommands().entrySet().stream()
+                .filter(command -> command.getValue().getCommandSpec().optionsMap()
+                        .containsKey(word))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (owners.isEmpty()) {
+            return "unknown option '" + word + "'";
+        }
+        int last = owners.size() - 1;
+        String commands = last == 0 ? owners.get(0) + " takes it after its"
+                : String.join(", ", owners.subList(0, last)) + " and " + owners.get(last)
+                        + " take it after their";
+        return "unknown option '" + word + "' (" + commands + " name, as in '"
+                + spec.qualifiedName() + " " + owners.get(0) + " " + argument + "')";
     }
 
     /** Turns exceptions into one message and an exit code. */

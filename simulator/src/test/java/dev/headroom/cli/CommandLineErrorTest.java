@@ -101,6 +101,21 @@ class CommandLineErrorTest {
     }
 
     @Test
+    void unknownOption_beforeCommand_namesCommands() {
+        CliResult seed = execute("--seed=3", "run");
+        CliResult days = execute("--days=30", "run");
+
+        assertEquals(Main.EXIT_BAD_INPUT, seed.code());
+        assertEquals("headroom: unknown option '--seed' (run takes it after its name, as in"
+                + " 'headroom run --seed=3'); see 'headroom --help' for the options\n",
+                seed.err());
+        assertEquals(Main.EXIT_BAD_INPUT, days.code());
+        assertEquals("headroom: unknown option '--days' (run and sweep take it after their"
+                + " name, as in 'headroom run --days=30'); see 'headroom --help' for the"
+                + " options\n", days.err());
+    }
+
+    @Test
     void extraArgument_namesItAndTheParameter() {
         for (String[] args : List.of(new String[] {"run", "a.yaml", "b.yaml"},
                 new String[] {"validate", "a.yaml", "b.yaml"},
