@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.headroom.projection.CostTable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.LongColumn;
@@ -45,9 +47,73 @@ class HostingComponentCentsTest {
     }
 
     @Test
+    void rounded_generatedYears_totalsMatchPhaseSplit() {
+        qt().withFixedSeed(43).withExamples(2_000)
+                .forAll(integers().between(1, MAX_YEARS),
+                        integers().between(1, MAX_COMPONENTS),
+                        lists().of(CentApportionmentTest.costs())
+                                .ofSize(MAX_YEARS * MAX_COMPONENTS))
+                .checkAssert((years, components, costs) -> {
+                    Table exact = table(years, components, costs);
+                    Table printed = HostingComponentCents.rounded(exact);
+                    List<Long> phaseSplit = onePhaseSplit(exact);
+
+                    // Each cell is rounded down or up and each year adds up to its hosting, so
+                    // the totals can match the split only when the flow network is feasible.
+                    assertEquals(isFeasible(exact, phaseSplit),
+                            phaseSplit.equals(totalRow(printed)),
+                            "totals " + totalRow(printed) + " for split " + phaseSplit);
+                });
+    }
+
+    @Test
+    void rounded_sqliteEfsExample_matchesPhaseTable() {
+        // The exact hosting by year and component of scenarios/examples/sqlite-efs.yaml. Summed
+        // year by year, efs_storage printed $89.56 and reads $7,461.43, where the hosting by
+        // phase prints $89.57 and $7,461.42.
+        Table exact = table(5, 3, List.of(
+                0L, 0L, 0L,
+                1_202_616L, 87_626_185L, 6_276_087L,
+                6_439_401L, 531_153_104L, 26_498_650L,
+                22_234_069L, 1_825_813_242L, 71_735_669L,
+                59_689_942L, 5_016_832_720L, 153_855_868L));
+
+        Table printed = HostingComponentCents.rounded(exact);
+
+        assertEquals(List.of(89_570_000L, 7_461_420_000L, 258_370_000L), totalRow(printed));
+        assertEquals(onePhaseSplit(exact), totalRow(printed));
+        assertEquals(7_809_360_000L, printed.longColumn("hosting_cost_micros").getLong(5));
+        for (int row = 0; row <= 5; row++) {
+            assertEquals(printed.longColumn("hosting_cost_micros").getLong(row),
+                    rowSum(printed, row), "row " + row);
+        }
+        for (int column = 2; column < printed.columnCount(); column++) {
+            assertColumn(exact.longColumn(column), printed.longColumn(column));
+        }
+    }
+
+    @Test
+    void rounded_infeasibleTotals_sumPrintedYears() {
+        // Year 1 has $0.006 of component0 and prints $0.01, so component0 must print a cent in
+        // it. Year 2 has $0.008 of component1 and prints $0.00, as the total of $0.014 prints
+        // $0.01. The split of that cent by largest remainder gives it to component1, which has
+        // no year that could print it, so the years are split one by one and summed.
+        Table exact = table(2, 2, List.of(6_000L, 0L, 0L, 8_000L));
+
+        Table printed = HostingComponentCents.rounded(exact);
+
+        assertEquals(List.of(0L, 10_000L), onePhaseSplit(exact));
+        assertEquals(List.of(10_000L, 0L, 10_000L),
+                printed.longColumn("hosting_cost_micros").asList());
+        assertEquals(List.of(10_000L, 0L, 10_000L), printed.longColumn(2).asList());
+        assertEquals(List.of(0L, 0L, 0L), printed.longColumn(3).asList());
+    }
+
+    @Test
     void rounded_tiedRemainders_evenOutOverYears() {
-        // Each year, two components of $0.005 share one printed cent. The earlier component
-        // gets the first year's cent, and the later one, having fallen behind, the second's.
+        // Each year, two components of $0.005 share one printed cent. Each component's total is
+        // $0.01, so the earlier component gets the first year's cent and the later one the
+        // second's.
         Table exact = table(2, 2, List.of(5_000L, 5_000L, 5_000L, 5_000L));
 
         Table printed = HostingComponentCents.rounded(exact);
@@ -85,6 +151,100 @@ class HostingComponentCentsTest {
         assertEquals(sum, printed.getLong(totalRow), exact.name() + " total");
         assertTrue(Math.abs(sum - exact.getLong(totalRow)) < totalRow * CENT,
                 exact.name() + " total: " + sum + " for " + exact.getLong(totalRow));
+    }
+
+    /**
+     * Returns the component totals that the hosting by phase prints for a run whose only phase
+     * has the hosting of {@code exact}.
+     */
+    private static List<Long> onePhaseSplit(Table exact) {
+        int totalRow = exact.rowCount() - 1;
+        StringColumn phase = StringColumn.create("phase");
+        StringColumn component = StringColumn.create("component");
+        LongColumn money = LongColumn.create("hosting_cost_micros");
+        List<Integer> billed = new ArrayList<>();
+        for (int column = 2; column < exact.columnCount(); column++) {
+            long cost = exact.longColumn(column).getLong(totalRow);
+            if (cost != 0) {
+                phase.append("only");
+                component.append(exact.column(column).name());
+                money.append(cost);
+                billed.add(column);
+            }
+        }
+        phase.append(CostTable.TOTAL);
+        component.append("");
+        money.append(exact.longColumn("hosting_cost_micros").getLong(totalRow));
+        Table printed = PhaseHostingCents.rounded(
+                Table.create("phase-hosting-by-component", phase, component, money));
+        List<Long> totals = new ArrayList<>();
+        for (int column = 2; column < exact.columnCount(); column++) {
+            int index = billed.indexOf(column);
+            totals.add(index < 0 ? 0L : printed.longColumn("hosting_cost_micros").getLong(index));
+        }
+        return totals;
+    }
+
+    /**
+     * Returns whether some rounding of each year's cells down or up to the cent adds up to the
+     * year's printed hosting and to {@code columnTargets} per component. By the max-flow
+     * min-cut theorem it does exactly when the years and components need as many cents in all
+     * and no set of years needs more cents than its cells with a remainder can pass on. Each
+     * component takes at most the cents its total lacks.
+     */
+    private static boolean isFeasible(Table exact, List<Long> columnTargets) {
+        int years = exact.rowCount() - 1;
+        int components = exact.columnCount() - 2;
+        LongColumn hosting = CostCents.rounded(exact).longColumn("hosting_cost_micros");
+        long[] yearNeed = new long[years];
+        long[] componentSpare = new long[components];
+        boolean[][] open = new boolean[years][components];
+        for (int part = 0; part < components; part++) {
+            componentSpare[part] = columnTargets.get(part) / CENT;
+        }
+        for (int row = 0; row < years; row++) {
+            yearNeed[row] = hosting.getLong(row) / CENT;
+            for (int part = 0; part < components; part++) {
+                long cell = exact.longColumn(2 + part).getLong(row);
+                yearNeed[row] -= cell / CENT;
+                componentSpare[part] -= cell / CENT;
+                open[row][part] = cell % CENT != 0;
+            }
+        }
+        if (Arrays.stream(yearNeed).sum() != Arrays.stream(componentSpare).sum()
+                || Arrays.stream(componentSpare).anyMatch(spare -> spare < 0)) {
+            return false;
+        }
+        for (int subset = 1; subset < 1 << years; subset++) {
+            long need = 0;
+            long capacity = 0;
+            for (int row = 0; row < years; row++) {
+                if ((subset >> row & 1) == 1) {
+                    need += yearNeed[row];
+                }
+            }
+            for (int part = 0; part < components; part++) {
+                long cells = 0;
+                for (int row = 0; row < years; row++) {
+                    if ((subset >> row & 1) == 1 && open[row][part]) {
+                        cells++;
+                    }
+                }
+                capacity += Math.min(componentSpare[part], cells);
+            }
+            if (need > capacity) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Long> totalRow(Table printed) {
+        List<Long> totals = new ArrayList<>();
+        for (int column = 2; column < printed.columnCount(); column++) {
+            totals.add(printed.longColumn(column).getLong(printed.rowCount() - 1));
+        }
+        return totals;
     }
 
     private static long rowSum(Table table, int row) {
