@@ -1,11 +1,15 @@
 package dev.headroom.report;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
+import org.jgrapht.alg.interfaces.MaximumFlowAlgorithm.MaximumFlow;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
 /**
  * Controlled rounding of a matrix of exact costs in micro-dollars to whole cents whose rows and
@@ -16,30 +20,17 @@ import java.util.Optional;
  * source sends each row the cents its target lacks over its cells rounded down. Each cell with a
  * remainder below the cent carries at most one cent from its row to its column. Each column
  * passes to the sink the cents its target lacks. The rounding exists if and only if the maximum
- * flow carries every row's cents, and augmenting paths build that flow one cent at a time.
- * Within a row, the search tries the cells with larger remainders first, so when several
- * roundings exist the result tends to round up the cells nearest the next cent, but it does not
- * minimise any rounding error.
+ * flow carries every row's cents. JGraphT's Edmonds-Karp implementation finds that flow, and
+ * with integer capacities its flow is integral. Each row's cells enter the network by
+ * decreasing remainder, which the breadth-first search tries first, so when several roundings
+ * exist the result tends to round up the cells nearest the next cent, but it does not minimise
+ * any rounding error.
  */
 final class ControlledCentRounding {
 
     private static final long CENT = CentApportionment.CENT;
 
-    private final int rows;
-    private final int columns;
-    /** Whether the cell is rounded up, which is one cent of flow along its edge. */
-    private final boolean[][] roundedUp;
-    /** Per row, the columns whose cells have a remainder, by decreasing remainder. */
-    private final int[][] openColumns;
-    /** Per column, the cents its target still lacks, the residual capacity to the sink. */
-    private final long[] columnSpare;
-
-    private ControlledCentRounding(int[][] openColumns, long[] columnSpare) {
-        this.rows = openColumns.length;
-        this.columns = columnSpare.length;
-        this.roundedUp = new boolean[rows][columns];
-        this.openColumns = openColumns;
-        this.columnSpare = columnSpare;
+    private ControlledCentRounding() {
     }
 
     /**
@@ -83,16 +74,13 @@ final class ControlledCentRounding {
                 || Arrays.stream(rowNeed).sum() != Arrays.stream(columnSpare).sum()) {
             return Optional.empty();
         }
-        for (int column = 0; column < columns; column++) {
-            columnSpare[column] /= CENT;
-        }
-        ControlledCentRounding flow = new ControlledCentRounding(openColumns, columnSpare);
-        if (!flow.saturate(rowNeed)) {
+        boolean[][] roundedUp = maximumFlow(openColumns, rowNeed, columnSpare);
+        if (roundedUp == null) {
             return Optional.empty();
         }
         for (int row = 0; row < rows; row++) {
             for (int column = 0; column < columns; column++) {
-                if (flow.roundedUp[row][column]) {
+                if (roundedUp[row][column]) {
                     printed[row][column] += CENT;
                 }
             }
@@ -105,82 +93,54 @@ final class ControlledCentRounding {
     }
 
     /**
-     * Augments the flow until no augmenting path is left, and returns whether every row then
-     * receives all the cents of {@code rowNeedMicros}.
+     * Returns, per cell, whether the maximum flow rounds it up, or {@code null} if that flow
+     * cannot carry every row's cents. The needs and spares are whole cents in micro-dollars.
      */
-    private boolean saturate(long[] rowNeedMicros) {
-        long[] rowNeed = new long[rows];
+    private static boolean[][] maximumFlow(int[][] openColumns, long[] rowNeedMicros,
+            long[] columnSpareMicros) {
+        int rows = rowNeedMicros.length;
+        int columns = columnSpareMicros.length;
+        // Vertices: the source, the sink, then one per row and one per column.
+        int source = 0;
+        int sink = 1;
+        Graph<Integer, DefaultWeightedEdge> network =
+                new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (int vertex = 0; vertex < 2 + rows + columns; vertex++) {
+            network.addVertex(vertex);
+        }
+        long needed = 0;
+        DefaultWeightedEdge[][] cells = new DefaultWeightedEdge[rows][columns];
         for (int row = 0; row < rows; row++) {
-            rowNeed[row] = rowNeedMicros[row] / CENT;
-        }
-        boolean augmented = true;
-        while (augmented) {
-            augmented = false;
-            for (int row = 0; row < rows; row++) {
-                while (rowNeed[row] > 0 && augmentFrom(row)) {
-                    rowNeed[row]--;
-                    augmented = true;
-                }
-            }
-        }
-        return Arrays.stream(rowNeed).allMatch(need -> need == 0);
-    }
-
-    /**
-     * Searches breadth first for a path from {@code start} to a column with spare capacity that
-     * alternates between cells rounded down and cells rounded up, and flips every cell on it.
-     * The start row then gains a cent, the end column gains a cent, and every other row and
-     * column on the path keeps its sum. Returns whether such a path exists.
-     */
-    private boolean augmentFrom(int start) {
-        // The row through which the search reached each column, and the column through which
-        // it reached each row, or -1 where it has not.
-        int[] columnParent = new int[columns];
-        int[] rowParent = new int[rows];
-        Arrays.fill(columnParent, -1);
-        Arrays.fill(rowParent, -1);
-        boolean[] rowSeen = new boolean[rows];
-        rowSeen[start] = true;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(start);
-
-        while (!queue.isEmpty()) {
-            int row = queue.poll();
+            long cents = rowNeedMicros[row] / CENT;
+            needed += cents;
+            addEdge(network, source, 2 + row, cents);
             for (int column : openColumns[row]) {
-                if (roundedUp[row][column] || columnParent[column] >= 0) {
-                    continue;
-                }
-                columnParent[column] = row;
-                if (columnSpare[column] > 0) {
-                    flipPath(start, column, columnParent, rowParent);
-                    return true;
-                }
-
-                // The column is full, so a row that rounds a cell of it up may give that cent
-                // back and look for another column.
-                for (int other = 0; other < rows; other++) {
-                    if (!rowSeen[other] && roundedUp[other][column]) {
-                        rowSeen[other] = true;
-                        rowParent[other] = column;
-                        queue.add(other);
-                    }
-                }
+                cells[row][column] = addEdge(network, 2 + row, 2 + rows + column, 1);
             }
         }
-        return false;
+        for (int column = 0; column < columns; column++) {
+            addEdge(network, 2 + rows + column, sink, columnSpareMicros[column] / CENT);
+        }
+        MaximumFlow<DefaultWeightedEdge> flow =
+                new EdmondsKarpMFImpl<>(network).getMaximumFlow(source, sink);
+        if (Math.round(flow.getValue()) != needed) {
+            return null;
+        }
+        boolean[][] roundedUp = new boolean[rows][columns];
+        for (int row = 0; row < rows; row++) {
+            for (int column = 0; column < columns; column++) {
+                DefaultWeightedEdge cell = cells[row][column];
+                roundedUp[row][column] =
+                        cell != null && flow.getFlowMap().get(cell) > 0.5;
+            }
+        }
+        return roundedUp;
     }
 
-    private void flipPath(int start, int endColumn, int[] columnParent, int[] rowParent) {
-        columnSpare[endColumn]--;
-        int column = endColumn;
-        while (true) {
-            int row = columnParent[column];
-            roundedUp[row][column] = true;
-            if (row == start) {
-                return;
-            }
-            column = rowParent[row];
-            roundedUp[row][column] = false;
-        }
+    private static DefaultWeightedEdge addEdge(Graph<Integer, DefaultWeightedEdge> network,
+            int from, int to, long capacity) {
+        DefaultWeightedEdge edge = network.addEdge(from, to);
+        network.setEdgeWeight(edge, capacity);
+        return edge;
     }
 }
