@@ -123,6 +123,9 @@ public final class JdbcLedger implements UsageLedger {
      *
      * @param user database user, or null for SQLite
      * @param password database password, or null for SQLite
+     * @throws IllegalArgumentException if the URL is neither PostgreSQL nor SQLite, or names an
+     *     in-memory or temporary SQLite database, whose rows would not be shared by the pool's
+     *     connections or would not outlive them
      */
     public static JdbcLedger open(String jdbcUrl, String user, String password,
             JdbcPoolSettings pool, RetryPolicy retryPolicy) {

@@ -17,6 +17,10 @@ final class JdbcPools {
      */
     static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 30;
 
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String SQLITE_URI_PREFIX = "file:";
+    private static final String SQLITE_MEMORY = ":memory:";
+
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*");
 
@@ -30,11 +34,21 @@ final class JdbcPools {
      * PostgreSQL, because the ledger's writes apply their {@link IdleInTransactionTimeout} per
      * transaction.
      *
+     * @throws IllegalArgumentException if the URL's product is not supported, or it names an
+     *     in-memory or temporary SQLite database
      * @throws StoreUnavailableException if the pool cannot open its first connection
      */
     static HikariDataSource create(String jdbcUrl, String user, String password,
             JdbcPoolSettings settings) {
         SqlDialect dialect = SqlDialect.ofUrl(jdbcUrl);
+        if (dialect == SqlDialect.SQLITE && isSqliteInMemoryOrTemporary(jdbcUrl)) {
+            throw new IllegalArgumentException("JDBC URL " + withoutSecrets(jdbcUrl)
+                    + " names an in-memory or temporary SQLite database. Each pooled connection"
+                    + " would open a database of its own, or with cache=shared lose every row"
+                    + " once the pool closes its last connection. Pass a file path such as"
+                    + " jdbc:sqlite:/var/lib/headroom/ledger.db, or use InMemoryLedger for a"
+                    + " ledger that need not outlive the process");
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("headroom-ledger-" + dialect.name().toLowerCase(Locale.ROOT));
         config.setJdbcUrl(jdbcUrl);
@@ -61,6 +75,35 @@ final class JdbcPools {
                     + withoutSecrets(jdbcUrl) + ": " + withoutPassword(e.getMessage(), password)
                     + "; check that the database runs and the URL and user are right", e);
         }
+    }
+
+    /**
+     * Returns whether a SQLite URL names a database that lives only in memory or in a temporary
+     * file: an empty name, {@code :memory:}, or a {@code file:} URI whose path is empty or
+     * {@code :memory:} or whose parameters include {@code mode=memory}. SQLite gives each
+     * connection that opens such a name its own database unless the URI requests a shared cache.
+     */
+    static boolean isSqliteInMemoryOrTemporary(String jdbcUrl) {
+        String name = jdbcUrl.substring(SQLITE_PREFIX.length());
+        int query = name.indexOf('?');
+        String path = query < 0 ? name : name.substring(0, query);
+        if (path.isEmpty() || path.equals(SQLITE_MEMORY)) {
+            return true;
+        }
+        if (!path.startsWith(SQLITE_URI_PREFIX)) {
+            return false;
+        }
+        String uriPath = path.substring(SQLITE_URI_PREFIX.length());
+        if (uriPath.isEmpty() || uriPath.equals(SQLITE_MEMORY)) {
+            return true;
+        }
+        String parameters = query < 0 ? "" : name.substring(query + 1);
+        for (String parameter : parameters.split("&")) {
+            if (parameter.equals("mode=memory")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.retry.RetryPolicy;
+import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.Transaction;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.SQLiteDataSource;
 
 class JdbcPoolsTest {
@@ -53,5 +58,39 @@ class JdbcPoolsTest {
                         "app", null, JdbcPoolSettings.defaults()));
         assertFalse(error.getMessage().contains("s3cret"), error.getMessage());
         assertTrue(error.getMessage().contains("password=<masked>"), error.getMessage());
+    }
+
+    /**
+     * SQLite opens each of these names as a database of its own per connection, or one that
+     * vanishes with the last connection, so a pool would split or lose the ledger's rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:sqlite:", "jdbc:sqlite::memory:", "jdbc:sqlite:file::memory:",
+        "jdbc:sqlite:file::memory:?cache=shared", "jdbc:sqlite:file:ledger?mode=memory",
+        "jdbc:sqlite:file:ledger?cache=shared&mode=memory", "jdbc:sqlite:?journal_mode=WAL",
+        "jdbc:sqlite:file:", "jdbc:sqlite:file:?cache=shared"})
+    void open_sqliteInMemoryUrl_isRejected(String url) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> JdbcLedger.open(url, null, null, JdbcPoolSettings.defaults(),
+                        RetryPolicy.noRetries()).close());
+        assertTrue(error.getMessage().contains(url), error.getMessage());
+        assertTrue(error.getMessage().contains("jdbc:sqlite:/var/lib/headroom/ledger.db"),
+                error.getMessage());
+    }
+
+    @Test
+    void open_sqliteFileUrls_areAccepted() {
+        Instant t0 = Instant.parse("2026-03-01T12:00:00Z");
+        for (String url : new String[] {
+            "jdbc:sqlite:" + directory.resolve("memory.db"),
+            "jdbc:sqlite:file:" + directory.resolve("uri.db"),
+            "jdbc:sqlite:file:" + directory.resolve("shared.db") + "?cache=shared"}) {
+            try (JdbcLedger ledger = JdbcLedger.open(url, null, null,
+                    JdbcPoolSettings.defaults(), RetryPolicy.noRetries())) {
+                assertEquals(RecordOutcome.RECORDED, ledger.record(
+                        Transaction.credit("c-1", "ann@example.com", t0, 1_500)), url);
+                assertEquals(1_500, ledger.balanceMicros("ann@example.com"), url);
+            }
+        }
     }
 }
