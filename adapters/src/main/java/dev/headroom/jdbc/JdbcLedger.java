@@ -10,6 +10,7 @@ import dev.headroom.ledger.ClosedGuard;
 import dev.headroom.ledger.InvalidInputException;
 import dev.headroom.ledger.LedgerArguments;
 import dev.headroom.ledger.RecordOutcome;
+import dev.headroom.ledger.StoreUnavailableException;
 import dev.headroom.ledger.Transaction;
 import dev.headroom.ledger.UsageLedger;
 import dev.headroom.metrics.AdapterMetrics;
@@ -18,6 +19,7 @@ import dev.headroom.retry.Retrier;
 import dev.headroom.retry.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +65,9 @@ public final class JdbcLedger implements UsageLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
     private static final long BALANCE_BYTES = 8;
+
+    /** Maximum seconds that {@link #close()} waits for the calls in flight to finish. */
+    static final int CLOSE_WAIT_SECONDS = 10;
 
     private final ClosedGuard guard = new ClosedGuard("JDBC ledger");
     private final DataSource dataSource;
@@ -422,11 +427,27 @@ public final class JdbcLedger implements UsageLedger {
         return Boolean.TRUE;
     }
 
-    /** Closes the connection pool if {@link #open} created it; a borrowed data source stays. */
+    /**
+     * Rejects new calls, waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls in flight to
+     * finish, then closes the connection pool if {@link #open} created it. A borrowed data
+     * source stays open. A call still in flight after the wait may fail with
+     * {@link StoreUnavailableException}, and its row may or may not be stored.
+     */
     @Override
     public void close() {
         if (!guard.close()) {
             return;
+        }
+        try {
+            int unfinished = guard.awaitCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS));
+            if (unfinished > 0) {
+                LOG.warn("Closing the JDBC ledger on {} with {} calls still in flight after {} s;"
+                        + " they may fail", dialect, unfinished, CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while waiting for the calls in flight on the JDBC ledger on {};"
+                    + " closing it now", dialect);
         }
         if (ownership == DataSourceOwnership.OWNED && dataSource instanceof HikariDataSource pool) {
             pool.close();
@@ -439,6 +460,16 @@ public final class JdbcLedger implements UsageLedger {
      * and estimated payload bytes.
      */
     private <T> T call(Access access, String operation, String id, SqlWork<T> work,
+            ToLongFunction<T> payloadBytes) {
+        guard.beginCall();
+        try {
+            return attempts(access, operation, id, work, payloadBytes);
+        } finally {
+            guard.endCall();
+        }
+    }
+
+    private <T> T attempts(Access access, String operation, String id, SqlWork<T> work,
             ToLongFunction<T> payloadBytes) {
         return retrier.execute(operation, id, () -> {
             long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.headroom.ledger;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -10,6 +12,8 @@ public final class ClosedGuard {
 
     private final String ledgerName;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Number of calls between {@link #beginCall} and {@link #endCall}, guarded by this. */
+    private int callsInFlight;
 
     /** Creates the state of an open ledger, named in messages as {@code ledgerName}. */
     public ClosedGuard(String ledgerName) {
@@ -31,5 +35,43 @@ public final class ClosedGuard {
             throw new IllegalStateException("the " + ledgerName + " is closed; create a new"
                     + " ledger to make more calls");
         }
+    }
+
+    /**
+     * Marks the start of a call that {@link #awaitCalls} waits for. Pair it with
+     * {@link #endCall} in a {@code finally} block.
+     *
+     * @throws IllegalStateException if the ledger is closed
+     */
+    public synchronized void beginCall() {
+        requireOpen();
+        callsInFlight++;
+    }
+
+    /** Marks the end of a call that {@link #beginCall} started. */
+    public synchronized void endCall() {
+        callsInFlight--;
+        if (callsInFlight == 0) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no call started by {@link #beginCall} is in flight, or until {@code timeout}
+     * has passed. Call it after {@link #close()}, which stops new calls from starting.
+     *
+     * @return the number of calls still in flight, zero unless the timeout passed
+     * @throws InterruptedException if the thread is interrupted while it waits
+     */
+    public synchronized int awaitCalls(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (callsInFlight > 0) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+        return callsInFlight;
     }
 }
