@@ -87,6 +87,9 @@ public final class CachedBalanceLedger implements UsageLedger {
      */
     static final Duration POOL_MAX_WAIT = Duration.ofMillis(Protocol.DEFAULT_TIMEOUT);
 
+    /** Maximum seconds that {@link #close()} waits for the calls in flight to finish. */
+    static final int CLOSE_WAIT_SECONDS = 10;
+
     private final ClosedGuard guard = new ClosedGuard("cached ledger");
     private final UsageLedger delegate;
     private final UnifiedJedis redis;
@@ -154,31 +157,47 @@ public final class CachedBalanceLedger implements UsageLedger {
 
     @Override
     public RecordOutcome record(Transaction transaction) {
-        guard.requireOpen();
         LedgerArguments.requireTransaction(transaction);
+        guard.beginCall();
         try {
             return delegate.record(transaction);
         } finally {
-            invalidate(transaction.userEmail(), transaction.transactionId());
+            try {
+                invalidate(transaction.userEmail(), transaction.transactionId());
+            } finally {
+                guard.endCall();
+            }
         }
     }
 
     @Override
     public AdmissionOutcome admit(Transaction usage) {
-        guard.requireOpen();
         LedgerArguments.requireUsage(usage);
+        guard.beginCall();
         try {
             return delegate.admit(usage);
         } finally {
-            invalidate(usage.userEmail(), usage.transactionId());
+            try {
+                invalidate(usage.userEmail(), usage.transactionId());
+            } finally {
+                guard.endCall();
+            }
         }
     }
 
     /** Returns the cached balance, or reads the delegate and caches its balance for the TTL. */
     @Override
     public long balanceMicros(String userEmail) {
-        guard.requireOpen();
         LedgerArguments.requireEmail(userEmail);
+        guard.beginCall();
+        try {
+            return cachedBalance(userEmail);
+        } finally {
+            guard.endCall();
+        }
+    }
+
+    private long cachedBalance(String userEmail) {
         BalanceKeys keys = BalanceKeys.of(settings.keyPrefix(), userEmail);
         List<String> cached = redisCall("read", userEmail,
                 () -> redis.mget(keys.balance(), keys.generation()));
@@ -247,11 +266,27 @@ public final class CachedBalanceLedger implements UsageLedger {
         return misses.sum();
     }
 
-    /** Closes the delegate, then the Redis client if {@link #open} created it. */
+    /**
+     * Rejects new calls and waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls in flight,
+     * so that each write in flight still invalidates its user's keys. Then closes the delegate,
+     * and the Redis client if {@link #open} created it.
+     */
     @Override
     public void close() {
         if (!guard.close()) {
             return;
+        }
+        try {
+            int unfinished = guard.awaitCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS));
+            if (unfinished > 0) {
+                LOG.warn("Closing the balance cache with key prefix '{}' with {} calls still in"
+                        + " flight after {} s; their invalidations may fail",
+                        settings.keyPrefix(), unfinished, CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while waiting for the calls in flight on the balance cache with"
+                    + " key prefix '{}'; closing it now", settings.keyPrefix());
         }
         try {
             delegate.close();
