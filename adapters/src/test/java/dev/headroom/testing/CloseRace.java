@@ -52,8 +52,8 @@ public final class CloseRace {
     }
 
     /**
-     * Returns the ids whose call returned {@code RECORDED}, and fails the test if any other call
-     * ended in something but an {@link IllegalStateException} whose message starts with
+     * Returns the ids whose call returned {@code RECORDED}. Fails the test if another call ended
+     * in anything other than an {@link IllegalStateException} whose message starts with
      * {@code closedMessage}.
      */
     public static Set<String> recordedOrClosed(Map<String, Object> outcomes,
