@@ -293,6 +293,8 @@ final class RunningBalance implements BalanceStrategy {
 
     private static void waitAfterConflict(int round) {
         long capMicros = Math.min(MAX_CONFLICT_WAIT_MICROS, 50L << Math.min(round, 6));
+        // Unseeded on purpose: writers in other processes that drew the same waits would
+        // collide again on every round.
         long waitMicros = ThreadLocalRandom.current().nextLong(capMicros + 1);
         try {
             TimeUnit.MICROSECONDS.sleep(waitMicros);

@@ -130,6 +130,7 @@ public final class RetryPolicy {
         private Duration maxElapsed = Duration.ofSeconds(30);
         private Jitter jitter = Jitter.FULL;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        // Unseeded by default so that clients in separate processes spread their retries.
         private DoubleSupplier uniform = new SplittableRandom()::nextDouble;
         private LongSupplier nanoClock = System::nanoTime;
 

@@ -160,6 +160,8 @@ final class ReportFiles {
      */
     private static Path newTemporary(Path folder, String name) throws IOException {
         while (true) {
+            // The draw only picks a name no other writer holds, and no output depends on it,
+            // so it need not come from the run's seeded streams.
             Path candidate = folder.resolve("." + name + "."
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
