@@ -83,14 +83,15 @@ record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSi
 
     /**
      * Returns one trigger with its threshold. A trigger holds when a day fails more calls than
-     * its threshold, so after a single failed call only a threshold of 0 holds.
+     * its threshold, so after a single failed call only a threshold of 0 holds. The threshold
+     * has no thousands separator, because the loader rejects a count written with commas.
      */
     private static String trigger(String field, long count, String noun, String day) {
         if (count == 1) {
             return String.format(Locale.ROOT, "a %s trigger with a threshold of 0 (the one %s"
                     + " that failed on %s)", field, noun, day);
         }
-        return String.format(Locale.ROOT, "a %s trigger with a threshold below %,d (the %ss that"
+        return String.format(Locale.ROOT, "a %s trigger with a threshold below %d (the %ss that"
                 + " failed on %s)", field, count, noun, day);
     }
 }

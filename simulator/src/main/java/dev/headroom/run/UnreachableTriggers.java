@@ -143,7 +143,8 @@ public final class UnreachableTriggers {
     /**
      * Returns why a users trigger of a tab-per-user Sheets phase cannot fire: the phase places
      * at most its workbooks times {@code sheets.tabs_per_workbook} users, since the tab guard
-     * fails every sign-up beyond that. Nothing for other triggers and backends.
+     * fails every sign-up beyond that. Nothing for other triggers and backends. The advised
+     * count has no thousands separator, because the loader rejects a count written with commas.
      */
     private static Optional<String> beyondTabs(Trigger trigger, Phase phase, Scenario scenario) {
         int workbooks;
@@ -161,7 +162,7 @@ public final class UnreachableTriggers {
         }
         return Optional.of(String.format(Locale.ROOT, "never fires: phase '%s' places at most"
                 + " %,d %s, %d %s of sheets.tabs_per_workbook %,d, fewer than %,d; give a count"
-                + " of at most %,d or a failed_sign_ups_per_day trigger, or remove it",
+                + " of at most %d or a failed_sign_ups_per_day trigger, or remove it",
                 phase.name(), placed, placed == 1 ? "user" : "users", workbooks,
                 workbooks == 1 ? "workbook" : "workbooks", tabs, users.users(), placed));
     }

@@ -137,6 +137,20 @@ class ValidateNotesTest {
     }
 
     @Test
+    void validate_usersBeyondManyTabs_adviceWithoutGrouping() throws Exception {
+        // The loader rejects a count written as 1,000, so the advised count has no separator.
+        String manyUsers = SCENARIO.replace("- {at: 0d, users: 2}",
+                "- {at: 0d, users: 2}\n    - {at: 1d, users: 2_000}");
+        Path file = scenario(folder, withShards(manyUsers.replace("plan:\n",
+                "sheets: {tabs_per_workbook: 1_000}\nplan:\n"), "{users: 1_001}"));
+
+        assertEquals(List.of("note: " + file + ":18:19: plan.phases[0].next_when.users: never"
+                + " fires: phase 'single-sheet' places at most 1,000 users, 1 workbook of"
+                + " sheets.tabs_per_workbook 1,000, fewer than 1,001; give a count of at most 1000"
+                + " or a failed_sign_ups_per_day trigger, or remove it"), validateNotes(file));
+    }
+
+    @Test
     void validate_oneDayRun_notesEveryTrigger() throws Exception {
         Path file = scenario(folder, withShards(SCENARIO.replace("horizon: 3d", "horizon: 1d"),
                 "{users: 2}"));

@@ -47,6 +47,19 @@ class FailedCallsTest {
     }
 
     @Test
+    void triggers_largeCount_thresholdWithoutGrouping() {
+        // The loader rejects a count written as 1,342, so the advice writes it as a scenario does.
+        Table daily = Table.create("daily", StringColumn.create("date", "2026-01-04"),
+                StringColumn.create("phase", "sheet"),
+                LongColumn.create("failed_requests", new long[] {1_342}),
+                LongColumn.create("failed_sign_ups", new long[] {0}));
+
+        assertEquals("a failed_requests_per_day trigger with a threshold below 1342 (the requests"
+                + " that failed on 2026-01-04)",
+                FailedCalls.of(daily, "sheet", "2026-01-04", "2026-01-04").triggers());
+    }
+
+    @Test
     void before_dropsKindsFirstFailingLater() {
         FailedCalls failed = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-04");
         FailedCalls beforeThird = failed.before("2025-01-03");
