@@ -1,5 +1,6 @@
 package dev.headroom.report;
 
+import dev.headroom.projection.LimitTimeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,21 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
     /** The title printed above the notes. */
     static final String NOTES_TITLE = "Notes on the advised triggers";
 
+    /**
+     * The paragraph after the phase changes that explains how to act on the start-by columns. It is
+     * printed when some move has a {@code start_by_p10}, so some seed's old phase failed.
+     */
+    static final String ADVICE_NOTE = "start_by_p10 is the 10th percentile of the seeds'"
+            + " start_by days, each the last day the move could start and still go live, after"
+            + " the new phase's lead time, before its old phase first failed. It leaves out the"
+            + " seeds counted in no_time_in, which no trigger on the old phase helps, unless"
+            + " every seed is one. A date trigger on the old phase no later than start_by_p10,"
+            + " or a users trigger at or below users_trigger_p10, would have started the move in"
+            + " time in at least nine of ten of the other seeds, and in every one of them with"
+            + " fewer than ten seeds. When the loader would reject that users trigger, a note"
+            + " after the tables names what to change. Sweep again after changing a trigger,"
+            + " because a move started earlier changes what fails next.";
+
     public SweepReport {
         seeds = List.copyOf(seeds);
         tables = List.copyOf(tables);
@@ -60,7 +76,11 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
                 .append(Cells.count(seeds.size(), "seed")).append(" (").append(seedText())
                 .append("), ").append(Cells.count(header.days(), "day")).append("\n\n");
         for (Table table : tables) {
-            text.append(title(table)).append('\n').append(TableText.plain(table)).append('\n');
+            text.append(title(table)).append('\n').append(TableText.plain(table));
+            if (hasStartByDay(table)) {
+                text.append(ADVICE_NOTE).append('\n');
+            }
+            text.append('\n');
         }
         if (!notes.isEmpty()) {
             text.append(NOTES_TITLE).append('\n');
@@ -86,6 +106,9 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         for (Table table : tables) {
             text.append("## ").append(title(table)).append("\n\n")
                     .append(TableText.markdown(MarkdownText.escapeCells(table))).append('\n');
+            if (hasStartByDay(table)) {
+                text.append(ADVICE_NOTE).append("\n\n");
+            }
         }
         if (!notes.isEmpty()) {
             text.append("## ").append(NOTES_TITLE).append("\n\n");
@@ -148,6 +171,12 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
             start = end + 1;
         }
         return String.join(",", items);
+    }
+
+    /** Returns whether {@code table} has a move with a {@code start_by_p10} day. */
+    private static boolean hasStartByDay(Table table) {
+        return table.columnNames().contains("start_by_p10") && table.stringColumn("start_by_p10")
+                .asList().stream().anyMatch(day -> !day.equals(LimitTimeline.NOT_REACHED));
     }
 
     private static String title(Table table) {
