@@ -49,6 +49,18 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
             + " after the tables names what to change. Sweep again after changing a trigger,"
             + " because a move started earlier changes what fails next.";
 
+    /**
+     * The paragraph after the phase changes for seeds that no trigger on a move's old phase
+     * helps. The sweep advises nothing for them, but a run of one such seed does.
+     */
+    static final String NO_TIME_NOTE = "no_time_in counts the seeds whose old phase failed so"
+            + " soon after it began to serve that no trigger on it could start the move in time,"
+            + " and the start-by columns leave them out. Those seeds need the old phase to go"
+            + " live sooner, or not at all. Run one of them alone with `headroom run --seed`. Its"
+            + " warning names the day by which the move into the old phase had to start when"
+            + " one could, or offers to skip the old phase, or to start the plan on the new phase"
+            + " when the old one is the first.";
+
     public SweepReport {
         seeds = List.copyOf(seeds);
         tables = List.copyOf(tables);
@@ -77,9 +89,7 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
                 .append("), ").append(Cells.count(header.days(), "day")).append("\n\n");
         for (Table table : tables) {
             text.append(title(table)).append('\n').append(TableText.plain(table));
-            if (hasStartByDay(table)) {
-                text.append(ADVICE_NOTE).append('\n');
-            }
+            adviceNotes(table).forEach(note -> text.append(note).append('\n'));
             text.append('\n');
         }
         if (!notes.isEmpty()) {
@@ -106,9 +116,7 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         for (Table table : tables) {
             text.append("## ").append(title(table)).append("\n\n")
                     .append(TableText.markdown(MarkdownText.escapeCells(table))).append('\n');
-            if (hasStartByDay(table)) {
-                text.append(ADVICE_NOTE).append("\n\n");
-            }
+            adviceNotes(table).forEach(note -> text.append(note).append("\n\n"));
         }
         if (!notes.isEmpty()) {
             text.append("## ").append(NOTES_TITLE).append("\n\n");
@@ -171,6 +179,19 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
             start = end + 1;
         }
         return String.join(",", items);
+    }
+
+    /** Returns the paragraphs that explain the start-by columns of {@code table}, if any. */
+    private static List<String> adviceNotes(Table table) {
+        List<String> notes = new ArrayList<>();
+        if (hasStartByDay(table)) {
+            notes.add(ADVICE_NOTE);
+        }
+        if (table.columnNames().contains("no_time_in")
+                && table.longColumn("no_time_in").asList().stream().anyMatch(seeds -> seeds > 0)) {
+            notes.add(NO_TIME_NOTE);
+        }
+        return notes;
     }
 
     /** Returns whether {@code table} has a move with a {@code start_by_p10} day. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -42,10 +43,32 @@ class SweepAdviceNoteTest {
         assertFalse(report.markdown().contains(SweepReport.ADVICE_NOTE));
     }
 
+    @Test
+    void summary_seedsWithoutTime_pointsAtSingleRun() {
+        SweepReport report = report("not reached", "not reached", 3);
+
+        assertTrue(report.summary("out").contains(SweepReport.NO_TIME_NOTE));
+        assertTrue(report.markdown().contains(SweepReport.NO_TIME_NOTE));
+        assertFalse(report.summary("out").contains(SweepReport.ADVICE_NOTE));
+    }
+
+    @Test
+    void summary_allSeedsHadTime_noNote() {
+        SweepReport report = report("2025-10-19", "98", 0);
+
+        assertFalse(report.summary("out").contains(SweepReport.NO_TIME_NOTE));
+        assertFalse(report.markdown().contains(SweepReport.NO_TIME_NOTE));
+    }
+
     private static SweepReport report(String startBy, String usersTrigger) {
+        return report(startBy, usersTrigger, 0);
+    }
+
+    private static SweepReport report(String startBy, String usersTrigger, long noTime) {
         Table changes = Table.create("sweep-changes",
                 StringColumn.create("change", "sheet -> dynamodb"),
                 StringColumn.create("start_by_p10", startBy),
+                LongColumn.create("no_time_in", new long[] {noTime}),
                 StringColumn.create("users_trigger_p10", usersTrigger));
         return new SweepReport(HEADER, List.of(1L, 2L), List.of(changes), List.of());
     }
