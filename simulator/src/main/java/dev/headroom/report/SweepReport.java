@@ -55,11 +55,11 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
      */
     static final String NO_TIME_NOTE = "no_time_in counts the seeds whose old phase failed so"
             + " soon after it began to serve that no trigger on it could start the move in time,"
-            + " and the start-by columns leave them out. Those seeds need the old phase to go"
-            + " live sooner, or not at all. Run one of them alone with `headroom run --seed`. Its"
-            + " warning names the day by which the move into the old phase had to start when"
-            + " one could, or offers to skip the old phase, or to start the plan on the new phase"
-            + " when the old one is the first.";
+            + " and the start-by columns leave them out unless every seed is one. Those seeds"
+            + " need the old phase to go live sooner, or not at all. Run one of them alone with"
+            + " `headroom run --seed`. Its warning names the day by which the move into the old"
+            + " phase had to start when one could, or offers to skip the old phase, or to start"
+            + " the plan on the new phase when the old one is the first.";
 
     public SweepReport {
         seeds = List.copyOf(seeds);
@@ -194,10 +194,26 @@ public record SweepReport(ReportHeader header, List<Long> seeds, List<Table> tab
         return notes;
     }
 
-    /** Returns whether {@code table} has a move with a {@code start_by_p10} day. */
+    /**
+     * Returns whether {@code table} has a move with a {@code start_by_p10} day that some seed
+     * had time for. When every seed is counted in {@code no_time_in}, the day comes from seeds
+     * that no trigger on the old phase helps, so it advises nothing.
+     */
     private static boolean hasStartByDay(Table table) {
-        return table.columnNames().contains("start_by_p10") && table.stringColumn("start_by_p10")
-                .asList().stream().anyMatch(day -> !day.equals(LimitTimeline.NOT_REACHED));
+        if (!table.columnNames().contains("start_by_p10")) {
+            return false;
+        }
+        boolean counted = table.columnNames().contains("no_time_in")
+                && table.columnNames().contains("seeds");
+        for (int row = 0; row < table.rowCount(); row++) {
+            boolean someHadTime = !counted || table.longColumn("no_time_in").getLong(row)
+                    < table.longColumn("seeds").getLong(row);
+            if (!table.stringColumn("start_by_p10").get(row).equals(LimitTimeline.NOT_REACHED)
+                    && someHadTime) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String title(Table table) {

@@ -53,6 +53,21 @@ class SweepAdviceNoteTest {
     }
 
     @Test
+    void summary_noSeedHadTime_noAdviceNote() {
+        Table changes = Table.create("sweep-changes",
+                StringColumn.create("change", "sheet -> dynamodb"),
+                LongColumn.create("seeds", new long[] {2}),
+                StringColumn.create("start_by_p10", "2024-10-24"),
+                LongColumn.create("no_time_in", new long[] {2}),
+                StringColumn.create("users_trigger_p10", "not reached"));
+        SweepReport report = new SweepReport(HEADER, List.of(1L, 2L), List.of(changes),
+                List.of());
+
+        assertFalse(report.summary("out").contains(SweepReport.ADVICE_NOTE));
+        assertTrue(report.summary("out").contains(SweepReport.NO_TIME_NOTE));
+    }
+
+    @Test
     void summary_allSeedsHadTime_noNote() {
         SweepReport report = report("2025-10-19", "98", 0);
 
