@@ -65,7 +65,7 @@ record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSi
 
     /**
      * Returns the failure triggers that would hold on the first day of each kind of failure,
-     * such as "a failed_sign_ups_per_day trigger with a threshold below 2 (the sign-ups that
+     * such as "a failed_sign_ups_per_day trigger with a threshold of at most 1 (2 sign-ups
      * failed on 2025-01-06)", or "with a threshold of 0" after a single failure.
      */
     String triggers() {
@@ -91,7 +91,7 @@ record FailedCalls(String firstRequestDay, long firstDayRequests, String firstSi
             return String.format(Locale.ROOT, "a %s trigger with a threshold of 0 (the one %s"
                     + " that failed on %s)", field, noun, day);
         }
-        return String.format(Locale.ROOT, "a %s trigger with a threshold below %d (the %ss that"
-                + " failed on %s)", field, count, noun, day);
+        return String.format(Locale.ROOT, "a %s trigger with a threshold of at most %d (%d %ss"
+                + " failed on %s)", field, count - 1, count, noun, day);
     }
 }

@@ -19,9 +19,9 @@ class FailedCallsTest {
     void triggers_bothKinds_firstDayOfEach() {
         FailedCalls failed = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-04");
 
-        assertEquals("a failed_requests_per_day trigger with a threshold below 40 (the requests"
-                + " that failed on 2025-01-03) or a failed_sign_ups_per_day trigger with a"
-                + " threshold below 3 (the sign-ups that failed on 2025-01-02)",
+        assertEquals("a failed_requests_per_day trigger with a threshold of at most 39 (40 requests"
+                + " failed on 2025-01-03) or a failed_sign_ups_per_day trigger with a"
+                + " threshold of at most 2 (3 sign-ups failed on 2025-01-02)",
                 failed.triggers());
     }
 
@@ -30,8 +30,8 @@ class FailedCallsTest {
         FailedCalls sheet = FailedCalls.of(DAILY, "sheet", "2025-01-01", "2025-01-02");
         FailedCalls dynamodb = FailedCalls.of(DAILY, "dynamodb", "2025-01-01", "2025-01-04");
 
-        assertEquals("a failed_sign_ups_per_day trigger with a threshold below 3 (the sign-ups"
-                + " that failed on 2025-01-02)", sheet.triggers());
+        assertEquals("a failed_sign_ups_per_day trigger with a threshold of at most 2 (3 sign-ups"
+                + " failed on 2025-01-02)", sheet.triggers());
         assertEquals("2025-01-04", dynamodb.firstRequestDay());
         assertEquals(7, dynamodb.firstDayRequests());
     }
@@ -40,8 +40,8 @@ class FailedCallsTest {
     void triggers_oneFailure_thresholdOfZero() {
         FailedCalls dynamodb = FailedCalls.of(DAILY, "dynamodb", "2025-01-01", "2025-01-04");
 
-        assertEquals("a failed_requests_per_day trigger with a threshold below 7 (the requests"
-                + " that failed on 2025-01-04) or a failed_sign_ups_per_day trigger with a"
+        assertEquals("a failed_requests_per_day trigger with a threshold of at most 6 (7 requests"
+                + " failed on 2025-01-04) or a failed_sign_ups_per_day trigger with a"
                 + " threshold of 0 (the one sign-up that failed on 2025-01-04)",
                 dynamodb.triggers());
     }
@@ -54,8 +54,8 @@ class FailedCallsTest {
                 LongColumn.create("failed_requests", new long[] {1_342}),
                 LongColumn.create("failed_sign_ups", new long[] {0}));
 
-        assertEquals("a failed_requests_per_day trigger with a threshold below 1342 (the requests"
-                + " that failed on 2026-01-04)",
+        assertEquals("a failed_requests_per_day trigger with a threshold of at most 1341"
+                + " (1342 requests failed on 2026-01-04)",
                 FailedCalls.of(daily, "sheet", "2026-01-04", "2026-01-04").triggers());
     }
 

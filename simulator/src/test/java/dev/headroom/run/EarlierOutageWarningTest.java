@@ -128,7 +128,7 @@ class EarlierOutageWarningTest {
         assertTrue(warning.contains("before its next migration started"), warning);
         // Only sign-ups failed, so a failed_requests_per_day trigger would never hold.
         assertTrue(warning.contains("Adding a failed_sign_ups_per_day trigger with a threshold"
-                + " below 9 (the sign-ups that failed on 2025-01-02) ends the phase's failures"
+                + " of at most 8 (9 sign-ups failed on 2025-01-02) ends the phase's failures"
                 + " sooner"), warning);
         assertFalse(warning.contains("failed_requests_per_day"), warning);
     }
@@ -181,8 +181,8 @@ class EarlierOutageWarningTest {
         String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("The phase's own failure trigger started the migration on"
-                + " 2025-01-09, but a failed_requests_per_day trigger with a threshold below 10"
-                + " (the requests that failed on 2025-01-05) would have started it sooner"),
+                + " 2025-01-09, but a failed_requests_per_day trigger with a threshold of at most"
+                + " 9 (10 requests failed on 2025-01-05) would have started it sooner"),
                 warning);
         assertFalse(warning.contains("lower threshold"), warning);
     }
@@ -238,7 +238,7 @@ class EarlierOutageWarningTest {
         String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("Adding a failed_requests_per_day trigger with a threshold"
-                + " below 92 (the requests that failed on 2025-01-03) ends the phase's failures"
+                + " of at most 91 (92 requests failed on 2025-01-03) ends the phase's failures"
                 + " sooner"), warning);
     }
 
@@ -287,8 +287,8 @@ class EarlierOutageWarningTest {
         String warning = Warnings.earlierOutages(Projections.of(run(yaml))).get(0);
 
         assertTrue(warning.contains("The phase's own failure trigger started the migration on"
-                + " 2025-01-06, but a failed_sign_ups_per_day trigger with a threshold below 3"
-                + " (the sign-ups that failed on 2025-01-02) would have started it sooner"),
+                + " 2025-01-06, but a failed_sign_ups_per_day trigger with a threshold of at most"
+                + " 2 (3 sign-ups failed on 2025-01-02) would have started it sooner"),
                 warning);
         assertFalse(warning.contains("failed_requests_per_day trigger"), warning);
     }
