@@ -356,6 +356,35 @@ class DynamoDbModelTest {
     }
 
     @Test
+    void importedHistoryPastCeilingThrottlesFirstRead() {
+        // A 1 MB page contains 2,097 items of 500 B and costs 256 read units when strongly
+        // consistent, 128 when eventually consistent. The key's 3,000 read units a second
+        // take 11 full pages and 184 blocks of 4 KB (1,507 items) strong, or 23 full pages and
+        // 112 blocks (917 items) eventual. One more item makes the last page wait for the next
+        // second on the first read after the backfill.
+        long[][] cases = {
+            {0, 11 * 2_097L + 1_507, 0},
+            {0, 11 * 2_097L + 1_508, 1},
+            {1, 23 * 2_097L + 917, 0},
+            {1, 23 * 2_097L + 918, 1},
+        };
+        for (long[] testCase : cases) {
+            ReadConsistency consistency = testCase[0] == 0
+                    ? ReadConsistency.STRONG : ReadConsistency.EVENTUAL;
+            DynamoDbModel model = model(params(BalanceDesign.QUERY_ALL_ITEMS, consistency,
+                    500, 100, 8));
+            model.importItems(0, testCase[1], SimTime.DAY);
+
+            CallOutcome first = model.readBalance(0, SimTime.DAY);
+
+            String label = consistency + ", " + testCase[1] + " items";
+            assertEquals(CallOutcome.Status.OK, first.status(), label);
+            assertEquals(testCase[2], first.throttles(), label);
+            assertEquals(testCase[2], model.throttlesByQuota().get(0).throttles(), label);
+        }
+    }
+
+    @Test
     void importUnderRunningBalanceWritesBalanceItem() {
         DynamoDbModel model = model(params(BalanceDesign.RUNNING_BALANCE,
                 ReadConsistency.STRONG, 500, 2_048, 8));
