@@ -30,12 +30,18 @@ public final class LedgerArguments {
     }
 
     /**
-     * Throws if the text contains an unpaired UTF-16 surrogate. UTF-8 cannot encode one, so the
-     * stores' clients replace it, and two different emails could then become one stored user.
+     * Throws if the text contains an unpaired UTF-16 surrogate or U+0000. UTF-8 cannot encode a
+     * lone surrogate, so the stores' clients replace it, and two different emails could then
+     * become one stored user. PostgreSQL's text type cannot hold U+0000, so a NUL is rejected
+     * here for every store alike rather than by PostgreSQL alone.
      */
     static void requireWellFormed(String value, String field) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c == '\u0000') {
+                throw new InvalidInputException(field + " contains U+0000 (NUL) at index " + i
+                        + ", which PostgreSQL cannot store; remove it");
+            }
             boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1));
             if (pairStart) {

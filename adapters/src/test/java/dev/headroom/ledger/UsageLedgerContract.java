@@ -253,6 +253,22 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void transaction_nulCharacter_isInvalidInput() {
+        InvalidInputException email = assertThrows(InvalidInputException.class,
+                () -> credit("c-1", "ann\u0000@example.com", T0, 1));
+        assertTrue(email.getMessage().contains("userEmail"), email.getMessage());
+        assertTrue(email.getMessage().contains("U+0000"), email.getMessage());
+
+        InvalidInputException id = assertThrows(InvalidInputException.class,
+                () -> credit("c-\u0000", "ann@example.com", T0, 1));
+        assertTrue(id.getMessage().contains("transactionId"), id.getMessage());
+
+        InvalidInputException balance = assertThrows(InvalidInputException.class,
+                () -> ledger.balanceMicros("\u0000@example.com"));
+        assertTrue(balance.getMessage().contains("userEmail"), balance.getMessage());
+    }
+
+    @Test
     void transaction_surrogatePair_isKept() {
         Transaction row = credit("c-\uD83D\uDE00", "\uD83D\uDE00@example.com", T0, 5);
 
