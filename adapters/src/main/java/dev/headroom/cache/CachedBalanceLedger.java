@@ -276,18 +276,8 @@ public final class CachedBalanceLedger implements UsageLedger {
         if (!guard.close()) {
             return;
         }
-        try {
-            int unfinished = guard.awaitCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS));
-            if (unfinished > 0) {
-                LOG.warn("Closing the balance cache with key prefix '{}' with {} calls still in"
-                        + " flight after {} s; their invalidations may fail",
-                        settings.keyPrefix(), unfinished, CLOSE_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("Interrupted while waiting for the calls in flight on the balance cache with"
-                    + " key prefix '{}'; closing it now", settings.keyPrefix());
-        }
+        guard.drainCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS),
+                "key prefix '" + settings.keyPrefix() + "'", "their invalidations may fail");
         try {
             delegate.close();
         } finally {

@@ -438,17 +438,8 @@ public final class JdbcLedger implements UsageLedger {
         if (!guard.close()) {
             return;
         }
-        try {
-            int unfinished = guard.awaitCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS));
-            if (unfinished > 0) {
-                LOG.warn("Closing the JDBC ledger on {} with {} calls still in flight after {} s;"
-                        + " they may fail", dialect, unfinished, CLOSE_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("Interrupted while waiting for the calls in flight on the JDBC ledger on {};"
-                    + " closing it now", dialect);
-        }
+        guard.drainCalls(Duration.ofSeconds(CLOSE_WAIT_SECONDS), dialect.toString(),
+                "they may fail");
         if (ownership == DataSourceOwnership.OWNED && dataSource instanceof HikariDataSource pool) {
             pool.close();
             LOG.info("JDBC ledger on {} closed its connection pool", dialect);

@@ -3,12 +3,16 @@ package dev.headroom.ledger;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open or closed state of a ledger, so that every adapter rejects calls after
  * {@link UsageLedger#close()} in the same way. Thread-safe.
  */
 public final class ClosedGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClosedGuard.class);
 
     private final String ledgerName;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,5 +77,24 @@ public final class ClosedGuard {
             TimeUnit.NANOSECONDS.timedWait(this, remaining);
         }
         return callsInFlight;
+    }
+
+    /**
+     * Waits up to {@code timeout} for the calls in flight, as {@link #awaitCalls} does, and logs
+     * a WARN naming the ledger and {@code store} when calls are still running after it, or when
+     * the wait is interrupted. {@code risk} states what may happen to those calls.
+     */
+    public void drainCalls(Duration timeout, String store, String risk) {
+        try {
+            int unfinished = awaitCalls(timeout);
+            if (unfinished > 0) {
+                LOG.warn("Closing the {} on {} with {} calls still in flight after {} s; {}",
+                        ledgerName, store, unfinished, timeout.toSeconds(), risk);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while waiting for the calls in flight on the {} on {}; closing"
+                    + " it now", ledgerName, store);
+        }
     }
 }
