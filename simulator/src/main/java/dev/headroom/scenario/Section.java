@@ -220,16 +220,16 @@ final class Section {
 
     /**
      * Reads a scalar field as {@link #read(String, Object, Function, String, String)} does.
-     * {@code shownDefault} is the value an optional field takes when absent, as messages show
+     * {@code defaultText} is the value an optional field takes when absent, as messages show
      * it, or {@code null} to leave it unnamed.
      */
     private <T> T read(String key, T fallback, Function<String, T> parser, String expected,
-            String requiredHint, String shownDefault) {
+            String requiredHint, String defaultText) {
         if (!has(key)) {
             if (requiredHint != null) {
                 missing(key, requiredHint);
             } else {
-                String named = shownDefault == null ? "" : " (" + shownDefault + ")";
+                String named = defaultText == null ? "" : " (" + defaultText + ")";
                 describeEmptyValue(key, "write " + expected + ", or remove the field to use the"
                         + " default" + named);
             }

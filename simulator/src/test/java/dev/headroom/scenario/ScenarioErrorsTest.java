@@ -530,7 +530,7 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void emptyGrowthAndPlan_areMissingValuesAtTheKey() {
+    void emptyGrowthAndPlan_missingValue() {
         // Both read as absent, so the problem was "missing required field" at the value.
         String text = MINIMAL.replace("growth: {kind: linear, initial_users: 3, users_per_year:"
                 + " 100}", "growth: ~").replace("""
@@ -554,7 +554,7 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void lastPhaseEmptyTriggers_askToRemoveNextWhen() {
+    void lastPhaseEmptyTriggers_removeNextWhen() {
         // The hints named a trigger value to write, which on the last phase is an error too.
         String hint = "the last phase takes no next_when, since no phase follows it, so remove"
                 + " next_when";
